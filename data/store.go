@@ -1,0 +1,210 @@
+// Package data is SellerDesk's store: one local SQLite file, opened with safe pragmas, migrated by numbered,
+// embedded SQL files and accessed through plain Go methods. It knows SQL and nothing of Fyne or of the
+// seller's rules beyond integrity.
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// sqliteHeader is the 16-byte magic every SQLite 3 database file starts with.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Store is an open SellerDesk database. Writes go through one connection that begins IMMEDIATE
+// transactions, so two writers never deadlock on a lock upgrade; reads use a small pool that cannot write.
+type Store struct {
+	path       string
+	migrations []migration
+	w          *sql.DB
+	r          *sql.DB
+}
+
+// Open opens (or creates) the database file at path and brings its schema up to date.
+// A file that is not SQLite, fails quick_check, or was written by a newer SellerDesk is refused with an
+// *OpenError and left exactly as it was.
+func Open(ctx context.Context, path string) (*Store, error) {
+	return openWith(ctx, path, embeddedMigrations())
+}
+
+func openWith(ctx context.Context, path string, migs []migration) (*Store, error) {
+	if err := probe(ctx, path, len(migs)); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, migrations: migs}
+	var err error
+	s.w, err = sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("data: open writer %s: %w", path, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	s.w.SetMaxIdleConns(1)
+	s.w.SetConnMaxIdleTime(0)
+	s.w.SetConnMaxLifetime(0)
+	if err := s.w.PingContext(ctx); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("data: open %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.w.Close()
+		return nil, err
+	}
+	s.r, err = sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("data: open readers %s: %w", path, err)
+	}
+	s.r.SetMaxOpenConns(4)
+	return s, nil
+}
+
+// dsn builds the modernc DSN. Pragmas go in the DSN so every pooled connection gets them, not just the first.
+func dsn(path string, writer bool) string {
+	q := []string{
+		"_pragma=busy_timeout(10000)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=synchronous(FULL)",
+	}
+	if writer {
+		q = append(q, "_pragma=journal_mode(WAL)", "_txlock=immediate")
+	} else {
+		q = append(q, "_pragma=query_only(1)")
+	}
+	return path + "?" + strings.Join(q, "&")
+}
+
+// probe looks at an existing file before anything may write to it: the header, the schema version and a
+// quick_check, on a plain connection that sets no persistent pragma.
+func probe(ctx context.Context, path string, known int) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil // a fresh store
+	}
+	if err != nil {
+		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file is a fresh store too (e.g. made by a file dialog)
+	}
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		return &OpenError{Path: path, Kind: KindNotDatabase}
+	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	}
+	defer db.Close()
+	version, err := userVersion(ctx, db)
+	if err != nil {
+		return &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
+	}
+	if version > known {
+		return &OpenError{Path: path, Kind: KindNewerVersion, Version: version, Known: known}
+	}
+	if problem, err := check(ctx, db, "quick_check"); err != nil {
+		return &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
+	} else if problem != "" {
+		return &OpenError{Path: path, Kind: KindCorrupt, Detail: problem}
+	}
+	return nil
+}
+
+func userVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int, error) {
+	var v int
+	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("data: read user_version: %w", err)
+	}
+	return v, nil
+}
+
+// check runs quick_check or integrity_check and returns "" when the file is sound, else the first problems.
+func check(ctx context.Context, db *sql.DB, pragma string) (string, error) {
+	rows, err := db.QueryContext(ctx, `PRAGMA `+pragma)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		if line != "ok" && len(problems) < 5 {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return strings.Join(problems, "; "), nil
+}
+
+// Path is the database file's location.
+func (s *Store) Path() string { return s.path }
+
+// Version is the schema version the file now has (the number of migrations applied).
+func (s *Store) Version(ctx context.Context) (int, error) { return userVersion(ctx, s.r) }
+
+// LatestVersion is the schema version this build of SellerDesk writes.
+func (s *Store) LatestVersion() int { return len(s.migrations) }
+
+// Read is the pool for queries. Its connections are query_only: a write through it is an error.
+func (s *Store) Read() *sql.DB { return s.r }
+
+// Write runs fn in one IMMEDIATE transaction on the writer connection and commits when fn returns nil.
+// Anything fn wrote is rolled back when it returns an error or panics.
+func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("data: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("data: commit: %w", err)
+	}
+	return nil
+}
+
+// Check runs SQLite's full integrity_check and returns "" when the file is sound.
+func (s *Store) Check(ctx context.Context) (string, error) {
+	return check(ctx, s.r, "integrity_check")
+}
+
+// Close checkpoints the WAL and closes every connection.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		cancel()
+		errs = append(errs, err, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// now is the store's clock, as UTC text in a form SQLite's date functions read.
+func now() string { return time.Now().UTC().Format(TimeLayout) }
+
+// TimeLayout is how times are written in the store: UTC, sortable, readable by SQLite's date functions.
+const TimeLayout = "2006-01-02T15:04:05.000Z"
