@@ -47,3 +47,9 @@ func (e *MigrationError) Error() string {
 }
 
 func (e *MigrationError) Unwrap() error { return e.Err }
+
+// KoreanMessage marks the error's text as a sentence fit to show the seller as it is.
+func (e *OpenError) KoreanMessage() bool { return true }
+
+// KoreanMessage marks the error's text as a sentence fit to show the seller as it is.
+func (e *MigrationError) KoreanMessage() bool { return true }

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"sellerdesk/app/applog"
+	"sellerdesk/data"
+)
+
+// Desk is one open SellerDesk: the store, its data folder, the log and the services built on them.
+// main builds it once and passes it down; nothing keeps it in a global.
+type Desk struct {
+	Info    AppInfo
+	Store   *data.Store
+	DataDir string
+	Log     *slog.Logger
+	// Now is the clock, so tests can stand on a chosen day.
+	Now    func() time.Time
+	logOut io.Closer
+}
+
+// Open creates the data folder if needed, starts the log there and opens the store at dbPath.
+func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
+	dir := filepath.Dir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, &Error{Code: ErrInternal, Err: err,
+			Message: fmt.Sprintf("데이터 폴더 '%s'을(를) 만들 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
+	}
+	log, logOut, err := applog.New(dir, slog.LevelInfo)
+	if err != nil {
+		return nil, &Error{Code: ErrInternal, Err: err,
+			Message: fmt.Sprintf("데이터 폴더 '%s'에 로그 파일을 쓸 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
+	}
+	store, err := data.Open(ctx, dbPath)
+	if err != nil {
+		log.Error("open store", "path", dbPath, "err", err)
+		logOut.Close()
+		return nil, err
+	}
+	log.Info("store opened", "path", dbPath, "version", info.Version)
+	return &Desk{Info: info, Store: store, DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+}
+
+// Close closes the store and the log.
+func (d *Desk) Close() error {
+	err := d.Store.Close()
+	if err != nil {
+		d.Log.Error("close store", "err", err)
+	}
+	return errors.Join(err, d.logOut.Close())
+}
+
+// CheckReport is what `sellerdesk check` and the settings screen tell about the data file.
+type CheckReport struct {
+	Path    string
+	Size    int64
+	Version int
+	Problem string // "" when integrity_check passed
+}
+
+// Check runs SQLite's full integrity check over the data file.
+func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
+	r := CheckReport{Path: d.Store.Path()}
+	var err error
+	if r.Version, err = d.Store.Version(ctx); err != nil {
+		return r, err
+	}
+	if st, err := os.Stat(r.Path); err == nil {
+		r.Size = st.Size()
+	}
+	r.Problem, err = d.Store.Check(ctx)
+	return r, err
+}

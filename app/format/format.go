@@ -1,0 +1,49 @@
+// Package format writes money, numbers and times the way a Korean seller reads them: 45,000원 and
+// 2026-11-22 14:05 in the seller's local time.
+package format
+
+import (
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+var korean = message.NewPrinter(language.Korean)
+
+// Won writes an amount of money in won: 45,000원, -3,000원.
+func Won(amount int64) string { return korean.Sprintf("%d원", amount) }
+
+// Number writes a count with thousands separators: 1,234.
+func Number(n int64) string { return korean.Sprintf("%d", n) }
+
+// DateTime writes a moment in the seller's local time to the minute: 2026-11-22 14:05.
+// The zero time is written as an empty string.
+func DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(time.Local).Format("2006-01-02 15:04")
+}
+
+// Date writes the local calendar day: 2026-11-22.
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(time.Local).Format("2006-01-02")
+}
+
+// Bytes writes a file size for people: 512 B, 3.4 MB.
+func Bytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return korean.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 3; m /= unit {
+		div *= unit
+		exp++
+	}
+	return korean.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGT"[exp])
+}

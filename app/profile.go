@@ -1,0 +1,191 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"sellerdesk/data"
+)
+
+// StoreProfile is the seller's business as printed on purchase orders, labels and emails.
+type StoreProfile = data.StoreProfile
+
+// Field names of the store profile, as used in validation results.
+const (
+	FieldName           = "name"
+	FieldOwner          = "owner"
+	FieldBusinessNo     = "business_no"
+	FieldMailOrderNo    = "mail_order_no"
+	FieldAddress        = "address"
+	FieldPhone          = "phone"
+	FieldEmail          = "email"
+	FieldReturnPostcode = "return_postcode"
+	FieldReturnAddress  = "return_address"
+)
+
+var profileFieldOrder = []string{FieldName, FieldOwner, FieldBusinessNo, FieldMailOrderNo, FieldAddress,
+	FieldPhone, FieldEmail, FieldReturnPostcode, FieldReturnAddress}
+
+// ValidateProfileField checks one field as the seller types it and returns the Korean problem, or "".
+func ValidateProfileField(field, value string) string {
+	v := strings.TrimSpace(value)
+	switch field {
+	case FieldName:
+		if v == "" {
+			return "상호를 입력하세요."
+		}
+		if utf8.RuneCountInString(v) > 50 {
+			return "상호는 50자 이내로 입력하세요."
+		}
+	case FieldOwner:
+		if v == "" {
+			return "대표자 이름을 입력하세요."
+		}
+		if utf8.RuneCountInString(v) > 30 {
+			return "대표자 이름은 30자 이내로 입력하세요."
+		}
+	case FieldBusinessNo:
+		if v != "" {
+			if _, err := NormalizeBusinessNo(v); err != nil {
+				return err.Error()
+			}
+		}
+	case FieldPhone:
+		if v == "" {
+			return "연락처를 입력하세요."
+		}
+		if _, err := NormalizePhone(v); err != nil {
+			return err.Error()
+		}
+	case FieldEmail:
+		if v != "" {
+			if _, err := NormalizeEmail(v); err != nil {
+				return err.Error()
+			}
+		}
+	case FieldReturnPostcode:
+		if v != "" && (len(v) != 5 || strings.Trim(v, "0123456789") != "") {
+			return "우편번호는 숫자 5자리로 입력하세요(예: 06236)."
+		}
+	case FieldAddress, FieldReturnAddress:
+		if utf8.RuneCountInString(v) > 200 {
+			return "주소는 200자 이내로 입력하세요."
+		}
+	case FieldMailOrderNo:
+		if utf8.RuneCountInString(v) > 40 {
+			return "통신판매업 신고번호는 40자 이내로 입력하세요."
+		}
+	}
+	return ""
+}
+
+// ValidateProfile checks every field and returns the profile as it will be stored (trimmed, numbers in
+// their usual hyphenated form), or an ErrInvalid error naming each problem field.
+func ValidateProfile(p StoreProfile) (StoreProfile, error) {
+	values := map[string]*string{
+		FieldName: &p.Name, FieldOwner: &p.Owner, FieldBusinessNo: &p.BusinessNo, FieldMailOrderNo: &p.MailOrderNo,
+		FieldAddress: &p.Address, FieldPhone: &p.Phone, FieldEmail: &p.Email,
+		FieldReturnPostcode: &p.ReturnPostcode, FieldReturnAddress: &p.ReturnAddress,
+	}
+	problems := map[string]string{}
+	for field, v := range values {
+		*v = strings.TrimSpace(*v)
+		if msg := ValidateProfileField(field, *v); msg != "" {
+			problems[field] = msg
+		}
+	}
+	if len(problems) > 0 {
+		return p, Invalid(problems, profileFieldOrder)
+	}
+	if p.BusinessNo != "" {
+		p.BusinessNo, _ = NormalizeBusinessNo(p.BusinessNo)
+	}
+	p.Phone, _ = NormalizePhone(p.Phone)
+	if p.Email != "" {
+		p.Email, _ = NormalizeEmail(p.Email)
+	}
+	return p, nil
+}
+
+// Profile reads the store profile.
+func (d *Desk) Profile(ctx context.Context) (StoreProfile, error) {
+	return d.Store.Profile(ctx)
+}
+
+// SaveProfile validates and stores the store profile.
+func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, error) {
+	p, err := ValidateProfile(p)
+	if err != nil {
+		return p, err
+	}
+	err = d.Store.Write(ctx, func(tx *sql.Tx) error { return data.SaveProfileTx(ctx, tx, p) })
+	if err != nil {
+		return p, fmt.Errorf("app: save profile: %w", err)
+	}
+	d.Log.Info("store profile saved", "name", p.Name)
+	return p, nil
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else if r != '-' && r != ' ' && r != '.' {
+			return "" // a letter or other sign makes the number invalid
+		}
+	}
+	return b.String()
+}
+
+// NormalizeBusinessNo checks a 사업자등록번호 (10 digits with the National Tax Service check digit) and
+// writes it as 123-45-67890.
+func NormalizeBusinessNo(s string) (string, error) {
+	d := digits(s)
+	if len(d) != 10 {
+		return "", errors.New("사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).")
+	}
+	weights := [9]int{1, 3, 7, 1, 3, 7, 1, 3, 5}
+	sum := 0
+	for i, w := range weights {
+		sum += int(d[i]-'0') * w
+	}
+	sum += int(d[8]-'0') * 5 / 10
+	if (10-sum%10)%10 != int(d[9]-'0') {
+		return "", errors.New("사업자등록번호가 올바르지 않습니다. 번호를 다시 확인하세요.")
+	}
+	return d[:3] + "-" + d[3:5] + "-" + d[5:], nil
+}
+
+// NormalizePhone checks a Korean phone number (mobile, Seoul 02, area codes, 070/050x, 15xx/16xx/18xx
+// business numbers) and writes it with hyphens: 010-1234-5678, 02-123-4567, 1588-1234.
+func NormalizePhone(s string) (string, error) {
+	d := digits(s)
+	bad := errors.New("전화번호 형식이 올바르지 않습니다(예: 010-1234-5678, 02-123-4567).")
+	switch {
+	case len(d) == 8 && (strings.HasPrefix(d, "15") || strings.HasPrefix(d, "16") || strings.HasPrefix(d, "18")):
+		return d[:4] + "-" + d[4:], nil
+	case strings.HasPrefix(d, "02") && (len(d) == 9 || len(d) == 10):
+		return d[:2] + "-" + d[2:len(d)-4] + "-" + d[len(d)-4:], nil
+	case strings.HasPrefix(d, "050") && (len(d) == 11 || len(d) == 12):
+		return d[:4] + "-" + d[4:len(d)-4] + "-" + d[len(d)-4:], nil
+	case strings.HasPrefix(d, "0") && !strings.HasPrefix(d, "00") && (len(d) == 10 || len(d) == 11):
+		return d[:3] + "-" + d[3:len(d)-4] + "-" + d[len(d)-4:], nil
+	}
+	return "", bad
+}
+
+// NormalizeEmail checks a plain address (no display name) and returns it trimmed.
+func NormalizeEmail(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@"):], ".") {
+		return "", errors.New("이메일 주소 형식이 올바르지 않습니다(예: shop@example.com).")
+	}
+	return s, nil
+}
