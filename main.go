@@ -1,0 +1,61 @@
+// Command sellerdesk is 셀러데스크, a desktop back office for small Korean online sellers. With no command
+// it opens the window; with one (demo, backup, restore, check, version) it runs headless.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"os/signal"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"sellerdesk/app"
+	"sellerdesk/app/cli"
+	"sellerdesk/assets"
+	"sellerdesk/views"
+)
+
+// FyneApp.toml is the one place the name, ID and version are written.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+func main() {
+	info, err := app.ParseAppInfo(fyneAppTOML)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	inv, err := cli.Parse(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.Usage)
+		os.Exit(2)
+	}
+	if inv.Command != "" || inv.Help {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := cli.Run(ctx, inv, info, os.Getenv, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+
+	a := fyneapp.NewWithID(info.ID)
+	a.SetIcon(assets.Icon)
+	ctx := context.Background()
+	path, err := app.ResolveDBPath(inv.DB, os.Getenv)
+	var desk *app.Desk
+	if err == nil {
+		desk, err = app.Open(ctx, path, info)
+	}
+	if err != nil {
+		views.ShowStartupError(a, err, path)
+		return
+	}
+	defer desk.Close()
+	if err := views.LoadTranslations(desk.Language(ctx)); err != nil {
+		desk.Log.Error("load translations", "err", err)
+	}
+	views.NewMainWindow(a, desk).ShowAndRun()
+}

@@ -1,0 +1,201 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/app/format"
+	"sellerdesk/views/widgets"
+)
+
+// Backup and restore are shell actions: the dashboard and the settings screen both offer them.
+
+func backupKindLabel(k app.BackupKind) string {
+	switch k {
+	case app.BackupAuto:
+		return lang.L("자동 백업")
+	case app.BackupManual:
+		return lang.L("직접 백업")
+	case app.BackupBeforeRestore:
+		return lang.L("복원 전 데이터")
+	}
+	return string(k)
+}
+
+// backupNow writes a backup into the data folder's backups, with a progress dialog, then calls after.
+func (sh *shell) backupNow(after func()) *widgets.Running {
+	return sh.backupTo("", after)
+}
+
+func (sh *shell) backupTo(dst string, after func()) *widgets.Running {
+	var path string
+	return sh.runJob(lang.L("백업"), lang.L("데이터를 백업하는 중입니다…"),
+		func(ctx context.Context, _ func(float64)) error {
+			var err error
+			path, err = sh.desk.BackupNow(ctx, dst)
+			return err
+		},
+		func(err error) {
+			if err != nil {
+				sh.showError(err)
+				return
+			}
+			dialog.ShowInformation(lang.L("백업 완료"), lang.L("백업했습니다:\n{{.Path}}", map[string]any{"Path": path}), sh.win)
+			if after != nil {
+				after()
+			}
+		})
+}
+
+// onBackupToFile asks where to save a backup (a USB stick, a cloud folder) and writes it there.
+func (sh *shell) onBackupToFile(after func()) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog created the file; BackupTo replaces it with a checked copy
+		sh.backupTo(path, after)
+	}, sh.win)
+	d.SetFileName(fmt.Sprintf("셀러데스크-백업-%s.db", sh.desk.Now().Format("20060102-1504")))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onRestore lets the seller pick a backup from the backups folder or any file, confirms, then restores.
+func (sh *shell) onRestore() {
+	backups, err := sh.desk.Backups()
+	if err != nil {
+		sh.showError(err)
+		return
+	}
+	var picked string
+	list := &widget.List{
+		Length: func() int { return len(backups) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewGridWithColumns(3, widget.NewLabel("2026-11-24 09:00"), widget.NewLabel("복원 전 데이터"), widget.NewLabel("999.9 MB"))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container).Objects
+			row[0].(*widget.Label).SetText(format.DateTime(backups[id].Time))
+			row[1].(*widget.Label).SetText(backupKindLabel(backups[id].Kind))
+			row[2].(*widget.Label).SetText(format.Bytes(backups[id].Size))
+		},
+	}
+	list.ExtendBaseWidget(list)
+	var dlg *dialog.CustomDialog
+	restoreBtn := &widget.Button{Text: lang.L("선택한 백업으로 복원"), Importance: widget.WarningImportance}
+	restoreBtn.Disable()
+	list.OnSelected = func(id widget.ListItemID) {
+		picked = backups[id].Path
+		restoreBtn.Enable()
+	}
+	restoreBtn.OnTapped = func() {
+		dlg.Hide()
+		sh.confirmRestore(picked)
+	}
+	fromFile := &widget.Button{Text: lang.L("다른 파일에서 선택…"), OnTapped: func() {
+		dlg.Hide()
+		sh.pickRestoreFile()
+	}}
+	var body fyne.CanvasObject = list
+	if len(backups) == 0 {
+		body = widget.NewLabel(lang.L("데이터 폴더에 백업이 없습니다. 다른 파일에서 선택하세요."))
+	}
+	dlg = dialog.NewCustom(lang.L("백업에서 복원"), lang.L("닫기"),
+		container.NewBorder(widget.NewLabel(lang.L("복원할 백업을 고르세요.")), container.NewHBox(fromFile, restoreBtn), nil, nil, body), sh.win)
+	dlg.Resize(fyne.NewSize(620, 460))
+	dlg.Show()
+}
+
+func (sh *shell) pickRestoreFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		sh.confirmRestore(path)
+	}, sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// confirmRestore warns that the current data will be replaced, then restores with progress.
+func (sh *shell) confirmRestore(path string) {
+	msg := lang.L("지금 데이터를 이 백업의 내용으로 바꿉니다:\n{{.Path}}\n\n현재 데이터는 복원 전에 자동으로 백업해 둡니다. 계속할까요?",
+		map[string]any{"Path": filepath.Base(path)})
+	c := dialog.NewConfirm(lang.L("백업에서 복원"), msg, func(ok bool) {
+		if ok {
+			sh.restore(path)
+		}
+	}, sh.win)
+	c.SetConfirmText(lang.L("복원"))
+	c.SetConfirmImportance(widget.WarningImportance)
+	c.Show()
+}
+
+func (sh *shell) restore(path string) *widgets.Running {
+	var saved string
+	return sh.runJob(lang.L("백업에서 복원"), lang.L("백업에서 복원하는 중입니다…"),
+		func(ctx context.Context, progress func(float64)) error {
+			var err error
+			saved, err = sh.desk.Restore(ctx, path, progress)
+			return err
+		},
+		func(err error) {
+			if errors.Is(err, context.Canceled) {
+				dialog.ShowInformation(lang.L("복원 취소"), lang.L("복원을 취소했습니다. 기존 데이터는 그대로입니다."), sh.win)
+				return
+			}
+			if err != nil {
+				sh.showError(err)
+				return
+			}
+			sh.reload()
+			dialog.ShowInformation(lang.L("복원 완료"), lang.L("백업에서 복원했습니다.\n복원 전 데이터는 여기에 보관했습니다:\n{{.Path}}",
+				map[string]any{"Path": saved}), sh.win)
+		})
+}
+
+// reload rebuilds every screen from the store, after a restore replaced what they showed.
+func (sh *shell) reload() {
+	sh.fyneApp.Settings().SetTheme(newSellerTheme(sh.desk.Theme(context.Background())))
+	cur := sh.current
+	sh.screens = map[int]screen{}
+	sh.objects = map[int]fyne.CanvasObject{}
+	sh.show(cur)
+}
+
+// openFolder opens a folder in the system's file manager.
+func (sh *shell) openFolder(dir string) {
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = sh.fyneApp.OpenURL(u)
+	}
+	if err != nil {
+		sh.showError(&app.Error{Code: app.ErrInternal, Err: err,
+			Message: lang.L("폴더를 열 수 없습니다: {{.Dir}}", map[string]any{"Dir": dir})})
+	}
+}

@@ -1,0 +1,108 @@
+package views
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/app/format"
+)
+
+// dashboardScreen is the first thing the seller sees: whose store this is, today's date, and whether the
+// data is safe (where it lives, when it was last backed up). Later areas add their figures here.
+type dashboardScreen struct {
+	sh         *shell
+	greeting   *widget.Label
+	today      *widget.Label
+	profileTip *fyne.Container
+	dataFile   *widget.Label
+	lastBackup *widget.Label
+	backupInfo *widget.Label
+}
+
+func newDashboardScreen(sh *shell) *dashboardScreen {
+	return &dashboardScreen{
+		sh:         sh,
+		greeting:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
+		today:      &widget.Label{},
+		dataFile:   &widget.Label{Wrapping: fyne.TextWrapBreak, Selectable: true},
+		lastBackup: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		backupInfo: &widget.Label{Wrapping: fyne.TextWrapWord},
+	}
+}
+
+func (s *dashboardScreen) build() fyne.CanvasObject {
+	s.profileTip = container.NewHBox(
+		widget.NewIcon(theme.InfoIcon()),
+		widget.NewLabel(lang.L("매장 정보를 입력하면 발주서와 반품 라벨에 인쇄됩니다.")),
+		&widget.Button{Text: lang.L("매장 정보 입력"), Importance: widget.HighImportance, OnTapped: s.onOpenSettings},
+	)
+	dataCard := widget.NewCard(lang.L("데이터 파일"), "", container.NewVBox(
+		s.dataFile,
+		container.NewHBox(&widget.Button{Text: lang.L("데이터 폴더 열기"), Icon: theme.FolderOpenIcon(), OnTapped: s.onOpenFolder}),
+	))
+	backupCard := widget.NewCard(lang.L("백업"), "", container.NewVBox(
+		s.lastBackup,
+		s.backupInfo,
+		container.NewHBox(&widget.Button{Text: lang.L("지금 백업"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onBackupNow}),
+	))
+	s.refresh()
+	return container.NewVScroll(container.NewVBox(
+		s.greeting, s.today, s.profileTip,
+		container.NewGridWithColumns(2, dataCard, backupCard),
+	))
+}
+
+func (s *dashboardScreen) refresh() {
+	ctx := context.Background()
+	d := s.sh.desk
+	p, err := d.Profile(ctx)
+	if err != nil {
+		s.sh.showError(err)
+	}
+	if p.Name == "" {
+		s.greeting.SetText(lang.L("셀러데스크에 오신 것을 환영합니다"))
+		s.profileTip.Show()
+	} else {
+		s.greeting.SetText(lang.L("{{.Name}} 관리자님, 안녕하세요", map[string]any{"Name": p.Name}))
+		s.profileTip.Hide()
+	}
+	s.today.SetText(lang.L("오늘은 {{.Date}}입니다.", map[string]any{"Date": format.Date(d.Now())}))
+
+	size := int64(0)
+	if st, err := os.Stat(d.Store.Path()); err == nil {
+		size = st.Size()
+	}
+	s.dataFile.SetText(d.Store.Path() + "  (" + format.Bytes(size) + ")")
+
+	backups, err := d.Backups()
+	if err != nil {
+		s.sh.showError(err)
+	}
+	if len(backups) == 0 {
+		s.lastBackup.SetText(lang.L("아직 백업이 없습니다"))
+		s.lastBackup.Importance = widget.WarningImportance
+	} else {
+		s.lastBackup.SetText(lang.L("마지막 백업: {{.Time}}", map[string]any{"Time": format.DateTime(backups[0].Time)}))
+		s.lastBackup.Importance = widget.MediumImportance
+		if d.Now().Sub(backups[0].Time) > 48*time.Hour {
+			s.lastBackup.Importance = widget.WarningImportance
+		}
+	}
+	s.lastBackup.Refresh()
+	s.backupInfo.SetText(lang.L("셀러데스크는 매일 처음 시작할 때 자동으로 백업하고 최근 {{.Keep}}개를 보관합니다. 보관 중인 백업: {{.Count}}개",
+		map[string]any{"Keep": app.KeepAutoBackups, "Count": len(backups)}))
+}
+
+func (s *dashboardScreen) onOpenSettings() { s.sh.goTo(lang.L("설정")) }
+
+func (s *dashboardScreen) onOpenFolder() { s.sh.openFolder(s.sh.desk.DataDir) }
+
+func (s *dashboardScreen) onBackupNow() { s.sh.backupNow(s.refresh) }

@@ -1,0 +1,87 @@
+package views
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/views/widgets"
+)
+
+// start runs what the window does once at opening: the day's automatic backup in the background, and on a
+// fresh store the choice between starting empty and loading demo data.
+func (sh *shell) start() {
+	sh.bg.Add(1)
+	go func() {
+		defer sh.bg.Done()
+		if _, err := sh.desk.AutoBackup(context.Background()); err != nil {
+			sh.showError(err)
+			return
+		}
+		fyne.Do(sh.refreshCurrent)
+	}()
+	need, err := sh.desk.NeedsFirstRunChoice(context.Background())
+	if err != nil {
+		sh.showError(err)
+		return
+	}
+	if need {
+		sh.showFirstRun()
+	}
+}
+
+func (sh *shell) refreshCurrent() {
+	if r, ok := sh.screens[sh.current].(refresher); ok {
+		r.refresh()
+	}
+}
+
+// showFirstRun greets a new seller and offers an empty store or a demo store to look around in.
+func (sh *shell) showFirstRun() *dialog.CustomDialog {
+	var d *dialog.CustomDialog
+	empty := &widget.Button{Text: lang.L("빈 상태로 시작"), Icon: theme.DocumentCreateIcon(), OnTapped: func() {
+		d.Hide()
+		if err := sh.desk.StartEmpty(context.Background()); err != nil {
+			sh.showError(err)
+		}
+		sh.goTo(lang.L("설정"))
+	}}
+	demo := &widget.Button{Text: lang.L("데모 데이터 불러오기"), Icon: theme.DownloadIcon(), Importance: widget.HighImportance, OnTapped: func() {
+		d.Hide()
+		sh.loadDemo()
+	}}
+	body := container.NewVBox(
+		widget.NewLabel(lang.L("셀러데스크에 오신 것을 환영합니다!")),
+		&widget.Label{Text: lang.L("빈 상태로 시작하면 매장 정보부터 입력합니다. 데모 데이터를 불러오면 예시 매장으로 기능을 먼저 둘러볼 수 있습니다. 실제 판매에는 빈 상태로 시작하세요."), Wrapping: fyne.TextWrapWord},
+	)
+	d = dialog.NewCustomWithoutButtons(lang.L("시작하기"), body, sh.win)
+	d.SetButtons([]fyne.CanvasObject{empty, demo})
+	d.Resize(fyne.NewSize(560, 240))
+	d.Show()
+	return d
+}
+
+func (sh *shell) loadDemo() *widgets.Running {
+	return sh.runJob(lang.L("데모 데이터"), lang.L("데모 매장을 만드는 중입니다…"),
+		func(ctx context.Context, progress func(float64)) error {
+			return sh.desk.LoadDemo(ctx, app.DemoOptions{Seed: uint64(sh.desk.Now().UnixNano())}, progress)
+		},
+		func(err error) {
+			if errors.Is(err, context.Canceled) {
+				sh.showFirstRun() // nothing was written; let the seller choose again
+				return
+			}
+			if err != nil {
+				sh.showError(err)
+				return
+			}
+			sh.reload()
+		})
+}

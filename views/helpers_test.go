@@ -1,0 +1,128 @@
+package views
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+)
+
+var testInfo = app.AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.test", Version: "0.1.0", Build: 1}
+
+// openShell opens the real main window on a fresh store in a temporary folder.
+func openShell(t *testing.T) (*shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(app.Korean); err != nil {
+		t.Fatal(err)
+	}
+	d, err := app.Open(context.Background(), filepath.Join(t.TempDir(), app.DBFileName), testInfo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	w := test.NewTempWindow(t, nil)
+	sh := newShell(a, w, d)
+	w.Resize(MinWindowSize)
+	return sh, w
+}
+
+// everything lists every object on the canvas, overlays (dialogs) included, as the seller would see them.
+func everything(c fyne.Canvas) []fyne.CanvasObject {
+	objs := test.LaidOutObjects(c.Content())
+	for _, o := range c.Overlays().List() {
+		objs = append(objs, test.LaidOutObjects(o)...)
+	}
+	return objs
+}
+
+// visible reports whether o and all its parents in the tree are shown.
+func visibleTexts(c fyne.Canvas) []string {
+	var out []string
+	for _, o := range everything(c) {
+		switch w := o.(type) {
+		case *widget.Label:
+			if w.Visible() {
+				out = append(out, w.Text)
+			}
+		}
+	}
+	return out
+}
+
+// button finds a visible button by its text, failing the test when there is none.
+func button(t *testing.T, c fyne.Canvas, text string) *widget.Button {
+	t.Helper()
+	for _, o := range everything(c) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no button %q on screen", text)
+	return nil
+}
+
+// label finds a label showing exactly text.
+func hasLabel(c fyne.Canvas, text string) bool {
+	for _, s := range visibleTexts(c) {
+		if s == text {
+			return true
+		}
+	}
+	return false
+}
+
+// tapText taps where a label with text is drawn, as a mouse click would (e.g. a navigation row).
+func tapText(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	roots := append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)
+	for _, root := range roots {
+		if l, pos, ok := findLabel(root, fyne.NewPos(0, 0), text); ok {
+			test.TapCanvas(c, pos.Add(fyne.NewPos(4, l.Size().Height/2)))
+			return
+		}
+	}
+	t.Fatalf("no label %q to tap", text)
+}
+
+// findLabel walks the drawn tree from o (at absolute position at) to a visible label showing text.
+func findLabel(o fyne.CanvasObject, at fyne.Position, text string) (*widget.Label, fyne.Position, bool) {
+	if !o.Visible() {
+		return nil, at, false
+	}
+	pos := at.Add(o.Position())
+	if l, ok := o.(*widget.Label); ok && l.Text == text {
+		return l, pos, true
+	}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	for _, child := range children {
+		if l, p, ok := findLabel(child, pos, text); ok {
+			return l, p, true
+		}
+	}
+	return nil, at, false
+}
+
+// typeShortcut sends a keyboard shortcut to the window's canvas, as pressing the keys would. The test
+// canvas keeps its shortcut handler on the software canvas it wraps.
+func typeShortcut(t *testing.T, c fyne.Canvas, s fyne.Shortcut) {
+	t.Helper()
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
+	h, ok := inner.(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Fatal("the test canvas takes no shortcuts")
+	}
+	h.TypedShortcut(s)
+}

@@ -1,0 +1,138 @@
+package views
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"sellerdesk/app"
+)
+
+func openSettings(t *testing.T) (*shell, *settingsScreen) {
+	t.Helper()
+	sh, w := openShell(t)
+	tapText(t, w.Canvas(), "설정")
+	s, ok := sh.screens[sh.current].(*settingsScreen)
+	if !ok {
+		t.Fatalf("설정 opened %T", sh.screens[sh.current])
+	}
+	return sh, s
+}
+
+func TestSettingsValidation(t *testing.T) {
+	sh, s := openSettings(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+
+	// Typing a wrong business number shows the problem right under the field while typing.
+	test.Type(s.byName[app.FieldBusinessNo].Entry, "220-81-62518")
+	if got := s.byName[app.FieldBusinessNo].Message.Text; got != "사업자등록번호가 올바르지 않습니다. 번호를 다시 확인하세요." {
+		t.Errorf("business number message = %q", got)
+	}
+	if !s.byName[app.FieldBusinessNo].Message.Visible() {
+		t.Error("message hidden")
+	}
+
+	// Saving with required fields empty names each of them and writes nothing.
+	test.Tap(button(t, c, "매장 정보 저장"))
+	for field, want := range map[string]string{
+		app.FieldName:  "상호를 입력하세요.",
+		app.FieldOwner: "대표자 이름을 입력하세요.",
+		app.FieldPhone: "연락처를 입력하세요.",
+	} {
+		if got := s.byName[field].Message.Text; got != want || !s.byName[field].Message.Visible() {
+			t.Errorf("%s message = %q (visible %v), want %q", field, got, s.byName[field].Message.Visible(), want)
+		}
+	}
+	if s.byName[app.FieldEmail].Message.Visible() {
+		t.Error("an empty optional field was flagged")
+	}
+	if p, _ := sh.desk.Profile(ctx); p != (app.StoreProfile{}) {
+		t.Fatalf("invalid profile written: %+v", p)
+	}
+
+	// Fixing the fields and saving stores the profile, normalized, and says so.
+	s.byName[app.FieldBusinessNo].Entry.SetText("")
+	test.Type(s.byName[app.FieldBusinessNo].Entry, "2208162517")
+	test.Type(s.byName[app.FieldName].Entry, "하루공방")
+	test.Type(s.byName[app.FieldOwner].Entry, "김하루")
+	test.Type(s.byName[app.FieldPhone].Entry, "01012345678")
+	test.Type(s.byName[app.FieldEmail].Entry, "hello@haru.kr")
+	test.Tap(button(t, c, "매장 정보 저장"))
+	p, err := sh.desk.Profile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := app.StoreProfile{Name: "하루공방", Owner: "김하루", BusinessNo: "220-81-62517", Phone: "010-1234-5678", Email: "hello@haru.kr"}
+	if p != want {
+		t.Errorf("stored %+v, want %+v", p, want)
+	}
+	if s.saved.Text != "저장했습니다." {
+		t.Errorf("confirmation = %q", s.saved.Text)
+	}
+	if got := s.byName[app.FieldPhone].Entry.Text; got != "010-1234-5678" {
+		t.Errorf("phone shown as %q after save", got)
+	}
+	for _, f := range s.fields {
+		if f.Message.Visible() {
+			t.Errorf("%s still shows %q", f.Name, f.Message.Text)
+		}
+	}
+}
+
+func TestSettingsTheme(t *testing.T) {
+	sh, s := openSettings(t)
+	s.themes.SetSelected("어둡게")
+	if got := sh.desk.Theme(context.Background()); got != app.ThemeDark {
+		t.Errorf("theme saved as %q", got)
+	}
+	th, ok := sh.fyneApp.Settings().Theme().(*sellerTheme)
+	if !ok || th.forced == nil {
+		t.Fatal("dark theme not applied")
+	}
+	s.language.SetSelected("English")
+	if got := sh.desk.Language(context.Background()); got != app.English {
+		t.Errorf("language saved as %q", got)
+	}
+	if !hasLabel(sh.win.Canvas(), "셀러데스크를 다시 시작하면 새 언어로 표시됩니다.") {
+		t.Error("no note that the language applies after a restart")
+	}
+}
+
+func TestSettingsRestore(t *testing.T) {
+	sh, s := openSettings(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	before := app.StoreProfile{Name: "하루공방", Owner: "김하루", Phone: "010-1234-5678"}
+	if _, err := sh.desk.SaveProfile(ctx, before); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "usb", "백업.db")
+	sh.backupTo(backup, nil)
+	sh.waitJobs()
+
+	changed := before
+	changed.Name = "이틀공방"
+	if _, err := sh.desk.SaveProfile(ctx, changed); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+
+	sh.confirmRestore(backup)
+	test.Tap(button(t, c, "복원"))
+	sh.waitJobs()
+	if p, _ := sh.desk.Profile(ctx); p.Name != "하루공방" {
+		t.Fatalf("restored name = %q", p.Name)
+	}
+	// the screens were rebuilt from the restored data
+	s2 := sh.screens[sh.current].(*settingsScreen)
+	if got := s2.byName[app.FieldName].Entry.Text; got != "하루공방" {
+		t.Errorf("settings shows %q after restore", got)
+	}
+	backups, _ := sh.desk.Backups()
+	if len(backups) == 0 || backups[0].Kind != app.BackupBeforeRestore {
+		t.Errorf("the data before the restore was not kept: %+v", backups)
+	}
+}

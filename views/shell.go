@@ -1,0 +1,180 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/views/widgets"
+)
+
+// screen is one area's content. A screen may also implement searcher (Ctrl/Cmd+F) and creator (Ctrl/Cmd+N).
+type screen interface {
+	build() fyne.CanvasObject
+}
+
+// searcher is a screen with a search box that Ctrl/Cmd+F focuses.
+type searcher interface{ focusSearch() }
+
+// creator is a screen where Ctrl/Cmd+N makes a new item.
+type creator interface{ createNew() }
+
+// refresher is a screen that reloads what it shows each time the seller returns to it.
+type refresher interface{ refresh() }
+
+// area is one entry of the left navigation. Only areas whose screen exists are listed; each later area
+// adds itself here.
+type area struct {
+	title string
+	icon  fyne.Resource
+	open  func(sh *shell) screen
+}
+
+func areas() []area {
+	return []area{
+		{lang.L("대시보드"), theme.HomeIcon(), func(sh *shell) screen { return newDashboardScreen(sh) }},
+		{lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
+	}
+}
+
+// shell is the main window: navigation on the left, the chosen area's screen on the right.
+type shell struct {
+	fyneApp fyne.App
+	win     fyne.Window
+	desk    *app.Desk
+	areas   []area
+	screens map[int]screen
+	objects map[int]fyne.CanvasObject
+	current int
+	title   *widget.Label
+	content *fyne.Container
+	nav     *widget.List
+	// bg counts work running off the UI goroutine, so tests can wait for it instead of sleeping.
+	bg sync.WaitGroup
+}
+
+// MinWindowSize is the smallest main window the screens are laid out for.
+var MinWindowSize = fyne.NewSize(1100, 700)
+
+// NewMainWindow builds the main window on desk and applies the seller's theme. Call Start after showing it.
+func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
+	sh := newShell(a, a.NewWindow(lang.L("셀러데스크")), d)
+	sh.win.SetMaster()
+	sh.win.Resize(fyne.NewSize(1200, 760))
+	sh.win.CenterOnScreen()
+	sh.start()
+	return sh.win
+}
+
+func newShell(a fyne.App, w fyne.Window, d *app.Desk) *shell {
+	sh := &shell{fyneApp: a, win: w, desk: d, areas: areas(),
+		screens: map[int]screen{}, objects: map[int]fyne.CanvasObject{}, current: -1}
+	a.Settings().SetTheme(newSellerTheme(d.Theme(context.Background())))
+	sh.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	sh.content = container.NewStack()
+	sh.nav = &widget.List{
+		Length: func() int { return len(sh.areas) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("대시보드 설정"))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(sh.areas[id].icon)
+			row.Objects[1].(*widget.Label).SetText(sh.areas[id].title)
+		},
+		OnSelected: func(id widget.ListItemID) { sh.show(id) },
+	}
+	sh.nav.ExtendBaseWidget(sh.nav)
+	brand := &widget.Label{Text: lang.L("셀러데스크"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), nil, nil, nil, sh.nav)
+	right := container.NewBorder(container.NewVBox(sh.title, widget.NewSeparator()), nil, nil, nil, sh.content)
+	split := container.NewHSplit(left, container.NewPadded(right))
+	split.Offset = 0.17
+	w.SetContent(split)
+	sh.addShortcuts()
+	sh.nav.Select(0)
+	return sh
+}
+
+// show opens area i, building its screen the first time.
+func (sh *shell) show(i int) {
+	if i < 0 || i >= len(sh.areas) {
+		return
+	}
+	sc, ok := sh.screens[i]
+	if !ok {
+		sc = sh.areas[i].open(sh)
+		sh.screens[i] = sc
+		sh.objects[i] = sc.build()
+	} else if r, ok := sc.(refresher); ok {
+		r.refresh()
+	}
+	sh.current = i
+	sh.title.SetText(sh.areas[i].title)
+	sh.content.Objects = []fyne.CanvasObject{sh.objects[i]}
+	sh.content.Refresh()
+}
+
+// goTo selects the area with the given title in the navigation, as if the seller clicked it.
+func (sh *shell) goTo(title string) {
+	for i, a := range sh.areas {
+		if a.title == title {
+			sh.nav.Select(i)
+			return
+		}
+	}
+}
+
+func (sh *shell) addShortcuts() {
+	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	sh.win.Canvas().AddShortcut(find, func(fyne.Shortcut) {
+		if s, ok := sh.screens[sh.current].(searcher); ok {
+			s.focusSearch()
+		}
+	})
+	create := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	sh.win.Canvas().AddShortcut(create, func(fyne.Shortcut) {
+		if s, ok := sh.screens[sh.current].(creator); ok {
+			s.createNew()
+		}
+	})
+}
+
+// showError tells the seller what went wrong in Korean and logs the technical detail. It may be called
+// from any goroutine.
+func (sh *shell) showError(err error) {
+	if err == nil {
+		return
+	}
+	sh.desk.Log.Error("shown to seller", slog.String("err", err.Error()))
+	fyne.Do(func() { dialog.ShowError(errors.New(app.Message(err)), sh.win) })
+}
+
+// showInfo shows a short confirmation; safe from any goroutine.
+func (sh *shell) showInfo(title, message string) {
+	fyne.Do(func() { dialog.ShowInformation(title, message, sh.win) })
+}
+
+// runJob runs long work behind a progress dialog with a 취소 button (see widgets.RunJob).
+func (sh *shell) runJob(title, message string, job widgets.Job, done func(error)) *widgets.Running {
+	r := widgets.RunJob(sh.win, title, message, job, done)
+	sh.bg.Add(1)
+	go func() {
+		r.Wait()
+		sh.bg.Done()
+	}()
+	return r
+}
+
+// waitJobs blocks until background work has finished (tests).
+func (sh *shell) waitJobs() { sh.bg.Wait() }

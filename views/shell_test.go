@@ -1,0 +1,135 @@
+package views
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+)
+
+func TestShellNavigation(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	if got := sh.title.Text; got != "대시보드" {
+		t.Fatalf("opens on %q, want 대시보드", got)
+	}
+	if !hasLabel(c, "셀러데스크에 오신 것을 환영합니다") {
+		t.Error("dashboard greeting missing on a fresh store")
+	}
+	for _, a := range sh.areas {
+		tapText(t, c, a.title)
+		if got := sh.title.Text; got != a.title {
+			t.Errorf("tapped %q, screen shows %q", a.title, got)
+		}
+	}
+	if !hasLabel(c, "매장 정보") && button(t, c, "매장 정보 저장") == nil {
+		t.Error("settings screen not shown")
+	}
+	tapText(t, c, "대시보드")
+	test.Tap(button(t, c, "매장 정보 입력"))
+	if sh.title.Text != "설정" {
+		t.Errorf("매장 정보 입력 opened %q", sh.title.Text)
+	}
+}
+
+// fakeScreen records the keyboard shortcuts it receives.
+type fakeScreen struct{ searched, created int }
+
+func (f *fakeScreen) build() fyne.CanvasObject { return widget.NewLabel("fake") }
+func (f *fakeScreen) focusSearch()             { f.searched++ }
+func (f *fakeScreen) createNew()               { f.created++ }
+
+func TestShortcuts(t *testing.T) {
+	sh, w := openShell(t)
+	fake := &fakeScreen{}
+	sh.areas = append(sh.areas, area{title: "가짜", open: func(*shell) screen { return fake }})
+	sh.nav.Refresh()
+	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	create := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+
+	typeShortcut(t, w.Canvas(), find) // the dashboard has no search: nothing happens, nothing breaks
+	sh.nav.Select(len(sh.areas) - 1)
+	typeShortcut(t, w.Canvas(), find)
+	typeShortcut(t, w.Canvas(), create)
+	typeShortcut(t, w.Canvas(), create)
+	if fake.searched != 1 || fake.created != 2 {
+		t.Errorf("searched %d created %d, want 1 and 2", fake.searched, fake.created)
+	}
+}
+
+func TestFirstRunDemo(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	sh.start()
+	sh.waitJobs() // the test driver runs fyne.Do inline: let the background backup finish first
+	if !hasLabel(c, "셀러데스크에 오신 것을 환영합니다!") {
+		t.Fatal("first-run choice not shown on a fresh store")
+	}
+	test.Tap(button(t, c, "데모 데이터 불러오기"))
+	sh.waitJobs()
+	p, _ := sh.desk.Profile(context.Background())
+	if p.Name == "" {
+		t.Fatal("demo not loaded")
+	}
+	if !hasLabel(c, p.Name+" 관리자님, 안녕하세요") {
+		t.Errorf("dashboard does not greet the demo store; labels: %v", visibleTexts(c))
+	}
+	// the day's automatic backup was made in the background
+	if backups, _ := sh.desk.Backups(); len(backups) == 0 {
+		t.Error("no automatic backup at start")
+	}
+}
+
+func TestFirstRunEmpty(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	sh.start()
+	sh.waitJobs() // the test driver runs fyne.Do inline: let the background backup finish first
+	test.Tap(button(t, c, "빈 상태로 시작"))
+	sh.waitJobs()
+	if sh.title.Text != "설정" {
+		t.Errorf("starting empty should open 설정, shows %q", sh.title.Text)
+	}
+	if need, _ := sh.desk.NeedsFirstRunChoice(context.Background()); need {
+		t.Error("the choice would be asked again")
+	}
+	if empty, _ := sh.desk.Store.IsEmpty(context.Background()); !empty {
+		t.Error("starting empty wrote data")
+	}
+}
+
+func TestDashboardBackupNow(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	if !hasLabel(c, "아직 백업이 없습니다") {
+		t.Fatal("a fresh store should say it has no backup")
+	}
+	test.Tap(button(t, c, "지금 백업"))
+	sh.waitJobs()
+	backups, _ := sh.desk.Backups()
+	if len(backups) != 1 || backups[0].Kind != app.BackupManual {
+		t.Fatalf("backups = %+v", backups)
+	}
+	if _, err := os.Stat(backups[0].Path); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range visibleTexts(c) {
+		if strings.HasPrefix(s, "마지막 백업: ") {
+			found = true
+		}
+		if strings.HasPrefix(s, "백업했습니다:") && !strings.Contains(s, backups[0].Path) {
+			t.Errorf("confirmation does not name the file: %q", s)
+		}
+	}
+	if !found {
+		t.Errorf("dashboard does not show the last backup; labels: %v", visibleTexts(c))
+	}
+}
