@@ -74,8 +74,8 @@ func (sh *shell) onBackupToFile(after func()) {
 	}, sh.win)
 	d.SetFileName(fmt.Sprintf("셀러데스크-백업-%s.db", sh.desk.Now().Format("20060102-1504")))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
 }
 
 // onRestore lets the seller pick a backup from the backups folder or any file, confirms, then restores.
@@ -138,8 +138,8 @@ func (sh *shell) pickRestoreFile() {
 		sh.confirmRestore(path)
 	}, sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite"}))
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
 }
 
 // confirmRestore warns that the current data will be replaced, then restores with progress.
@@ -152,6 +152,7 @@ func (sh *shell) confirmRestore(path string) {
 		}
 	}, sh.win)
 	c.SetConfirmText(lang.L("복원"))
+	c.SetDismissText(lang.L("취소"))
 	c.SetConfirmImportance(widget.WarningImportance)
 	c.Show()
 }

@@ -136,3 +136,16 @@ func TestSettingsRestore(t *testing.T) {
 		t.Errorf("the data before the restore was not kept: %+v", backups)
 	}
 }
+
+func TestSettingsBackupToFileOpensDialog(t *testing.T) {
+	sh, _ := openSettings(t)
+	c := sh.win.Canvas()
+	before := len(c.Overlays().List())
+	test.Tap(button(t, c, "다른 위치에 백업…"))
+	if len(c.Overlays().List()) != before+1 {
+		t.Fatal("no save dialog opened")
+	}
+	if button(t, c, "저장") == nil || button(t, c, "취소") == nil {
+		t.Error("the save dialog's buttons are not in Korean")
+	}
+}
