@@ -2,79 +2,25 @@
 // It knows nothing of Fyne; views call it and show its errors' messages, which are Korean sentences.
 package app
 
-import (
-	"errors"
-	"sort"
-	"strings"
-)
+import "sellerdesk/app/apperr"
 
-// Code classifies an error the seller may see.
-type Code string
+// Error is the services' error type; see package apperr.
+type Error = apperr.Error
 
-// The error codes views distinguish.
+// Code classifies an Error.
+type Code = apperr.Code
+
+// The error codes, re-exported so views need only package app.
 const (
-	ErrInvalid  Code = "invalid"   // the seller's input breaks a rule; fix and try again
-	ErrNotFound Code = "not_found" // the thing asked for does not exist
-	ErrConflict Code = "conflict"  // the action clashes with the current state
-	ErrInternal Code = "internal"  // an unexpected fault; details are in the log
+	ErrInvalid  = apperr.ErrInvalid
+	ErrNotFound = apperr.ErrNotFound
+	ErrConflict = apperr.ErrConflict
+	ErrInternal = apperr.ErrInternal
 )
 
-// Error is an error with a code and a Korean message meant for the seller.
-type Error struct {
-	Code    Code
-	Message string
-	Fields  map[string]string // per-field messages for ErrInvalid, keyed by field name
-	Err     error             // the underlying cause, for the log
-}
-
-func (e *Error) Error() string { return e.Message }
-func (e *Error) Unwrap() error { return e.Err }
-
-// Invalid builds an ErrInvalid error from per-field messages, listing them in field order.
-func Invalid(fields map[string]string, order []string) *Error {
-	var lines []string
-	seen := map[string]bool{}
-	for _, f := range order {
-		if m, ok := fields[f]; ok {
-			lines = append(lines, m)
-			seen[f] = true
-		}
-	}
-	var rest []string
-	for f := range fields {
-		if !seen[f] {
-			rest = append(rest, f)
-		}
-	}
-	sort.Strings(rest)
-	for _, f := range rest {
-		lines = append(lines, fields[f])
-	}
-	return &Error{Code: ErrInvalid, Message: strings.Join(lines, "\n"), Fields: fields}
-}
-
-// ErrorCode returns the code of an *Error in err's chain, or ErrInternal.
-func ErrorCode(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ErrInternal
-}
-
-// Message is the sentence to show the seller for err: the message of an *Error, or of a data.OpenError /
-// MigrationError (which already speak Korean), else a general apology; the details belong in the log.
-func Message(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	var k interface {
-		error
-		KoreanMessage() bool
-	}
-	if errors.As(err, &k) {
-		return k.Error()
-	}
-	return "예기치 못한 오류가 발생했습니다. 자세한 내용은 데이터 폴더의 로그 파일(sellerdesk.log)에 기록했습니다."
-}
+// Invalid, ErrorCode and Message: see package apperr.
+var (
+	Invalid   = apperr.Invalid
+	ErrorCode = apperr.ErrorCode
+	Message   = apperr.Message
+)

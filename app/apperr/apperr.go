@@ -1,0 +1,80 @@
+// Package apperr is the error type every service returns to the views: a code and a Korean sentence for
+// the seller, with per-field messages for invalid input and the technical cause kept for the log.
+package apperr
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// Code classifies an error the seller may see.
+type Code string
+
+// The error codes views distinguish.
+const (
+	ErrInvalid  Code = "invalid"   // the seller's input breaks a rule; fix and try again
+	ErrNotFound Code = "not_found" // the thing asked for does not exist
+	ErrConflict Code = "conflict"  // the action clashes with the current state
+	ErrInternal Code = "internal"  // an unexpected fault; details are in the log
+)
+
+// Error is an error with a code and a Korean message meant for the seller.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  map[string]string // per-field messages for ErrInvalid, keyed by field name
+	Err     error             // the underlying cause, for the log
+}
+
+func (e *Error) Error() string { return e.Message }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Invalid builds an ErrInvalid error from per-field messages, listing them in field order.
+func Invalid(fields map[string]string, order []string) *Error {
+	var lines []string
+	seen := map[string]bool{}
+	for _, f := range order {
+		if m, ok := fields[f]; ok {
+			lines = append(lines, m)
+			seen[f] = true
+		}
+	}
+	var rest []string
+	for f := range fields {
+		if !seen[f] {
+			rest = append(rest, f)
+		}
+	}
+	sort.Strings(rest)
+	for _, f := range rest {
+		lines = append(lines, fields[f])
+	}
+	return &Error{Code: ErrInvalid, Message: strings.Join(lines, "\n"), Fields: fields}
+}
+
+// ErrorCode returns the code of an *Error in err's chain, or ErrInternal.
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ErrInternal
+}
+
+// Message is the sentence to show the seller for err: the message of an *Error, or of a data.OpenError /
+// MigrationError (which already speak Korean), else a general apology; the details belong in the log.
+func Message(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	var k interface {
+		error
+		KoreanMessage() bool
+	}
+	if errors.As(err, &k) {
+		return k.Error()
+	}
+	return "예기치 못한 오류가 발생했습니다. 자세한 내용은 데이터 폴더의 로그 파일(sellerdesk.log)에 기록했습니다."
+}
