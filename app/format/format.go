@@ -3,6 +3,8 @@
 package format
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -46,4 +48,20 @@ func Bytes(n int64) string {
 		exp++
 	}
 	return korean.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGT"[exp])
+}
+
+// ParseWon reads an amount the seller typed or a spreadsheet held: "19800", "19,800", "19,800원",
+// " -3,000 ". ok is false for anything else (letters, decimals, empty).
+func ParseWon(s string) (amount int64, ok bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, "원")
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if s == "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return n, true
 }

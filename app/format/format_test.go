@@ -40,3 +40,16 @@ func TestBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWon(t *testing.T) {
+	for in, want := range map[string]int64{"19800": 19800, "19,800": 19800, "19,800원": 19800, " -3,000 ": -3000, "0": 0} {
+		if got, ok := ParseWon(in); !ok || got != want {
+			t.Errorf("ParseWon(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "만원", "19.5", "1 9800", "원"} {
+		if _, ok := ParseWon(bad); ok {
+			t.Errorf("ParseWon(%q) accepted", bad)
+		}
+	}
+}
