@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"sellerdesk/app/catalog"
 	"sellerdesk/data"
 )
 
@@ -28,6 +29,9 @@ type demoStep struct {
 
 var demoSteps = []demoStep{
 	{"매장 정보", fillDemoProfile},
+	{"상품", func(ctx context.Context, tx *sql.Tx, rng *rand.Rand, _ DemoOptions) error {
+		return catalog.FillDemo(ctx, tx, rng)
+	}},
 }
 
 // LoadDemo fills an empty store with a realistic demo shop in one transaction: all of it or nothing.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sellerdesk/app/applog"
+	"sellerdesk/app/catalog"
 	"sellerdesk/data"
 )
 
@@ -19,6 +20,7 @@ import (
 type Desk struct {
 	Info    AppInfo
 	Store   *data.Store
+	Catalog *catalog.Service
 	DataDir string
 	Log     *slog.Logger
 	// Now is the clock, so tests can stand on a chosen day.
@@ -45,7 +47,8 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 		return nil, err
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
-	return &Desk{Info: info, Store: store, DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), DataDir: dir, Log: log,
+		Now: time.Now, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/mail"
 	"strings"
 	"unicode/utf8"
 
+	"sellerdesk/app/validate"
 	"sellerdesk/data"
 )
 
@@ -131,22 +131,10 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 	return p, nil
 }
 
-func digits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		} else if r != '-' && r != ' ' && r != '.' {
-			return "" // a letter or other sign makes the number invalid
-		}
-	}
-	return b.String()
-}
-
 // NormalizeBusinessNo checks a 사업자등록번호 (10 digits with the National Tax Service check digit) and
 // writes it as 123-45-67890.
 func NormalizeBusinessNo(s string) (string, error) {
-	d := digits(s)
+	d := validate.Digits(s)
 	if len(d) != 10 {
 		return "", errors.New("사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).")
 	}
@@ -162,30 +150,8 @@ func NormalizeBusinessNo(s string) (string, error) {
 	return d[:3] + "-" + d[3:5] + "-" + d[5:], nil
 }
 
-// NormalizePhone checks a Korean phone number (mobile, Seoul 02, area codes, 070/050x, 15xx/16xx/18xx
-// business numbers) and writes it with hyphens: 010-1234-5678, 02-123-4567, 1588-1234.
-func NormalizePhone(s string) (string, error) {
-	d := digits(s)
-	bad := errors.New("전화번호 형식이 올바르지 않습니다(예: 010-1234-5678, 02-123-4567).")
-	switch {
-	case len(d) == 8 && (strings.HasPrefix(d, "15") || strings.HasPrefix(d, "16") || strings.HasPrefix(d, "18")):
-		return d[:4] + "-" + d[4:], nil
-	case strings.HasPrefix(d, "02") && (len(d) == 9 || len(d) == 10):
-		return d[:2] + "-" + d[2:len(d)-4] + "-" + d[len(d)-4:], nil
-	case strings.HasPrefix(d, "050") && (len(d) == 11 || len(d) == 12):
-		return d[:4] + "-" + d[4:len(d)-4] + "-" + d[len(d)-4:], nil
-	case strings.HasPrefix(d, "0") && !strings.HasPrefix(d, "00") && (len(d) == 10 || len(d) == 11):
-		return d[:3] + "-" + d[3:len(d)-4] + "-" + d[len(d)-4:], nil
-	}
-	return "", bad
-}
-
-// NormalizeEmail checks a plain address (no display name) and returns it trimmed.
-func NormalizeEmail(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@"):], ".") {
-		return "", errors.New("이메일 주소 형식이 올바르지 않습니다(예: shop@example.com).")
-	}
-	return s, nil
-}
+// NormalizePhone and NormalizeEmail: see package validate.
+var (
+	NormalizePhone = validate.Phone
+	NormalizeEmail = validate.Email
+)

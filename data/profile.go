@@ -73,4 +73,4 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 }
 
 // businessTables are the tables whose rows make a store "not empty" (settings alone do not).
-var businessTables = []string{"store_profile"}
+var businessTables = []string{"store_profile", "products", "categories", "suppliers"}

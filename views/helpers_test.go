@@ -33,13 +33,33 @@ func openShell(t *testing.T) (*shell, fyne.Window) {
 	return sh, w
 }
 
-// everything lists every object on the canvas, overlays (dialogs) included, as the seller would see them.
+// everything lists every object drawn on the canvas, overlays (dialogs) included, as the seller would see
+// them. It walks the widgets' live renderers (test.LaidOutObjects builds fresh ones, which for a table
+// hold no rows).
 func everything(c fyne.Canvas) []fyne.CanvasObject {
-	objs := test.LaidOutObjects(c.Content())
-	for _, o := range c.Overlays().List() {
-		objs = append(objs, test.LaidOutObjects(o)...)
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(x).Objects() {
+				walk(child)
+			}
+		}
 	}
-	return objs
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
 }
 
 // visible reports whether o and all its parents in the tree are shown.

@@ -1,0 +1,172 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/data"
+)
+
+// ExistingCodes reports which product and option codes the catalog already uses (for the import preview).
+func (s *Service) ExistingCodes(ctx context.Context, productCodes, optionCodes []string) (products, options map[string]bool, err error) {
+	products, options, err = data.ExistingCodes(ctx, s.store.Read(), productCodes, optionCodes)
+	if err != nil {
+		return nil, nil, internal(err, "상품코드를 확인하지 못했습니다.")
+	}
+	return products, options, nil
+}
+
+// ImportProducts registers new products (일괄 등록) in one transaction: all of them or, on any problem or
+// cancellation, none. Initial stock is written as 입고 movements with sourceRef.
+func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef string, progress func(float64)) (ImportResult, error) {
+	var res ImportResult
+	for i, p := range ps {
+		if err := ValidateProduct(p); err != nil {
+			return res, fmt.Errorf("%d번째 상품(%s): %w", i+1, p.Code, err)
+		}
+	}
+	err := s.write(ctx, "일괄 등록한 상품을", func(tx *sql.Tx) error {
+		res = ImportResult{}
+		for i, p := range ps {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if id, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
+				return err
+			} else if id != 0 {
+				return conflict(fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 아무것도 등록하지 않았습니다.", p.Code))
+			}
+			p.ID = 0
+			for j := range p.Options {
+				p.Options[j].ID = 0
+			}
+			if _, err := saveProductTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef); err != nil {
+				return fmt.Errorf("%s: %w", p.Code, err)
+			}
+			res.Created++
+			res.Options += len(p.Options)
+			if progress != nil && (i%200 == 0 || i == len(ps)-1) {
+				progress(float64(i+1) / float64(len(ps)))
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		s.log.Info("products imported", "created", res.Created, "options", res.Options, "source", sourceRef)
+	}
+	return res, err
+}
+
+// matchEdited finds the stored product an edited row names (by code) and pairs each edited option with a
+// stored one by option code, else by values.
+func matchEdited(ctx context.Context, q data.Querier, e Product) (Product, []int, error) {
+	id, err := data.ProductIDByCode(ctx, q, strings.TrimSpace(e.Code))
+	if err != nil {
+		return Product{}, nil, err
+	}
+	if id == 0 {
+		return Product{}, nil, apperr.Invalid(map[string]string{"code": fmt.Sprintf("등록되지 않은 판매자 상품코드입니다: %s", e.Code)}, nil)
+	}
+	cur, err := loadProduct(ctx, q, id)
+	if err != nil {
+		return cur, nil, err
+	}
+	match := make([]int, len(e.Options))
+	for i, eo := range e.Options {
+		match[i] = -1
+		for j, co := range cur.Options {
+			if (eo.Code != "" && eo.Code == co.Code) || (eo.Code == "" && strings.Join(eo.Values, "\x00") == strings.Join(co.Values, "\x00")) {
+				match[i] = j
+			}
+		}
+		if match[i] < 0 {
+			return cur, nil, apperr.Invalid(map[string]string{"options": fmt.Sprintf("%s: 등록되지 않은 옵션입니다(%s %s). 대량 수정으로는 옵션을 추가할 수 없습니다.", e.Code, eo.Code, eo.Label())}, nil)
+		}
+	}
+	return cur, match, nil
+}
+
+// DiffBulkEdit lists what a 대량 수정 file would change, field by field, without writing anything.
+func (s *Service) DiffBulkEdit(ctx context.Context, edited []Product) ([]Change, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	paths := map[int64]string{}
+	for _, c := range cats {
+		paths[c.ID] = c.Path
+	}
+	var changes []Change
+	for _, e := range edited {
+		cur, match, err := matchEdited(ctx, s.store.Read(), e)
+		if err != nil {
+			return nil, err
+		}
+		add := func(opt Option, field, old, new string) {
+			if old != new {
+				changes = append(changes, Change{ProductCode: cur.Code, OptionCode: opt.Code, OptionLabel: opt.Label(), Field: field, Old: old, New: new})
+			}
+		}
+		n := strconv.FormatInt
+		add(Option{}, "상품명", cur.Name, strings.TrimSpace(e.Name))
+		add(Option{}, "판매가", n(cur.Price, 10), n(e.Price, 10))
+		add(Option{}, "원가", n(cur.Cost, 10), n(e.Cost, 10))
+		add(Option{}, "상태", cur.Status.Label(), e.Status.Label())
+		add(Option{}, "카테고리", paths[cur.CategoryID], paths[e.CategoryID])
+		for i, eo := range e.Options {
+			co := cur.Options[match[i]]
+			add(co, "옵션가", n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
+			add(co, "재고", n(co.Stock, 10), n(eo.Stock, 10))
+			add(co, "안전재고", n(co.SafetyStock, 10), n(eo.SafetyStock, 10))
+			add(co, "사용여부", yesNo(co.Usable), yesNo(eo.Usable))
+		}
+	}
+	return changes, nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Y"
+	}
+	return "N"
+}
+
+// ApplyBulkEdit writes a 대량 수정 file in one transaction; stock changes become 일괄수정 movements.
+func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef string, progress func(float64)) (ImportResult, error) {
+	var res ImportResult
+	err := s.write(ctx, "대량 수정을", func(tx *sql.Tx) error {
+		res = ImportResult{}
+		for i, e := range edited {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			cur, match, err := matchEdited(ctx, tx, e)
+			if err != nil {
+				return err
+			}
+			next := cur
+			next.Name, next.Price, next.Cost, next.Status, next.CategoryID = strings.TrimSpace(e.Name), e.Price, e.Cost, e.Status, e.CategoryID
+			next.Options = append([]Option(nil), cur.Options...)
+			for k, eo := range e.Options {
+				o := &next.Options[match[k]]
+				o.ExtraPrice, o.Stock, o.SafetyStock, o.Usable = eo.ExtraPrice, eo.Stock, eo.SafetyStock, eo.Usable
+			}
+			if err := ValidateProduct(next); err != nil {
+				return fmt.Errorf("%s: %w", cur.Code, err)
+			}
+			if _, err := saveProductTx(ctx, tx, next, "대량 수정", ReasonBulk, sourceRef); err != nil {
+				return fmt.Errorf("%s: %w", cur.Code, err)
+			}
+			res.Updated++
+			if progress != nil {
+				progress(float64(i+1) / float64(len(edited)))
+			}
+		}
+		return nil
+	})
+	return res, err
+}

@@ -1,0 +1,389 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/data"
+)
+
+func toProduct(r data.ProductRecord) (Product, error) {
+	p := Product{ID: r.ID, Code: r.Code, Name: r.Name, CategoryID: r.CategoryID, SupplierID: r.SupplierID,
+		Price: r.Price, Cost: r.Cost, Status: Status(r.Status), StatusAuto: r.StatusAuto, Detail: r.Detail,
+		WeightGrams: r.WeightGrams, HSCode: r.HSCode, OriginCode: r.OriginCode, TaxType: TaxType(r.TaxType),
+		AllowBackorder: r.AllowBackorder, OptionKind: OptionKind(r.OptionKind), SoldQty: r.SoldQty,
+		Archived: r.Archived, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	if err := json.Unmarshal([]byte(r.OptionGroups), &p.OptionGroups); err != nil {
+		return p, fmt.Errorf("catalog: product %d option groups: %w", r.ID, err)
+	}
+	return p, nil
+}
+
+func toOption(r data.OptionRecord) Option {
+	return Option{ID: r.ID, Code: r.Code, Values: r.Values, ExtraPrice: r.ExtraPrice, Stock: r.Stock,
+		SafetyStock: r.SafetyStock, Usable: r.Usable}
+}
+
+// loadProduct reads a product with its options and images through q (the read pool or a transaction).
+func loadProduct(ctx context.Context, q data.Querier, id int64) (Product, error) {
+	rec, err := data.ProductByID(ctx, q, id)
+	if errors.Is(err, data.ErrNoRow) {
+		return Product{}, notFound("상품을 찾을 수 없습니다. 다른 곳에서 삭제되었을 수 있습니다.")
+	}
+	if err != nil {
+		return Product{}, err
+	}
+	p, err := toProduct(rec)
+	if err != nil {
+		return p, err
+	}
+	opts, err := data.OptionsOf(ctx, q, id, false)
+	if err != nil {
+		return p, err
+	}
+	p.Options = make([]Option, len(opts))
+	for i, o := range opts {
+		p.Options[i] = toOption(o)
+	}
+	imgs, err := data.ImagesOf(ctx, q, id)
+	if err != nil {
+		return p, err
+	}
+	for _, im := range imgs {
+		p.Images = append(p.Images, Image{ID: im.ID, File: im.File, Thumb: im.Thumb})
+	}
+	return p, nil
+}
+
+// Product reads a product with everything the editor shows.
+func (s *Service) Product(ctx context.Context, id int64) (Product, error) {
+	p, err := loadProduct(ctx, s.store.Read(), id)
+	var ae *apperr.Error
+	if err != nil && !errors.As(err, &ae) {
+		return p, internal(err, "상품을 읽지 못했습니다.")
+	}
+	return p, err
+}
+
+// ProductByCode reads a product by its 판매자 상품코드.
+func (s *Service) ProductByCode(ctx context.Context, code string) (Product, error) {
+	id, err := data.ProductIDByCode(ctx, s.store.Read(), strings.TrimSpace(code))
+	if err != nil {
+		return Product{}, internal(err, "상품을 읽지 못했습니다.")
+	}
+	if id == 0 {
+		return Product{}, notFound(fmt.Sprintf("판매자 상품코드 '%s'인 상품이 없습니다.", code))
+	}
+	return s.Product(ctx, id)
+}
+
+// SaveProduct validates a product and creates (ID 0) or updates it with its options in one
+// transaction. Differences between an option's Stock and what the store holds become stock movements
+// (입고 for new options, 조정 for edits, with note), so the ledger always explains the stock. Options
+// that disappear are deleted when they have no history, else kept out of sight with it.
+func (s *Service) SaveProduct(ctx context.Context, p Product, note string) (Product, error) {
+	if err := ValidateProduct(p); err != nil {
+		return p, err
+	}
+	var id int64
+	err := s.write(ctx, "상품을", func(tx *sql.Tx) error {
+		var err error
+		id, err = saveProductTx(ctx, tx, p, note, ReasonAdjust, "")
+		return err
+	})
+	if err != nil {
+		return p, err
+	}
+	s.log.Info("product saved", "id", id, "code", p.Code)
+	return s.Product(ctx, id)
+}
+
+// saveProductTx writes p inside tx; editReason is the reason recorded for stock changes of existing options.
+func saveProductTx(ctx context.Context, tx *sql.Tx, p Product, note string, editReason Reason, sourceRef string) (int64, error) {
+	p.Code, p.Name = strings.TrimSpace(p.Code), strings.TrimSpace(p.Name)
+	if other, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
+		return 0, err
+	} else if other != 0 && other != p.ID {
+		return 0, apperr.Invalid(map[string]string{"code": fmt.Sprintf("이미 사용 중인 판매자 상품코드입니다: %s", p.Code)}, nil)
+	}
+	codeProblems := map[string]string{}
+	for i, o := range p.Options {
+		if c := strings.TrimSpace(o.Code); c != "" {
+			if owner, err := data.OptionCodeOwner(ctx, tx, c); err != nil {
+				return 0, err
+			} else if owner != 0 && owner != p.ID {
+				codeProblems[fmt.Sprintf("option.%d.code", i)] = fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s", c)
+			}
+		}
+	}
+	if len(codeProblems) > 0 {
+		return 0, apperr.Invalid(codeProblems, nil)
+	}
+
+	var old Product
+	existing := map[int64]data.OptionRecord{}
+	if p.ID != 0 {
+		rec, err := data.ProductByID(ctx, tx, p.ID)
+		if errors.Is(err, data.ErrNoRow) {
+			return 0, notFound("상품을 찾을 수 없습니다. 다른 곳에서 삭제되었을 수 있습니다.")
+		}
+		if err != nil {
+			return 0, err
+		}
+		if old, err = toProduct(rec); err != nil {
+			return 0, err
+		}
+		opts, err := data.OptionsOf(ctx, tx, p.ID, true)
+		if err != nil {
+			return 0, err
+		}
+		for _, o := range opts {
+			existing[o.ID] = o
+			// free every code first, so two options of this product may swap codes
+			if o.Code != "" {
+				o.Code = ""
+				if _, err := data.SaveOptionTx(ctx, tx, o); err != nil {
+					return 0, err
+				}
+			}
+		}
+	}
+	auto := old.StatusAuto && p.Status == old.Status
+	groups, err := json.Marshal(p.OptionGroups)
+	if err != nil {
+		return 0, err
+	}
+	if p.OptionGroups == nil {
+		groups = []byte("[]")
+	}
+	id, err := data.SaveProductTx(ctx, tx, data.ProductRecord{ID: p.ID, Code: p.Code, Name: p.Name,
+		CategoryID: p.CategoryID, SupplierID: p.SupplierID, Price: p.Price, Cost: p.Cost, Status: string(p.Status),
+		StatusAuto: auto, Detail: p.Detail, WeightGrams: p.WeightGrams, HSCode: strings.TrimSpace(p.HSCode),
+		OriginCode: strings.TrimSpace(p.OriginCode), TaxType: string(orTaxable(p.TaxType)), AllowBackorder: p.AllowBackorder,
+		OptionKind: string(p.OptionKind), OptionGroups: string(groups)})
+	if err != nil {
+		return 0, err
+	}
+	kept := map[int64]bool{}
+	for i, o := range p.Options {
+		rec := data.OptionRecord{ID: o.ID, ProductID: id, Code: strings.TrimSpace(o.Code), Values: o.Values, Position: i,
+			ExtraPrice: o.ExtraPrice, SafetyStock: o.SafetyStock, Usable: o.Usable}
+		prev, known := existing[o.ID]
+		if o.ID != 0 && !known {
+			rec.ID = 0 // an option of another product: store it as a new one here
+		}
+		optID, err := data.SaveOptionTx(ctx, tx, rec)
+		if err != nil {
+			return 0, err
+		}
+		kept[optID] = true
+		reason, delta := ReasonReceive, o.Stock
+		if known {
+			reason, delta = editReason, o.Stock-prev.Stock
+		}
+		if delta != 0 {
+			if _, err := data.AddMovementTx(ctx, tx, optID, delta, string(reason), note, sourceRef); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for oid, o := range existing {
+		if kept[oid] || o.Removed {
+			continue
+		}
+		n, err := data.MovementCount(ctx, tx, oid)
+		if err != nil {
+			return 0, err
+		}
+		if n == 0 {
+			err = data.DeleteOptionTx(ctx, tx, oid)
+		} else {
+			o.Removed, o.Usable = true, false
+			_, err = data.SaveOptionTx(ctx, tx, o)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if err := refreshTx(ctx, tx, id); err != nil {
+		return 0, err
+	}
+	return id, autoStatusTx(ctx, tx, id)
+}
+
+func orTaxable(t TaxType) TaxType {
+	if t == "" {
+		return Taxable
+	}
+	return t
+}
+
+// refreshTx recomputes a product's list caches and its search entry.
+func refreshTx(ctx context.Context, tx *sql.Tx, id int64) error {
+	rec, err := data.ProductByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	opts, err := data.OptionsOf(ctx, tx, id, false)
+	if err != nil {
+		return err
+	}
+	codes := []string{rec.Code}
+	for _, o := range opts {
+		if o.Code != "" {
+			codes = append(codes, o.Code)
+		}
+	}
+	return data.RefreshProductTx(ctx, tx, id, data.SearchChars(rec.Name), data.SearchChars(strings.Join(codes, " ")))
+}
+
+// ListProducts reads a page of the product list.
+func (s *Service) ListProducts(ctx context.Context, f ListFilter) ([]ProductRow, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := data.ListProducts(ctx, s.store.Read(), query(f, cats))
+	if err != nil {
+		return nil, internal(err, "상품 목록을 읽지 못했습니다.")
+	}
+	paths := map[int64]string{}
+	for _, c := range cats {
+		paths[c.ID] = c.Path
+	}
+	rows := make([]ProductRow, len(recs))
+	for i, r := range recs {
+		rows[i] = ProductRow{ID: r.ID, Code: r.Code, Name: r.Name, CategoryPath: paths[r.CategoryID], Price: r.Price,
+			TotalStock: r.TotalStock, Status: Status(r.Status), Thumb: r.Thumb, LowStock: r.LowStock,
+			OptionCount: r.OptionCount, Archived: r.Archived}
+	}
+	return rows, nil
+}
+
+// CountProducts counts the products a filter matches.
+func (s *Service) CountProducts(ctx context.Context, f ListFilter) (int, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := data.CountProducts(ctx, s.store.Read(), query(f, cats))
+	if err != nil {
+		return 0, internal(err, "상품 수를 세지 못했습니다.")
+	}
+	return n, nil
+}
+
+func query(f ListFilter, cats []Category) data.ProductQuery {
+	q := data.ProductQuery{Search: strings.TrimSpace(f.Query), Status: string(f.Status), LowStock: f.LowStock,
+		Archived: f.Archived, IDs: f.IDs, OrderBy: string(f.Sort), Desc: f.Desc, Offset: f.Offset, Limit: f.Limit}
+	if f.CategoryID != 0 {
+		q.CategoryIDs = descendants(cats, f.CategoryID)
+	}
+	return q
+}
+
+// ExportProducts reads the full products a filter matches (the 대량 수정 export), in list order.
+func (s *Service) ExportProducts(ctx context.Context, f ListFilter) ([]Product, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := data.ProductIDs(ctx, s.store.Read(), query(f, cats))
+	if err != nil {
+		return nil, internal(err, "상품을 읽지 못했습니다.")
+	}
+	out := make([]Product, 0, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, err := s.Product(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// SetStatus sets the status of several products; a status the seller sets is never automatic.
+func (s *Service) SetStatus(ctx context.Context, ids []int64, st Status) error {
+	if _, ok := StatusFromLabel(string(st)); !ok {
+		return apperr.Invalid(map[string]string{"status": "알 수 없는 판매 상태입니다."}, nil)
+	}
+	return s.write(ctx, "판매 상태를", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if err := data.SetProductStatusTx(ctx, tx, id, string(st), false); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// MoveToCategory moves several products to a category.
+func (s *Service) MoveToCategory(ctx context.Context, ids []int64, categoryID int64) error {
+	return s.write(ctx, "카테고리를", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if err := data.SetProductCategoryTx(ctx, tx, id, categoryID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteProducts deletes products nothing refers to and archives the others (hidden, restorable).
+func (s *Service) DeleteProducts(ctx context.Context, ids []int64) (deleted, archived int, err error) {
+	var files []string
+	err = s.write(ctx, "상품을", func(tx *sql.Tx) error {
+		deleted, archived, files = 0, 0, nil
+		for _, id := range ids {
+			ref, err := data.ProductReferenced(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if ref {
+				archived++
+				if err := data.SetProductArchivedTx(ctx, tx, id, true); err != nil {
+					return err
+				}
+				continue
+			}
+			imgs, err := data.ImagesOf(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			for _, im := range imgs {
+				files = append(files, im.File, im.Thumb)
+			}
+			if err := data.DeleteProductTx(ctx, tx, id); err != nil {
+				return err
+			}
+			deleted++
+		}
+		return nil
+	})
+	if err == nil {
+		s.removeUnusedFiles(ctx, files)
+		s.log.Info("products deleted", "deleted", deleted, "archived", archived)
+	}
+	return deleted, archived, err
+}
+
+// RestoreProducts brings archived products back to the live catalog.
+func (s *Service) RestoreProducts(ctx context.Context, ids []int64) error {
+	return s.write(ctx, "상품을", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if err := data.SetProductArchivedTx(ctx, tx, id, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,118 @@
+// Package sheet reads and writes the Excel files sellers use for the catalog: SellerDesk's own product
+// template (also the 대량 수정 export, in the same columns) and Naver Smart Store's 상품 일괄등록 file.
+// Columns are always matched by their header text, never by position.
+package sheet
+
+import (
+	"errors"
+	"strings"
+)
+
+// The columns of the product template and the 대량 수정 export, in order. One row is one sellable
+// option; rows sharing a 판매자 상품코드 form one product.
+const (
+	colCode        = "판매자 상품코드"
+	colName        = "상품명"
+	colCategory    = "카테고리"
+	colSupplier    = "공급업체"
+	colPrice       = "판매가"
+	colCost        = "원가"
+	colStatus      = "상태"
+	colTax         = "과세구분"
+	colWeight      = "무게(g)"
+	colHS          = "HS코드"
+	colOrigin      = "원산지코드"
+	colDetail      = "상세설명"
+	colKind        = "옵션형태"
+	colOptName1    = "옵션명1"
+	colOptValue1   = "옵션값1"
+	colOptName2    = "옵션명2"
+	colOptValue2   = "옵션값2"
+	colOptName3    = "옵션명3"
+	colOptValue3   = "옵션값3"
+	colOptCode     = "옵션관리코드"
+	colExtraPrice  = "옵션가"
+	colStock       = "재고수량"
+	colSafetyStock = "안전재고"
+	colUsable      = "사용여부"
+)
+
+var templateColumns = []string{colCode, colName, colCategory, colSupplier, colPrice, colCost, colStatus, colTax,
+	colWeight, colHS, colOrigin, colDetail, colKind, colOptName1, colOptValue1, colOptName2, colOptValue2,
+	colOptName3, colOptValue3, colOptCode, colExtraPrice, colStock, colSafetyStock, colUsable}
+
+// requiredColumns must be present in a template file.
+var requiredColumns = []string{colCode, colName, colPrice}
+
+// textColumns hold codes whose leading zeros matter; they are formatted as text.
+var textColumns = map[string]bool{colCode: true, colOptCode: true, colHS: true, colOrigin: true}
+
+// aliases map other header spellings sellers use to the template's names.
+var aliases = map[string]string{
+	"상품코드": colCode, "판매자상품코드": colCode, "재고": colStock, "재고 수량": colStock, "무게": colWeight,
+	"무게 (g)": colWeight, "HS 코드": colHS, "원산지 코드": colOrigin, "판매상태": colStatus, "과세 구분": colTax,
+	"부가세": colTax, "옵션 형태": colKind, "옵션 관리코드": colOptCode, "안전 재고": colSafetyStock,
+}
+
+// Smart Store's 상품 일괄등록 columns this package reads.
+const (
+	ssCategoryID  = "카테고리ID"
+	ssState       = "상품상태"
+	ssDetail      = "상세정보"
+	ssOptionNames = "옵션명"
+	ssOptionVals  = "옵션값"
+	ssOptionPrice = "옵션가"
+	ssOptionStock = "옵션 재고수량"
+	ssVAT         = "부가세"
+	ssOrigin      = "원산지 코드"
+	ssStock       = "재고수량"
+)
+
+// smartStoreMarkers are headers only Smart Store's file has.
+var smartStoreMarkers = []string{ssCategoryID, ssState, ssOptionStock, ssOptionNames}
+
+// canonical trims a header cell, drops the required-field star and maps aliases.
+func canonical(h string) string {
+	h = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), "*"))
+	if a, ok := aliases[h]; ok {
+		return a
+	}
+	return h
+}
+
+var knownHeaders = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range templateColumns {
+		m[c] = true
+	}
+	for _, c := range []string{ssCategoryID, ssState, ssDetail, ssOptionNames, ssOptionVals, ssOptionStock, "판매가", "상품명"} {
+		m[c] = true
+	}
+	return m
+}()
+
+// ErrPasswordRequired is returned for a password-protected workbook opened without a password.
+var ErrPasswordRequired = errors.New("암호가 걸린 엑셀 파일입니다. 암호를 입력하세요.")
+
+// ErrWrongPassword is returned when the password does not open the workbook.
+var ErrWrongPassword = errors.New("엑셀 파일의 암호가 맞지 않습니다.")
+
+// MaxRows is the most data rows one file may hold.
+const MaxRows = 100000
+
+// Problem is one thing wrong in a file, where the seller can find it.
+type Problem struct {
+	Sheet  string
+	Row    int    // 1-based, as Excel numbers rows
+	Column string // the column letter and header, e.g. "E (판매가)"
+	Reason string
+}
+
+// Format says which kind of file was read.
+type Format string
+
+// The file kinds ReadProducts understands.
+const (
+	FormatTemplate   Format = "template"   // SellerDesk's template or 대량 수정 export
+	FormatSmartStore Format = "smartstore" // Smart Store's 상품 일괄등록
+)

@@ -1,0 +1,605 @@
+package sheet
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
+)
+
+// oleHeader starts an encrypted (password-protected) workbook: a compound file around the real xlsx.
+var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// ReadOptions says how to open and interpret a product file.
+type ReadOptions struct {
+	Password   string
+	Categories []catalog.Category // to turn category paths into ids
+	Suppliers  []catalog.Supplier // to turn supplier names into ids
+}
+
+// ProductFile is what a product file holds: the products it describes (when it has no problems) and
+// every problem found, by sheet, row and column.
+type ProductFile struct {
+	Format   Format
+	Products []catalog.Product
+	Problems []Problem
+	Rows     int // data rows read
+	sheet    string
+	header   []string
+	sources  []source // where each product came from, parallel to Products
+}
+
+type source struct {
+	row        int
+	optionRows []int
+}
+
+// row is one data row: its Excel number and cells by canonical header.
+type row struct {
+	n     int
+	cells map[string]string
+}
+
+func (r row) get(col string) string { return strings.TrimSpace(r.cells[col]) }
+
+// ReadProducts reads and checks a template / 대량 수정 file or a Smart Store 상품 일괄등록 file. It never
+// touches the store: the caller imports file.Products only when file.Problems is empty.
+func ReadProducts(ctx context.Context, r io.Reader, opts ReadOptions, progress func(float64)) (*ProductFile, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("sheet: read: %w", err)
+	}
+	encrypted := bytes.HasPrefix(raw, oleHeader)
+	if encrypted && opts.Password == "" {
+		return nil, ErrPasswordRequired
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: opts.Password})
+	if err != nil {
+		if encrypted {
+			return nil, ErrWrongPassword
+		}
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 엑셀에서 '다른 이름으로 저장 → Excel 통합 문서(*.xlsx)'로 저장한 뒤 다시 올리세요."}
+	}
+	defer f.Close()
+	for _, name := range f.GetSheetList() {
+		file, err := readSheet(ctx, f, name, opts, progress)
+		if err != nil || file != nil {
+			return file, err
+		}
+	}
+	return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "상품 목록의 제목 행을 찾을 수 없습니다. 첫 행에 '판매자 상품코드', '상품명', '판매가' 같은 열 제목이 있어야 합니다. 템플릿을 내려받아 사용하세요."}
+}
+
+// readSheet reads one sheet, or returns nil when it has no product header.
+func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOptions, progress func(float64)) (*ProductFile, error) {
+	it, err := f.Rows(name)
+	if err != nil {
+		return nil, fmt.Errorf("sheet: %s: %w", name, err)
+	}
+	defer it.Close()
+	file := &ProductFile{sheet: name}
+	var rows []row
+	headerRow := 0
+	for n := 1; it.Next(); n++ {
+		if n%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("sheet: %s row %d: %w", name, n, err)
+		}
+		if headerRow == 0 {
+			if n > 30 {
+				return nil, nil
+			}
+			if isHeader(cells) {
+				headerRow = n
+				for _, c := range cells {
+					file.header = append(file.header, canonical(c))
+				}
+			}
+			continue
+		}
+		r := row{n: n, cells: map[string]string{}}
+		empty := true
+		for i, c := range cells {
+			if i < len(file.header) && file.header[i] != "" && strings.TrimSpace(c) != "" {
+				r.cells[file.header[i]] = c
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		if len(rows) == MaxRows {
+			file.problem(n, "", fmt.Sprintf("행이 너무 많습니다. 한 파일에 %s행까지 올릴 수 있습니다. 파일을 나눠 올리세요.", format.Number(MaxRows)))
+			return file, nil
+		}
+		rows = append(rows, r)
+	}
+	if headerRow == 0 {
+		return nil, nil
+	}
+	file.Rows = len(rows)
+	if file.has(ssOptionStock) || file.has(ssCategoryID) || file.has(ssState) || file.has(ssOptionNames) {
+		file.Format = FormatSmartStore
+	} else {
+		file.Format = FormatTemplate
+	}
+	var missing []string
+	for _, c := range requiredColumns {
+		if !file.has(c) {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		file.problem(headerRow, "", "필수 열이 없습니다: "+strings.Join(missing, ", "))
+		return file, nil
+	}
+	if len(rows) == 0 {
+		file.problem(headerRow+1, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.")
+		return file, nil
+	}
+	lk := newLookup(opts)
+	if file.Format == FormatSmartStore {
+		file.readSmartStore(rows, lk, progress)
+	} else {
+		file.readTemplate(rows, lk, progress)
+	}
+	file.checkCodes()
+	sort.SliceStable(file.Problems, func(i, j int) bool { return file.Problems[i].Row < file.Problems[j].Row })
+	return file, nil
+}
+
+func isHeader(cells []string) bool {
+	hits := 0
+	for _, c := range cells {
+		if knownHeaders[canonical(c)] {
+			hits++
+		}
+	}
+	return hits >= 3
+}
+
+func (file *ProductFile) has(col string) bool { return file.colIndex(col) >= 0 }
+
+func (file *ProductFile) colIndex(col string) int {
+	for i, h := range file.header {
+		if h == col {
+			return i
+		}
+	}
+	return -1
+}
+
+// column names a column as the seller sees it: "E (판매가)".
+func (file *ProductFile) column(col string) string {
+	i := file.colIndex(col)
+	if i < 0 {
+		return col
+	}
+	letter, _ := excelize.ColumnNumberToName(i + 1)
+	return letter + " (" + col + ")"
+}
+
+func (file *ProductFile) problem(rowN int, col, reason string) {
+	c := ""
+	if col != "" {
+		c = file.column(col)
+	}
+	file.Problems = append(file.Problems, Problem{Sheet: file.sheet, Row: rowN, Column: c, Reason: reason})
+}
+
+// lookup resolves category paths and supplier names the file names.
+type lookup struct {
+	cats map[string]int64
+	sups map[string]int64
+}
+
+func newLookup(opts ReadOptions) lookup {
+	lk := lookup{cats: map[string]int64{}, sups: map[string]int64{}}
+	for _, c := range opts.Categories {
+		lk.cats[c.Path] = c.ID
+		lk.cats[strings.ReplaceAll(c.Path, " > ", ">")] = c.ID
+		if _, dup := lk.cats[c.Name]; !dup {
+			lk.cats[c.Name] = c.ID // a unique last name is enough
+		} else {
+			lk.cats[c.Name] = -1
+		}
+	}
+	for _, s := range opts.Suppliers {
+		lk.sups[s.Name] = s.ID
+	}
+	return lk
+}
+
+// number reads a whole number cell ("19,800", "19,800원"); ok is false (and a problem recorded) otherwise.
+func (file *ProductFile) number(r row, col, label string) (int64, bool) {
+	v := r.get(col)
+	if v == "" {
+		return 0, true
+	}
+	if n, ok := format.ParseWon(v); ok {
+		return n, true
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f == float64(int64(f)) {
+		return int64(f), true // 19800.0 as Excel sometimes stores it
+	}
+	file.problem(r.n, col, fmt.Sprintf("%s에 숫자가 아닌 값 '%s'이(가) 있습니다.", label, v))
+	return 0, false
+}
+
+func parseKind(s string) (catalog.OptionKind, bool) {
+	switch strings.TrimSpace(s) {
+	case "", "없음", "옵션 없음", "옵션없음":
+		return catalog.OptionsNone, true
+	case "단독형":
+		return catalog.OptionsSingle, true
+	case "조합형":
+		return catalog.OptionsCombination, true
+	}
+	return "", false
+}
+
+func parseTax(s string) (catalog.TaxType, bool) {
+	switch strings.TrimSpace(s) {
+	case "", "과세", "과세상품":
+		return catalog.Taxable, true
+	case "면세", "면세상품":
+		return catalog.TaxFree, true
+	case "영세", "영세상품":
+		return catalog.ZeroRate, true
+	}
+	return "", false
+}
+
+// productFields reads the product-level columns of a row into p.
+func (file *ProductFile) productFields(r row, p *catalog.Product, lk lookup) {
+	p.Code, p.Name = r.get(colCode), r.get(colName)
+	p.Price, _ = file.number(r, colPrice, "판매가")
+	p.Cost, _ = file.number(r, colCost, "원가")
+	p.WeightGrams, _ = file.number(r, colWeight, "무게")
+	p.HSCode, p.OriginCode = r.get(colHS), r.get(colOrigin)
+	if p.Detail = r.get(colDetail); p.Detail == "" {
+		p.Detail = r.get(ssDetail)
+	}
+	p.Status = catalog.StatusSale
+	if v := r.get(colStatus); v != "" {
+		if st, ok := catalog.StatusFromLabel(v); ok {
+			p.Status = st
+		} else {
+			file.problem(r.n, colStatus, fmt.Sprintf("알 수 없는 상태 '%s'입니다. 판매중, 판매중지, 품절 중에서 고르세요.", v))
+		}
+	}
+	if t, ok := parseTax(r.get(colTax)); ok {
+		p.TaxType = t
+	} else {
+		file.problem(r.n, colTax, fmt.Sprintf("알 수 없는 과세구분 '%s'입니다. 과세, 면세, 영세 중에서 고르세요.", r.get(colTax)))
+	}
+	if v := r.get(colCategory); v != "" {
+		id := lk.cats[v]
+		if id == 0 {
+			id = lk.cats[strings.ReplaceAll(v, " > ", ">")]
+		}
+		switch {
+		case id > 0:
+			p.CategoryID = id
+		case id < 0:
+			file.problem(r.n, colCategory, fmt.Sprintf("'%s' 이름의 카테고리가 여러 개입니다. '의류 > 상의'처럼 전체 경로로 적으세요.", v))
+		default:
+			file.problem(r.n, colCategory, fmt.Sprintf("없는 카테고리 '%s'입니다. 목록에서 고르거나 카테고리를 먼저 만드세요.", v))
+		}
+	}
+	if v := r.get(colSupplier); v != "" {
+		if id := lk.sups[v]; id > 0 {
+			p.SupplierID = id
+		} else {
+			file.problem(r.n, colSupplier, fmt.Sprintf("없는 공급업체 '%s'입니다. 목록에서 고르거나 공급업체를 먼저 등록하세요.", v))
+		}
+	}
+}
+
+var productCols = []string{colName, colCategory, colSupplier, colPrice, colCost, colStatus, colTax, colWeight,
+	colHS, colOrigin, colDetail, colKind, colOptName1, colOptName2, colOptName3}
+
+// readTemplate groups rows by 판매자 상품코드: each group is one product, each row one option.
+func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float64)) {
+	groups := map[string][]row{}
+	var order []string
+	for _, r := range rows {
+		code := r.get(colCode)
+		if code == "" {
+			file.problem(r.n, colCode, "판매자 상품코드가 비어 있습니다.")
+			continue
+		}
+		if _, ok := groups[code]; !ok {
+			order = append(order, code)
+		}
+		groups[code] = append(groups[code], r)
+	}
+	for gi, code := range order {
+		rs := groups[code]
+		first := rs[0]
+		for _, r := range rs[1:] {
+			for _, c := range productCols {
+				if v := r.get(c); v != "" && v != first.get(c) {
+					file.problem(r.n, c, fmt.Sprintf("같은 상품코드(%s)의 %d행과 값이 다릅니다('%s' ≠ '%s'). 상품 정보는 첫 행에만 적으세요.", code, first.n, v, first.get(c)))
+				}
+			}
+		}
+		p := catalog.Product{}
+		file.productFields(first, &p, lk)
+		kind, ok := parseKind(first.get(colKind))
+		if !ok {
+			file.problem(first.n, colKind, fmt.Sprintf("알 수 없는 옵션형태 '%s'입니다. 없음, 단독형, 조합형 중에서 고르세요.", first.get(colKind)))
+		}
+		names := []string{}
+		for _, c := range []string{colOptName1, colOptName2, colOptName3} {
+			if v := first.get(c); v != "" {
+				names = append(names, v)
+			}
+		}
+		if first.get(colKind) == "" && len(names) > 0 {
+			kind = catalog.OptionsSingle
+			if len(names) > 1 {
+				kind = catalog.OptionsCombination
+			}
+		}
+		p.OptionKind = kind
+		src := source{row: first.n}
+		valueCols := []string{colOptValue1, colOptValue2, colOptValue3}
+		for _, r := range rs {
+			o := catalog.Option{Code: r.get(colOptCode), Usable: true}
+			for g := range names {
+				if g < len(valueCols) {
+					v := r.get(valueCols[g])
+					if v == "" && kind != catalog.OptionsNone {
+						file.problem(r.n, valueCols[g], fmt.Sprintf("'%s'의 옵션값이 비어 있습니다.", names[g]))
+					}
+					o.Values = append(o.Values, v)
+				}
+			}
+			o.ExtraPrice, _ = file.number(r, colExtraPrice, "옵션가")
+			o.Stock, _ = file.number(r, colStock, "재고수량")
+			o.SafetyStock, _ = file.number(r, colSafetyStock, "안전재고")
+			switch strings.ToUpper(r.get(colUsable)) {
+			case "", "Y", "예", "사용":
+			case "N", "아니오", "미사용":
+				o.Usable = false
+			default:
+				file.problem(r.n, colUsable, fmt.Sprintf("사용여부는 Y 또는 N으로 적으세요('%s').", r.get(colUsable)))
+			}
+			p.Options = append(p.Options, o)
+			src.optionRows = append(src.optionRows, r.n)
+		}
+		if kind == catalog.OptionsNone {
+			p.Options = p.Options[:1]
+			p.Options[0].Values = nil
+			src.optionRows = src.optionRows[:1]
+			if len(rs) > 1 {
+				file.problem(rs[1].n, colCode, fmt.Sprintf("옵션 없는 상품(%s)이 여러 행에 있습니다. 옵션이 있으면 옵션형태와 옵션명을 적으세요.", code))
+			}
+		}
+		for g, name := range names {
+			grp := catalog.OptionGroup{Name: name}
+			seen := map[string]bool{}
+			for _, o := range p.Options {
+				if g < len(o.Values) && o.Values[g] != "" && !seen[o.Values[g]] {
+					seen[o.Values[g]] = true
+					grp.Values = append(grp.Values, o.Values[g])
+				}
+			}
+			p.OptionGroups = append(p.OptionGroups, grp)
+		}
+		file.add(p, src)
+		if progress != nil && gi%500 == 0 {
+			progress(float64(gi+1) / float64(len(order)))
+		}
+	}
+}
+
+// readSmartStore reads Smart Store's one-row-per-product layout, expanding its option lists.
+func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(float64)) {
+	for i, r := range rows {
+		p := catalog.Product{}
+		file.productFields(r, &p, lk)
+		if p.Code == "" {
+			file.problem(r.n, colCode, "판매자 상품코드가 비어 있습니다. 셀러데스크는 상품을 판매자 상품코드로 구분합니다.")
+		}
+		kind, ok := parseKind(r.get(colKind))
+		if !ok {
+			file.problem(r.n, colKind, fmt.Sprintf("알 수 없는 옵션형태 '%s'입니다.", r.get(colKind)))
+		}
+		names := splitList(r.get(ssOptionNames), true)
+		if kind == catalog.OptionsNone && len(names) > 0 {
+			kind = catalog.OptionsCombination
+		}
+		p.OptionKind = kind
+		if kind != catalog.OptionsNone {
+			valueLines := strings.Split(strings.ReplaceAll(r.get(ssOptionVals), "\r", ""), "\n")
+			if len(names) == 1 && len(valueLines) > 1 {
+				valueLines = []string{strings.Join(valueLines, ",")}
+			}
+			if len(valueLines) != len(names) {
+				file.problem(r.n, ssOptionVals, fmt.Sprintf("옵션명 %d개와 옵션값 줄 수(%d)가 다릅니다. 옵션명마다 한 줄씩 값을 적으세요.", len(names), len(valueLines)))
+			}
+			for g, n := range names {
+				grp := catalog.OptionGroup{Name: n}
+				if g < len(valueLines) {
+					grp.Values = splitList(valueLines[g], false)
+				}
+				p.OptionGroups = append(p.OptionGroups, grp)
+			}
+		}
+		p.Options = catalog.CombineOptions(kind, p.OptionGroups, nil)
+		prices := splitList(r.get(colExtraPrice), false)
+		stocks := splitList(r.get(ssOptionStock), false)
+		if kind == catalog.OptionsNone {
+			stocks = []string{r.get(colStock)}
+			prices = nil
+		}
+		assign := func(list []string, col, label string, set func(o *catalog.Option, v int64)) {
+			if len(list) == 0 {
+				return
+			}
+			if len(list) != 1 && len(list) != len(p.Options) {
+				file.problem(r.n, col, fmt.Sprintf("%s 값이 %d개인데 옵션 조합은 %d개입니다. 조합마다 하나씩 적거나 하나만 적으세요.", label, len(list), len(p.Options)))
+				return
+			}
+			for j := range p.Options {
+				v := list[0]
+				if len(list) > 1 {
+					v = list[j]
+				}
+				n, ok := format.ParseWon(v)
+				if !ok && strings.TrimSpace(v) != "" {
+					file.problem(r.n, col, fmt.Sprintf("%s에 숫자가 아닌 값 '%s'이(가) 있습니다.", label, v))
+					return
+				}
+				set(&p.Options[j], n)
+			}
+		}
+		assign(prices, colExtraPrice, "옵션가", func(o *catalog.Option, v int64) { o.ExtraPrice = v })
+		assign(stocks, ssOptionStock, "옵션 재고수량", func(o *catalog.Option, v int64) { o.Stock = v })
+		src := source{row: r.n}
+		for range p.Options {
+			src.optionRows = append(src.optionRows, r.n)
+		}
+		file.add(p, src)
+		if progress != nil && i%500 == 0 {
+			progress(float64(i+1) / float64(len(rows)))
+		}
+	}
+}
+
+// splitList splits Smart Store's lists: newlines first, then commas (names may use either).
+func splitList(s string, names bool) []string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\r", "")
+	if s == "" {
+		return nil
+	}
+	sep := ","
+	if names && strings.Contains(s, "\n") || strings.Contains(s, "\n") && !strings.Contains(s, ",") {
+		sep = "\n"
+	}
+	var out []string
+	for _, part := range strings.Split(s, sep) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// add validates a product with the catalog's own rules and files each problem at its row and column.
+func (file *ProductFile) add(p catalog.Product, src source) {
+	file.Products = append(file.Products, p)
+	file.sources = append(file.sources, src)
+	var ae *apperr.Error
+	if err := catalog.ValidateProduct(p); errors.As(err, &ae) {
+		keys := make([]string, 0, len(ae.Fields))
+		for k := range ae.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			rowN, col := file.place(src, k)
+			if file.hasProblemAt(rowN, col) {
+				continue // the cell's own problem (e.g. not a number) already says it
+			}
+			file.problem(rowN, col, ae.Fields[k])
+		}
+	}
+}
+
+func (file *ProductFile) hasProblemAt(rowN int, col string) bool {
+	c := file.column(col)
+	for _, p := range file.Problems {
+		if p.Row == rowN && (p.Column == c || col == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// place maps a ValidateProduct field to the row and column it came from.
+func (file *ProductFile) place(src source, field string) (int, string) {
+	direct := map[string]string{"name": colName, "code": colCode, "price": colPrice, "cost": colCost,
+		"weight": colWeight, "status": colStatus, "options": colKind, "category": colCategory}
+	if c, ok := direct[field]; ok {
+		return src.row, c
+	}
+	parts := strings.SplitN(field, ".", 3)
+	if len(parts) == 3 {
+		if i, err := strconv.Atoi(parts[1]); err == nil && i < len(src.optionRows) {
+			col := map[string]string{"code": colOptCode, "extra_price": colExtraPrice, "stock": colStock,
+				"safety_stock": colSafetyStock, "values": colOptValue1}[parts[2]]
+			if file.Format == FormatSmartStore && parts[2] == "stock" {
+				col = ssOptionStock
+			}
+			return src.optionRows[i], col
+		}
+	}
+	return src.row, ""
+}
+
+// checkCodes reports option codes used twice across the file's products.
+func (file *ProductFile) checkCodes() {
+	seen := map[string]int{}
+	for i, p := range file.Products {
+		for j, o := range p.Options {
+			if o.Code == "" {
+				continue
+			}
+			rowN := file.sources[i].optionRows[j]
+			if first, dup := seen[o.Code]; dup {
+				if first != rowN {
+					file.problem(rowN, colOptCode, fmt.Sprintf("옵션관리코드 '%s'가 %d행에도 있습니다.", o.Code, first))
+				}
+				continue
+			}
+			seen[o.Code] = rowN
+		}
+	}
+}
+
+// MarkExisting files a problem for every product or option code the store already has: a 일괄 등록
+// registers only new products (use 대량 수정 to change existing ones).
+func (file *ProductFile) MarkExisting(products, options map[string]bool) {
+	for i, p := range file.Products {
+		if products[p.Code] {
+			file.problem(file.sources[i].row, colCode, fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 기존 상품을 고치려면 대량 수정을 사용하세요.", p.Code))
+		}
+		for j, o := range p.Options {
+			if o.Code != "" && options[o.Code] {
+				file.problem(file.sources[i].optionRows[j], colOptCode, fmt.Sprintf("이미 다른 상품이 쓰는 옵션관리코드입니다: %s", o.Code))
+			}
+		}
+	}
+	sort.SliceStable(file.Problems, func(i, j int) bool { return file.Problems[i].Row < file.Problems[j].Row })
+}
+
+// Codes lists the product and option codes in the file (for ExistingCodes).
+func (file *ProductFile) Codes() (products, options []string) {
+	for _, p := range file.Products {
+		products = append(products, p.Code)
+		for _, o := range p.Options {
+			if o.Code != "" {
+				options = append(options, o.Code)
+			}
+		}
+	}
+	return products, options
+}

@@ -1,0 +1,139 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// ProductListRow is one line of the product list.
+type ProductListRow struct {
+	ID          int64
+	Code        string
+	Name        string
+	CategoryID  int64
+	Price       int64
+	TotalStock  int64
+	Status      string
+	Thumb       string
+	LowStock    bool
+	OptionCount int
+	Archived    bool
+}
+
+// ProductQuery narrows and orders the product list. Zero values mean "no filter".
+type ProductQuery struct {
+	Search      string  // any part of the name or of a code
+	CategoryIDs []int64 // any of these categories
+	Status      string
+	LowStock    bool
+	Archived    bool
+	IDs         []int64
+	OrderBy     string // updated, code, name, category, price, stock, status
+	Desc        bool
+	Offset      int
+	Limit       int
+}
+
+var orderColumns = map[string]string{
+	"updated": "p.updated_at", "code": "p.code", "name": "p.name", "category": "p.category_id",
+	"price": "p.price", "stock": "p.total_stock", "status": "p.status",
+}
+
+func hasSearchable(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// where builds the WHERE clause and its arguments; every value is a bound parameter.
+func (q ProductQuery) where() (string, []any) {
+	conds := []string{"(p.archived_at IS NOT NULL) = ?"}
+	args := []any{q.Archived}
+	if hasSearchable(q.Search) {
+		conds = append(conds, `p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)`)
+		args = append(args, searchPhrase(q.Search))
+	}
+	if len(q.CategoryIDs) > 0 {
+		conds = append(conds, "p.category_id IN ("+placeholders(len(q.CategoryIDs))+")")
+		for _, id := range q.CategoryIDs {
+			args = append(args, id)
+		}
+	}
+	if q.Status != "" {
+		conds = append(conds, "p.status = ?")
+		args = append(args, q.Status)
+	}
+	if q.LowStock {
+		conds = append(conds, "p.low_stock = 1")
+	}
+	if len(q.IDs) > 0 {
+		conds = append(conds, "p.id IN ("+placeholders(len(q.IDs))+")")
+		for _, id := range q.IDs {
+			args = append(args, id)
+		}
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// ListProducts reads one page of the product list.
+func ListProducts(ctx context.Context, db Querier, q ProductQuery) ([]ProductListRow, error) {
+	where, args := q.where()
+	col, ok := orderColumns[q.OrderBy]
+	if !ok {
+		col = orderColumns["updated"]
+	}
+	dir := "ASC"
+	if q.Desc {
+		dir = "DESC"
+	}
+	query := `SELECT p.id, p.code, p.name, coalesce(p.category_id, 0), p.price, p.total_stock, p.status, p.thumb,
+		p.low_stock, p.option_count, p.archived_at IS NOT NULL
+		FROM products p WHERE ` + where + ` ORDER BY ` + col + ` ` + dir + `, p.id ` + dir
+	if q.Limit > 0 {
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, q.Limit, q.Offset)
+	}
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("data: list products: %w", err)
+	}
+	defer rows.Close()
+	var out []ProductListRow
+	for rows.Next() {
+		var r ProductListRow
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.CategoryID, &r.Price, &r.TotalStock, &r.Status, &r.Thumb,
+			&r.LowStock, &r.OptionCount, &r.Archived); err != nil {
+			return nil, fmt.Errorf("data: list products: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CountProducts counts the rows ListProducts would return without a limit.
+func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error) {
+	where, args := q.where()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM products p WHERE `+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("data: count products: %w", err)
+	}
+	return n, nil
+}
+
+// ProductIDs lists the ids matching q in list order, without paging (exports).
+func ProductIDs(ctx context.Context, db Querier, q ProductQuery) ([]int64, error) {
+	q.Limit, q.Offset = 0, 0
+	rows, err := ListProducts(ctx, db, q)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids, nil
+}

@@ -1,0 +1,414 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ProductRecord is a row of products.
+type ProductRecord struct {
+	ID             int64
+	Code           string
+	Name           string
+	CategoryID     int64
+	SupplierID     int64
+	Price          int64
+	Cost           int64
+	Status         string
+	StatusAuto     bool
+	Detail         string
+	WeightGrams    int64
+	HSCode         string
+	OriginCode     string
+	TaxType        string
+	AllowBackorder bool
+	OptionKind     string
+	OptionGroups   string // JSON
+	SoldQty        int64
+	Archived       bool
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+const productColumns = `id, code, name, coalesce(category_id, 0), coalesce(supplier_id, 0), price, cost, status,
+	status_auto, detail, weight_grams, hs_code, origin_code, tax_type, allow_backorder, option_kind, option_groups,
+	sold_qty, archived_at IS NOT NULL, created_at, updated_at`
+
+func scanProduct(row interface{ Scan(...any) error }) (ProductRecord, error) {
+	var p ProductRecord
+	var created, updated string
+	err := row.Scan(&p.ID, &p.Code, &p.Name, &p.CategoryID, &p.SupplierID, &p.Price, &p.Cost, &p.Status,
+		&p.StatusAuto, &p.Detail, &p.WeightGrams, &p.HSCode, &p.OriginCode, &p.TaxType, &p.AllowBackorder,
+		&p.OptionKind, &p.OptionGroups, &p.SoldQty, &p.Archived, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNoRow
+	}
+	if err != nil {
+		return p, err
+	}
+	p.CreatedAt, _ = time.Parse(TimeLayout, created)
+	p.UpdatedAt, _ = time.Parse(TimeLayout, updated)
+	return p, nil
+}
+
+// ProductByID reads one product; ErrNoRow when it does not exist.
+func ProductByID(ctx context.Context, q Querier, id int64) (ProductRecord, error) {
+	p, err := scanProduct(q.QueryRowContext(ctx, `SELECT `+productColumns+` FROM products WHERE id = ?`, id))
+	if err != nil && !errors.Is(err, ErrNoRow) {
+		err = fmt.Errorf("data: product %d: %w", id, err)
+	}
+	return p, err
+}
+
+// ProductIDByCode finds a product by its 판매자 상품코드; 0 when there is none.
+func ProductIDByCode(ctx context.Context, q Querier, code string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM products WHERE code = ?`, code).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("data: product by code: %w", err)
+	}
+	return id, nil
+}
+
+// SaveProductTx inserts (ID 0) or updates a product's own columns and returns its id. The caches
+// (stock, options, thumbnail) are refreshed separately by RefreshProductTx.
+func SaveProductTx(ctx context.Context, tx *sql.Tx, p ProductRecord) (int64, error) {
+	t := now()
+	args := []any{p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
+		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups, t}
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO products (code, name, category_id, supplier_id, price, cost,
+			status, status_auto, detail, weight_grams, hs_code, origin_code, tax_type, allow_backorder, option_kind,
+			option_groups, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append(args, t)...)
+		if err != nil {
+			return 0, fmt.Errorf("data: insert product %s: %w", p.Code, err)
+		}
+		return res.LastInsertId()
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE products SET code = ?, name = ?, category_id = ?, supplier_id = ?,
+		price = ?, cost = ?, status = ?, status_auto = ?, detail = ?, weight_grams = ?, hs_code = ?, origin_code = ?,
+		tax_type = ?, allow_backorder = ?, option_kind = ?, option_groups = ?, updated_at = ? WHERE id = ?`,
+		append(args, p.ID)...)
+	if err != nil {
+		return 0, fmt.Errorf("data: update product %s: %w", p.Code, err)
+	}
+	return p.ID, nil
+}
+
+// SetProductStatusTx sets a product's status and whether it was set automatically.
+func SetProductStatusTx(ctx context.Context, tx *sql.Tx, id int64, status string, auto bool) error {
+	_, err := tx.ExecContext(ctx, `UPDATE products SET status = ?, status_auto = ?, updated_at = ? WHERE id = ?`,
+		status, auto, now(), id)
+	if err != nil {
+		return fmt.Errorf("data: product %d status: %w", id, err)
+	}
+	return nil
+}
+
+// SetProductCategoryTx moves a product to a category (0: none).
+func SetProductCategoryTx(ctx context.Context, tx *sql.Tx, id, categoryID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE products SET category_id = ?, updated_at = ? WHERE id = ?`, nullID(categoryID), now(), id)
+	if err != nil {
+		return fmt.Errorf("data: product %d category: %w", id, err)
+	}
+	return nil
+}
+
+// SetProductArchivedTx archives (hides) or restores a product.
+func SetProductArchivedTx(ctx context.Context, tx *sql.Tx, id int64, archived bool) error {
+	var at any
+	if archived {
+		at = now()
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE products SET archived_at = ?, updated_at = ? WHERE id = ?`, at, now(), id); err != nil {
+		return fmt.Errorf("data: archive product %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteProductTx deletes a product with its options, movements, images and search entry.
+func DeleteProductTx(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("data: delete product %d search: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM products WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("data: delete product %d: %w", id, err)
+	}
+	return nil
+}
+
+// ProductReferenced reports whether anything outside the catalog refers to a product: sales and returns
+// in its stock ledger (later areas add their own references here).
+func ProductReferenced(ctx context.Context, q Querier, id int64) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM stock_movements m JOIN product_options o ON o.id = m.option_id
+		WHERE o.product_id = ? AND m.reason IN ('SALE', 'RETURN')`, id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("data: product %d references: %w", id, err)
+	}
+	return n > 0, nil
+}
+
+// RefreshProductTx recomputes the list caches of a product from its options and images and rewrites its
+// search entry.
+func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, searchName, searchCodes string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE products SET
+		total_stock = (SELECT coalesce(sum(stock), 0) FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0),
+		low_stock = EXISTS (SELECT 1 FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0 AND stock <= safety_stock),
+		option_count = (SELECT count(*) FROM product_options WHERE product_id = ? AND removed = 0),
+		thumb = coalesce((SELECT thumb FROM product_images WHERE product_id = ? ORDER BY position, id LIMIT 1), '')
+		WHERE id = ?`, id, id, id, id, id)
+	if err != nil {
+		return fmt.Errorf("data: refresh product %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("data: product %d search: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars) VALUES (?, ?, ?)`,
+		id, searchName, searchCodes); err != nil {
+		return fmt.Errorf("data: product %d search: %w", id, err)
+	}
+	return nil
+}
+
+// RefreshStockCacheTx recomputes only the stock caches of a product, after stock moved.
+func RefreshStockCacheTx(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE products SET
+		total_stock = (SELECT coalesce(sum(stock), 0) FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0),
+		low_stock = EXISTS (SELECT 1 FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0 AND stock <= safety_stock)
+		WHERE id = ?`, id, id, id)
+	if err != nil {
+		return fmt.Errorf("data: refresh stock of product %d: %w", id, err)
+	}
+	return nil
+}
+
+// OptionRecord is a row of product_options.
+type OptionRecord struct {
+	ID          int64
+	ProductID   int64
+	Code        string
+	Values      []string
+	Position    int
+	ExtraPrice  int64
+	Stock       int64
+	SafetyStock int64
+	Usable      bool
+	Removed     bool
+}
+
+const optionColumns = `id, product_id, coalesce(code, ''), option_values, position, extra_price, stock, safety_stock, usable, removed`
+
+func scanOption(row interface{ Scan(...any) error }) (OptionRecord, error) {
+	var o OptionRecord
+	var values string
+	if err := row.Scan(&o.ID, &o.ProductID, &o.Code, &values, &o.Position, &o.ExtraPrice, &o.Stock, &o.SafetyStock,
+		&o.Usable, &o.Removed); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return o, ErrNoRow
+		}
+		return o, err
+	}
+	if err := json.Unmarshal([]byte(values), &o.Values); err != nil {
+		return o, fmt.Errorf("option %d values: %w", o.ID, err)
+	}
+	return o, nil
+}
+
+// OptionsOf reads a product's options in position order; removed ones only when asked.
+func OptionsOf(ctx context.Context, q Querier, productID int64, withRemoved bool) ([]OptionRecord, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+optionColumns+` FROM product_options
+		WHERE product_id = ? AND (removed = 0 OR ?) ORDER BY position, id`, productID, withRemoved)
+	if err != nil {
+		return nil, fmt.Errorf("data: options of product %d: %w", productID, err)
+	}
+	defer rows.Close()
+	var out []OptionRecord
+	for rows.Next() {
+		o, err := scanOption(rows)
+		if err != nil {
+			return nil, fmt.Errorf("data: options of product %d: %w", productID, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// OptionByID reads one option; ErrNoRow when it does not exist.
+func OptionByID(ctx context.Context, q Querier, id int64) (OptionRecord, error) {
+	o, err := scanOption(q.QueryRowContext(ctx, `SELECT `+optionColumns+` FROM product_options WHERE id = ?`, id))
+	if err != nil && !errors.Is(err, ErrNoRow) {
+		err = fmt.Errorf("data: option %d: %w", id, err)
+	}
+	return o, err
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// SaveOptionTx inserts (ID 0) or updates an option's own columns (not its stock, which only movements
+// change) and returns its id.
+func SaveOptionTx(ctx context.Context, tx *sql.Tx, o OptionRecord) (int64, error) {
+	values, err := json.Marshal(o.Values)
+	if err != nil {
+		return 0, err
+	}
+	if o.Values == nil {
+		values = []byte("[]")
+	}
+	if o.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO product_options (product_id, code, option_values, position,
+			extra_price, safety_stock, usable, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			o.ProductID, nullText(o.Code), string(values), o.Position, o.ExtraPrice, o.SafetyStock, o.Usable, o.Removed)
+		if err != nil {
+			return 0, fmt.Errorf("data: insert option: %w", err)
+		}
+		return res.LastInsertId()
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE product_options SET code = ?, option_values = ?, position = ?, extra_price = ?,
+		safety_stock = ?, usable = ?, removed = ? WHERE id = ?`,
+		nullText(o.Code), string(values), o.Position, o.ExtraPrice, o.SafetyStock, o.Usable, o.Removed, o.ID)
+	if err != nil {
+		return 0, fmt.Errorf("data: update option %d: %w", o.ID, err)
+	}
+	return o.ID, nil
+}
+
+// DeleteOptionTx deletes an option and its movements.
+func DeleteOptionTx(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM product_options WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("data: delete option %d: %w", id, err)
+	}
+	return nil
+}
+
+// OptionCodeOwner returns the product that uses an option code, 0 when none does.
+func OptionCodeOwner(ctx context.Context, q Querier, code string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT product_id FROM product_options WHERE code = ?`, code).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("data: option code owner: %w", err)
+	}
+	return id, nil
+}
+
+// ImageRecord is a row of product_images.
+type ImageRecord struct {
+	ID, ProductID int64
+	File, Thumb   string
+	Position      int
+}
+
+// ImagesOf reads a product's images in order.
+func ImagesOf(ctx context.Context, q Querier, productID int64) ([]ImageRecord, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, product_id, file, thumb, position FROM product_images
+		WHERE product_id = ? ORDER BY position, id`, productID)
+	if err != nil {
+		return nil, fmt.Errorf("data: images of product %d: %w", productID, err)
+	}
+	defer rows.Close()
+	var out []ImageRecord
+	for rows.Next() {
+		var im ImageRecord
+		if err := rows.Scan(&im.ID, &im.ProductID, &im.File, &im.Thumb, &im.Position); err != nil {
+			return nil, err
+		}
+		out = append(out, im)
+	}
+	return out, rows.Err()
+}
+
+// AddImageTx appends an image to a product and returns its id.
+func AddImageTx(ctx context.Context, tx *sql.Tx, im ImageRecord) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO product_images (product_id, file, thumb, position)
+		VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM product_images WHERE product_id = ?))`,
+		im.ProductID, im.File, im.Thumb, im.ProductID)
+	if err != nil {
+		return 0, fmt.Errorf("data: add image: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// DeleteImageTx deletes an image row and returns it (for the files and the product to refresh).
+func DeleteImageTx(ctx context.Context, tx *sql.Tx, id int64) (ImageRecord, error) {
+	var im ImageRecord
+	err := tx.QueryRowContext(ctx, `DELETE FROM product_images WHERE id = ? RETURNING id, product_id, file, thumb, position`, id).
+		Scan(&im.ID, &im.ProductID, &im.File, &im.Thumb, &im.Position)
+	if errors.Is(err, sql.ErrNoRows) {
+		return im, ErrNoRow
+	}
+	if err != nil {
+		return im, fmt.Errorf("data: delete image %d: %w", id, err)
+	}
+	return im, nil
+}
+
+// ImageFileUsed reports whether any image row still uses a file (files are shared by content).
+func ImageFileUsed(ctx context.Context, q Querier, file string) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM product_images WHERE file = ? OR thumb = ?`, file, file).Scan(&n); err != nil {
+		return false, err
+	}
+	return n > 0, nil
+}
+
+// ExistingCodes returns which of the given product and option codes are already in the catalog.
+func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []string) (map[string]bool, map[string]bool, error) {
+	products, options := map[string]bool{}, map[string]bool{}
+	check := func(query string, codes []string, into map[string]bool) error {
+		for _, c := range codes {
+			var n int
+			if err := q.QueryRowContext(ctx, query, c).Scan(&n); err != nil {
+				return fmt.Errorf("data: existing codes: %w", err)
+			}
+			if n > 0 {
+				into[c] = true
+			}
+		}
+		return nil
+	}
+	if err := check(`SELECT count(*) FROM products WHERE code = ?`, productCodes, products); err != nil {
+		return nil, nil, err
+	}
+	if err := check(`SELECT count(*) FROM product_options WHERE code = ?`, optionCodes, options); err != nil {
+		return nil, nil, err
+	}
+	return products, options, nil
+}
+
+// searchPhrase turns what the seller typed into an FTS5 phrase of single characters, matching the way
+// the index stores names and codes: "셔츠" becomes "셔 츠".
+func searchPhrase(query string) string {
+	return `"` + strings.ReplaceAll(SearchChars(query), `"`, `""`) + `"`
+}
+
+// SearchChars is how text is written into the search index: lower-case, one token per letter or digit.
+func SearchChars(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r == ' ' || r == '\t' || r == '\n' || r == '"' {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,360 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
+	"sellerdesk/app/sheet"
+)
+
+// The Excel flows of 상품: template download, 일괄 등록 with a preview of every problem, and 대량 수정
+// (export, edit, re-import with a field-by-field diff to confirm). Reading, checking and writing run as
+// jobs behind a progress dialog that can be cancelled; nothing is stored until the seller confirms, and
+// then in one transaction.
+
+// saveXLSX asks where to save an xlsx and writes it with write, as a job.
+func (s *productsScreen) saveXLSX(name string, write func(ctx context.Context, buf *bytes.Buffer) error, done func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.sh.runJob(lang.L("엑셀 저장"), lang.L("엑셀 파일을 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
+			var buf bytes.Buffer
+			if err := write(ctx, &buf); err != nil {
+				return err
+			}
+			return writeFileAtomic(path, buf.Bytes())
+		}, func(err error) {
+			if errors.Is(err, context.Canceled) {
+				os.Remove(path)
+				return
+			}
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			if done != nil {
+				done(path)
+			}
+		})
+	}, s.sh.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// writeFileAtomic writes data beside path and renames it into place, so a failure never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("views: write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("views: write %s: %w", path, err)
+	}
+	return nil
+}
+
+func (s *productsScreen) onTemplate() {
+	s.saveXLSX(lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
+		cats, err := s.svc.Categories(ctx)
+		if err != nil {
+			return err
+		}
+		sups, err := s.svc.Suppliers(ctx)
+		if err != nil {
+			return err
+		}
+		return sheet.WriteTemplate(buf, cats, sups)
+	}, func(path string) {
+		dialog.ShowInformation(lang.L("템플릿 다운로드"), lang.L("템플릿을 저장했습니다:\n{{.Path}}", map[string]any{"Path": path}), s.sh.win)
+	})
+}
+
+func (s *productsScreen) onBulkExport() {
+	f := s.filter()
+	if len(s.selected) > 0 {
+		f = catalog.ListFilter{IDs: s.selectedIDs(), Archived: s.archived.Checked}
+	}
+	name := fmt.Sprintf("상품_대량수정_%s.xlsx", s.sh.desk.Now().Format("20060102"))
+	s.saveXLSX(name, func(ctx context.Context, buf *bytes.Buffer) error {
+		ps, err := s.svc.ExportProducts(ctx, f)
+		if err != nil {
+			return err
+		}
+		cats, err := s.svc.Categories(ctx)
+		if err != nil {
+			return err
+		}
+		sups, err := s.svc.Suppliers(ctx)
+		if err != nil {
+			return err
+		}
+		return sheet.WriteProducts(buf, ps, cats, sups)
+	}, func(path string) {
+		dialog.ShowInformation(lang.L("대량 수정 내보내기"), lang.L("엑셀로 내보냈습니다:\n{{.Path}}\n상품명, 가격, 상태, 재고를 고친 뒤 '대량 수정 올리기'로 올리세요.", map[string]any{"Path": path}), s.sh.win)
+	})
+}
+
+// openXLSX asks for an xlsx, reads it as a job (asking for the password of a protected file) and hands the
+// result to next on the UI goroutine.
+func (s *productsScreen) openXLSX(title string, register bool, next func(path string, file *sheet.ProductFile)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.readXLSX(title, path, "", register, next)
+	}, s.sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// readXLSX reads and checks a file; for a 일괄 등록 (register) it also flags codes the store already has.
+func (s *productsScreen) readXLSX(title, path, password string, register bool, next func(string, *sheet.ProductFile)) {
+	var file *sheet.ProductFile
+	s.sh.runJob(title, lang.L("엑셀 파일을 읽고 검사하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+		cats, err := s.svc.Categories(ctx)
+		if err != nil {
+			return err
+		}
+		sups, err := s.svc.Suppliers(ctx)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		file, err = sheet.ReadProducts(ctx, f, sheet.ReadOptions{Password: password, Categories: cats, Suppliers: sups}, progress)
+		if err != nil || !register {
+			return err
+		}
+		pcodes, ocodes := file.Codes()
+		products, options, err := s.svc.ExistingCodes(ctx, pcodes, ocodes)
+		if err == nil {
+			file.MarkExisting(products, options)
+		}
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
+			s.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readXLSX(title, path, pw, register, next) })
+		case err != nil:
+			s.sh.showError(err)
+		default:
+			next(path, file)
+		}
+	})
+}
+
+func (s *productsScreen) askPassword(wrong bool, then func(string)) {
+	pw := widget.NewPasswordEntry()
+	msg := lang.L("암호가 걸린 엑셀 파일입니다. 파일을 내려받을 때 정한 암호를 입력하세요.")
+	if wrong {
+		msg = lang.L("암호가 맞지 않습니다. 다시 입력하세요.")
+	}
+	dialog.ShowForm(lang.L("엑셀 암호"), lang.L("열기"), lang.L("취소"), []*widget.FormItem{
+		{Text: "", Widget: &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}},
+		widget.NewFormItem(lang.L("암호"), pw),
+	}, func(ok bool) {
+		if ok {
+			then(pw.Text)
+		}
+	}, s.sh.win)
+}
+
+// problemTable lists an import's problems by sheet, row, column and reason.
+func problemTable(problems []sheet.Problem) fyne.CanvasObject {
+	t := &widget.Table{
+		Length:     func() (int, int) { return len(problems), 4 },
+		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
+			p := problems[id.Row]
+			o.(*widget.Label).SetText([]string{p.Sheet, fmt.Sprint(p.Row), p.Column, p.Reason}[id.Col])
+		},
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText([]string{lang.L("시트"), lang.L("행"), lang.L("열"), lang.L("문제")}[id.Col])
+		},
+	}
+	t.ExtendBaseWidget(t)
+	for col, w := range []float32{100, 60, 150, 520} {
+		t.SetColumnWidth(col, w)
+	}
+	return t
+}
+
+func (s *productsScreen) onBulkRegister() {
+	s.openXLSX(lang.L("일괄 등록"), true, s.previewRegister)
+}
+
+// previewRegister shows what a 일괄 등록 file would add, or every problem in it; 등록 imports all or nothing.
+func (s *productsScreen) previewRegister(path string, file *sheet.ProductFile) {
+	options := 0
+	for _, p := range file.Products {
+		options += len(p.Options)
+	}
+	var body fyne.CanvasObject
+	var d dialog.Dialog
+	if len(file.Problems) > 0 {
+		body = container.NewBorder(&widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance,
+			Text: lang.L("{{.N}}곳에 문제가 있어 아무것도 등록하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", map[string]any{"N": len(file.Problems)})},
+			nil, nil, nil, problemTable(file.Problems))
+		d = dialog.NewCustom(lang.L("일괄 등록 미리보기"), lang.L("닫기"), body, s.sh.win)
+	} else {
+		summary := lang.L("{{.File}}\n상품 {{.P}}개, 판매 단위(옵션) {{.O}}개를 등록합니다. 모두 한 번에 등록되며, 중간에 취소하면 아무것도 등록되지 않습니다.",
+			map[string]any{"File": filepath.Base(path), "P": len(file.Products), "O": options})
+		body = container.NewBorder(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord}, nil, nil, nil, previewTable(file.Products))
+		d = dialog.NewCustomConfirm(lang.L("일괄 등록 미리보기"), lang.L("등록"), lang.L("취소"), body, func(ok bool) {
+			if ok {
+				s.runRegister(path, file)
+			}
+		}, s.sh.win)
+	}
+	d.Resize(fyne.NewSize(900, 560))
+	d.Show()
+}
+
+// previewTable shows the products a file holds: code, name, price, options, stock.
+func previewTable(ps []catalog.Product) fyne.CanvasObject {
+	t := &widget.Table{
+		Length:     func() (int, int) { return len(ps), 5 },
+		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
+			p := ps[id.Row]
+			o.(*widget.Label).SetText([]string{p.Code, p.Name, format.Won(p.Price), fmt.Sprint(len(p.Options)), format.Number(p.TotalStock())}[id.Col])
+		},
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText([]string{lang.L("상품코드"), lang.L("상품명"), lang.L("판매가"), lang.L("옵션"), lang.L("재고")}[id.Col])
+		},
+	}
+	t.ExtendBaseWidget(t)
+	for col, w := range []float32{140, 380, 110, 70, 80} {
+		t.SetColumnWidth(col, w)
+	}
+	return t
+}
+
+func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
+	var res catalog.ImportResult
+	s.sh.runJob(lang.L("일괄 등록"), lang.L("상품을 등록하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+		var err error
+		res, err = s.svc.ImportProducts(ctx, file.Products, filepath.Base(path), progress)
+		return err
+	}, func(err error) {
+		if errors.Is(err, context.Canceled) {
+			dialog.ShowInformation(lang.L("일괄 등록"), lang.L("취소했습니다. 아무것도 등록하지 않았습니다."), s.sh.win)
+			return
+		}
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.refresh()
+		dialog.ShowInformation(lang.L("일괄 등록"), lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": res.Created, "O": res.Options}), s.sh.win)
+	})
+}
+
+func (s *productsScreen) onBulkImport() {
+	s.openXLSX(lang.L("대량 수정 올리기"), false, s.previewBulkEdit)
+}
+
+// previewBulkEdit lists every change (field: old → new) for the seller to confirm before applying it.
+func (s *productsScreen) previewBulkEdit(path string, file *sheet.ProductFile) {
+	if len(file.Problems) > 0 {
+		s.previewRegister(path, file)
+		return
+	}
+	changes, err := s.svc.DiffBulkEdit(context.Background(), file.Products)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	if len(changes) == 0 {
+		dialog.ShowInformation(lang.L("대량 수정"), lang.L("바뀐 내용이 없습니다."), s.sh.win)
+		return
+	}
+	t := &widget.Table{
+		Length:     func() (int, int) { return len(changes), 4 },
+		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
+			c := changes[id.Row]
+			what := c.ProductCode
+			if c.OptionLabel != "" {
+				what += " · " + c.OptionLabel
+			}
+			o.(*widget.Label).SetText([]string{what, c.Field, c.Old, c.New}[id.Col])
+		},
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText([]string{lang.L("상품"), lang.L("항목"), lang.L("지금"), lang.L("바뀔 값")}[id.Col])
+		},
+	}
+	t.ExtendBaseWidget(t)
+	for col, w := range []float32{260, 100, 220, 220} {
+		t.SetColumnWidth(col, w)
+	}
+	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": len(changes)})
+	d := dialog.NewCustomConfirm(lang.L("대량 수정 확인"), lang.L("반영"), lang.L("취소"),
+		container.NewBorder(widget.NewLabel(summary), nil, nil, nil, t), func(ok bool) {
+			if ok {
+				s.runBulkEdit(path, file)
+			}
+		}, s.sh.win)
+	d.Resize(fyne.NewSize(900, 560))
+	d.Show()
+}
+
+func (s *productsScreen) runBulkEdit(path string, file *sheet.ProductFile) {
+	var res catalog.ImportResult
+	s.sh.runJob(lang.L("대량 수정"), lang.L("변경 내용을 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+		var err error
+		res, err = s.svc.ApplyBulkEdit(ctx, file.Products, filepath.Base(path), progress)
+		return err
+	}, func(err error) {
+		if errors.Is(err, context.Canceled) {
+			dialog.ShowInformation(lang.L("대량 수정"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."), s.sh.win)
+			return
+		}
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.refresh()
+		dialog.ShowInformation(lang.L("대량 수정"), lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": res.Updated}), s.sh.win)
+	})
+}

@@ -1,0 +1,357 @@
+package views
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/catalog"
+)
+
+// productsScreen is 상품: the product list with search, filters, sorting and batch actions, and the
+// editor it opens in place of the list.
+type productsScreen struct {
+	sh       *shell
+	svc      *catalog.Service
+	pager    *productPager
+	columns  []productColumn
+	sortKey  catalog.SortKey
+	sortDesc bool
+	selected map[int64]bool
+
+	search    *widget.Entry
+	category  *widget.Select
+	status    *widget.Select
+	lowStock  *widget.Check
+	archived  *widget.Check
+	table     *widget.Table
+	count     *widget.Label
+	batch     *fyne.Container
+	batchInfo *widget.Label
+	restore   *widget.Button
+	delete    *widget.Button
+
+	categories []catalog.Category
+	root       *fyne.Container // the list, or an editor in its place
+	list       fyne.CanvasObject
+	editor     *productEditor
+}
+
+func newProductsScreen(sh *shell) *productsScreen {
+	return &productsScreen{
+		sh: sh, svc: sh.desk.Catalog, pager: &productPager{svc: sh.desk.Catalog},
+		columns: productColumns(), sortKey: catalog.SortUpdated, sortDesc: true,
+		selected: map[int64]bool{},
+	}
+}
+
+func statusLabel(st catalog.Status) string {
+	switch st {
+	case catalog.StatusSale:
+		return lang.L("판매중")
+	case catalog.StatusSuspended:
+		return lang.L("판매중지")
+	case catalog.StatusSoldOut:
+		return lang.L("품절")
+	}
+	return string(st)
+}
+
+func (s *productsScreen) build() fyne.CanvasObject {
+	s.search = &widget.Entry{PlaceHolder: lang.L("상품명 또는 상품코드로 검색 (Ctrl+F)")}
+	s.search.ExtendBaseWidget(s.search)
+	s.search.OnChanged = func(string) { s.reload() }
+	s.category = widget.NewSelect(nil, func(string) { s.reload() })
+	s.category.PlaceHolder = lang.L("전체 카테고리")
+	statuses := []string{lang.L("전체 상태")}
+	for _, st := range catalog.Statuses {
+		statuses = append(statuses, statusLabel(st))
+	}
+	s.status = widget.NewSelect(statuses, func(string) { s.reload() })
+	s.status.SetSelectedIndex(0)
+	s.lowStock = widget.NewCheck(lang.L("재고부족만"), func(bool) { s.reload() })
+	s.archived = widget.NewCheck(lang.L("보관함"), func(bool) { s.clearSelection(); s.reload() })
+
+	s.table = &widget.Table{
+		Length:        func() (int, int) { return s.pager.total, len(s.columns) },
+		CreateCell:    newProductCell,
+		UpdateCell:    s.updateCell,
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Button{Importance: widget.LowImportance} },
+		UpdateHeader:  s.updateHeader,
+	}
+	s.table.ExtendBaseWidget(s.table)
+	s.table.OnSelected = s.onCell
+	for i, c := range s.columns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.SetRowHeight(0, 48)
+
+	s.count = &widget.Label{}
+	newBtn := &widget.Button{Text: lang.L("새 상품"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.createNew}
+	excel := &widget.Button{Text: lang.L("엑셀"), Icon: theme.FileIcon(), OnTapped: s.onExcelMenu}
+	setup := &widget.Button{Text: lang.L("카테고리·공급업체"), Icon: theme.SettingsIcon(), OnTapped: s.onSetup}
+
+	statusMenu := widget.NewSelect([]string{statusLabel(catalog.StatusSale), statusLabel(catalog.StatusSuspended), statusLabel(catalog.StatusSoldOut)}, nil)
+	statusMenu.PlaceHolder = lang.L("상태 변경…")
+	statusMenu.OnChanged = func(label string) {
+		if label == "" {
+			return
+		}
+		for _, st := range catalog.Statuses {
+			if statusLabel(st) == label {
+				s.onBatchStatus(st)
+			}
+		}
+		statusMenu.ClearSelected()
+	}
+	s.batchInfo = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	s.delete = &widget.Button{Text: lang.L("삭제"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: s.onBatchDelete}
+	s.restore = &widget.Button{Text: lang.L("보관함에서 복원"), Icon: theme.HistoryIcon(), OnTapped: s.onBatchRestore}
+	s.batch = container.NewHBox(s.batchInfo, statusMenu,
+		&widget.Button{Text: lang.L("카테고리 이동…"), Icon: theme.FolderIcon(), OnTapped: s.onBatchMove},
+		s.delete, s.restore,
+		&widget.Button{Text: lang.L("선택 해제"), OnTapped: s.clearSelection})
+	s.batch.Hide()
+
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewHBox(s.category, s.status, s.lowStock, s.archived),
+		s.search)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, s.count, container.NewHBox(setup, excel, newBtn)),
+		filters, s.batch)
+	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	s.root = container.NewStack(s.list)
+	s.refresh()
+	return s.root
+}
+
+// refresh reloads categories and rows, e.g. when the seller comes back to 상품.
+func (s *productsScreen) refresh() {
+	cats, err := s.svc.Categories(context.Background())
+	if err != nil {
+		s.sh.showError(err)
+	}
+	s.categories = cats
+	options := []string{lang.L("전체 카테고리")}
+	for _, c := range cats {
+		options = append(options, c.Path)
+	}
+	sel := s.category.Selected
+	s.category.OnChanged = nil
+	s.category.SetOptions(options)
+	s.category.SetSelected(sel)
+	if sel == "" {
+		s.category.SetSelectedIndex(0)
+	}
+	s.category.OnChanged = func(string) { s.reload() }
+	s.reload()
+}
+
+func (s *productsScreen) filter() catalog.ListFilter {
+	f := catalog.ListFilter{Query: s.search.Text, LowStock: s.lowStock.Checked, Archived: s.archived.Checked,
+		Sort: s.sortKey, Desc: s.sortDesc}
+	if i := s.category.SelectedIndex(); i > 0 && i-1 < len(s.categories) {
+		f.CategoryID = s.categories[i-1].ID
+	}
+	if i := s.status.SelectedIndex(); i > 0 {
+		f.Status = catalog.Statuses[i-1]
+	}
+	return f
+}
+
+// reload re-runs the query with the current search, filters and sort.
+func (s *productsScreen) reload() {
+	if s.table == nil {
+		return
+	}
+	if err := s.pager.reset(context.Background(), s.filter()); err != nil {
+		s.sh.showError(err)
+	}
+	s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": s.pager.total}))
+	s.table.Refresh()
+	s.table.ScrollToTop()
+	s.updateBatch()
+}
+
+func (s *productsScreen) onSort(col int) {
+	key := s.columns[col].sort
+	if key == s.sortKey {
+		s.sortDesc = !s.sortDesc
+	} else {
+		s.sortKey, s.sortDesc = key, false
+	}
+	s.reload()
+}
+
+func (s *productsScreen) onCell(id widget.TableCellID) {
+	s.table.Unselect(id)
+	if id.Col == colSelect {
+		if r, ok := s.pager.row(id.Row); ok {
+			s.onCheck(r.ID, !s.selected[r.ID])
+			s.table.RefreshItem(id)
+		}
+		return
+	}
+	if r, ok := s.pager.row(id.Row); ok {
+		s.openEditor(r.ID)
+	}
+}
+
+func (s *productsScreen) onCheck(id int64, on bool) {
+	if on {
+		s.selected[id] = true
+	} else {
+		delete(s.selected, id)
+	}
+	s.updateBatch()
+}
+
+func (s *productsScreen) clearSelection() {
+	s.selected = map[int64]bool{}
+	s.updateBatch()
+	if s.table != nil {
+		s.table.Refresh()
+	}
+}
+
+func (s *productsScreen) selectedIDs() []int64 {
+	ids := make([]int64, 0, len(s.selected))
+	for id := range s.selected {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (s *productsScreen) updateBatch() {
+	if len(s.selected) == 0 {
+		s.batch.Hide()
+		return
+	}
+	s.batchInfo.SetText(lang.L("{{.N}}개 선택", map[string]any{"N": len(s.selected)}))
+	if s.archived.Checked {
+		s.restore.Show()
+		s.delete.Hide()
+	} else {
+		s.restore.Hide()
+		s.delete.Show()
+	}
+	s.batch.Show()
+}
+
+func (s *productsScreen) onBatchStatus(st catalog.Status) {
+	if err := s.svc.SetStatus(context.Background(), s.selectedIDs(), st); err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.reload()
+}
+
+func (s *productsScreen) onBatchMove() {
+	options := make([]string, len(s.categories))
+	for i, c := range s.categories {
+		options[i] = c.Path
+	}
+	pick := widget.NewSelect(options, nil)
+	pick.PlaceHolder = lang.L("카테고리 선택")
+	dialog.ShowForm(lang.L("카테고리 이동"), lang.L("이동"), lang.L("취소"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("옮길 카테고리"), pick)}, func(ok bool) {
+			i := pick.SelectedIndex()
+			if !ok || i < 0 {
+				return
+			}
+			if err := s.svc.MoveToCategory(context.Background(), s.selectedIDs(), s.categories[i].ID); err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.reload()
+		}, s.sh.win)
+}
+
+func (s *productsScreen) onBatchDelete() {
+	ids := s.selectedIDs()
+	msg := lang.L("선택한 상품 {{.N}}개를 삭제할까요?\n주문·반품 기록이 있는 상품은 지우지 않고 보관함으로 옮깁니다.", map[string]any{"N": len(ids)})
+	c := dialog.NewConfirm(lang.L("상품 삭제"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		deleted, archived, err := s.svc.DeleteProducts(context.Background(), ids)
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.clearSelection()
+		s.reload()
+		dialog.ShowInformation(lang.L("상품 삭제"), lang.L("삭제 {{.D}}개, 보관함으로 이동 {{.A}}개", map[string]any{"D": deleted, "A": archived}), s.sh.win)
+	}, s.sh.win)
+	c.SetConfirmText(lang.L("삭제"))
+	c.SetDismissText(lang.L("취소"))
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Show()
+}
+
+func (s *productsScreen) onBatchRestore() {
+	if err := s.svc.RestoreProducts(context.Background(), s.selectedIDs()); err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.clearSelection()
+	s.reload()
+}
+
+// focusSearch is Ctrl/Cmd+F.
+func (s *productsScreen) focusSearch() {
+	if s.editor == nil {
+		s.sh.win.Canvas().Focus(s.search)
+	}
+}
+
+// createNew is Ctrl/Cmd+N and the 새 상품 button.
+func (s *productsScreen) createNew() { s.openEditor(0) }
+
+// openEditor shows the editor for product id (0: a new product) in place of the list.
+func (s *productsScreen) openEditor(id int64) {
+	ed, err := newProductEditor(s, id)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.editor = ed
+	s.root.Objects = []fyne.CanvasObject{ed.build()}
+	s.root.Refresh()
+	s.sh.win.Canvas().Focus(ed.name.Entry)
+}
+
+// closeEditor returns to the list, reloading it when something was saved.
+func (s *productsScreen) closeEditor(changed bool) {
+	s.editor = nil
+	s.root.Objects = []fyne.CanvasObject{s.list}
+	s.root.Refresh()
+	if changed {
+		s.refresh()
+	}
+}
+
+func (s *productsScreen) onSetup() { s.sh.showCatalogSetup(s.refresh) }
+
+func (s *productsScreen) onExcelMenu() {
+	var d *dialog.CustomDialog
+	item := func(text, help string, icon fyne.Resource, tap func()) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, &widget.Button{Text: text, Icon: icon, OnTapped: func() { d.Hide(); tap() }}, nil,
+			&widget.Label{Text: help, Wrapping: fyne.TextWrapWord})
+	}
+	body := container.NewVBox(
+		item(lang.L("템플릿 다운로드"), lang.L("상품을 일괄 등록할 엑셀 양식을 저장합니다."), theme.DownloadIcon(), s.onTemplate),
+		item(lang.L("일괄 등록"), lang.L("작성한 엑셀이나 스마트스토어 상품 일괄등록 파일로 여러 상품을 한 번에 등록합니다."), theme.UploadIcon(), s.onBulkRegister),
+		item(lang.L("대량 수정 내보내기"), lang.L("지금 목록(검색·필터 또는 선택한 상품)을 엑셀로 내보냅니다. 상품명, 가격, 상태, 재고를 고친 뒤 다시 올리세요."), theme.DocumentSaveIcon(), s.onBulkExport),
+		item(lang.L("대량 수정 올리기"), lang.L("고친 엑셀을 올리면 바뀌는 내용을 먼저 보여 드리고, 확인하면 한 번에 반영합니다."), theme.UploadIcon(), s.onBulkImport),
+	)
+	d = dialog.NewCustom(lang.L("엑셀"), lang.L("닫기"), body, s.sh.win)
+	d.Resize(fyne.NewSize(720, 0))
+	d.Show()
+}

@@ -1,0 +1,174 @@
+package views
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/catalog"
+)
+
+func openProducts(t *testing.T) (*shell, *productsScreen) {
+	t.Helper()
+	sh, w := openShell(t)
+	tapText(t, w.Canvas(), "상품")
+	s, ok := sh.screens[sh.current].(*productsScreen)
+	if !ok {
+		t.Fatalf("상품 opened %T", sh.screens[sh.current])
+	}
+	return sh, s
+}
+
+func TestProductEditorValidation(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	test.Tap(button(t, c, "새 상품"))
+	if s.editor == nil {
+		t.Fatal("새 상품 did not open the editor")
+	}
+	e := s.editor
+	test.Type(e.name.Entry, "오버핏 코튼 티셔츠")
+	test.Type(e.price.Entry, "만원")
+	test.Tap(button(t, c, "저장"))
+	if got := e.code.Message.Text; got == "" || !e.code.Message.Visible() {
+		t.Error("missing code not flagged at its field")
+	}
+	if got := e.price.Message.Text; !strings.Contains(got, "숫자") {
+		t.Errorf("price message = %q", got)
+	}
+	if !e.formError.Visible() {
+		t.Error("no summary of the problems")
+	}
+	if n, _ := s.svc.CountProducts(ctx, catalog.ListFilter{}); n != 0 {
+		t.Fatalf("an invalid product was stored (%d)", n)
+	}
+
+	e.price.Entry.SetText("")
+	test.Type(e.price.Entry, "0")
+	test.Tap(button(t, c, "저장"))
+	if got := e.price.Message.Text; got == "" {
+		t.Error("a zero price was not refused at the field")
+	}
+
+	e.price.Entry.SetText("")
+	test.Type(e.price.Entry, "19,800")
+	test.Type(e.code.Entry, "TS-001")
+	test.Tap(button(t, c, "저장"))
+	if s.editor != nil {
+		t.Fatalf("editor still open; problems: %q", e.formError.Text)
+	}
+	p, err := s.svc.ProductByCode(ctx, "TS-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// saved without stock, so it is sold out by itself until stock arrives
+	if p.Name != "오버핏 코튼 티셔츠" || p.Price != 19800 || p.Status != catalog.StatusSoldOut || !p.StatusAuto {
+		t.Errorf("stored %+v", p)
+	}
+	if !hasLabel(c, "19,800원") || !hasLabel(c, "상품 1개") {
+		t.Errorf("the list does not show the new product; labels: %v", visibleTexts(c))
+	}
+}
+
+func TestOptionGrid(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	s.createNew()
+	e := s.editor
+	test.Type(e.name.Entry, "린넨 셔츠")
+	test.Type(e.code.Entry, "SH-100")
+	test.Type(e.price.Entry, "39000")
+	e.options.kindRadio.SetSelected("조합형")
+	test.Type(e.options.groupNames[0], "색상")
+	test.Type(e.options.groupValues[0], "화이트, 블랙")
+	test.Type(e.options.groupNames[1], "사이즈")
+	test.Type(e.options.groupValues[1], "S, M, L")
+	test.Tap(button(t, c, "옵션 목록 만들기"))
+	if got := len(e.options.rows); got != 6 {
+		t.Fatalf("grid rows = %d, want 6", got)
+	}
+	if got := e.options.rows[0].Label(); got != "화이트 / S" {
+		t.Errorf("first combination = %q", got)
+	}
+	// Type stock into the grid's cells the way the seller would.
+	setCell(t, e.options.table, 0, optColStock, "5")
+	setCell(t, e.options.table, 1, optColStock, "7")
+	setCell(t, e.options.table, 1, optColCode, "SH-100-WM")
+	test.Tap(button(t, c, "저장"))
+	if s.editor != nil {
+		t.Fatalf("not saved: %q", e.formError.Text)
+	}
+	p, err := s.svc.ProductByCode(ctx, "SH-100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Options) != 6 || p.TotalStock() != 12 {
+		t.Fatalf("stored %d options with %d stock", len(p.Options), p.TotalStock())
+	}
+
+	// Editing the sizes regenerates the grid and keeps the stock of combinations that remain.
+	s.openEditor(p.ID)
+	e = s.editor
+	e.options.groupValues[1].SetText("M, L")
+	test.Tap(button(t, c, "옵션 목록 만들기"))
+	if got := len(e.options.rows); got != 4 {
+		t.Fatalf("after removing S: %d rows", got)
+	}
+	for _, o := range e.options.rows {
+		if o.Label() == "화이트 / M" && (o.Stock != 7 || o.Code != "SH-100-WM") {
+			t.Errorf("화이트 / M lost its data: %+v", o)
+		}
+	}
+	test.Tap(button(t, c, "저장"))
+	if s.editor != nil {
+		t.Fatalf("not saved: %q", e.formError.Text)
+	}
+}
+
+// setCell types text into the entry of a grid cell.
+func setCell(t *testing.T, table *widget.Table, row, col int, text string) {
+	t.Helper()
+	cell := newOptionCell()
+	table.UpdateCell(widget.TableCellID{Row: row, Col: col}, cell)
+	entry := cell.(*fyne.Container).Objects[1].(*widget.Entry)
+	if !entry.Visible() {
+		t.Fatalf("cell %d,%d has no input", row, col)
+	}
+	entry.SetText(text)
+}
+
+func TestProductSearch(t *testing.T) {
+	sh, s := openProducts(t)
+	ctx := context.Background()
+	for i, name := range []string{"오버핏 셔츠", "린넨 셔츠", "코튼 팬츠"} {
+		p := catalog.Product{Code: "P" + string(rune('A'+i)), Name: name, Price: 10000, Status: catalog.StatusSale,
+			TaxType: catalog.Taxable, OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 3}}}
+		if _, err := s.svc.SaveProduct(ctx, p, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.refresh()
+	if !hasLabel(sh.win.Canvas(), "상품 3개") {
+		t.Fatalf("labels: %v", visibleTexts(sh.win.Canvas()))
+	}
+	test.Type(s.search, "셔츠")
+	if !hasLabel(sh.win.Canvas(), "상품 2개") {
+		t.Errorf("search 셔츠: %v", visibleTexts(sh.win.Canvas()))
+	}
+	sh.win.Canvas().Unfocus()
+	typeShortcut(t, sh.win.Canvas(), &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if sh.win.Canvas().Focused() != s.search {
+		t.Error("Ctrl+F did not focus the product search")
+	}
+	typeShortcut(t, sh.win.Canvas(), &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if s.editor == nil {
+		t.Error("Ctrl+N did not open a new product")
+	}
+}
