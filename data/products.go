@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // ProductRecord is a row of products.
@@ -159,8 +160,8 @@ func ProductReferenced(ctx context.Context, q Querier, id int64) (bool, error) {
 }
 
 // RefreshProductTx recomputes the list caches of a product from its options and images and rewrites its
-// search entry.
-func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, searchName, searchCodes string) error {
+// search entry from its name and codes.
+func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, name string, codes []string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET
 		total_stock = (SELECT coalesce(sum(stock), 0) FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0),
 		low_stock = EXISTS (SELECT 1 FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0 AND stock <= safety_stock),
@@ -173,8 +174,7 @@ func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, searchName, sea
 	if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
 		return fmt.Errorf("data: product %d search: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars) VALUES (?, ?, ?)`,
-		id, searchName, searchCodes); err != nil {
+	if err := SetSearchTx(ctx, tx, id, name, codes); err != nil {
 		return fmt.Errorf("data: product %d search: %w", id, err)
 	}
 	return nil
@@ -392,23 +392,65 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 	return products, options, nil
 }
 
-// searchPhrase turns what the seller typed into an FTS5 phrase of single characters, matching the way
-// the index stores names and codes: "셔츠" becomes "셔 츠".
-func searchPhrase(query string) string {
-	return `"` + strings.ReplaceAll(SearchChars(query), `"`, `""`) + `"`
+// SetSearchTx writes a product's search entry (no delete first: for a product that has none yet).
+func SetSearchTx(ctx context.Context, tx *sql.Tx, id int64, name string, codes []string) error {
+	code := strings.Join(codes, " ")
+	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs)
+		VALUES (?, ?, ?, ?, ?)`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes))
+	if err != nil {
+		return fmt.Errorf("data: product %d search: %w", id, err)
+	}
+	return nil
 }
 
-// SearchChars is how text is written into the search index: lower-case, one token per letter or digit.
-func SearchChars(s string) string {
-	var b strings.Builder
+// normalize keeps the letters and digits of s, lower-cased: what search compares.
+func normalize(s string) []rune {
+	var out []rune
 	for _, r := range strings.ToLower(s) {
-		if r == ' ' || r == '\t' || r == '\n' || r == '"' {
-			continue
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out = append(out, r)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return out
+}
+
+// letters writes s as space-separated pieces of n letters: n=1 single letters, n=2 overlapping pairs.
+func letters(s string, n int) string {
+	rs := normalize(s)
+	if n == 1 || len(rs) < 2 {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = string(r)
+		}
+		return strings.Join(parts, " ")
+	}
+	parts := make([]string, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		parts = append(parts, string(rs[i:i+2]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// pairsOfEach writes the pairs of each code on its own, so a search never matches across two codes.
+func pairsOfEach(codes []string) string {
+	parts := make([]string, 0, len(codes))
+	for _, c := range codes {
+		if p := letters(c, 2); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ǁ ") // a letter nobody types keeps pairs of two codes from touching
+}
+
+// searchMatch turns what the seller typed into an FTS5 query: one letter looks among single letters,
+// longer text is a phrase of its letter pairs. ok is false when nothing searchable was typed.
+func searchMatch(query string) (match string, ok bool) {
+	rs := normalize(query)
+	switch len(rs) {
+	case 0:
+		return "", false
+	case 1:
+		return `{name_chars code_chars} : "` + string(rs) + `"`, true
+	}
+	return `{name_pairs code_pairs} : "` + letters(string(rs), 2) + `"`, true
 }

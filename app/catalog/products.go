@@ -239,7 +239,7 @@ func refreshTx(ctx context.Context, tx *sql.Tx, id int64) error {
 			codes = append(codes, o.Code)
 		}
 	}
-	return data.RefreshProductTx(ctx, tx, id, data.SearchChars(rec.Name), data.SearchChars(strings.Join(codes, " ")))
+	return data.RefreshProductTx(ctx, tx, id, rec.Name, codes)
 }
 
 // ListProducts reads a page of the product list.

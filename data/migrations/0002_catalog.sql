@@ -49,6 +49,10 @@ CREATE TABLE products (
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 ) STRICT;
+-- the live catalog in its default order, covering what the list filters on, so counting and the first
+-- page read the index only
+CREATE INDEX products_live ON products (updated_at, id, category_id, status, low_stock) WHERE archived_at IS NULL;
+CREATE INDEX products_archived ON products (id) WHERE archived_at IS NOT NULL;
 CREATE INDEX products_updated ON products (updated_at, id);
 CREATE INDEX products_name ON products (name, id);
 CREATE INDEX products_price ON products (price, id);
@@ -56,7 +60,7 @@ CREATE INDEX products_stock ON products (total_stock, id);
 CREATE INDEX products_status ON products (status, id);
 CREATE INDEX products_category ON products (category_id, id);
 CREATE INDEX products_supplier ON products (supplier_id);
-CREATE INDEX products_low_stock ON products (id) WHERE low_stock = 1;
+CREATE INDEX products_low_stock ON products (updated_at, id) WHERE low_stock = 1 AND archived_at IS NULL;
 
 -- One row per sellable combination. A product without options has one row with no values.
 -- removed = 1: the combination no longer exists on the product but keeps its stock history.
@@ -97,6 +101,9 @@ CREATE TABLE product_images (
 ) STRICT;
 CREATE INDEX product_images_product ON product_images (product_id, position);
 
--- Search: every character of the name (and of the codes) is a token, so a phrase query finds any part
--- of a Hangul name, even one or two syllables, through the index. Maintained by the store's Go code.
-CREATE VIRTUAL TABLE product_search USING fts5 (name_chars, code_chars, tokenize = 'unicode61 remove_diacritics 0');
+-- Search: names and codes are indexed as overlapping two-letter pieces (bigrams: 오버핏셔츠 → 오버 버핏 핏셔
+-- 셔츠), so any part of a Hangul name of two or more letters is one phrase query on the index, and as single
+-- letters for one-letter searches. Spaces and punctuation are left out, so 오버핏셔츠 also finds
+-- "오버핏 셔츠". Maintained by the store's Go code.
+CREATE VIRTUAL TABLE product_search USING fts5 (name_chars, code_chars, name_pairs, code_pairs,
+    tokenize = 'unicode61 remove_diacritics 0');
