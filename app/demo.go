@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 
@@ -24,12 +23,12 @@ const DefaultDemoOrders = 3000
 // demoStep fills one area of the demo store inside the shared transaction. Each area adds its own.
 type demoStep struct {
 	name string
-	fill func(ctx context.Context, tx *sql.Tx, rng *rand.Rand, opts DemoOptions) error
+	fill func(ctx context.Context, tx *data.Tx, rng *rand.Rand, opts DemoOptions) error
 }
 
 var demoSteps = []demoStep{
 	{"매장 정보", fillDemoProfile},
-	{"상품", func(ctx context.Context, tx *sql.Tx, rng *rand.Rand, _ DemoOptions) error {
+	{"상품", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
 		return catalog.FillDemo(ctx, tx, rng)
 	}},
 }
@@ -51,7 +50,7 @@ func (d *Desk) LoadDemo(ctx context.Context, opts DemoOptions, progress func(flo
 		return &Error{Code: ErrConflict, Message: "이미 데이터가 있는 매장에는 데모 데이터를 넣을 수 없습니다. 빈 데이터 파일에서 실행하세요(예: --db demo.db)."}
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x5e11e7))
-	err = d.Store.Write(ctx, func(tx *sql.Tx) error {
+	err = d.Store.Write(ctx, func(tx *data.Tx) error {
 		for i, step := range demoSteps {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -76,7 +75,7 @@ func (d *Desk) LoadDemo(ctx context.Context, opts DemoOptions, progress func(flo
 	return nil
 }
 
-func fillDemoProfile(ctx context.Context, tx *sql.Tx, _ *rand.Rand, _ DemoOptions) error {
+func fillDemoProfile(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
 	return data.SaveProfileTx(ctx, tx, StoreProfile{
 		Name:           "하루공방",
 		Owner:          "김하루",

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -123,7 +122,7 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 	if err != nil {
 		return p, err
 	}
-	err = d.Store.Write(ctx, func(tx *sql.Tx) error { return data.SaveProfileTx(ctx, tx, p) })
+	err = d.Store.Write(ctx, func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, p) })
 	if err != nil {
 		return p, fmt.Errorf("app: save profile: %w", err)
 	}

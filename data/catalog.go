@@ -51,7 +51,7 @@ func nullID(id int64) any {
 }
 
 // SaveCategoryTx inserts (ID 0) or updates a category and returns its id.
-func SaveCategoryTx(ctx context.Context, tx *sql.Tx, c CategoryRecord) (int64, error) {
+func SaveCategoryTx(ctx context.Context, tx *Tx, c CategoryRecord) (int64, error) {
 	if c.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO categories (parent_id, name, created_at) VALUES (?, ?, ?)`,
 			nullID(c.ParentID), c.Name, now())
@@ -78,7 +78,7 @@ func CategoryUsage(ctx context.Context, q Querier, id int64) (children, products
 }
 
 // DeleteCategoryTx deletes a category row.
-func DeleteCategoryTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func DeleteCategoryTx(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM categories WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("data: delete category %d: %w", id, err)
 	}
@@ -129,7 +129,7 @@ func SupplierIDByName(ctx context.Context, q Querier, name string, exceptID int6
 }
 
 // SaveSupplierTx inserts (ID 0) or updates a supplier and returns its id.
-func SaveSupplierTx(ctx context.Context, tx *sql.Tx, s SupplierRecord) (int64, error) {
+func SaveSupplierTx(ctx context.Context, tx *Tx, s SupplierRecord) (int64, error) {
 	t := now()
 	if s.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO suppliers (name, contact_person, phone, email, address,
@@ -159,7 +159,7 @@ func SupplierUsage(ctx context.Context, q Querier, id int64) (int, error) {
 }
 
 // DeleteSupplierTx deletes a supplier row.
-func DeleteSupplierTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func DeleteSupplierTx(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM suppliers WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("data: delete supplier %d: %w", id, err)
 	}

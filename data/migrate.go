@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -76,7 +75,7 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 		if m.step <= current || m.step > target {
 			continue
 		}
-		err := s.Write(ctx, func(tx *sql.Tx) error {
+		err := s.Write(ctx, func(tx *Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}

@@ -81,7 +81,7 @@ func ProductIDByCode(ctx context.Context, q Querier, code string) (int64, error)
 
 // SaveProductTx inserts (ID 0) or updates a product's own columns and returns its id. The caches
 // (stock, options, thumbnail) are refreshed separately by RefreshProductTx.
-func SaveProductTx(ctx context.Context, tx *sql.Tx, p ProductRecord) (int64, error) {
+func SaveProductTx(ctx context.Context, tx *Tx, p ProductRecord) (int64, error) {
 	t := now()
 	args := []any{p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
 		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups, t}
@@ -106,7 +106,7 @@ func SaveProductTx(ctx context.Context, tx *sql.Tx, p ProductRecord) (int64, err
 }
 
 // SetProductStatusTx sets a product's status and whether it was set automatically.
-func SetProductStatusTx(ctx context.Context, tx *sql.Tx, id int64, status string, auto bool) error {
+func SetProductStatusTx(ctx context.Context, tx *Tx, id int64, status string, auto bool) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET status = ?, status_auto = ?, updated_at = ? WHERE id = ?`,
 		status, auto, now(), id)
 	if err != nil {
@@ -116,7 +116,7 @@ func SetProductStatusTx(ctx context.Context, tx *sql.Tx, id int64, status string
 }
 
 // SetProductCategoryTx moves a product to a category (0: none).
-func SetProductCategoryTx(ctx context.Context, tx *sql.Tx, id, categoryID int64) error {
+func SetProductCategoryTx(ctx context.Context, tx *Tx, id, categoryID int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET category_id = ?, updated_at = ? WHERE id = ?`, nullID(categoryID), now(), id)
 	if err != nil {
 		return fmt.Errorf("data: product %d category: %w", id, err)
@@ -125,7 +125,7 @@ func SetProductCategoryTx(ctx context.Context, tx *sql.Tx, id, categoryID int64)
 }
 
 // SetProductArchivedTx archives (hides) or restores a product.
-func SetProductArchivedTx(ctx context.Context, tx *sql.Tx, id int64, archived bool) error {
+func SetProductArchivedTx(ctx context.Context, tx *Tx, id int64, archived bool) error {
 	var at any
 	if archived {
 		at = now()
@@ -137,7 +137,7 @@ func SetProductArchivedTx(ctx context.Context, tx *sql.Tx, id int64, archived bo
 }
 
 // DeleteProductTx deletes a product with its options, movements, images and search entry.
-func DeleteProductTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func DeleteProductTx(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
 		return fmt.Errorf("data: delete product %d search: %w", id, err)
 	}
@@ -161,7 +161,7 @@ func ProductReferenced(ctx context.Context, q Querier, id int64) (bool, error) {
 
 // RefreshProductTx recomputes the list caches of a product from its options and images and rewrites its
 // search entry from its name and codes.
-func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, name string, codes []string) error {
+func RefreshProductTx(ctx context.Context, tx *Tx, id int64, name string, codes []string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET
 		total_stock = (SELECT coalesce(sum(stock), 0) FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0),
 		low_stock = EXISTS (SELECT 1 FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0 AND stock <= safety_stock),
@@ -181,7 +181,7 @@ func RefreshProductTx(ctx context.Context, tx *sql.Tx, id int64, name string, co
 }
 
 // RefreshStockCacheTx recomputes only the stock caches of a product, after stock moved.
-func RefreshStockCacheTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func RefreshStockCacheTx(ctx context.Context, tx *Tx, id int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET
 		total_stock = (SELECT coalesce(sum(stock), 0) FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0),
 		low_stock = EXISTS (SELECT 1 FROM product_options WHERE product_id = ? AND usable = 1 AND removed = 0 AND stock <= safety_stock)
@@ -261,7 +261,7 @@ func nullText(s string) any {
 
 // SaveOptionTx inserts (ID 0) or updates an option's own columns (not its stock, which only movements
 // change) and returns its id.
-func SaveOptionTx(ctx context.Context, tx *sql.Tx, o OptionRecord) (int64, error) {
+func SaveOptionTx(ctx context.Context, tx *Tx, o OptionRecord) (int64, error) {
 	values, err := json.Marshal(o.Values)
 	if err != nil {
 		return 0, err
@@ -288,7 +288,7 @@ func SaveOptionTx(ctx context.Context, tx *sql.Tx, o OptionRecord) (int64, error
 }
 
 // DeleteOptionTx deletes an option and its movements.
-func DeleteOptionTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func DeleteOptionTx(ctx context.Context, tx *Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM product_options WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("data: delete option %d: %w", id, err)
 	}
@@ -335,7 +335,7 @@ func ImagesOf(ctx context.Context, q Querier, productID int64) ([]ImageRecord, e
 }
 
 // AddImageTx appends an image to a product and returns its id.
-func AddImageTx(ctx context.Context, tx *sql.Tx, im ImageRecord) (int64, error) {
+func AddImageTx(ctx context.Context, tx *Tx, im ImageRecord) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO product_images (product_id, file, thumb, position)
 		VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM product_images WHERE product_id = ?))`,
 		im.ProductID, im.File, im.Thumb, im.ProductID)
@@ -346,7 +346,7 @@ func AddImageTx(ctx context.Context, tx *sql.Tx, im ImageRecord) (int64, error) 
 }
 
 // DeleteImageTx deletes an image row and returns it (for the files and the product to refresh).
-func DeleteImageTx(ctx context.Context, tx *sql.Tx, id int64) (ImageRecord, error) {
+func DeleteImageTx(ctx context.Context, tx *Tx, id int64) (ImageRecord, error) {
 	var im ImageRecord
 	err := tx.QueryRowContext(ctx, `DELETE FROM product_images WHERE id = ? RETURNING id, product_id, file, thumb, position`, id).
 		Scan(&im.ID, &im.ProductID, &im.File, &im.Thumb, &im.Position)
@@ -393,7 +393,7 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 }
 
 // SetSearchTx writes a product's search entry (no delete first: for a product that has none yet).
-func SetSearchTx(ctx context.Context, tx *sql.Tx, id int64, name string, codes []string) error {
+func SetSearchTx(ctx context.Context, tx *Tx, id int64, name string, codes []string) error {
 	code := strings.Join(codes, " ")
 	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs)
 		VALUES (?, ?, ?, ?, ?)`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes))

@@ -38,7 +38,7 @@ func (s *Store) Profile(ctx context.Context) (StoreProfile, error) {
 }
 
 // SaveProfileTx writes the store profile inside a transaction the caller holds.
-func SaveProfileTx(ctx context.Context, tx *sql.Tx, p StoreProfile) error {
+func SaveProfileTx(ctx context.Context, tx *Tx, p StoreProfile) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO store_profile (id, name, owner, business_no, mail_order_no, address, phone, email,
 			return_postcode, return_address, updated_at)

@@ -21,13 +21,13 @@ func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool,
 
 // SetSetting stores one key/value setting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.Write(ctx, func(tx *sql.Tx) error {
+	return s.Write(ctx, func(tx *Tx) error {
 		return SetSettingTx(ctx, tx, key, value)
 	})
 }
 
 // SetSettingTx stores one setting inside a transaction the caller already holds.
-func SetSettingTx(ctx context.Context, tx *sql.Tx, key, value string) error {
+func SetSettingTx(ctx context.Context, tx *Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

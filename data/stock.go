@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -22,7 +21,7 @@ type MovementRecord struct {
 
 // AddMovementTx writes one stock movement and moves the option's cached stock by the same delta, in the
 // caller's transaction, and returns the stock after it. Callers check the business rules first.
-func AddMovementTx(ctx context.Context, tx *sql.Tx, optionID, delta int64, reason, note, sourceRef string) (int64, error) {
+func AddMovementTx(ctx context.Context, tx *Tx, optionID, delta int64, reason, note, sourceRef string) (int64, error) {
 	var after int64
 	err := tx.QueryRowContext(ctx, `UPDATE product_options SET stock = stock + ? WHERE id = ? RETURNING stock`,
 		delta, optionID).Scan(&after)

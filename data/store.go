@@ -166,18 +166,66 @@ func (s *Store) LatestVersion() int { return len(s.migrations) }
 // Read is the pool for queries. Its connections are query_only: a write through it is an error.
 func (s *Store) Read() *sql.DB { return s.r }
 
+// Tx is a write transaction. Its single-statement queries run as statements prepared once per
+// transaction, so a bulk import does not prepare the same SQL a hundred thousand times (preparing was a
+// third of a 30,000-row import's time). They are closed with the transaction.
+type Tx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if strings.Contains(query, ";") {
+		return nil // several statements (migrations) cannot be one prepared statement
+	}
+	if st, ok := t.stmts[query]; ok {
+		return st
+	}
+	st, err := t.Tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // let the plain call report the error
+	}
+	t.stmts[query] = st
+	return st
+}
+
+// ExecContext runs a statement in the transaction.
+func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query in the transaction.
+func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a one-row query in the transaction.
+func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, query, args...)
+}
+
 // Write runs fn in one IMMEDIATE transaction on the writer connection and commits when fn returns nil.
 // Anything fn wrote is rolled back when it returns an error or panics.
-func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("data: begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer sqlTx.Rollback()
+	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("data: commit: %w", err)
 	}
 	return nil

@@ -248,7 +248,7 @@ func TestBackupRestore(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	p := StoreProfile{Name: "하늘상회", Owner: "김하늘", BusinessNo: "220-81-62517", Phone: "02-123-4567"}
-	if err := s.Write(ctx, func(tx *sql.Tx) error { return SaveProfileTx(ctx, tx, p) }); err != nil {
+	if err := s.Write(ctx, func(tx *Tx) error { return SaveProfileTx(ctx, tx, p) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSetting(ctx, "theme", "light"); err != nil {
@@ -269,7 +269,7 @@ func TestBackupRestore(t *testing.T) {
 	// The seller changes things after the backup …
 	changed := p
 	changed.Name = "바다상회"
-	if err := s.Write(ctx, func(tx *sql.Tx) error { return SaveProfileTx(ctx, tx, changed) }); err != nil {
+	if err := s.Write(ctx, func(tx *Tx) error { return SaveProfileTx(ctx, tx, changed) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSetting(ctx, "theme", "dark"); err != nil {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -53,7 +52,7 @@ func buildBenchStore(path string) error {
 	rng := rand.New(rand.NewPCG(1, 2))
 	adjectives := []string{"오버핏", "슬림핏", "린넨", "코튼", "울", "데님", "니트", "경량", "기모", "쿨링", "빈티지", "베이직"}
 	items := []string{"셔츠", "티셔츠", "팬츠", "슬랙스", "가디건", "후드", "점퍼", "코트", "원피스", "스커트", "머그컵", "에코백", "양말", "수건"}
-	return store.Write(ctx, func(tx *sql.Tx) error {
+	return store.Write(ctx, func(tx *data.Tx) error {
 		for _, name := range []string{"의류", "잡화", "리빙"} {
 			top, _ := data.SaveCategoryTx(ctx, tx, data.CategoryRecord{Name: name})
 			for i := 0; i < 5; i++ {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,7 +28,7 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 			return res, fmt.Errorf("%d번째 상품(%s): %w", i+1, p.Code, err)
 		}
 	}
-	err := s.write(ctx, "일괄 등록한 상품을", func(tx *sql.Tx) error {
+	err := s.write(ctx, "일괄 등록한 상품을", func(tx *data.Tx) error {
 		res = ImportResult{}
 		for i, p := range ps {
 			if err := ctx.Err(); err != nil {
@@ -138,7 +137,7 @@ func yesNo(b bool) string {
 // ApplyBulkEdit writes a 대량 수정 file in one transaction; stock changes become 일괄수정 movements.
 func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef string, progress func(float64)) (ImportResult, error) {
 	var res ImportResult
-	err := s.write(ctx, "대량 수정을", func(tx *sql.Tx) error {
+	err := s.write(ctx, "대량 수정을", func(tx *data.Tx) error {
 		res = ImportResult{}
 		for i, e := range edited {
 			if err := ctx.Err(); err != nil {

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 
@@ -12,7 +11,7 @@ import (
 // FillDemo fills an empty catalog with a small shop's realistic range inside the demo transaction:
 // a two-level category tree, suppliers, products with combination, single and no options, initial stock
 // as 입고 movements, and a few options under their safety stock.
-func FillDemo(ctx context.Context, tx *sql.Tx, rng *rand.Rand) error {
+func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
 	cats := map[string]int64{}
 	for _, c := range []struct{ parent, name string }{
 		{"", "의류"}, {"의류", "상의"}, {"의류", "하의"}, {"의류", "아우터"},

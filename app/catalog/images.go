@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -50,7 +49,7 @@ func (s *Service) AddImage(ctx context.Context, productID int64, srcPath string)
 		return Image{}, internal(err, "썸네일을 만들지 못했습니다.")
 	}
 	im := Image{File: filepath.ToSlash(rel), Thumb: filepath.ToSlash(thumbRel)}
-	err = s.write(ctx, "이미지를", func(tx *sql.Tx) error {
+	err = s.write(ctx, "이미지를", func(tx *data.Tx) error {
 		if _, err := data.ProductByID(ctx, tx, productID); errors.Is(err, data.ErrNoRow) {
 			return notFound("상품을 찾을 수 없습니다.")
 		}
@@ -92,7 +91,7 @@ func writeThumb(path string, img image.Image) error {
 // RemoveImage takes a picture off its product, deleting the files when no product uses them any more.
 func (s *Service) RemoveImage(ctx context.Context, imageID int64) error {
 	var im data.ImageRecord
-	err := s.write(ctx, "이미지를", func(tx *sql.Tx) error {
+	err := s.write(ctx, "이미지를", func(tx *data.Tx) error {
 		var err error
 		im, err = data.DeleteImageTx(ctx, tx, imageID)
 		if errors.Is(err, data.ErrNoRow) {

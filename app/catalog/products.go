@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -91,7 +90,7 @@ func (s *Service) SaveProduct(ctx context.Context, p Product, note string) (Prod
 		return p, err
 	}
 	var id int64
-	err := s.write(ctx, "상품을", func(tx *sql.Tx) error {
+	err := s.write(ctx, "상품을", func(tx *data.Tx) error {
 		var err error
 		id, err = saveProductTx(ctx, tx, p, note, ReasonAdjust, "")
 		return err
@@ -104,7 +103,7 @@ func (s *Service) SaveProduct(ctx context.Context, p Product, note string) (Prod
 }
 
 // saveProductTx writes p inside tx; editReason is the reason recorded for stock changes of existing options.
-func saveProductTx(ctx context.Context, tx *sql.Tx, p Product, note string, editReason Reason, sourceRef string) (int64, error) {
+func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, editReason Reason, sourceRef string) (int64, error) {
 	p.Code, p.Name = strings.TrimSpace(p.Code), strings.TrimSpace(p.Name)
 	if other, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
 		return 0, err
@@ -224,7 +223,7 @@ func orTaxable(t TaxType) TaxType {
 }
 
 // refreshTx recomputes a product's list caches and its search entry.
-func refreshTx(ctx context.Context, tx *sql.Tx, id int64) error {
+func refreshTx(ctx context.Context, tx *data.Tx, id int64) error {
 	rec, err := data.ProductByID(ctx, tx, id)
 	if err != nil {
 		return err
@@ -316,7 +315,7 @@ func (s *Service) SetStatus(ctx context.Context, ids []int64, st Status) error {
 	if _, ok := StatusFromLabel(string(st)); !ok {
 		return apperr.Invalid(map[string]string{"status": "알 수 없는 판매 상태입니다."}, nil)
 	}
-	return s.write(ctx, "판매 상태를", func(tx *sql.Tx) error {
+	return s.write(ctx, "판매 상태를", func(tx *data.Tx) error {
 		for _, id := range ids {
 			if err := data.SetProductStatusTx(ctx, tx, id, string(st), false); err != nil {
 				return err
@@ -328,7 +327,7 @@ func (s *Service) SetStatus(ctx context.Context, ids []int64, st Status) error {
 
 // MoveToCategory moves several products to a category.
 func (s *Service) MoveToCategory(ctx context.Context, ids []int64, categoryID int64) error {
-	return s.write(ctx, "카테고리를", func(tx *sql.Tx) error {
+	return s.write(ctx, "카테고리를", func(tx *data.Tx) error {
 		for _, id := range ids {
 			if err := data.SetProductCategoryTx(ctx, tx, id, categoryID); err != nil {
 				return err
@@ -341,7 +340,7 @@ func (s *Service) MoveToCategory(ctx context.Context, ids []int64, categoryID in
 // DeleteProducts deletes products nothing refers to and archives the others (hidden, restorable).
 func (s *Service) DeleteProducts(ctx context.Context, ids []int64) (deleted, archived int, err error) {
 	var files []string
-	err = s.write(ctx, "상품을", func(tx *sql.Tx) error {
+	err = s.write(ctx, "상품을", func(tx *data.Tx) error {
 		deleted, archived, files = 0, 0, nil
 		for _, id := range ids {
 			ref, err := data.ProductReferenced(ctx, tx, id)
@@ -378,7 +377,7 @@ func (s *Service) DeleteProducts(ctx context.Context, ids []int64) (deleted, arc
 
 // RestoreProducts brings archived products back to the live catalog.
 func (s *Service) RestoreProducts(ctx context.Context, ids []int64) error {
-	return s.write(ctx, "상품을", func(tx *sql.Tx) error {
+	return s.write(ctx, "상품을", func(tx *data.Tx) error {
 		for _, id := range ids {
 			if err := data.SetProductArchivedTx(ctx, tx, id, false); err != nil {
 				return err

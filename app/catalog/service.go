@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -37,7 +36,7 @@ func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound,
 
 // write runs fn in one transaction and turns unexpected failures into a Korean message; errors that
 // already are *apperr.Error pass through.
-func (s *Service) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
 	err := s.store.Write(ctx, fn)
 	if err == nil {
 		return nil
@@ -139,7 +138,7 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 			return c, apperr.Invalid(map[string]string{"name": fmt.Sprintf("같은 위치에 '%s' 카테고리가 이미 있습니다.", c.Name)}, nil)
 		}
 	}
-	err = s.write(ctx, "카테고리를", func(tx *sql.Tx) error {
+	err = s.write(ctx, "카테고리를", func(tx *data.Tx) error {
 		id, err := data.SaveCategoryTx(ctx, tx, data.CategoryRecord{ID: c.ID, ParentID: c.ParentID, Name: c.Name})
 		c.ID = id
 		return err
@@ -158,7 +157,7 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 
 // DeleteCategory deletes a category that has no child categories and no products.
 func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
-	return s.write(ctx, "카테고리를", func(tx *sql.Tx) error {
+	return s.write(ctx, "카테고리를", func(tx *data.Tx) error {
 		children, products, err := data.CategoryUsage(ctx, tx, id)
 		if err != nil {
 			return err
@@ -223,7 +222,7 @@ func (s *Service) SaveSupplier(ctx context.Context, sup Supplier) (Supplier, err
 	if err != nil {
 		return sup, err
 	}
-	err = s.write(ctx, "공급업체를", func(tx *sql.Tx) error {
+	err = s.write(ctx, "공급업체를", func(tx *data.Tx) error {
 		if other, err := data.SupplierIDByName(ctx, tx, sup.Name, sup.ID); err != nil {
 			return err
 		} else if other != 0 {
@@ -238,7 +237,7 @@ func (s *Service) SaveSupplier(ctx context.Context, sup Supplier) (Supplier, err
 
 // DeleteSupplier deletes a supplier no product names.
 func (s *Service) DeleteSupplier(ctx context.Context, id int64) error {
-	return s.write(ctx, "공급업체를", func(tx *sql.Tx) error {
+	return s.write(ctx, "공급업체를", func(tx *data.Tx) error {
 		n, err := data.SupplierUsage(ctx, tx, id)
 		if err != nil {
 			return err

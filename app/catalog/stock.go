@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -16,7 +15,7 @@ func (s *Service) AdjustStock(ctx context.Context, optionID, delta int64, reason
 		return Option{}, apperr.Invalid(map[string]string{"delta": "바꿀 수량을 0이 아닌 수로 입력하세요."}, nil)
 	}
 	var opt Option
-	err := s.write(ctx, "재고를", func(tx *sql.Tx) error {
+	err := s.write(ctx, "재고를", func(tx *data.Tx) error {
 		var err error
 		opt, err = AdjustStockTx(ctx, tx, optionID, delta, reason, note, sourceRef)
 		return err
@@ -29,7 +28,7 @@ func (s *Service) AdjustStock(ctx context.Context, optionID, delta int64, reason
 
 // AdjustStockTx is AdjustStock inside a transaction the caller holds (orders take stock in the same
 // transaction that records the order). Stock may not go below zero unless the product allows backorder.
-func AdjustStockTx(ctx context.Context, tx *sql.Tx, optionID, delta int64, reason Reason, note, sourceRef string) (Option, error) {
+func AdjustStockTx(ctx context.Context, tx *data.Tx, optionID, delta int64, reason Reason, note, sourceRef string) (Option, error) {
 	switch reason {
 	case ReasonReceive, ReasonSale, ReasonReturn, ReasonAdjust, ReasonBulk:
 	default:
@@ -65,7 +64,7 @@ func AdjustStockTx(ctx context.Context, tx *sql.Tx, optionID, delta int64, reaso
 // autoStatusTx turns a 판매중 product whose usable options all reached zero into 품절 (marked automatic),
 // and an automatic 품절 back into 판매중 when stock returns. A status the seller chose stays as it is, and
 // a product that takes backorders never sells out.
-func autoStatusTx(ctx context.Context, tx *sql.Tx, productID int64) error {
+func autoStatusTx(ctx context.Context, tx *data.Tx, productID int64) error {
 	p, err := data.ProductByID(ctx, tx, productID)
 	if err != nil {
 		return err

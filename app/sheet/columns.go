@@ -100,6 +100,9 @@ var ErrWrongPassword = errors.New("엑셀 파일의 암호가 맞지 않습니�
 // MaxRows is the most data rows one file may hold.
 const MaxRows = 100000
 
+// maxRows is MaxRows, lowered by tests.
+var maxRows = MaxRows
+
 // Problem is one thing wrong in a file, where the seller can find it.
 type Problem struct {
 	Sheet  string

@@ -123,8 +123,8 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 		if empty {
 			continue
 		}
-		if len(rows) == MaxRows {
-			file.problem(n, "", fmt.Sprintf("행이 너무 많습니다. 한 파일에 %s행까지 올릴 수 있습니다. 파일을 나눠 올리세요.", format.Number(MaxRows)))
+		if len(rows) == maxRows {
+			file.problem(n, "", fmt.Sprintf("행이 너무 많습니다. 한 파일에 %s행까지 올릴 수 있습니다. 파일을 나눠 올리세요.", format.Number(int64(maxRows))))
 			return file, nil
 		}
 		rows = append(rows, r)
