@@ -78,6 +78,12 @@ func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
 	if st, err := os.Stat(r.Path); err == nil {
 		r.Size = st.Size()
 	}
-	r.Problem, err = d.Store.Check(ctx)
+	if r.Problem, err = d.Store.Check(ctx); err != nil || r.Problem != "" {
+		return r, err
+	}
+	bad, err := d.Catalog.LedgerMismatches(ctx)
+	if len(bad) > 0 {
+		r.Problem = fmt.Sprintf("옵션 %d개의 재고가 재고 이력의 합과 다릅니다(옵션 번호 %v)", len(bad), bad[:min(len(bad), 5)])
+	}
 	return r, err
 }

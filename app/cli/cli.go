@@ -23,6 +23,10 @@ const Usage = `사용법 / usage:
   sellerdesk [--db PATH] backup [FILE]       지금 백업합니다 (기본: 데이터 폴더의 backups)
   sellerdesk [--db PATH] restore FILE        백업에서 복원합니다 (현재 데이터는 먼저 백업)
   sellerdesk [--db PATH] check               데이터 파일 무결성을 검사합니다
+  sellerdesk [--db PATH] import products FILE [--password PW]
+                                             엑셀로 상품을 일괄 등록합니다 (문제가 있으면 아무것도 등록하지 않음)
+  sellerdesk [--db PATH] export products FILE
+                                             상품 전체를 대량 수정용 엑셀로 내보냅니다
   sellerdesk version                         버전을 표시합니다
 
   --db PATH   데이터 파일 위치 (환경 변수 SELLERDESK_DB 로도 지정)
@@ -41,7 +45,8 @@ type UsageError struct{ Reason string }
 
 func (e *UsageError) Error() string { return e.Reason }
 
-var commands = map[string]bool{"demo": true, "backup": true, "restore": true, "check": true, "version": true}
+var commands = map[string]bool{"demo": true, "backup": true, "restore": true, "check": true, "version": true,
+	"import": true, "export": true}
 
 // Parse reads the global flags and the command name.
 func Parse(args []string) (Invocation, error) {
@@ -117,11 +122,15 @@ type command func(ctx context.Context, d *app.Desk, stdout io.Writer, progress f
 func parseCommand(inv Invocation) (command, error) {
 	fs := flag.NewFlagSet(inv.Command, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	orders := fs.Int("orders", 0, "")
-	seed := fs.Uint64("seed", 20261124, "")
-	if inv.Command != "demo" {
-		fs = flag.NewFlagSet(inv.Command, flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
+	var orders *int
+	var seed *uint64
+	var password *string
+	switch inv.Command {
+	case "demo":
+		orders = fs.Int("orders", 0, "")
+		seed = fs.Uint64("seed", 20261124, "")
+	case "import":
+		password = fs.String("password", "", "")
 	}
 	if err := fs.Parse(inv.Args); err != nil {
 		return nil, &UsageError{Reason: fmt.Sprintf("%s: 잘못된 옵션입니다: %s", inv.Command, flagReason(err))}
@@ -149,6 +158,14 @@ func parseCommand(inv Invocation) (command, error) {
 			fmt.Fprintf(out, "데모 매장 '%s'을(를) 만들었습니다: %s\n", prof.Name, d.Store.Path())
 			return nil
 		}, nil
+	case "import", "export":
+		if len(args) != 2 || args[0] != "products" {
+			return nil, &UsageError{Reason: fmt.Sprintf("%s 명령은 '%s products 파일' 형식으로 씁니다.", inv.Command, inv.Command)}
+		}
+		if inv.Command == "import" {
+			return importProducts(args[1], *password), nil
+		}
+		return exportProducts(args[1]), nil
 	case "backup":
 		if err := want(0, 1); err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"sellerdesk/app"
+	"sellerdesk/app/sheet"
 )
 
 var info = app.AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.app", Version: "0.1.0", Build: 1}
@@ -124,5 +125,45 @@ func TestEnvDB(t *testing.T) {
 	inv, _ := Parse([]string{"check"})
 	if code := Run(context.Background(), inv, info, env, &out, &errb); code != 0 || !strings.Contains(out.String(), db) {
 		t.Errorf("SELLERDESK_DB ignored: %q %q", out.String(), errb.String())
+	}
+}
+
+func TestImportExportProducts(t *testing.T) {
+	dir := t.TempDir()
+	shop := filepath.Join(dir, "shop.db")
+	if code, _, errs := run(t, "--db", shop, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	export := filepath.Join(dir, "상품_대량수정.xlsx")
+	code, out, errs := run(t, "--db", shop, "export", "products", export)
+	if code != 0 || !strings.Contains(out, "내보냈습니다") {
+		t.Fatalf("export: %d %q %q", code, out, errs)
+	}
+	// importing the export into the same shop: every code exists already, nothing is written
+	code, out, errs = run(t, "--db", shop, "import", "products", export)
+	if code != 1 || !strings.Contains(out, "이미 등록된 판매자 상품코드") || !strings.Contains(out, "A (판매자 상품코드)") ||
+		strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "아무것도 등록하지 않았습니다") {
+		t.Errorf("re-import: %d\nout %q\nerr %q", code, out, errs)
+	}
+
+	// a fresh shop takes the template's example product
+	var buf bytes.Buffer
+	if err := sheet.WriteTemplate(&buf, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	tpl := filepath.Join(dir, "템플릿.xlsx")
+	os.WriteFile(tpl, buf.Bytes(), 0o600)
+	fresh := filepath.Join(dir, "fresh.db")
+	code, out, errs = run(t, "--db", fresh, "import", "products", tpl)
+	if code != 0 || !strings.Contains(out, "상품 1개(옵션 4개)를 등록했습니다") {
+		t.Errorf("import template: %d %q %q", code, out, errs)
+	}
+	for _, bad := range [][]string{{"import", "orders", tpl}, {"import", "products"}, {"export", "products"}} {
+		if code, _, _ := run(t, append([]string{"--db", fresh}, bad...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+	if code, _, errs := run(t, "--db", fresh, "import", "products", filepath.Join(dir, "없음.xlsx")); code != 1 || !strings.HasPrefix(errs, "오류: 파일을 열 수 없습니다") {
+		t.Errorf("missing file: %d %q", code, errs)
 	}
 }
