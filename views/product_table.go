@@ -79,21 +79,21 @@ const (
 
 func productColumns() []productColumn {
 	return []productColumn{
-		{"", 40, ""},
-		{"", 52, ""},
-		{lang.L("상품코드"), 130, catalog.SortCode},
-		{lang.L("상품명"), 330, catalog.SortName},
-		{lang.L("카테고리"), 170, catalog.SortCategory},
-		{lang.L("판매가"), 110, catalog.SortPrice},
-		{lang.L("재고"), 90, catalog.SortStock},
-		{lang.L("상태"), 90, catalog.SortStatus},
+		{"", 36, ""},
+		{"", 44, ""},
+		{lang.L("상품코드"), 110, catalog.SortCode},
+		{lang.L("상품명"), 220, catalog.SortName},
+		{lang.L("카테고리"), 140, catalog.SortCategory},
+		{lang.L("판매가"), 100, catalog.SortPrice},
+		{lang.L("재고"), 70, catalog.SortStock},
+		{lang.L("상태"), 80, catalog.SortStatus},
 	}
 }
 
 // productCell is the one template every table cell uses; each column shows one of its parts.
 func newProductCell() fyne.CanvasObject {
 	img := &canvas.Image{FillMode: canvas.ImageFillContain}
-	img.SetMinSize(fyne.NewSize(44, 44))
+	img.SetMinSize(fyne.NewSize(36, 36))
 	check := widget.NewCheck("", nil)
 	label := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	return container.NewStack(label, container.NewCenter(img), container.NewCenter(check))

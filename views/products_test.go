@@ -1,7 +1,10 @@
 package views
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/sheet"
 )
 
 func openProducts(t *testing.T) (*shell, *productsScreen) {
@@ -170,5 +174,46 @@ func TestProductSearch(t *testing.T) {
 	typeShortcut(t, sh.win.Canvas(), &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	if s.editor == nil {
 		t.Error("Ctrl+N did not open a new product")
+	}
+}
+
+func TestImportPreview(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	dir := t.TempDir()
+
+	// a template with its example product: the preview summarises it, 등록 imports it
+	var buf bytes.Buffer
+	if err := sheet.WriteTemplate(&buf, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "상품등록.xlsx")
+	os.WriteFile(good, buf.Bytes(), 0o600)
+	s.readXLSX("일괄 등록", good, "", true, s.previewRegister)
+	sh.waitJobs()
+	found := false
+	for _, txt := range visibleTexts(c) {
+		if strings.Contains(txt, "상품 1개, 판매 단위(옵션) 4개를 등록합니다") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no summary; labels: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "등록"))
+	sh.waitJobs()
+	if n, _ := s.svc.CountProducts(ctx, catalog.ListFilter{}); n != 1 {
+		t.Fatalf("imported %d products", n)
+	}
+
+	// the same file again: every problem is listed by sheet, row and column, and nothing is written
+	s.readXLSX("일괄 등록", good, "", true, s.previewRegister)
+	sh.waitJobs()
+	if !hasLabel(c, "A (판매자 상품코드)") || !hasLabel(c, "상품등록") {
+		t.Errorf("problem table missing; labels: %v", visibleTexts(c))
+	}
+	if n, _ := s.svc.CountProducts(ctx, catalog.ListFilter{}); n != 1 {
+		t.Errorf("a file with problems changed the store: %d", n)
 	}
 }

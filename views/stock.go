@@ -55,7 +55,7 @@ type stockDialog struct {
 func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(catalog.Option)) *stockDialog {
 	d := &stockDialog{sh: sh, product: p, option: opt, changed: changed}
 	d.current = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	d.delta = &widget.Entry{PlaceHolder: lang.L("늘릴 수량은 +, 줄일 수량은 - (예: +20, -3)")}
+	d.delta = &widget.Entry{PlaceHolder: lang.L("수량 (예: +20, -3)")}
 	d.delta.ExtendBaseWidget(d.delta)
 	labels := make([]string, len(manualReasons))
 	for i, r := range manualReasons {
