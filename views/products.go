@@ -90,7 +90,6 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	for i, c := range s.columns {
 		s.table.SetColumnWidth(i, c.width)
 	}
-	
 
 	s.count = &widget.Label{}
 	newBtn := &widget.Button{Text: lang.L("새 상품"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.createNew}
