@@ -195,24 +195,12 @@ func (s *productsScreen) askPassword(wrong bool, then func(string)) {
 
 // problemTable lists an import's problems by sheet, row, column and reason.
 func problemTable(problems []sheet.Problem) fyne.CanvasObject {
-	t := &widget.Table{
-		Length:     func() (int, int) { return len(problems), 4 },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
-			p := problems[id.Row]
-			o.(*widget.Label).SetText([]string{p.Sheet, fmt.Sprint(p.Row), p.Column, p.Reason}[id.Col])
-		},
-		ShowHeaderRow: true,
-		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
-		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText([]string{lang.L("시트"), lang.L("행"), lang.L("열"), lang.L("문제")}[id.Col])
-		},
-	}
-	t.ExtendBaseWidget(t)
-	for col, w := range []float32{100, 60, 150, 520} {
-		t.SetColumnWidth(col, w)
-	}
-	return t
+	return newTextTable([]string{lang.L("시트"), lang.L("행"), lang.L("열"), lang.L("문제")}, []float32{100, 60, 150, 520},
+		func() int { return len(problems) },
+		func(row, col int) string {
+			p := problems[row]
+			return []string{p.Sheet, fmt.Sprint(p.Row), p.Column, p.Reason}[col]
+		})
 }
 
 func (s *productsScreen) onBulkRegister() {
@@ -248,35 +236,27 @@ func (s *productsScreen) previewRegister(path string, file *sheet.ProductFile) {
 
 // previewTable shows the products a file holds: code, name, price, options, stock.
 func previewTable(ps []catalog.Product) fyne.CanvasObject {
-	t := &widget.Table{
-		Length:     func() (int, int) { return len(ps), 5 },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
-			p := ps[id.Row]
-			o.(*widget.Label).SetText([]string{p.Code, p.Name, format.Won(p.Price), fmt.Sprint(len(p.Options)), format.Number(p.TotalStock())}[id.Col])
-		},
-		ShowHeaderRow: true,
-		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
-		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText([]string{lang.L("상품코드"), lang.L("상품명"), lang.L("판매가"), lang.L("옵션"), lang.L("재고")}[id.Col])
-		},
-	}
-	t.ExtendBaseWidget(t)
-	for col, w := range []float32{140, 380, 110, 70, 80} {
-		t.SetColumnWidth(col, w)
-	}
-	return t
+	return newTextTable([]string{lang.L("상품코드"), lang.L("상품명"), lang.L("판매가"), lang.L("옵션"), lang.L("재고")},
+		[]float32{140, 380, 110, 70, 80},
+		func() int { return len(ps) },
+		func(row, col int) string {
+			p := ps[row]
+			return []string{p.Code, p.Name, format.Won(p.Price), fmt.Sprint(len(p.Options)), format.Number(p.TotalStock())}[col]
+		})
 }
 
-func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
+// applyFile writes a checked file to the store as a cancellable job and tells the seller the outcome.
+func (s *productsScreen) applyFile(title, working, cancelled string,
+	apply func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error),
+	done func(catalog.ImportResult) string) {
 	var res catalog.ImportResult
-	s.sh.runJob(lang.L("일괄 등록"), lang.L("상품을 등록하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+	s.sh.runJob(title, working, func(ctx context.Context, progress func(float64)) error {
 		var err error
-		res, err = s.svc.ImportProducts(ctx, file.Products, filepath.Base(path), progress)
+		res, err = apply(ctx, progress)
 		return err
 	}, func(err error) {
 		if errors.Is(err, context.Canceled) {
-			dialog.ShowInformation(lang.L("일괄 등록"), lang.L("취소했습니다. 아무것도 등록하지 않았습니다."), s.sh.win)
+			dialog.ShowInformation(title, cancelled, s.sh.win)
 			return
 		}
 		if err != nil {
@@ -284,8 +264,18 @@ func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
 			return
 		}
 		s.refresh()
-		dialog.ShowInformation(lang.L("일괄 등록"), lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": res.Created, "O": res.Options}), s.sh.win)
+		dialog.ShowInformation(title, done(res), s.sh.win)
 	})
+}
+
+func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
+	s.applyFile(lang.L("일괄 등록"), lang.L("상품을 등록하는 중입니다…"), lang.L("취소했습니다. 아무것도 등록하지 않았습니다."),
+		func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error) {
+			return s.svc.ImportProducts(ctx, file.Products, filepath.Base(path), progress)
+		},
+		func(res catalog.ImportResult) string {
+			return lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": res.Created, "O": res.Options})
+		})
 }
 
 func (s *productsScreen) onBulkImport() {
@@ -307,27 +297,16 @@ func (s *productsScreen) previewBulkEdit(path string, file *sheet.ProductFile) {
 		dialog.ShowInformation(lang.L("대량 수정"), lang.L("바뀐 내용이 없습니다."), s.sh.win)
 		return
 	}
-	t := &widget.Table{
-		Length:     func() (int, int) { return len(changes), 4 },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
-			c := changes[id.Row]
+	t := newTextTable([]string{lang.L("상품"), lang.L("항목"), lang.L("지금"), lang.L("바뀔 값")}, []float32{260, 100, 220, 220},
+		func() int { return len(changes) },
+		func(row, col int) string {
+			c := changes[row]
 			what := c.ProductCode
 			if c.OptionLabel != "" {
 				what += " · " + c.OptionLabel
 			}
-			o.(*widget.Label).SetText([]string{what, c.Field, c.Old, c.New}[id.Col])
-		},
-		ShowHeaderRow: true,
-		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
-		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText([]string{lang.L("상품"), lang.L("항목"), lang.L("지금"), lang.L("바뀔 값")}[id.Col])
-		},
-	}
-	t.ExtendBaseWidget(t)
-	for col, w := range []float32{260, 100, 220, 220} {
-		t.SetColumnWidth(col, w)
-	}
+			return []string{what, c.Field, c.Old, c.New}[col]
+		})
 	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": len(changes)})
 	d := dialog.NewCustomConfirm(lang.L("대량 수정 확인"), lang.L("반영"), lang.L("취소"),
 		container.NewBorder(widget.NewLabel(summary), nil, nil, nil, t), func(ok bool) {
@@ -340,21 +319,11 @@ func (s *productsScreen) previewBulkEdit(path string, file *sheet.ProductFile) {
 }
 
 func (s *productsScreen) runBulkEdit(path string, file *sheet.ProductFile) {
-	var res catalog.ImportResult
-	s.sh.runJob(lang.L("대량 수정"), lang.L("변경 내용을 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
-		var err error
-		res, err = s.svc.ApplyBulkEdit(ctx, file.Products, filepath.Base(path), progress)
-		return err
-	}, func(err error) {
-		if errors.Is(err, context.Canceled) {
-			dialog.ShowInformation(lang.L("대량 수정"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."), s.sh.win)
-			return
-		}
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.refresh()
-		dialog.ShowInformation(lang.L("대량 수정"), lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": res.Updated}), s.sh.win)
-	})
+	s.applyFile(lang.L("대량 수정"), lang.L("변경 내용을 반영하는 중입니다…"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."),
+		func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error) {
+			return s.svc.ApplyBulkEdit(ctx, file.Products, filepath.Base(path), progress)
+		},
+		func(res catalog.ImportResult) string {
+			return lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": res.Updated})
+		})
 }
