@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
+	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 )
 
@@ -25,6 +26,9 @@ type dashboardScreen struct {
 	dataFile   *widget.Label
 	lastBackup *widget.Label
 	backupInfo *widget.Label
+	products   *widget.Label
+	lowStock   *widget.Label
+	soldOut    *widget.Label
 }
 
 func newDashboardScreen(sh *shell) *dashboardScreen {
@@ -35,6 +39,9 @@ func newDashboardScreen(sh *shell) *dashboardScreen {
 		dataFile:   &widget.Label{Wrapping: fyne.TextWrapBreak, Selectable: true},
 		lastBackup: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		backupInfo: &widget.Label{Wrapping: fyne.TextWrapWord},
+		products:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		lowStock:   &widget.Label{},
+		soldOut:    &widget.Label{},
 	}
 }
 
@@ -53,10 +60,15 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 		s.backupInfo,
 		container.NewHBox(&widget.Button{Text: lang.L("지금 백업"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onBackupNow}),
 	))
+	catalogCard := widget.NewCard(lang.L("상품"), "", container.NewVBox(
+		s.products, s.lowStock, s.soldOut,
+		container.NewHBox(&widget.Button{Text: lang.L("재고부족 상품 보기"), Icon: theme.WarningIcon(), OnTapped: s.onLowStock}),
+	))
 	s.refresh()
 	return container.NewVScroll(container.NewVBox(
 		s.greeting, s.today, s.profileTip,
-		container.NewGridWithColumns(2, dataCard, backupCard),
+		container.NewGridWithColumns(2, catalogCard, backupCard),
+		dataCard,
 	))
 }
 
@@ -97,6 +109,7 @@ func (s *dashboardScreen) refresh() {
 		}
 	}
 	s.lastBackup.Refresh()
+	s.refreshCatalog()
 	s.backupInfo.SetText(lang.L("셀러데스크는 매일 처음 시작할 때 자동으로 백업하고 최근 {{.Keep}}개를 보관합니다. 보관 중인 백업: {{.Count}}개",
 		map[string]any{"Keep": app.KeepAutoBackups, "Count": len(backups)}))
 }
@@ -106,3 +119,32 @@ func (s *dashboardScreen) onOpenSettings() { s.sh.goTo(lang.L("설정")) }
 func (s *dashboardScreen) onOpenFolder() { s.sh.openFolder(s.sh.desk.DataDir) }
 
 func (s *dashboardScreen) onBackupNow() { s.sh.backupNow(s.refresh) }
+
+// refreshCatalog counts the live catalog, what runs low and what is sold out.
+func (s *dashboardScreen) refreshCatalog() {
+	ctx := context.Background()
+	svc := s.sh.desk.Catalog
+	total, err := svc.CountProducts(ctx, catalog.ListFilter{})
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	low, _ := svc.CountProducts(ctx, catalog.ListFilter{LowStock: true})
+	out, _ := svc.CountProducts(ctx, catalog.ListFilter{Status: catalog.StatusSoldOut})
+	s.products.SetText(lang.L("등록된 상품 {{.N}}개", map[string]any{"N": format.Number(int64(total))}))
+	s.lowStock.SetText(lang.L("재고부족(안전재고 이하) {{.N}}개", map[string]any{"N": format.Number(int64(low))}))
+	s.soldOut.SetText(lang.L("품절 {{.N}}개", map[string]any{"N": format.Number(int64(out))}))
+	s.lowStock.Importance = widget.MediumImportance
+	if low > 0 {
+		s.lowStock.Importance = widget.WarningImportance
+	}
+	s.lowStock.Refresh()
+}
+
+// onLowStock opens 상품 filtered to the products at or below their safety stock.
+func (s *dashboardScreen) onLowStock() {
+	s.sh.goTo(lang.L("상품"))
+	if p, ok := s.sh.screens[s.sh.current].(*productsScreen); ok {
+		p.lowStock.SetChecked(true)
+	}
+}

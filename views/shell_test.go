@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
+	"sellerdesk/app/catalog"
 )
 
 func TestShellNavigation(t *testing.T) {
@@ -131,5 +133,26 @@ func TestDashboardBackupNow(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("dashboard does not show the last backup; labels: %v", visibleTexts(c))
+	}
+}
+
+func TestDashboardCatalog(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	if err := sh.desk.LoadDemo(context.Background(), app.DemoOptions{Seed: 3}, nil); err != nil {
+		t.Fatal(err)
+	}
+	sh.reload()
+	low, _ := sh.desk.Catalog.CountProducts(context.Background(), catalog.ListFilter{LowStock: true})
+	if low == 0 {
+		t.Fatal("the demo store should have low-stock products")
+	}
+	if !hasLabel(c, "등록된 상품 30개") || !hasLabel(c, fmt.Sprintf("재고부족(안전재고 이하) %d개", low)) {
+		t.Fatalf("dashboard figures missing; labels: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "재고부족 상품 보기"))
+	p := sh.screens[sh.current].(*productsScreen)
+	if !p.lowStock.Checked || p.pager.total != low {
+		t.Errorf("low-stock list shows %d products (filter %v), want %d", p.pager.total, p.lowStock.Checked, low)
 	}
 }

@@ -91,8 +91,8 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
 		for j := range p.Options {
 			o := &p.Options[j]
 			o.SafetyStock = 3
-			o.Stock = int64(rng.IntN(40))
-			if rng.IntN(6) == 0 {
+			o.Stock = 4 + int64(rng.IntN(36))
+			if rng.IntN(25) == 0 {
 				o.Stock = int64(rng.IntN(3)) // a few options run low
 			}
 			if it.kind != OptionsNone {
