@@ -100,4 +100,3 @@ func splitList(s string, names bool) []string {
 	}
 	return out
 }
-
