@@ -33,6 +33,18 @@ func openShell(t *testing.T) (*shell, fyne.Window) {
 	return sh, w
 }
 
+// openArea opens the main window and taps the navigation entry title, returning the screen it shows.
+func openArea[S screen](t *testing.T, title string) (*shell, S) {
+	t.Helper()
+	sh, w := openShell(t)
+	tapText(t, w.Canvas(), title)
+	s, ok := sh.screens[sh.current].(S)
+	if !ok {
+		t.Fatalf("%s opened %T", title, sh.screens[sh.current])
+	}
+	return sh, s
+}
+
 // everything lists every object drawn on the canvas, overlays (dialogs) included, as the seller would see
 // them. It walks the widgets' live renderers (test.LaidOutObjects builds fresh ones, which for a table
 // hold no rows).

@@ -17,16 +17,7 @@ import (
 	"sellerdesk/app/sheet"
 )
 
-func openProducts(t *testing.T) (*shell, *productsScreen) {
-	t.Helper()
-	sh, w := openShell(t)
-	tapText(t, w.Canvas(), "상품")
-	s, ok := sh.screens[sh.current].(*productsScreen)
-	if !ok {
-		t.Fatalf("상품 opened %T", sh.screens[sh.current])
-	}
-	return sh, s
-}
+func openProducts(t *testing.T) (*shell, *productsScreen) { return openArea[*productsScreen](t, "상품") }
 
 func TestProductEditorValidation(t *testing.T) {
 	sh, s := openProducts(t)

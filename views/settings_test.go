@@ -10,16 +10,7 @@ import (
 	"sellerdesk/app"
 )
 
-func openSettings(t *testing.T) (*shell, *settingsScreen) {
-	t.Helper()
-	sh, w := openShell(t)
-	tapText(t, w.Canvas(), "설정")
-	s, ok := sh.screens[sh.current].(*settingsScreen)
-	if !ok {
-		t.Fatalf("설정 opened %T", sh.screens[sh.current])
-	}
-	return sh, s
-}
+func openSettings(t *testing.T) (*shell, *settingsScreen) { return openArea[*settingsScreen](t, "설정") }
 
 func TestSettingsValidation(t *testing.T) {
 	sh, s := openSettings(t)
