@@ -17,7 +17,9 @@ import (
 	"sellerdesk/app/sheet"
 )
 
-func openProducts(t *testing.T) (*shell, *productsScreen) { return openArea[*productsScreen](t, "상품") }
+func openProducts(t *testing.T) (*shell, *productsScreen) {
+	return openArea[*productsScreen](t, "상품")
+}
 
 func TestProductEditorValidation(t *testing.T) {
 	sh, s := openProducts(t)

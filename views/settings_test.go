@@ -10,7 +10,9 @@ import (
 	"sellerdesk/app"
 )
 
-func openSettings(t *testing.T) (*shell, *settingsScreen) { return openArea[*settingsScreen](t, "설정") }
+func openSettings(t *testing.T) (*shell, *settingsScreen) {
+	return openArea[*settingsScreen](t, "설정")
+}
 
 func TestSettingsValidation(t *testing.T) {
 	sh, s := openSettings(t)
