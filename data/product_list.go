@@ -150,6 +150,11 @@ func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error)
 			(SELECT count(*) FROM product_search WHERE product_search MATCH ?) -
 			(SELECT count(*) FROM products INDEXED BY products_archived WHERE archived_at IS NOT NULL
 				AND id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?))`, match, match).Scan(&n)
+	case len(q.CategoryIDs) > 0 && !searching && !q.Archived:
+		// A category's live products are one range of their own index, which also holds status and low
+		// stock, so the count reads nothing else.
+		where, args := q.where(false)
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_live_category WHERE `+where, args...).Scan(&n)
 	case !searching && !q.Archived:
 		// Counting reads only the narrow live index instead of every wide product row; SQLite's planner
 		// does not pick a partial index for count(*) by itself (measured: 17 ms → 7 ms at 100,000 products).

@@ -22,7 +22,7 @@ const benchProducts = 100_000
 // benchStore builds the big store once and keeps it in the temp folder for later runs.
 func benchStore(b *testing.B) (*Service, int64) {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), "sellerdesk-bench-catalog-v8.db")
+	path := filepath.Join(os.TempDir(), "sellerdesk-bench-catalog-v9.db")
 	if _, err := os.Stat(path); err != nil {
 		if err := buildBenchStore(path); err != nil {
 			os.Remove(path)
