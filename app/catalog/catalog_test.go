@@ -536,3 +536,42 @@ func TestImportAndBulkEdit(t *testing.T) {
 		t.Errorf("unknown code: %v", err)
 	}
 }
+
+// TestCountMatchesList checks every counting path against the rows the list returns.
+func TestCountMatchesList(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	top, _ := s.SaveCategory(ctx, Category{Name: "의류"})
+	sub, _ := s.SaveCategory(ctx, Category{Name: "상의", ParentID: top.ID})
+	other, _ := s.SaveCategory(ctx, Category{Name: "리빙"})
+	for i, name := range []string{"린넨 셔츠", "오버핏 셔츠", "셔츠형 원피스", "머그컵", "코튼 팬츠", "셔츠 수납함"} {
+		p := simple(fmt.Sprintf("CM-%d", i), name, 10000, int64(i%3))
+		p.CategoryID = []int64{sub.ID, sub.ID, top.ID, other.ID, top.ID, other.ID}[i]
+		if i == 1 {
+			p.Status = StatusSuspended
+		}
+		if _, err := s.SaveProduct(ctx, p, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	archived, _ := s.SaveProduct(ctx, simple("CM-X", "보관된 셔츠", 10000, 1), "")
+	s.AdjustStock(ctx, archived.Options[0].ID, -1, ReasonSale, "", "order")
+	s.DeleteProducts(ctx, []int64{archived.ID})
+	for _, f := range []ListFilter{
+		{}, {Query: "셔츠"}, {CategoryID: top.ID}, {Query: "셔츠", CategoryID: top.ID},
+		{Query: "셔츠", CategoryID: top.ID, Status: StatusSale}, {Query: "셔츠", LowStock: true},
+		{CategoryID: other.ID, LowStock: true}, {Query: "셔츠", Archived: true}, {Query: "컵"}, {Query: "cm-3"},
+	} {
+		rows, err := s.ListProducts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.CountProducts(ctx, f)
+		if err != nil || n != len(rows) {
+			t.Errorf("%+v: count %d (%v), list %d", f, n, err, len(rows))
+		}
+	}
+	if n, _ := s.CountProducts(ctx, ListFilter{Query: "셔츠", CategoryID: top.ID}); n != 3 {
+		t.Errorf("셔츠 in 의류 = %d, want 3", n)
+	}
+}
