@@ -148,11 +148,14 @@ func DeleteProductTx(ctx context.Context, tx *Tx, id int64) error {
 }
 
 // ProductReferenced reports whether anything outside the catalog refers to a product: sales and returns
-// in its stock ledger (later areas add their own references here).
+// in its stock ledger, and order lines matched to its options.
 func ProductReferenced(ctx context.Context, q Querier, id int64) (bool, error) {
 	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM stock_movements m JOIN product_options o ON o.id = m.option_id
-		WHERE o.product_id = ? AND m.reason IN ('SALE', 'RETURN')`, id).Scan(&n)
+	err := q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM stock_movements m JOIN product_options o ON o.id = m.option_id
+			WHERE o.product_id = ? AND m.reason IN ('SALE', 'RETURN')) +
+		(SELECT count(*) FROM order_lines l JOIN product_options o ON o.id = l.option_id WHERE o.product_id = ?)`,
+		id, id).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("data: product %d references: %w", id, err)
 	}

@@ -106,3 +106,22 @@ func (s *Service) Movements(ctx context.Context, optionID int64, limit int) ([]M
 func (s *Service) LedgerMismatches(ctx context.Context) ([]int64, error) {
 	return data.LedgerMismatches(ctx, s.store.Read())
 }
+
+// SaleTx records stock leaving or coming back for an order line (delta −qty when sold, +qty when the sale
+// is cancelled), in the caller's transaction. Unlike AdjustStockTx it never refuses: the sale already
+// happened at the marketplace, so a sale beyond the stock is written and reported as oversold for the
+// seller to fix. The caller settles the product's caches and 품절 state once per product with SettleTx.
+func SaleTx(ctx context.Context, tx *data.Tx, optionID, delta int64, note, sourceRef string) (after int64, err error) {
+	return data.AddMovementTx(ctx, tx, optionID, delta, string(ReasonSale), note, sourceRef)
+}
+
+// SettleTx refreshes a product's stock caches and 판매량, and turns it 품절 or back to 판매중, after SaleTx moves.
+func SettleTx(ctx context.Context, tx *data.Tx, productID int64) error {
+	if err := data.RefreshStockCacheTx(ctx, tx, productID); err != nil {
+		return err
+	}
+	if err := data.RefreshSoldQtyTx(ctx, tx, productID); err != nil {
+		return err
+	}
+	return autoStatusTx(ctx, tx, productID)
+}

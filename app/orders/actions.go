@@ -1,0 +1,177 @@
+package orders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/data"
+)
+
+// Couriers are Smart Store's courier codes with their names, in the order the screens offer them.
+var Couriers = []struct{ Code, Name string }{
+	{"CJGLS", "CJ대한통운"}, {"HYUNDAI", "롯데택배"}, {"HANJIN", "한진택배"}, {"KGB", "로젠택배"},
+	{"EPOST", "우체국택배"}, {"REGISTPOST", "우편등기"}, {"CUPARCEL", "CU편의점택배"}, {"CVSNET", "GS Postbox"},
+	{"EMS", "EMS"}, {"DHL", "DHL"}, {"FEDEX", "FEDEX"}, {"UPS", "UPS"},
+}
+
+// CourierNames lists the courier names.
+func CourierNames() []string {
+	out := make([]string, len(Couriers))
+	for i, c := range Couriers {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// ActionInput carries what an action needs: courier and tracking number for 송장 입력, a reason for 취소.
+type ActionInput struct {
+	Courier, TrackingNo string
+	Reason              string
+}
+
+// Refusal is a line an action did not move, and why.
+type Refusal struct {
+	ProductOrderNo string
+	Reason         string
+}
+
+// ActionResult says how many lines moved and which were refused.
+type ActionResult struct {
+	Done    int
+	Refused []Refusal
+}
+
+// Summary is the result in one Korean sentence.
+func (r ActionResult) Summary(a Action) string {
+	s := fmt.Sprintf("%s: %d건 처리", a.Label(), r.Done)
+	if len(r.Refused) > 0 {
+		s += fmt.Sprintf(", %d건은 처리하지 못했습니다", len(r.Refused))
+	}
+	return s + "."
+}
+
+// Apply does an action to lines. Lines the action is not allowed for are left as they are and listed with
+// the reason; the others move together in one transaction, with their history and stock effects.
+func (s *Service) Apply(ctx context.Context, a Action, lineIDs []int64, in ActionInput) (ActionResult, error) {
+	in.Courier, in.TrackingNo, in.Reason = strings.TrimSpace(in.Courier), strings.TrimSpace(in.TrackingNo), strings.TrimSpace(in.Reason)
+	switch a {
+	case ActionInvoice:
+		fields := map[string]string{}
+		if in.Courier == "" {
+			fields["courier"] = "택배사를 고르세요."
+		}
+		if in.TrackingNo == "" {
+			fields["tracking"] = "송장번호를 입력하세요."
+		} else if strings.ContainsAny(in.TrackingNo, " \t") {
+			fields["tracking"] = "송장번호에는 빈칸을 넣을 수 없습니다."
+		}
+		if len(fields) > 0 {
+			return ActionResult{}, apperr.Invalid(fields, []string{"courier", "tracking"})
+		}
+	case ActionCancel:
+		if in.Reason == "" {
+			return ActionResult{}, apperr.Invalid(map[string]string{"reason": "취소 사유를 입력하세요."}, nil)
+		}
+	}
+	if len(lineIDs) == 0 {
+		return ActionResult{}, apperr.Invalid(map[string]string{"lines": "처리할 주문을 고르세요."}, nil)
+	}
+	var res ActionResult
+	err := s.write(ctx, a.Label(), func(tx *data.Tx) error {
+		res = ActionResult{}
+		keeper := newStockKeeper()
+		for _, id := range lineIDs {
+			l, err := data.LineByID(ctx, tx, id)
+			if errors.Is(err, data.ErrNoRow) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			tracking := l.TrackingNo
+			if a == ActionInvoice {
+				tracking = in.TrackingNo
+			}
+			if err := Allowed(a, Status(l.Status), Placing(l.Placing), tracking); err != nil {
+				res.Refused = append(res.Refused, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: err.Error()})
+				continue
+			}
+			from := l.Status
+			note := ""
+			switch a {
+			case ActionPay:
+				l.Status = string(StatusPaid)
+			case ActionConfirm:
+				l.Placing = string(PlacingOK)
+				note = "발주확인"
+			case ActionInvoice:
+				l.Courier, l.TrackingNo = in.Courier, in.TrackingNo
+				note = "송장 " + in.Courier + " " + in.TrackingNo
+			case ActionShip:
+				l.Status, l.ShippedAt = string(StatusDelivering), s.Now().UTC().Truncate(time.Millisecond)
+			case ActionDeliver:
+				l.Status = string(StatusDelivered)
+			case ActionDecide:
+				l.Status = string(StatusDecided)
+			case ActionCancel:
+				l.Status, l.CancelReason = string(StatusCanceled), in.Reason
+				note = in.Reason
+			}
+			if err := keeper.sync(ctx, tx, &l); err != nil {
+				return err
+			}
+			if err := data.UpdateLineTx(ctx, tx, l); err != nil {
+				return err
+			}
+			if err := data.AddStatusChangeTx(ctx, tx, l.ID, from, l.Status, note, "manual"); err != nil {
+				return err
+			}
+			res.Done++
+		}
+		return keeper.settle(ctx, tx)
+	})
+	if err != nil {
+		return ActionResult{}, err
+	}
+	return res, nil
+}
+
+// MapLine links an unmatched line to an option (and, when remember is set, every later line with the same
+// codes and option text). A paid line takes its stock now.
+func (s *Service) MapLine(ctx context.Context, lineID, optionID int64, remember bool) error {
+	return s.write(ctx, "상품 연결", func(tx *data.Tx) error {
+		l, err := data.LineByID(ctx, tx, lineID)
+		if errors.Is(err, data.ErrNoRow) {
+			return notFound("주문을 찾을 수 없습니다.")
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := data.OptionByID(ctx, tx, optionID); errors.Is(err, data.ErrNoRow) {
+			return notFound("연결할 옵션을 찾을 수 없습니다.")
+		} else if err != nil {
+			return err
+		}
+		if l.OptionID != 0 && l.StockTaken {
+			return &apperr.Error{Code: apperr.ErrConflict, Message: "이미 재고를 차감한 주문은 다른 상품으로 연결할 수 없습니다."}
+		}
+		l.OptionID = optionID
+		keeper := newStockKeeper()
+		if err := keeper.sync(ctx, tx, &l); err != nil {
+			return err
+		}
+		if err := data.UpdateLineTx(ctx, tx, l); err != nil {
+			return err
+		}
+		if remember {
+			if err := data.SaveMappingTx(ctx, tx, l.ProductCode, l.OptionCode, l.OptionInfo, optionID); err != nil {
+				return err
+			}
+		}
+		return keeper.settle(ctx, tx)
+	})
+}

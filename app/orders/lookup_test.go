@@ -1,0 +1,229 @@
+package orders
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"sellerdesk/app/apperr"
+)
+
+// lookupDesk imports a small varied book: two buyers, several products, different days, payments, channels.
+func lookupDesk(t *testing.T) desk {
+	d := openDesk(t)
+	rows := []line{
+		paidLine("2026112410000001", "2026112499990001", "김민지", "오버핏 반팔 티셔츠", "색상: 블랙 / 사이즈: M", "TEE-01-블랙-M", "TEE-01", 1).
+			with("주문일시", "2026-11-24 09:00:00", "수취인명", "김철수", "수취인연락처1", "010-2222-3333"),
+		paidLine("2026112010000002", "2026112099990002", "박서준", "머그컵 화이트", "", "", "MUG-01", 1).
+			with("주문일시", "2026-11-20 12:00:00", "결제수단", "네이버페이 포인트", "판매채널", "네이버쇼핑",
+				"주문상태", "배송중", "주문세부상태", "", "택배사", "한진택배", "송장번호", "556677889900"),
+		paidLine("2026090110000003", "2026090199990003", "이도윤", "린넨 셔츠 베이지", "", "", "", 1).
+			with("주문일시", "2026-09-01 08:00:00", "주문상태", "구매확정", "주문세부상태", ""),
+		paidLine("2026112410000004", "2026112499990004", "최유나", "오버핏 반팔 티셔츠", "색상: 화이트 / 사이즈: L", "TEE-01-화이트-L", "TEE-01", 1).
+			with("주문일시", "2026-11-24 08:00:00", "주문세부상태", "발주확인"),
+	}
+	d.importBytes(t, xlsxExport(t, exportHeader, rows, ""), "book.xlsx", "")
+	return d
+}
+
+func pos(lines []Line) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.ProductOrderNo[len(l.ProductOrderNo)-1:])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestLookupKinds(t *testing.T) {
+	d := lookupDesk(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		search string
+		want   string // last digit of each found 상품주문번호
+	}{
+		{"2026112499990001", "1"}, // 주문번호
+		{"2026112010000002", "2"}, // 상품주문번호
+		{"556677889900", "2"},     // 송장번호
+		{"민지", "1"},               // buyer, partial Hangul
+		{"김", "1"},                // one letter: buyer 김민지 and recipient 김철수 are the same line
+		{"철수", "1"},               // recipient
+		{"3333", "1"},             // last four of the recipient's phone
+		{"4321", "1,2,3,4"},       // last four of the buyer phone every fixture line shares
+		{"010-2222-3333", "1"},    // a whole phone finds by its last four
+		{"셔츠", "1,3,4"},           // a word of the product name
+		{"반팔 티셔츠", "1,4"},         // two words, both must match
+		{"린넨", "3"},               // product word
+		{"없는상품", ""},              // nothing
+		{"  ", "1,2,3,4"},         // blank: everything
+	} {
+		got, err := d.orders.Find(ctx, Query{Search: c.search})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.Join(pos(got), ","); g != c.want {
+			t.Errorf("search %q found %q, want %q", c.search, g, c.want)
+		}
+		n, err := d.orders.Count(ctx, Query{Search: c.search})
+		if err != nil || n != len(got) {
+			t.Errorf("count %q = %d, list has %d (%v)", c.search, n, len(got), err)
+		}
+	}
+}
+
+func TestLookupFilters(t *testing.T) {
+	d := lookupDesk(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		q    Query
+		want string
+	}{
+		{"오늘", Query{Period: PeriodToday}, "1,4"},
+		{"7일", Query{Period: Period7Days}, "1,2,4"},
+		{"3개월", Query{Period: Period3Months}, "1,2,3,4"},
+		{"직접 입력", Query{Period: PeriodCustom, From: time.Date(2026, 11, 20, 0, 0, 0, 0, time.Local), To: time.Date(2026, 11, 20, 0, 0, 0, 0, time.Local)}, "2"},
+		{"신규주문", Query{Status: FilterNew}, "1"},
+		{"발주확인", Query{Status: FilterConfirmed}, "4"},
+		{"배송중", Query{Status: string(StatusDelivering)}, "2"},
+		{"결제수단", Query{PaymentMethod: "네이버페이 포인트"}, "2"},
+		{"판매채널", Query{Channel: "네이버쇼핑"}, "2"},
+		{"국내", Query{Scope: ScopeDomestic}, "1,2,3,4"},
+		{"해외", Query{Scope: ScopeOverseas}, ""},
+		{"검색+상태", Query{Search: "셔츠", Status: string(StatusDecided)}, "3"},
+	} {
+		got, err := d.orders.Find(ctx, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.Join(pos(got), ","); g != c.want {
+			t.Errorf("%s found %q, want %q", c.name, g, c.want)
+		}
+	}
+	// newest first
+	got, _ := d.orders.Find(ctx, Query{})
+	for i := 1; i < len(got); i++ {
+		if got[i].OrderedAt.After(got[i-1].OrderedAt) {
+			t.Errorf("list not newest first at %d", i)
+		}
+	}
+	pays, chans, err := d.orders.FilterValues(ctx)
+	if err != nil || strings.Join(pays, ",") != "네이버페이 포인트,신용카드" || strings.Join(chans, ",") != "네이버쇼핑,스마트스토어" {
+		t.Errorf("filter values = %v %v %v", pays, chans, err)
+	}
+}
+
+func TestMaskPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"010-1234-5678": "010-****-5678", "01012345678": "010-****-5678", "02-123-4567": "02-****-4567",
+		"0504-1111-2222": "0504-****-2222", "": "", "123": "***",
+	} {
+		if got := MaskPhone(in); got != want {
+			t.Errorf("MaskPhone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestActionsAllowedAndRefused(t *testing.T) {
+	for _, c := range []struct {
+		a        Action
+		s        Status
+		p        Placing
+		tracking string
+		ok       bool
+	}{
+		{ActionConfirm, StatusPaid, PlacingNotYet, "", true},
+		{ActionConfirm, StatusPaid, PlacingOK, "", false},
+		{ActionConfirm, StatusPaymentWaiting, PlacingNotYet, "", false},
+		{ActionInvoice, StatusPaid, PlacingOK, "", true},
+		{ActionInvoice, StatusDelivering, PlacingOK, "1", true},
+		{ActionInvoice, StatusDelivered, PlacingOK, "1", false},
+		{ActionShip, StatusPaid, PlacingOK, "123", true},
+		{ActionShip, StatusPaid, PlacingOK, "", false},
+		{ActionShip, StatusPaid, PlacingNotYet, "123", false},
+		{ActionShip, StatusDelivering, PlacingOK, "123", false},
+		{ActionDeliver, StatusDelivering, PlacingOK, "123", true},
+		{ActionDeliver, StatusPaid, PlacingOK, "123", false},
+		{ActionDecide, StatusDelivered, PlacingOK, "", true},
+		{ActionDecide, StatusDelivering, PlacingOK, "", false},
+		{ActionCancel, StatusPaid, PlacingNotYet, "", true},
+		{ActionCancel, StatusPaymentWaiting, PlacingNotYet, "", true},
+		{ActionCancel, StatusDelivering, PlacingOK, "", false},
+		{ActionCancel, StatusCanceled, PlacingNotYet, "", false},
+		{ActionPay, StatusPaymentWaiting, PlacingNotYet, "", true},
+		{ActionPay, StatusPaid, PlacingNotYet, "", false},
+	} {
+		err := Allowed(c.a, c.s, c.p, c.tracking)
+		if (err == nil) != c.ok {
+			t.Errorf("%s on %s/%s tracking %q: err = %v, want ok=%v", c.a, c.s, c.p, c.tracking, err, c.ok)
+		}
+	}
+}
+
+func TestActionFlowWithStock(t *testing.T) {
+	d := lookupDesk(t)
+	ctx := context.Background()
+	find := func(search string) Line {
+		t.Helper()
+		got, err := d.orders.Find(ctx, Query{Search: search})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("find %s: %v %v", search, got, err)
+		}
+		return got[0]
+	}
+	l := find("2026112410000001")
+	// Shipping before confirming is refused with the reason; the line stays.
+	res, err := d.orders.Apply(ctx, ActionShip, []int64{l.ID}, ActionInput{})
+	if err != nil || res.Done != 0 || len(res.Refused) != 1 || !strings.Contains(res.Refused[0].Reason, "발주확인") {
+		t.Fatalf("ship unconfirmed = %+v %v", res, err)
+	}
+	steps := []struct {
+		a    Action
+		in   ActionInput
+		want string
+	}{
+		{ActionConfirm, ActionInput{}, "발주확인"},
+		{ActionInvoice, ActionInput{Courier: "CJ대한통운", TrackingNo: "998877665544"}, "발주확인"},
+		{ActionShip, ActionInput{}, "배송중"},
+		{ActionDeliver, ActionInput{}, "배송완료"},
+		{ActionDecide, ActionInput{}, "구매확정"},
+	}
+	for _, s := range steps {
+		res, err := d.orders.Apply(ctx, s.a, []int64{l.ID}, s.in)
+		if err != nil || res.Done != 1 {
+			t.Fatalf("%s: %+v %v", s.a, res, err)
+		}
+		if got := find("2026112410000001").StatusLabel; got != s.want {
+			t.Errorf("after %s label = %s, want %s", s.a, got, s.want)
+		}
+	}
+	if got := find("998877665544").ID; got != l.ID {
+		t.Errorf("tracking number typed in does not find the line")
+	}
+	if got := d.stockOf(t, "TEE-01-블랙-M"); got != 9 {
+		t.Errorf("stock = %d, want 10 − 1 taken once through every move", got)
+	}
+
+	// Cancel: needs a reason, gives stock back once, and a shipped line is refused.
+	other := find("2026112410000004")
+	if _, err := d.orders.Apply(ctx, ActionCancel, []int64{other.ID}, ActionInput{}); apperr.ErrorCode(err) != apperr.ErrInvalid {
+		t.Errorf("cancel without reason: %v", err)
+	}
+	res, err = d.orders.Apply(ctx, ActionCancel, []int64{other.ID, l.ID}, ActionInput{Reason: "고객 요청"})
+	if err != nil || res.Done != 1 || len(res.Refused) != 1 || res.Refused[0].ProductOrderNo != "2026112410000001" {
+		t.Fatalf("cancel = %+v %v", res, err)
+	}
+	if got := d.stockOf(t, "TEE-01-화이트-L"); got != 10 {
+		t.Errorf("stock after cancel = %d, want given back to 10", got)
+	}
+	res, _ = d.orders.Apply(ctx, ActionCancel, []int64{other.ID}, ActionInput{Reason: "again"})
+	if res.Done != 0 || d.stockOf(t, "TEE-01-화이트-L") != 10 {
+		t.Errorf("cancelling twice moved stock again")
+	}
+	mism, _ := d.catalog.LedgerMismatches(ctx)
+	if len(mism) != 0 {
+		t.Errorf("ledger mismatches %v", mism)
+	}
+}

@@ -1,0 +1,128 @@
+package orders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/catalog"
+	"sellerdesk/data"
+)
+
+// Service is the order book: what the order screens, the importer and the headless commands call.
+type Service struct {
+	store *data.Store
+	log   *slog.Logger
+	// Now is the clock, so tests can stand on a chosen day.
+	Now func() time.Time
+}
+
+// New builds the order service on an open store.
+func New(store *data.Store, log *slog.Logger) *Service {
+	return &Service{store: store, log: log, Now: time.Now}
+}
+
+func internal(err error, what string) error {
+	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + " 자세한 내용은 로그에 기록했습니다."}
+}
+
+func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound, Message: msg} }
+
+// write runs fn in one transaction; errors that are not already a seller's message become one.
+func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
+	err := s.store.Write(ctx, fn)
+	if err == nil {
+		return nil
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	s.log.Error(what, "err", err)
+	return internal(err, what+"에 실패했습니다. 아무것도 저장하지 않았습니다.")
+}
+
+// stockRef is the ledger's source reference of an order line, so every movement names its line.
+func stockRef(productOrderNo string) string { return "order:" + productOrderNo }
+
+// stockKeeper takes and gives back a line's stock inside one transaction and settles every touched product
+// once at the end, instead of once per line.
+type stockKeeper struct {
+	products map[int64]bool  // touched product ids
+	owner    map[int64]int64 // option id → product id
+	oversold []string
+}
+
+func newStockKeeper() *stockKeeper {
+	return &stockKeeper{products: map[int64]bool{}, owner: map[int64]int64{}}
+}
+
+// sync makes a line's stock_taken agree with its status: a paid line holds its quantity once, a cancelled
+// line gives it back once. It changes l.StockTaken and reports whether it wrote a movement.
+func (k *stockKeeper) sync(ctx context.Context, tx *data.Tx, l *data.OrderLineRecord) error {
+	if l.OptionID == 0 {
+		return nil
+	}
+	st := Status(l.Status)
+	var delta int64
+	var note string
+	switch {
+	case st.HoldsStock() && !l.StockTaken:
+		delta, note = -l.Qty, "주문 "+l.ProductOrderNo
+	case st.Cancelled() && l.StockTaken:
+		delta, note = l.Qty, "주문 취소 "+l.ProductOrderNo
+	default:
+		return nil
+	}
+	after, err := catalog.SaleTx(ctx, tx, l.OptionID, delta, note, stockRef(l.ProductOrderNo))
+	if err != nil {
+		return err
+	}
+	l.StockTaken = delta < 0
+	if after < 0 && delta < 0 {
+		k.oversold = append(k.oversold, fmt.Sprintf("%s %s: 재고가 %d개로 부족합니다", l.ProductName, l.OptionInfo, after))
+	}
+	pid, ok := k.owner[l.OptionID]
+	if !ok {
+		o, err := data.OptionByID(ctx, tx, l.OptionID)
+		if err != nil {
+			return err
+		}
+		pid = o.ProductID
+		k.owner[l.OptionID] = pid
+	}
+	k.products[pid] = true
+	return nil
+}
+
+// settle refreshes each touched product's stock caches and 품절 state.
+func (k *stockKeeper) settle(ctx context.Context, tx *data.Tx) error {
+	for pid := range k.products {
+		if err := catalog.SettleTx(ctx, tx, pid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lineSearch is what a line is found by.
+func lineSearch(o data.OrderRecord, l data.OrderLineRecord) data.LineSearch {
+	return data.LineSearch{
+		Names:   []string{o.BuyerName, o.RecipientName},
+		Product: strings.TrimSpace(l.ProductName + " " + l.OptionInfo),
+		Phones:  []string{o.BuyerPhone, o.RecipientPhone1, o.RecipientPhone2},
+	}
+}
+
+// matchOption finds the option a line sells: the seller's remembered mapping first, then the codes.
+func matchOption(ctx context.Context, q data.Querier, productCode, optionCode, optionInfo string) (int64, error) {
+	id, err := data.MappedOption(ctx, q, productCode, optionCode, optionInfo)
+	if err != nil || id != 0 {
+		return id, err
+	}
+	return data.OptionForCodes(ctx, q, productCode, optionCode)
+}

@@ -1,0 +1,484 @@
+package sheet
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/transform"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/format"
+)
+
+// OrderRow is one line of a Smart Store order export (주문통합검색 / 발주발송관리 → 엑셀다운), read as written:
+// status words stay words (the orders package knows what they mean), amounts and times are parsed.
+type OrderRow struct {
+	Row                                 int // the row number in the sheet (1-based, as Excel numbers rows)
+	ProductOrderNo, OrderNo             string
+	StatusWord, DetailWord              string
+	Courier, TrackingNo, DeliveryMethod string
+	ShippedAt, PaidAt, OrderedAt        time.Time
+	Channel                             string
+	BuyerName, BuyerID, BuyerPhone      string
+	RecipientName                       string
+	RecipientPhone1, RecipientPhone2    string
+	Postcode, Address, AddressDetail    string
+	DeliveryMessage, PaymentMethod      string
+	ProductName, OptionInfo             string
+	ProductCode, OptionCode             string
+	Qty, UnitPrice, OptionPrice         int64
+	Discount, Amount                    int64
+	ShippingFee, ShippingFeeExtra       int64
+	ShippingDiscount                    int64
+	CustomsID                           string
+	Claim                               string // 클레임상태 / 클레임 사유 when present
+}
+
+// OrderFile is an order export: its good rows, and a problem for each row that could not be read.
+type OrderFile struct {
+	Sheet    string
+	Rows     []OrderRow
+	Problems []Problem
+	Total    int // data rows seen, good and bad
+}
+
+// Order export columns. Each field lists its header names, newest first; a header matches when the trimmed
+// cell equals one of them exactly (the notice row above the header mentions these words in sentences).
+const (
+	ocProductOrderNo = "상품주문번호"
+	ocOrderNo        = "주문번호"
+)
+
+var orderColumns = []struct {
+	key   string
+	names []string
+}{
+	{ocProductOrderNo, []string{"상품주문번호"}},
+	{ocOrderNo, []string{"주문번호"}},
+	{"status", []string{"주문상태"}},
+	{"detail", []string{"주문세부상태"}},
+	{"claim", []string{"클레임상태", "클레임 상태"}},
+	{"courier", []string{"택배사"}},
+	{"tracking", []string{"송장번호"}},
+	{"method", []string{"배송방법"}},
+	{"shipped", []string{"발송처리일", "발송일"}},
+	{"channel", []string{"판매채널", "유입경로"}},
+	{"buyer", []string{"구매자명"}},
+	{"buyerID", []string{"구매자ID"}},
+	{"buyerPhone", []string{"구매자연락처", "(구매자연락처)"}},
+	{"recipient", []string{"수취인명"}},
+	{"phone1", []string{"수취인연락처1", "(수취인연락처1)"}},
+	{"phone2", []string{"수취인연락처2", "(수취인연락처2)"}},
+	{"fullAddress", []string{"통합배송지", "배송지"}},
+	{"baseAddress", []string{"기본배송지", "(기본주소)"}},
+	{"detailAddress", []string{"상세배송지", "(상세주소)"}},
+	{"postcode", []string{"우편번호", "(우편번호)"}},
+	{"message", []string{"배송메세지", "배송메시지"}},
+	{"payment", []string{"결제수단"}},
+	{"paid", []string{"결제일"}},
+	{"ordered", []string{"주문일시"}},
+	{"product", []string{"상품명"}},
+	{"option", []string{"옵션정보"}},
+	{"optionCode", []string{"옵션관리코드"}},
+	{"productCode", []string{"판매자 상품코드"}},
+	{"qty", []string{"수량"}},
+	{"unitPrice", []string{"상품가격"}},
+	{"optionPrice", []string{"옵션가격"}},
+	{"discount", []string{"최종 상품별 할인액", "상품별 할인액"}},
+	{"amount", []string{"최종 상품별 총 주문금액", "상품별 총 주문금액"}},
+	{"shipFee", []string{"배송비 합계"}},
+	{"shipExtra", []string{"제주/도서 추가배송비"}},
+	{"shipDiscount", []string{"배송비 할인액"}},
+	{"customs", []string{"개인통관고유부호"}},
+}
+
+// orderRequired are the columns without which a line cannot be kept, with the header the message names.
+var orderRequired = []struct{ key, name string }{
+	{ocProductOrderNo, "상품주문번호"}, {ocOrderNo, "주문번호"}, {"product", "상품명"}, {"qty", "수량"},
+}
+
+var orderHeaderNames = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range orderColumns {
+		for _, n := range c.names {
+			m[n] = c.key
+		}
+	}
+	return m
+}()
+
+// ReadOrderOptions says how to open an order export.
+type ReadOrderOptions struct {
+	Password string
+	Location *time.Location // the time zone the file's times are written in; time.Local when nil
+}
+
+// ErrNoOrderHeader is returned for a file in which no row is an order export header.
+var ErrNoOrderHeader = &apperr.Error{Code: apperr.ErrInvalid, Message: "주문 목록의 제목 행을 찾을 수 없습니다. 스마트스토어 '주문통합검색' 또는 '발주발송관리'에서 엑셀다운한 파일인지 확인하세요."}
+
+// ReadOrders reads a Smart Store order export: xlsx (password-protected too) or CSV in UTF-8 or CP949.
+// progress, when not nil, gets the fraction of rows read. It never touches the store.
+func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("sheet: read: %w", err)
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	if !bytes.HasPrefix(raw, oleHeader) && !bytes.HasPrefix(raw, []byte("PK")) {
+		return readOrdersCSV(ctx, raw, opts, progress)
+	}
+	encrypted := bytes.HasPrefix(raw, oleHeader)
+	if encrypted && opts.Password == "" {
+		return nil, ErrPasswordRequired
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: opts.Password})
+	if err != nil {
+		if encrypted {
+			return nil, ErrWrongPassword
+		}
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요."}
+	}
+	defer f.Close()
+	var firstErr error
+	for _, name := range f.GetSheetList() {
+		it, err := f.Rows(name)
+		if err != nil {
+			return nil, fmt.Errorf("sheet: %s: %w", name, err)
+		}
+		next := func() ([]string, bool, error) {
+			if !it.Next() {
+				return nil, false, it.Error()
+			}
+			cells, err := it.Columns(excelize.Options{RawCellValue: true})
+			return cells, true, err
+		}
+		total := sheetRows(f, name)
+		file, err := readOrderRows(ctx, name, next, total, true, opts, progress)
+		it.Close()
+		if err == nil {
+			return file, nil
+		}
+		if !errors.Is(err, ErrNoOrderHeader) {
+			return nil, err
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
+}
+
+// readOrdersCSV reads a CSV export. Smart Store's CSV is CP949 (what Korean Excel writes); a file that is
+// valid UTF-8 (with or without a byte-order mark) is read as UTF-8.
+func readOrdersCSV(ctx context.Context, raw []byte, opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+	var text io.Reader = bytes.NewReader(raw)
+	if !utf8.Valid(raw) {
+		text = transform.NewReader(bytes.NewReader(raw), korean.EUCKR.NewDecoder())
+	}
+	cr := csv.NewReader(text)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	total := bytes.Count(raw, []byte{'\n'}) + 1
+	next := func() ([]string, bool, error) {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, &apperr.Error{Code: apperr.ErrInvalid, Err: err,
+				Message: fmt.Sprintf("CSV 파일을 읽을 수 없습니다: %v", err)}
+		}
+		return rec, true, nil
+	}
+	return readOrderRows(ctx, "CSV", next, total, false, opts, progress)
+}
+
+// readOrderRows finds the header and reads every row after it.
+func readOrderRows(ctx context.Context, sheetName string, next func() ([]string, bool, error), total int, excel bool,
+	opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+	file := &OrderFile{Sheet: sheetName}
+	var cols map[string]int // key → cell index
+	var header []string
+	seen := map[string]int{} // 상품주문번호 → first row
+	for n := 1; ; n++ {
+		if n%2000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if progress != nil && total > 0 {
+				progress(math.Min(1, float64(n)/float64(total)))
+			}
+		}
+		cells, ok, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		if cols == nil {
+			if n > 20 {
+				break // a header is near the top; 20 rows of something else is not an order export
+			}
+			cols, header = orderHeader(cells)
+			if cols != nil {
+				var missing []string
+				for _, req := range orderRequired {
+					if _, ok := cols[req.key]; !ok {
+						missing = append(missing, "'"+req.name+"'")
+					}
+				}
+				if _, ok := cols["status"]; !ok {
+					if _, ok := cols["detail"]; !ok {
+						missing = append(missing, "'주문상태'")
+					}
+				}
+				if len(missing) > 0 {
+					return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: fmt.Sprintf(
+						"%s 시트 %d행의 제목에 꼭 필요한 열 %s이(가) 없습니다. 스마트스토어 엑셀다운 항목 설정에서 이 열을 켜고 다시 내려받으세요.",
+						sheetName, n, strings.Join(missing, ", "))}
+				}
+			}
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		file.Total++
+		if file.Total > MaxOrderRows {
+			return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: fmt.Sprintf(
+				"한 파일에는 주문을 %d행까지 올릴 수 있습니다. 기간을 나누어 내려받으세요.", MaxOrderRows)}
+		}
+		r, probs := orderRow(sheetName, n, cells, cols, header, excel, opts.Location)
+		if len(probs) > 0 {
+			file.Problems = append(file.Problems, probs...)
+			continue
+		}
+		if first, dup := seen[r.ProductOrderNo]; dup {
+			file.Problems = append(file.Problems, Problem{Sheet: sheetName, Row: n, Column: columnLabel(cols[ocProductOrderNo], header),
+				Reason: fmt.Sprintf("상품주문번호 %s이(가) %d행과 겹칩니다. 이 행은 건너뜁니다.", r.ProductOrderNo, first)})
+			continue
+		}
+		seen[r.ProductOrderNo] = n
+		file.Rows = append(file.Rows, r)
+	}
+	if cols == nil {
+		return nil, ErrNoOrderHeader
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return file, nil
+}
+
+// sheetRows reads how many rows a sheet says it has (its dimension, e.g. A1:BZ1002), for progress; 0 when
+// the file does not say.
+func sheetRows(f *excelize.File, name string) int {
+	dim, err := f.GetSheetDimension(name)
+	if err != nil {
+		return 0
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		return 0
+	}
+	_, rows, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return 0
+	}
+	return rows
+}
+
+// MaxOrderRows is the most data rows one order file may hold.
+const MaxOrderRows = 200000
+
+// orderHeader recognises the header row: the first row where 상품주문번호 and at least two more cells equal
+// known header names exactly. A header that has known names but no 상품주문번호 is still the header, so the
+// caller can name what is missing.
+func orderHeader(cells []string) (map[string]int, []string) {
+	cols := map[string]int{}
+	for i, c := range cells {
+		if key, ok := orderHeaderNames[strings.TrimSpace(c)]; ok {
+			if _, dup := cols[key]; !dup {
+				cols[key] = i
+			}
+		}
+	}
+	if len(cols) < 3 {
+		return nil, nil
+	}
+	header := make([]string, len(cells))
+	for i, c := range cells {
+		header[i] = strings.TrimSpace(c)
+	}
+	return cols, header
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// columnLabel names a column as the seller finds it in Excel: "C (수량)".
+func columnLabel(i int, header []string) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	if i < len(header) && header[i] != "" {
+		return name + " (" + header[i] + ")"
+	}
+	return name
+}
+
+// orderRow turns one row's cells into an OrderRow, or the problems that stop it.
+func orderRow(sheetName string, n int, cells []string, cols map[string]int, header []string, excel bool, loc *time.Location) (OrderRow, []Problem) {
+	var probs []Problem
+	problem := func(key, reason string) {
+		probs = append(probs, Problem{Sheet: sheetName, Row: n, Column: columnLabel(cols[key], header), Reason: reason})
+	}
+	get := func(key string) string {
+		i, ok := cols[key]
+		if !ok || i >= len(cells) {
+			return ""
+		}
+		return strings.TrimSpace(cells[i])
+	}
+	text := func(key string) string {
+		// A number column in Excel loses nothing for codes Smart Store writes as text; a float like
+		// "2.0261122E+15" would, so it is written back out in full.
+		s := get(key)
+		if excel && strings.ContainsAny(s, "eE") {
+			if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e18 {
+				return strconv.FormatFloat(f, 'f', 0, 64)
+			}
+		}
+		return s
+	}
+	money := func(key, label string, required bool) int64 {
+		s := get(key)
+		if s == "" {
+			if required {
+				problem(key, label+"이(가) 비어 있습니다.")
+			}
+			return 0
+		}
+		if v, ok := format.ParseWon(s); ok {
+			return v
+		}
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil && f == math.Trunc(f) {
+			return int64(f)
+		}
+		problem(key, fmt.Sprintf("%s '%s'은(는) 숫자가 아닙니다.", label, s))
+		return 0
+	}
+	when := func(key, label string) time.Time {
+		s := get(key)
+		if s == "" {
+			return time.Time{}
+		}
+		t, ok := parseOrderTime(s, excel, loc)
+		if !ok {
+			problem(key, fmt.Sprintf("%s '%s'을(를) 날짜로 읽을 수 없습니다. 2026-11-22 14:05:31 또는 2026.11.22 형식이어야 합니다.", label, s))
+		}
+		return t
+	}
+	r := OrderRow{Row: n}
+	r.ProductOrderNo = text(ocProductOrderNo)
+	if r.ProductOrderNo == "" {
+		problem(ocProductOrderNo, "상품주문번호가 비어 있습니다.")
+	}
+	r.OrderNo = text(ocOrderNo)
+	if r.OrderNo == "" {
+		problem(ocOrderNo, "주문번호가 비어 있습니다.")
+	}
+	r.StatusWord, r.DetailWord, r.Claim = get("status"), get("detail"), get("claim")
+	r.Courier, r.TrackingNo, r.DeliveryMethod = get("courier"), text("tracking"), get("method")
+	r.ShippedAt = when("shipped", "발송일")
+	r.PaidAt = when("paid", "결제일")
+	r.OrderedAt = when("ordered", "주문일시")
+	if r.OrderedAt.IsZero() {
+		r.OrderedAt = r.PaidAt
+	}
+	r.Channel = get("channel")
+	r.BuyerName, r.BuyerID, r.BuyerPhone = get("buyer"), get("buyerID"), text("buyerPhone")
+	r.RecipientName, r.RecipientPhone1, r.RecipientPhone2 = get("recipient"), text("phone1"), text("phone2")
+	r.Postcode = text("postcode")
+	if full := get("fullAddress"); full != "" && get("baseAddress") == "" {
+		r.Address = full
+	} else {
+		r.Address, r.AddressDetail = get("baseAddress"), get("detailAddress")
+		if r.Address == "" {
+			r.Address = full
+		}
+	}
+	r.DeliveryMessage, r.PaymentMethod = get("message"), get("payment")
+	r.ProductName, r.OptionInfo = get("product"), get("option")
+	if r.ProductName == "" {
+		problem("product", "상품명이 비어 있습니다.")
+	}
+	r.ProductCode, r.OptionCode = text("productCode"), text("optionCode")
+	r.Qty = money("qty", "수량", true)
+	if r.Qty <= 0 && len(probs) == 0 {
+		problem("qty", fmt.Sprintf("수량은 1 이상이어야 합니다 (%d).", r.Qty))
+	}
+	r.UnitPrice = money("unitPrice", "상품가격", false)
+	r.OptionPrice = money("optionPrice", "옵션가격", false)
+	r.Discount = money("discount", "할인액", false)
+	r.Amount = money("amount", "총 주문금액", false)
+	if _, ok := cols["amount"]; !ok {
+		r.Amount = (r.UnitPrice+r.OptionPrice)*r.Qty - r.Discount
+	}
+	r.ShippingFee = money("shipFee", "배송비 합계", false)
+	r.ShippingFeeExtra = money("shipExtra", "제주/도서 추가배송비", false)
+	r.ShippingDiscount = money("shipDiscount", "배송비 할인액", false)
+	for _, m := range []struct {
+		key, label string
+		v          int64
+	}{{"discount", "할인액", r.Discount}, {"amount", "총 주문금액", r.Amount}, {"shipFee", "배송비 합계", r.ShippingFee},
+		{"shipExtra", "제주/도서 추가배송비", r.ShippingFeeExtra}, {"shipDiscount", "배송비 할인액", r.ShippingDiscount}} {
+		if m.v < 0 {
+			problem(m.key, fmt.Sprintf("%s은(는) 0 이상이어야 합니다 (%d).", m.label, m.v))
+		}
+	}
+	r.CustomsID = get("customs")
+	return r, probs
+}
+
+// parseOrderTime reads the time styles exports use: "2026-11-22 14:05:31", "2026.11.22", "2026-11-22",
+// "2026/11/22 14:05", and, from an xlsx cell formatted as a date, Excel's serial number.
+func parseOrderTime(s string, excel bool, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006.01.02 15:04:05",
+		"2006.01.02 15:04", "2006.01.02", "2006. 1. 2. 15:04:05", "2006. 1. 2.", "2006/01/02 15:04:05",
+		"2006/01/02 15:04", "2006/01/02", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
+	}
+	if excel {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 20000 && f < 80000 {
+			t, err := excelize.ExcelDateToTime(f, false)
+			if err == nil {
+				// ExcelDateToTime answers in UTC with the wall clock the cell shows.
+				return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), true
+			}
+		}
+	}
+	return time.Time{}, false
+}

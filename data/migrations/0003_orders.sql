@@ -1,0 +1,93 @@
+-- 0003: orders. An order (주문번호) groups the lines of one checkout; an order line (상품주문번호) is the unit
+-- Smart Store tracks, ships and claims, so statuses, couriers and tracking numbers live on the line.
+
+CREATE TABLE orders (
+    id                  INTEGER PRIMARY KEY,
+    order_no            TEXT NOT NULL UNIQUE CHECK (order_no <> ''),
+    source              TEXT NOT NULL DEFAULT 'SMARTSTORE' CHECK (source IN ('SMARTSTORE', 'MANUAL')),
+    ordered_at          TEXT NOT NULL,
+    paid_at             TEXT NOT NULL DEFAULT '',
+    buyer_name          TEXT NOT NULL DEFAULT '',
+    buyer_id            TEXT NOT NULL DEFAULT '',
+    buyer_phone         TEXT NOT NULL DEFAULT '',
+    recipient_name      TEXT NOT NULL DEFAULT '',
+    recipient_phone1    TEXT NOT NULL DEFAULT '',
+    recipient_phone2    TEXT NOT NULL DEFAULT '',
+    postcode            TEXT NOT NULL DEFAULT '',
+    address             TEXT NOT NULL DEFAULT '',
+    address_detail      TEXT NOT NULL DEFAULT '',
+    delivery_message    TEXT NOT NULL DEFAULT '',
+    payment_method      TEXT NOT NULL DEFAULT '',
+    channel             TEXT NOT NULL DEFAULT '',
+    shipping_fee        INTEGER NOT NULL DEFAULT 0 CHECK (shipping_fee >= 0),
+    shipping_fee_extra  INTEGER NOT NULL DEFAULT 0 CHECK (shipping_fee_extra >= 0), -- 제주/도서 추가배송비
+    shipping_discount   INTEGER NOT NULL DEFAULT 0 CHECK (shipping_discount >= 0),
+    country             TEXT NOT NULL DEFAULT 'KR', -- ISO 3166 alpha-2; anything else is overseas
+    customs_id          TEXT NOT NULL DEFAULT '',   -- 개인통관고유부호
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX orders_ordered ON orders (ordered_at, id);
+CREATE INDEX orders_buyer ON orders (buyer_name);
+CREATE INDEX orders_recipient ON orders (recipient_name);
+
+CREATE TABLE order_lines (
+    id               INTEGER PRIMARY KEY,
+    product_order_no TEXT NOT NULL UNIQUE CHECK (product_order_no <> ''),
+    order_id         INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    product_code     TEXT NOT NULL DEFAULT '', -- 판매자 상품코드
+    option_code      TEXT NOT NULL DEFAULT '', -- 옵션관리코드
+    option_id        INTEGER REFERENCES product_options (id) ON DELETE SET NULL,
+    product_name     TEXT NOT NULL DEFAULT '',
+    option_info      TEXT NOT NULL DEFAULT '',
+    qty              INTEGER NOT NULL CHECK (qty > 0),
+    unit_price       INTEGER NOT NULL DEFAULT 0,
+    option_price     INTEGER NOT NULL DEFAULT 0,
+    discount         INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    amount           INTEGER NOT NULL DEFAULT 0, -- 최종 상품별 총 주문금액
+    status           TEXT NOT NULL,
+    placing          TEXT NOT NULL DEFAULT 'NOT_YET' CHECK (placing IN ('NOT_YET', 'OK')),
+    courier          TEXT NOT NULL DEFAULT '',
+    tracking_no      TEXT NOT NULL DEFAULT '',
+    shipped_at       TEXT NOT NULL DEFAULT '',
+    cancel_reason    TEXT NOT NULL DEFAULT '',
+    -- 1 while the line holds stock (a 판매 movement was written and not yet given back)
+    stock_taken      INTEGER NOT NULL DEFAULT 0,
+    -- the order's time, copied so the date filters and the list order need no join
+    ordered_at       TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX order_lines_order ON order_lines (order_id);
+CREATE INDEX order_lines_ordered ON order_lines (ordered_at, id);
+CREATE INDEX order_lines_status ON order_lines (status, ordered_at, id);
+CREATE INDEX order_lines_tracking ON order_lines (tracking_no) WHERE tracking_no <> '';
+CREATE INDEX order_lines_unmatched ON order_lines (id) WHERE option_id IS NULL;
+CREATE INDEX order_lines_option ON order_lines (option_id);
+
+CREATE TABLE order_status_history (
+    id          INTEGER PRIMARY KEY,
+    line_id     INTEGER NOT NULL REFERENCES order_lines (id) ON DELETE CASCADE,
+    from_status TEXT NOT NULL DEFAULT '',
+    to_status   TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL DEFAULT '', -- import file name, or 'manual'
+    at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX order_status_history_line ON order_status_history (line_id, id);
+
+-- What the seller mapped an unmatched line to, remembered for the next import: the key is the line's
+-- 판매자 상품코드, 옵션관리코드 and 옵션정보 as the file gave them.
+CREATE TABLE order_code_mappings (
+    product_code TEXT NOT NULL,
+    option_code  TEXT NOT NULL,
+    option_info  TEXT NOT NULL,
+    option_id    INTEGER NOT NULL REFERENCES product_options (id) ON DELETE CASCADE,
+    PRIMARY KEY (product_code, option_code, option_info)
+) STRICT, WITHOUT ROWID;
+
+-- Lookup words, one row per line (rowid = order_lines.id): buyer and recipient names and the product name as
+-- single letters and overlapping pairs, like product_search, and the last four digits of every phone.
+-- Order numbers and tracking numbers go by their own B-tree indexes.
+CREATE VIRTUAL TABLE order_search USING fts5 (name_chars, name_pairs, product_chars, product_pairs, tails,
+    tokenize = 'unicode61 remove_diacritics 0');
