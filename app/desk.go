@@ -12,6 +12,7 @@ import (
 
 	"sellerdesk/app/applog"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
 
@@ -21,6 +22,7 @@ type Desk struct {
 	Info    AppInfo
 	Store   *data.Store
 	Catalog *catalog.Service
+	Orders  *orders.Service
 	DataDir string
 	Log     *slog.Logger
 	// Now is the clock, so tests can stand on a chosen day.
@@ -47,8 +49,8 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 		return nil, err
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
-	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), DataDir: dir, Log: log,
-		Now: time.Now, logOut: logOut}, nil
+	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
+		DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

@@ -27,6 +27,10 @@ const Usage = `사용법 / usage:
                                              엑셀로 상품을 일괄 등록합니다 (문제가 있으면 아무것도 등록하지 않음)
   sellerdesk [--db PATH] export products FILE
                                              상품 전체를 대량 수정용 엑셀로 내보냅니다
+  sellerdesk [--db PATH] import orders FILE [--password PW] [--json]
+                                             스마트스토어 주문 엑셀/CSV를 가져옵니다 (상품주문번호 기준으로 갱신)
+  sellerdesk [--db PATH] orders find QUERY [--json] [--limit N]
+                                             주문을 찾습니다 (주문번호, 이름, 전화 뒤 4자리, 송장번호, 상품명)
   sellerdesk version                         버전을 표시합니다
 
   --db PATH   데이터 파일 위치 (환경 변수 SELLERDESK_DB 로도 지정)
@@ -46,7 +50,7 @@ type UsageError struct{ Reason string }
 func (e *UsageError) Error() string { return e.Reason }
 
 var commands = map[string]bool{"demo": true, "backup": true, "restore": true, "check": true, "version": true,
-	"import": true, "export": true}
+	"import": true, "export": true, "orders": true}
 
 // Parse reads the global flags and the command name.
 func Parse(args []string) (Invocation, error) {
@@ -125,14 +129,20 @@ func parseCommand(inv Invocation) (command, error) {
 	var orders *int
 	var seed *uint64
 	var password *string
+	var asJSON *bool
+	var limit *int
 	switch inv.Command {
 	case "demo":
 		orders = fs.Int("orders", 0, "")
 		seed = fs.Uint64("seed", 20261124, "")
 	case "import":
 		password = fs.String("password", "", "")
+		asJSON = fs.Bool("json", false, "")
+	case "orders":
+		asJSON = fs.Bool("json", false, "")
+		limit = fs.Int("limit", 100, "")
 	}
-	if err := fs.Parse(inv.Args); err != nil {
+	if err := parseInterspersed(fs, inv.Args); err != nil {
 		return nil, &UsageError{Reason: fmt.Sprintf("%s: 잘못된 옵션입니다: %s", inv.Command, flagReason(err))}
 	}
 	args := fs.Args()
@@ -159,13 +169,31 @@ func parseCommand(inv Invocation) (command, error) {
 			return nil
 		}, nil
 	case "import", "export":
-		if len(args) != 2 || args[0] != "products" {
-			return nil, &UsageError{Reason: fmt.Sprintf("%s 명령은 '%s products 파일' 형식으로 씁니다.", inv.Command, inv.Command)}
-		}
+		kinds := "products"
 		if inv.Command == "import" {
+			kinds = "products|orders"
+		}
+		if len(args) != 2 || (args[0] != "products" && !(inv.Command == "import" && args[0] == "orders")) {
+			return nil, &UsageError{Reason: fmt.Sprintf("%s 명령은 '%s %s 파일' 형식으로 씁니다.", inv.Command, inv.Command, kinds)}
+		}
+		switch {
+		case inv.Command == "import" && args[0] == "orders":
+			return importOrders(args[1], *password, *asJSON), nil
+		case inv.Command == "import":
 			return importProducts(args[1], *password), nil
 		}
 		return exportProducts(args[1]), nil
+	case "orders":
+		if len(args) < 1 || args[0] != "find" {
+			return nil, &UsageError{Reason: "orders 명령은 'orders find 검색어' 형식으로 씁니다."}
+		}
+		if len(args) != 2 {
+			return nil, &UsageError{Reason: "orders find 에는 검색어 하나가 필요합니다 (빈칸이 있으면 따옴표로 감싸세요)."}
+		}
+		if *limit < 1 || *limit > 10000 {
+			return nil, &UsageError{Reason: "--limit 은 1부터 10000 사이여야 합니다: " + strconv.Itoa(*limit)}
+		}
+		return findOrders(args[1], *asJSON, *limit), nil
 	case "backup":
 		if err := want(0, 1); err != nil {
 			return nil, err
@@ -216,6 +244,23 @@ func parseCommand(inv Invocation) (command, error) {
 		}, nil
 	}
 	return nil, &UsageError{Reason: "알 수 없는 명령입니다: " + inv.Command}
+}
+
+// parseInterspersed parses flags that may come before, between or after the arguments
+// ("import orders FILE --json" as well as "import --json orders FILE").
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return fs.Parse(rest)
 }
 
 func usage(stderr io.Writer, err error) int {

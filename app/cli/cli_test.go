@@ -158,7 +158,10 @@ func TestImportExportProducts(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "상품 1개(옵션 4개)를 등록했습니다") {
 		t.Errorf("import template: %d %q %q", code, out, errs)
 	}
-	for _, bad := range [][]string{{"import", "orders", tpl}, {"import", "products"}, {"export", "products"}} {
+	if code, _, errs := run(t, "--db", fresh, "import", "orders", tpl); code != 1 || !strings.Contains(errs, "제목 행") {
+		t.Errorf("a product template imported as orders: %d %q", code, errs)
+	}
+	for _, bad := range [][]string{{"import", "customers", tpl}, {"import", "products"}, {"export", "products"}, {"export", "orders", tpl}} {
 		if code, _, _ := run(t, append([]string{"--db", fresh}, bad...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"sellerdesk/app"
+	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
+	"sellerdesk/app/sheet"
+)
+
+// importOrders is `import orders FILE [--password PW] [--json]`: a Smart Store order export, upserted by
+// 상품주문번호. Rows that cannot be read are listed (sheet, row, column, reason) and skipped.
+func importOrders(path, password string, asJSON bool) command {
+	return func(ctx context.Context, d *app.Desk, out io.Writer, progress func(float64)) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return &app.Error{Code: app.ErrInvalid, Err: err, Message: fmt.Sprintf("파일을 열 수 없습니다: %s", path)}
+		}
+		defer f.Close()
+		res, err := d.Orders.ImportFile(ctx, f, path, password, progress)
+		switch {
+		case errors.Is(err, sheet.ErrPasswordRequired):
+			return &app.Error{Code: app.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일입니다. --password 로 암호를 주세요."}
+		case errors.Is(err, sheet.ErrWrongPassword):
+			return &app.Error{Code: app.ErrInvalid, Err: err, Message: "엑셀 파일의 암호가 맞지 않습니다. --password 를 확인하세요."}
+		case err != nil:
+			return err
+		}
+		if asJSON {
+			type problem struct {
+				Sheet  string `json:"sheet"`
+				Row    int    `json:"row"`
+				Column string `json:"column"`
+				Reason string `json:"reason"`
+			}
+			doc := struct {
+				File      string    `json:"file"`
+				Rows      int       `json:"rows"`
+				New       int       `json:"new"`
+				Updated   int       `json:"updated"`
+				Unchanged int       `json:"unchanged"`
+				Failed    int       `json:"failed"`
+				Unmatched int       `json:"unmatched"`
+				Problems  []problem `json:"problems"`
+				Oversold  []string  `json:"oversold"`
+			}{File: res.File, Rows: res.Rows, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged,
+				Failed: res.Failed, Unmatched: res.Unmatched, Problems: []problem{}, Oversold: res.Oversold}
+			for _, p := range res.Problems {
+				doc.Problems = append(doc.Problems, problem{p.Sheet, p.Row, p.Column, p.Reason})
+			}
+			if doc.Oversold == nil {
+				doc.Oversold = []string{}
+			}
+			enc := json.NewEncoder(out)
+			enc.SetIndent("", "  ")
+			return enc.Encode(doc)
+		}
+		for _, p := range res.Problems {
+			fmt.Fprintf(out, "%s\t%d행\t%s\t%s\n", p.Sheet, p.Row, p.Column, p.Reason)
+		}
+		for _, o := range res.Oversold {
+			fmt.Fprintln(out, "재고 확인: "+o)
+		}
+		fmt.Fprintf(out, "새 주문 %d건, 변경 %d건, 그대로 %d건, 실패 %d건 (상품 미연결 %d건)\n",
+			res.New, res.Updated, res.Unchanged, res.Failed, res.Unmatched)
+		return nil
+	}
+}
+
+// orderLineJSON is one line of `orders find --json`.
+type orderLineJSON struct {
+	ProductOrderNo string `json:"product_order_no"`
+	OrderNo        string `json:"order_no"`
+	Status         string `json:"status"`
+	StatusLabel    string `json:"status_label"`
+	BuyerName      string `json:"buyer_name"`
+	RecipientName  string `json:"recipient_name"`
+	RecipientPhone string `json:"recipient_phone_masked"`
+	ProductName    string `json:"product_name"`
+	OptionInfo     string `json:"option_info"`
+	Qty            int64  `json:"qty"`
+	Amount         int64  `json:"amount"`
+	PaymentMethod  string `json:"payment_method"`
+	Channel        string `json:"channel"`
+	Courier        string `json:"courier"`
+	TrackingNo     string `json:"tracking_no"`
+	OrderedAt      string `json:"ordered_at"`
+}
+
+// findOrders is `orders find QUERY [--json] [--limit N]`: the window's search box.
+func findOrders(query string, asJSON bool, limit int) command {
+	return func(ctx context.Context, d *app.Desk, out io.Writer, _ func(float64)) error {
+		lines, err := d.Orders.Find(ctx, orders.Query{Search: query, Limit: limit})
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			docs := make([]orderLineJSON, len(lines))
+			for i, l := range lines {
+				docs[i] = orderLineJSON{ProductOrderNo: l.ProductOrderNo, OrderNo: l.OrderNo, Status: string(l.Status),
+					StatusLabel: l.StatusLabel, BuyerName: l.BuyerName, RecipientName: l.RecipientName,
+					RecipientPhone: l.RecipientPhoneMasked, ProductName: l.ProductName, OptionInfo: l.OptionInfo,
+					Qty: l.Qty, Amount: l.Amount, PaymentMethod: l.PaymentMethod, Channel: l.Channel, Courier: l.Courier,
+					TrackingNo: l.TrackingNo, OrderedAt: l.OrderedAt.Format(time.RFC3339)}
+			}
+			enc := json.NewEncoder(out)
+			enc.SetIndent("", "  ")
+			return enc.Encode(docs)
+		}
+		for _, l := range lines {
+			fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s %s\t%d개\t%s\t%s\n", format.DateTime(l.OrderedAt), l.ProductOrderNo,
+				l.StatusLabel, l.BuyerName, l.RecipientName, l.ProductName, l.OptionInfo, l.Qty, format.Won(l.Amount), l.TrackingNo)
+		}
+		fmt.Fprintf(out, "%d건\n", len(lines))
+		return nil
+	}
+}
