@@ -1,0 +1,217 @@
+package views
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
+)
+
+// orderDetail is one order with every field, its lines with their actions, and each line's history.
+// Phones and the address are shown whole here (lists mask them).
+type orderDetail struct {
+	s *ordersScreen
+	d orders.Detail
+}
+
+func (v *orderDetail) build() fyne.CanvasObject {
+	o := v.d.Order
+	back := &widget.Button{Text: lang.L("주문 목록"), Icon: theme.NavigateBackIcon(), OnTapped: v.s.closeDetail}
+	title := &widget.Label{Text: lang.L("주문번호") + " " + o.OrderNo, TextStyle: fyne.TextStyle{Bold: true}}
+	header := container.NewBorder(nil, nil, back, nil, title)
+
+	field := func(label, value string) *widget.FormItem {
+		l := &widget.Label{Text: value, Wrapping: fyne.TextWrapWord, Selectable: true}
+		return widget.NewFormItem(label, l)
+	}
+	buyer := widget.NewCard(lang.L("구매자"), "", widget.NewForm(
+		field(lang.L("이름"), o.BuyerName), field(lang.L("아이디"), o.BuyerID), field(lang.L("연락처"), o.BuyerPhone)))
+	address := strings.TrimSpace(o.Address + " " + o.AddressDetail)
+	if o.Postcode != "" {
+		address = "(" + o.Postcode + ") " + address
+	}
+	phones := o.RecipientPhone1
+	if o.RecipientPhone2 != "" {
+		phones += ", " + o.RecipientPhone2
+	}
+	recipient := widget.NewCard(lang.L("수취인"), "", widget.NewForm(
+		field(lang.L("이름"), o.RecipientName), field(lang.L("연락처"), phones), field(lang.L("주소"), address),
+		field(lang.L("배송메세지"), o.DeliveryMessage)))
+	shipping := format.Won(o.ShippingFee)
+	if o.ShippingFeeExtra > 0 {
+		shipping += " + " + lang.L("제주/도서") + " " + format.Won(o.ShippingFeeExtra)
+	}
+	if o.ShippingDiscount > 0 {
+		shipping += " − " + lang.L("할인") + " " + format.Won(o.ShippingDiscount)
+	}
+	paid := ""
+	if !o.PaidAt.IsZero() {
+		paid = format.DateTime(o.PaidAt)
+	}
+	payment := widget.NewCard(lang.L("결제"), "", widget.NewForm(
+		field(lang.L("주문일시"), format.DateTime(o.OrderedAt)), field(lang.L("결제일"), paid),
+		field(lang.L("결제수단"), o.PaymentMethod), field(lang.L("판매채널"), o.Channel), field(lang.L("배송비"), shipping)))
+
+	lines := container.NewVBox()
+	var total int64
+	for _, l := range v.d.Lines {
+		total += l.Amount
+		lines.Add(v.lineCard(l))
+	}
+	totalLabel := &widget.Label{Text: lang.L("상품 금액 합계") + " " + format.Won(total), TextStyle: fyne.TextStyle{Bold: true}}
+
+	info := container.NewGridWithColumns(3, buyer, recipient, payment)
+	body := container.NewVBox(info, totalLabel, lines)
+	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+}
+
+// lineCard shows a line: product, amounts, status, tracking, history, and the actions allowed now.
+func (v *orderDetail) lineCard(l orders.DetailLine) fyne.CanvasObject {
+	product := l.ProductName
+	if l.OptionInfo != "" {
+		product += " / " + l.OptionInfo
+	}
+	facts := lang.L("상품주문번호") + " " + l.ProductOrderNo + " · " + format.Number(l.Qty) + lang.L("개") + " · " + format.Won(l.Amount)
+	if l.Discount > 0 {
+		facts += " (" + lang.L("할인") + " " + format.Won(l.Discount) + ")"
+	}
+	status := &widget.Label{Text: lang.L(l.StatusLabel), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+	rows := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, nil, status, &widget.Label{Text: product, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
+		widget.NewLabel(facts),
+	}
+	if l.TrackingNo != "" {
+		rows = append(rows, widget.NewLabel(lang.L("송장")+" "+l.Courier+" "+l.TrackingNo))
+	}
+	if l.CancelReason != "" {
+		rows = append(rows, &widget.Label{Text: lang.L("취소 사유") + ": " + l.CancelReason, Importance: widget.DangerImportance})
+	}
+	var buttons []fyne.CanvasObject
+	if l.OptionID == 0 {
+		rows = append(rows, &widget.Label{Text: lang.L("상품과 연결되지 않아 재고에 반영되지 않았습니다."), Importance: widget.WarningImportance})
+		line := l
+		buttons = append(buttons, &widget.Button{Text: lang.L("상품 연결…"), Icon: theme.StorageIcon(), Importance: widget.WarningImportance,
+			OnTapped: func() { v.mapLine(line) }})
+	}
+	for _, a := range []orders.Action{orders.ActionPay, orders.ActionConfirm, orders.ActionInvoice, orders.ActionShip,
+		orders.ActionDeliver, orders.ActionDecide, orders.ActionCancel} {
+		if orders.Allowed(a, orders.Status(l.Status), orders.Placing(l.Placing), l.TrackingNo) != nil {
+			continue
+		}
+		act, id := a, l.ID
+		b := &widget.Button{Text: lang.L(a.Label()), OnTapped: func() { v.s.onAction(act, []int64{id}) }}
+		if a == orders.ActionCancel {
+			b.Importance = widget.DangerImportance
+		}
+		buttons = append(buttons, b)
+	}
+	if len(buttons) > 0 {
+		rows = append(rows, container.NewHBox(buttons...))
+	}
+	hist := container.NewVBox()
+	for _, h := range l.History {
+		from := ""
+		if h.From != "" {
+			from = lang.L(orders.Status(h.From).Label()) + " → "
+		}
+		text := format.DateTime(h.At) + "  " + from + lang.L(orders.Status(h.To).Label())
+		if h.Note != "" {
+			text += " · " + h.Note
+		}
+		if h.Source != "" && h.Source != "manual" {
+			text += " (" + h.Source + ")"
+		}
+		hist.Add(&widget.Label{Text: text, Importance: widget.LowImportance})
+	}
+	rows = append(rows, widget.NewAccordion(widget.NewAccordionItem(lang.L("상태 이력"), hist)))
+	return widget.NewCard("", "", container.NewVBox(rows...))
+}
+
+// mapLine links an unmatched line to one of the catalog's options, found by product name or code.
+func (v *orderDetail) mapLine(l orders.DetailLine) {
+	cat := v.s.sh.desk.Catalog
+	var found []catalog.ProductRow
+	var options []catalog.Option
+	productSel := widget.NewSelect(nil, nil)
+	productSel.PlaceHolder = lang.L("상품을 검색하세요")
+	optionSel := widget.NewSelect(nil, nil)
+	optionSel.PlaceHolder = lang.L("옵션 선택")
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("상품명 또는 상품코드"))
+	search.SetText(l.ProductCode)
+	doSearch := func(q string) {
+		rows, err := cat.ListProducts(context.Background(), catalog.ListFilter{Query: q, Limit: 30})
+		if err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		found = rows
+		names := make([]string, len(rows))
+		for i, r := range rows {
+			names[i] = r.Code + " · " + r.Name
+		}
+		productSel.SetOptions(names)
+		productSel.ClearSelected()
+		if len(rows) == 1 {
+			productSel.SetSelectedIndex(0)
+		}
+	}
+	productSel.OnChanged = func(string) {
+		i := productSel.SelectedIndex()
+		if i < 0 || i >= len(found) {
+			return
+		}
+		p, err := cat.Product(context.Background(), found[i].ID)
+		if err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		options = nil
+		var labels []string
+		for _, o := range p.Options {
+			if !o.Usable {
+				continue
+			}
+			options = append(options, o)
+			label := o.Label()
+			if label == "" {
+				label = lang.L("(옵션 없음)")
+			}
+			labels = append(labels, label+" · "+lang.L("재고")+" "+format.Number(o.Stock))
+		}
+		optionSel.SetOptions(labels)
+		if len(labels) == 1 {
+			optionSel.SetSelectedIndex(0)
+		}
+	}
+	search.OnChanged = doSearch
+	remember := widget.NewCheck(lang.L("다음 가져오기에서도 이렇게 연결"), nil)
+	remember.SetChecked(true)
+	doSearch(l.ProductCode)
+	dialog.ShowForm(lang.L("상품 연결"), lang.L("연결"), lang.L("취소"), []*widget.FormItem{
+		{Text: "", Widget: &widget.Label{Text: lang.L("주문 상품") + ": " + l.ProductName + " " + l.OptionInfo, Wrapping: fyne.TextWrapWord}},
+		widget.NewFormItem(lang.L("검색"), search),
+		widget.NewFormItem(lang.L("상품"), productSel),
+		widget.NewFormItem(lang.L("옵션"), optionSel),
+		{Text: "", Widget: remember},
+	}, func(ok bool) {
+		i := optionSel.SelectedIndex()
+		if !ok || i < 0 || i >= len(options) {
+			return
+		}
+		if err := v.s.svc.MapLine(context.Background(), l.ID, options[i].ID, remember.Checked); err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		v.s.afterChange()
+	}, v.s.sh.win)
+}

@@ -1,0 +1,574 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
+	"sellerdesk/app/sheet"
+)
+
+// ordersScreen is 주문: one search box over every kind of order lookup, filters, the virtualized list of
+// order lines, batch status actions, the import of Smart Store exports and the detail of an order.
+type ordersScreen struct {
+	sh       *shell
+	svc      *orders.Service
+	pager    *orderPager
+	selected map[int64]bool
+
+	search    *widget.Entry
+	status    *widget.Select
+	period    *widget.Select
+	from, to  *widget.Entry
+	payment   *widget.Select
+	channel   *widget.Select
+	scope     *widget.Select
+	unmatched *widget.Check
+	table     *widget.Table
+	count     *widget.Label
+	batch     *fyne.Container
+	batchInfo *widget.Label
+
+	statusKeys []string // parallel to status options
+	root       *fyne.Container
+	list       fyne.CanvasObject
+	detail     *orderDetail
+}
+
+func newOrdersScreen(sh *shell) *ordersScreen {
+	return &ordersScreen{sh: sh, svc: sh.desk.Orders, pager: &orderPager{svc: sh.desk.Orders}, selected: map[int64]bool{}}
+}
+
+// orderPager reads the list a page at a time, as the table draws it.
+type orderPager struct {
+	svc   *orders.Service
+	q     orders.Query
+	total int
+	pages map[int][]orders.Line
+}
+
+const orderPageSize = 100
+
+func (p *orderPager) reset(ctx context.Context, q orders.Query) error {
+	n, err := p.svc.Count(ctx, q)
+	if err != nil {
+		return err
+	}
+	p.q, p.total, p.pages = q, n, map[int][]orders.Line{}
+	return nil
+}
+
+func (p *orderPager) row(i int) (orders.Line, bool) {
+	if i < 0 || i >= p.total {
+		return orders.Line{}, false
+	}
+	page := i / orderPageSize
+	rows, ok := p.pages[page]
+	if !ok {
+		q := p.q
+		q.Offset, q.Limit = page*orderPageSize, orderPageSize
+		var err error
+		if rows, err = p.svc.Find(context.Background(), q); err != nil {
+			return orders.Line{}, false
+		}
+		p.pages[page] = rows
+	}
+	if j := i % orderPageSize; j < len(rows) {
+		return rows[j], true
+	}
+	return orders.Line{}, false
+}
+
+type orderColumn struct {
+	title string
+	width float32
+}
+
+const (
+	ocSelect = iota
+	ocOrdered
+	ocStatus
+	ocProductOrderNo
+	ocBuyer
+	ocRecipient
+	ocPhone
+	ocProduct
+	ocQty
+	ocAmount
+	ocPayment
+	ocTracking
+)
+
+func orderColumns() []orderColumn {
+	return []orderColumn{
+		{"", 36}, {lang.L("주문일시"), 130}, {lang.L("상태"), 80}, {lang.L("상품주문번호"), 150}, {lang.L("구매자"), 80},
+		{lang.L("수취인"), 80}, {lang.L("연락처"), 120}, {lang.L("상품명 / 옵션"), 260}, {lang.L("수량"), 50},
+		{lang.L("금액"), 100}, {lang.L("결제수단"), 110}, {lang.L("송장번호"), 170},
+	}
+}
+
+func (s *ordersScreen) build() fyne.CanvasObject {
+	s.search = &widget.Entry{PlaceHolder: lang.L("주문번호, 이름, 전화 뒤 4자리, 송장번호, 상품명 (Ctrl+F)")}
+	s.search.ExtendBaseWidget(s.search)
+	s.search.OnChanged = func(string) { s.reload() }
+
+	statusOptions := []string{lang.L("전체 상태"), lang.L("결제대기"), lang.L("신규주문"), lang.L("발주확인"), lang.L("배송중"),
+		lang.L("배송완료"), lang.L("구매확정"), lang.L("취소"), lang.L("반품"), lang.L("교환")}
+	s.statusKeys = []string{"", string(orders.StatusPaymentWaiting), orders.FilterNew, orders.FilterConfirmed,
+		string(orders.StatusDelivering), string(orders.StatusDelivered), string(orders.StatusDecided),
+		string(orders.StatusCanceled), string(orders.StatusReturned), string(orders.StatusExchanged)}
+	s.status = widget.NewSelect(statusOptions, func(string) { s.reload() })
+	s.status.SetSelectedIndex(0)
+
+	periods := make([]string, len(orders.Periods))
+	for i, p := range orders.Periods {
+		periods[i] = lang.L(p.Label())
+	}
+	s.from = &widget.Entry{PlaceHolder: "2026-11-01"}
+	s.from.ExtendBaseWidget(s.from)
+	s.to = &widget.Entry{PlaceHolder: "2026-11-30"}
+	s.to.ExtendBaseWidget(s.to)
+	s.from.OnChanged = func(string) { s.reload() }
+	s.to.OnChanged = func(string) { s.reload() }
+	custom := container.NewHBox(widget.NewLabel(lang.L("시작")), sized(s.from, 110), widget.NewLabel("~"), sized(s.to, 110))
+	custom.Hide()
+	s.period = widget.NewSelect(periods, func(string) {
+		if s.selectedPeriod() == orders.PeriodCustom {
+			custom.Show()
+		} else {
+			custom.Hide()
+		}
+		s.reload()
+	})
+	s.period.SetSelectedIndex(0)
+
+	s.payment = widget.NewSelect(nil, func(string) { s.reload() })
+	s.channel = widget.NewSelect(nil, func(string) { s.reload() })
+	s.scope = widget.NewSelect([]string{lang.L("국내·해외"), lang.L("국내"), lang.L("해외")}, func(string) { s.reload() })
+	s.scope.SetSelectedIndex(0)
+	s.unmatched = widget.NewCheck(lang.L("상품 미연결만"), func(bool) { s.reload() })
+
+	cols := orderColumns()
+	s.table = &widget.Table{
+		Length:        func() (int, int) { return s.pager.total, len(cols) },
+		CreateCell:    newOrderCell,
+		UpdateCell:    s.updateCell,
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(cols[id.Col].title)
+		},
+	}
+	s.table.ExtendBaseWidget(s.table)
+	s.table.OnSelected = s.onCell
+	for i, c := range cols {
+		s.table.SetColumnWidth(i, c.width)
+	}
+
+	s.count = &widget.Label{}
+	importBtn := &widget.Button{Text: lang.L("주문 가져오기"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: s.onImport}
+
+	s.batchInfo = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	action := func(a orders.Action, icon fyne.Resource) *widget.Button {
+		return &widget.Button{Text: lang.L(a.Label()), Icon: icon, OnTapped: func() { s.onAction(a, s.selectedIDs()) }}
+	}
+	s.batch = container.NewHBox(s.batchInfo,
+		action(orders.ActionConfirm, theme.ConfirmIcon()),
+		action(orders.ActionInvoice, theme.DocumentCreateIcon()),
+		action(orders.ActionShip, theme.MailSendIcon()),
+		action(orders.ActionDeliver, theme.HomeIcon()),
+		action(orders.ActionDecide, theme.ContentAddIcon()),
+		action(orders.ActionCancel, theme.CancelIcon()),
+		&widget.Button{Text: lang.L("선택 해제"), OnTapped: s.clearSelection})
+	s.batch.Hide()
+
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
+		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
+	top := container.NewVBox(container.NewBorder(nil, nil, s.count, importBtn), filters, s.batch)
+	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	s.root = container.NewStack(s.list)
+	s.refresh()
+	return s.root
+}
+
+// sized gives an entry a fixed width inside an HBox.
+func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+func (s *ordersScreen) selectedPeriod() orders.Period {
+	if i := s.period.SelectedIndex(); i >= 0 {
+		return orders.Periods[i]
+	}
+	return orders.PeriodAll
+}
+
+// refresh reloads the filter choices and the rows, e.g. when the seller comes back to 주문.
+func (s *ordersScreen) refresh() {
+	pays, chans, err := s.svc.FilterValues(context.Background())
+	if err != nil {
+		s.sh.showError(err)
+	}
+	setChoices := func(sel *widget.Select, all string, values []string) {
+		cur := sel.Selected
+		on := sel.OnChanged
+		sel.OnChanged = nil
+		sel.SetOptions(append([]string{all}, values...))
+		sel.SetSelected(cur)
+		if sel.SelectedIndex() < 0 {
+			sel.SetSelectedIndex(0)
+		}
+		sel.OnChanged = on
+	}
+	setChoices(s.payment, lang.L("전체 결제수단"), pays)
+	setChoices(s.channel, lang.L("전체 판매채널"), chans)
+	s.reload()
+}
+
+func parseDay(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, true
+	}
+	for _, layout := range []string{"2006-01-02", "2006.01.02", "2006/01/02", "20060102"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (s *ordersScreen) query() orders.Query {
+	q := orders.Query{Search: s.search.Text, Period: s.selectedPeriod(), Unmatched: s.unmatched.Checked}
+	if i := s.status.SelectedIndex(); i > 0 {
+		q.Status = s.statusKeys[i]
+	}
+	if q.Period == orders.PeriodCustom {
+		q.From, _ = parseDay(s.from.Text)
+		q.To, _ = parseDay(s.to.Text)
+	}
+	if i := s.payment.SelectedIndex(); i > 0 {
+		q.PaymentMethod = s.payment.Selected
+	}
+	if i := s.channel.SelectedIndex(); i > 0 {
+		q.Channel = s.channel.Selected
+	}
+	q.Scope = orders.Scope(max(0, s.scope.SelectedIndex()))
+	return q
+}
+
+// reload re-runs the lookup with the current search and filters.
+func (s *ordersScreen) reload() {
+	if s.table == nil || s.payment == nil || s.to == nil {
+		return
+	}
+	if err := s.pager.reset(context.Background(), s.query()); err != nil {
+		s.sh.showError(err)
+	}
+	s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(s.pager.total))}))
+	s.table.Refresh()
+	s.table.ScrollToTop()
+	s.updateBatch()
+}
+
+func newOrderCell() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	label := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	return container.NewStack(label, container.NewCenter(check))
+}
+
+func (s *ordersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	parts := o.(*fyne.Container).Objects
+	label := parts[0].(*widget.Label)
+	check := parts[1].(*fyne.Container).Objects[0].(*widget.Check)
+	label.Hide()
+	parts[1].Hide()
+	r, ok := s.pager.row(id.Row)
+	if !ok {
+		return
+	}
+	if id.Col == ocSelect {
+		parts[1].Show()
+		check.OnChanged = nil
+		check.SetChecked(s.selected[r.ID])
+		rowID := r.ID
+		check.OnChanged = func(on bool) { s.onCheck(rowID, on) }
+		return
+	}
+	label.Show()
+	label.Importance = widget.MediumImportance
+	label.Alignment = fyne.TextAlignLeading
+	switch id.Col {
+	case ocOrdered:
+		label.SetText(format.DateTime(r.OrderedAt))
+	case ocStatus:
+		switch {
+		case r.Status.Cancelled() || r.Status == orders.StatusReturned:
+			label.Importance = widget.DangerImportance
+		case r.StatusLabel == "신규주문":
+			label.Importance = widget.HighImportance
+		}
+		label.SetText(lang.L(r.StatusLabel))
+	case ocProductOrderNo:
+		label.SetText(r.ProductOrderNo)
+	case ocBuyer:
+		label.SetText(r.BuyerName)
+	case ocRecipient:
+		label.SetText(r.RecipientName)
+	case ocPhone:
+		label.SetText(r.RecipientPhoneMasked)
+	case ocProduct:
+		text := r.ProductName
+		if r.OptionInfo != "" {
+			text += " / " + r.OptionInfo
+		}
+		if !r.Matched {
+			label.Importance = widget.WarningImportance
+		}
+		label.SetText(text)
+	case ocQty:
+		label.Alignment = fyne.TextAlignTrailing
+		label.SetText(format.Number(r.Qty))
+	case ocAmount:
+		label.Alignment = fyne.TextAlignTrailing
+		label.SetText(format.Won(r.Amount))
+	case ocPayment:
+		label.SetText(r.PaymentMethod)
+	case ocTracking:
+		if r.TrackingNo != "" {
+			label.SetText(r.Courier + " " + r.TrackingNo)
+		} else {
+			label.SetText("")
+		}
+	}
+}
+
+func (s *ordersScreen) onCell(id widget.TableCellID) {
+	s.table.Unselect(id)
+	r, ok := s.pager.row(id.Row)
+	if !ok {
+		return
+	}
+	if id.Col == ocSelect {
+		s.onCheck(r.ID, !s.selected[r.ID])
+		s.table.RefreshItem(id)
+		return
+	}
+	s.openDetail(r.OrderID)
+}
+
+func (s *ordersScreen) onCheck(id int64, on bool) {
+	if on {
+		s.selected[id] = true
+	} else {
+		delete(s.selected, id)
+	}
+	s.updateBatch()
+}
+
+func (s *ordersScreen) clearSelection() {
+	s.selected = map[int64]bool{}
+	s.updateBatch()
+	if s.table != nil {
+		s.table.Refresh()
+	}
+}
+
+func (s *ordersScreen) selectedIDs() []int64 {
+	ids := make([]int64, 0, len(s.selected))
+	for id := range s.selected {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (s *ordersScreen) updateBatch() {
+	if len(s.selected) == 0 {
+		s.batch.Hide()
+		return
+	}
+	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": len(s.selected)}))
+	s.batch.Show()
+}
+
+// onAction asks what an action needs (a tracking number, a cancel reason), applies it, and reports any line
+// it refused with the reason.
+func (s *ordersScreen) onAction(a orders.Action, ids []int64) {
+	apply := func(in orders.ActionInput) {
+		res, err := s.svc.Apply(context.Background(), a, ids, in)
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.afterChange()
+		if len(res.Refused) > 0 {
+			var b strings.Builder
+			for _, r := range res.Refused {
+				fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, r.Reason)
+			}
+			s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문:", map[string]any{"Done": res.Done})+"\n"+b.String())
+		}
+	}
+	switch a {
+	case orders.ActionInvoice:
+		courier := widget.NewSelect(orders.CourierNames(), nil)
+		courier.SetSelectedIndex(0)
+		tracking := widget.NewEntry()
+		tracking.SetPlaceHolder(lang.L("숫자만 입력"))
+		dialog.ShowForm(lang.L("송장 입력"), lang.L("저장"), lang.L("취소"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("택배사"), courier), widget.NewFormItem(lang.L("송장번호"), tracking),
+		}, func(ok bool) {
+			if ok {
+				apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: tracking.Text})
+			}
+		}, s.sh.win)
+	case orders.ActionCancel:
+		reason := widget.NewEntry()
+		reason.SetPlaceHolder(lang.L("예: 고객 요청, 품절"))
+		dialog.ShowForm(lang.L("주문 취소"), lang.L("취소 처리"), lang.L("닫기"), []*widget.FormItem{
+			{Text: "", Widget: &widget.Label{Text: lang.L("재고는 자동으로 되돌립니다."), Wrapping: fyne.TextWrapWord}},
+			widget.NewFormItem(lang.L("취소 사유"), reason),
+		}, func(ok bool) {
+			if ok {
+				apply(orders.ActionInput{Reason: reason.Text})
+			}
+		}, s.sh.win)
+	default:
+		apply(orders.ActionInput{})
+	}
+}
+
+// afterChange reloads the list and any open detail after an action.
+func (s *ordersScreen) afterChange() {
+	s.clearSelection()
+	s.reload()
+	if s.detail != nil {
+		s.openDetail(s.detail.d.Order.ID)
+	}
+}
+
+// focusSearch is Ctrl/Cmd+F.
+func (s *ordersScreen) focusSearch() {
+	if s.detail == nil {
+		s.sh.win.Canvas().Focus(s.search)
+	}
+}
+
+// onImport picks a Smart Store export (xlsx or csv) and imports it.
+func (s *ordersScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.importFile(path, "")
+	}, s.sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".csv", ".CSV"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// importFile imports a file in the background with progress and 취소, asking for the password when the
+// file has one, then shows the result.
+func (s *ordersScreen) importFile(path, password string) {
+	var res orders.ImportResult
+	s.sh.runJob(lang.L("주문 가져오기"), lang.L("주문 파일을 읽고 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		res, err = s.svc.ImportFile(ctx, f, path, password, progress)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			s.sh.showInfo(lang.L("주문 가져오기"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."))
+		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
+			s.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.importFile(path, pw) })
+		case err != nil:
+			s.sh.showError(err)
+		default:
+			s.refresh()
+			s.showImportResult(res)
+		}
+	})
+}
+
+func (s *ordersScreen) askPassword(wrong bool, then func(string)) {
+	pw := widget.NewPasswordEntry()
+	msg := lang.L("암호가 걸린 엑셀 파일입니다. 파일을 내려받을 때 정한 암호를 입력하세요.")
+	if wrong {
+		msg = lang.L("암호가 맞지 않습니다. 다시 입력하세요.")
+	}
+	dialog.ShowForm(lang.L("엑셀 암호"), lang.L("열기"), lang.L("취소"), []*widget.FormItem{
+		{Text: "", Widget: &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}},
+		widget.NewFormItem(lang.L("암호"), pw),
+	}, func(ok bool) {
+		if ok {
+			then(pw.Text)
+		}
+	}, s.sh.win)
+}
+
+// showImportResult shows the counts and, when rows failed, each problem by sheet, row and column.
+func (s *ordersScreen) showImportResult(res orders.ImportResult) {
+	summary := lang.L("새 주문 {{.New}}건, 변경 {{.Updated}}건, 그대로 {{.Unchanged}}건, 실패 {{.Failed}}건", map[string]any{
+		"New": res.New, "Updated": res.Updated, "Unchanged": res.Unchanged, "Failed": res.Failed})
+	parts := []fyne.CanvasObject{&widget.Label{Text: summary, TextStyle: fyne.TextStyle{Bold: true}}}
+	if res.Unmatched > 0 {
+		parts = append(parts, &widget.Label{Text: lang.L("상품과 연결되지 않은 주문이 {{.N}}건 있습니다. '상품 미연결만'으로 찾아 주문 상세에서 연결하세요.",
+			map[string]any{"N": res.Unmatched}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
+	for _, o := range res.Oversold {
+		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+	}
+	var body fyne.CanvasObject = container.NewVBox(parts...)
+	if len(res.Problems) > 0 {
+		body = container.NewBorder(container.NewVBox(parts...), nil, nil, nil, problemTable(res.Problems))
+	}
+	d := dialog.NewCustom(lang.L("주문 가져오기 결과"), lang.L("닫기"), body, s.sh.win)
+	if len(res.Problems) > 0 {
+		d.Resize(fyne.NewSize(900, 520))
+	} else {
+		d.Resize(fyne.NewSize(560, 0))
+	}
+	d.Show()
+}
+
+// openDetail shows an order's detail in place of the list.
+func (s *ordersScreen) openDetail(orderID int64) {
+	d, err := s.svc.Detail(context.Background(), orderID)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.detail = &orderDetail{s: s, d: d}
+	s.root.Objects = []fyne.CanvasObject{s.detail.build()}
+	s.root.Refresh()
+}
+
+func (s *ordersScreen) closeDetail() {
+	s.detail = nil
+	s.root.Objects = []fyne.CanvasObject{s.list}
+	s.root.Refresh()
+}

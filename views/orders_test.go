@@ -1,0 +1,172 @@
+package views
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+
+	"sellerdesk/app/orders"
+)
+
+// writeOrders writes a Smart Store order export (notice row, header, lines) to dir and returns its path.
+func writeOrders(t *testing.T, dir, password string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"※ 상품주문번호, 택배사 정보는 개인정보이므로 주의하세요."},
+		{"상품주문번호", "주문번호", "구매자명", "수취인명", "주문상태", "주문세부상태", "상품명", "옵션정보", "수량",
+			"최종 상품별 총 주문금액", "결제수단", "수취인연락처1", "통합배송지", "주문일시"},
+		{"2026112210000001", "2026112299990001", "김민지", "김민지", "결제완료", "신규주문", "오버핏 반팔 티셔츠", "블랙 / M", "2",
+			"39,600", "신용카드", "010-1234-5678", "서울 마포구 월드컵로 1", "2026-11-22 14:05:31"},
+		{"2026112210000002", "2026112299990002", "박서준", "이하늘", "결제완료", "신규주문", "린넨 셔츠", "", "1",
+			"29,000", "네이버페이 포인트", "010-2222-3333", "부산 해운대구 1", "2026-11-21 10:00:00"},
+		{"2026112210000003", "2026112299990003", "최유나", "최유나", "배송완료", "", "머그컵", "", "1",
+			"9,000", "신용카드", "010-4444-5555", "대전 서구 1", "2026-11-20 10:00:00"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "스마트스토어_주문.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func containsLabel(c fyne.Canvas, part string) bool {
+	for _, s := range visibleTexts(c) {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOrdersImportSearchAndAction(t *testing.T) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	if !hasLabel(c, "주문 0건") {
+		t.Fatalf("empty book: %v", visibleTexts(c))
+	}
+
+	// an encrypted export asks for the password; the right one imports and the result is shown
+	path := writeOrders(t, t.TempDir(), "2580")
+	s.importFile(path, "")
+	sh.waitJobs()
+	if !containsLabel(c, "암호가 걸린 엑셀 파일입니다") {
+		t.Fatalf("no password prompt: %v", visibleTexts(c))
+	}
+	var pw *widget.Entry
+	for _, o := range everything(c) {
+		if e, ok := o.(*widget.Entry); ok && e.Password {
+			pw = e
+		}
+	}
+	if pw == nil {
+		t.Fatal("no password entry")
+	}
+	test.Type(pw, "2580")
+	test.Tap(button(t, c, "열기"))
+	sh.waitJobs()
+	if !hasLabel(c, "새 주문 3건, 변경 0건, 그대로 0건, 실패 0건") {
+		t.Fatalf("no result: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "닫기"))
+	if !hasLabel(c, "주문 3건") {
+		t.Fatalf("list after import: %v", visibleTexts(c))
+	}
+	// lists mask phones
+	if !hasLabel(c, "010-****-5678") || containsLabel(c, "010-1234-5678") {
+		t.Errorf("phones not masked: %v", visibleTexts(c))
+	}
+
+	// the one box finds by Hangul name part, by the last four digits of a phone, by order number
+	for search, want := range map[string]string{"하늘": "린넨 셔츠", "5555": "머그컵", "2026112299990001": "오버핏 반팔 티셔츠 / 블랙 / M"} {
+		test.Type(s.search, search)
+		if !hasLabel(c, "주문 1건") || !hasLabel(c, want) {
+			t.Errorf("search %q: %v", search, visibleTexts(c))
+		}
+		s.search.SetText("")
+	}
+	sh.win.Canvas().Unfocus()
+	typeShortcut(t, c, &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != s.search {
+		t.Error("Ctrl+F did not focus the order search")
+	}
+
+	// the status filter shows the new orders; select both and confirm them (발주확인)
+	s.status.SetSelected("신규주문")
+	if !hasLabel(c, "주문 2건") {
+		t.Fatalf("신규주문 filter: %v", visibleTexts(c))
+	}
+	for row := 0; row < 2; row++ {
+		s.table.Select(widget.TableCellID{Row: row, Col: ocSelect})
+	}
+	if !hasLabel(c, "2건 선택") {
+		t.Fatalf("selection: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "발주확인"))
+	if !hasLabel(c, "주문 0건") {
+		t.Errorf("after 발주확인 the 신규주문 filter still lists: %v", visibleTexts(c))
+	}
+	s.status.SetSelected("발주확인")
+	if !hasLabel(c, "주문 2건") {
+		t.Errorf("발주확인 filter: %v", visibleTexts(c))
+	}
+
+	// a move that is not allowed is refused with the reason: 배송완료 of a line not yet shipped
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocSelect})
+	test.Tap(button(t, c, "배송완료"))
+	if !containsLabel(c, "배송중인 주문만 배송완료할 수 있습니다") {
+		t.Errorf("no refusal reason: %v", visibleTexts(c))
+	}
+	got, _ := s.svc.Find(context.Background(), orders.Query{Status: orders.FilterConfirmed})
+	if len(got) != 2 {
+		t.Errorf("refused move changed lines: %+v", got)
+	}
+}
+
+func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	path := writeOrders(t, t.TempDir(), "")
+	f, _ := os.Open(path)
+	defer f.Close()
+	if _, err := s.svc.ImportFile(context.Background(), f, path, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	test.Type(s.search, "김민지")
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
+	if s.detail == nil {
+		t.Fatal("tapping a line did not open the order")
+	}
+	for _, want := range []string{"주문번호 2026112299990001", "010-1234-5678", "서울 마포구 월드컵로 1", "신규주문", "신용카드"} {
+		if !containsLabel(c, want) {
+			t.Errorf("detail lacks %q: %v", want, visibleTexts(c))
+		}
+	}
+	if !containsLabel(c, "상품과 연결되지 않아") {
+		t.Errorf("unlinked line not flagged: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "발주확인"))
+	if !containsLabel(c, "발주확인") || button(t, c, "송장 입력") == nil {
+		t.Errorf("after 발주확인: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "주문 목록"))
+	if s.detail != nil {
+		t.Error("back did not return to the list")
+	}
+}
