@@ -4,14 +4,16 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
 
 // DemoOptions shapes the demo store.
 type DemoOptions struct {
-	// Orders is how many orders the order area generates over the last 12 months (used once 주문 관리 exists).
+	// Orders is how many orders the demo store gets, spread over the last 12 months.
 	Orders int
 	// Seed makes the demo reproducible.
 	Seed uint64
@@ -30,6 +32,9 @@ var demoSteps = []demoStep{
 	{"매장 정보", fillDemoProfile},
 	{"상품", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
 		return catalog.FillDemo(ctx, tx, rng)
+	}},
+	{"주문", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, opts DemoOptions) error {
+		return orders.FillDemo(ctx, tx, rng, opts.Orders, time.Now())
 	}},
 }
 

@@ -268,25 +268,69 @@ type LineSearch struct {
 	Phones  []string
 }
 
-// SetLineSearchTx writes a line's lookup entry, replacing any earlier one.
+// lineSearchRow is what order_search holds for a line.
+func lineSearchRow(s LineSearch) (nameChars, namePairs, productChars, productPairs, tails string) {
+	var ts []string
+	for _, p := range s.Phones {
+		if d := digitsOf(p); len(d) >= 4 {
+			ts = append(ts, d[len(d)-4:])
+		}
+	}
+	return letters(strings.Join(s.Names, " "), 1), pairsOfEach(s.Names), letters(s.Product, 1), letters(s.Product, 2),
+		strings.Join(ts, " ")
+}
+
+// SetLineSearchTx writes a line's lookup entry at once, replacing any earlier one (for single lines; an
+// import stages its entries with StageLineSearchTx).
 func SetLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch, replace bool) error {
 	if replace {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM order_search WHERE rowid = ?`, lineID); err != nil {
 			return fmt.Errorf("data: line %d search: %w", lineID, err)
 		}
 	}
-	var tails []string
-	for _, p := range s.Phones {
-		if d := digitsOf(p); len(d) >= 4 {
-			tails = append(tails, d[len(d)-4:])
-		}
-	}
-	names := strings.Join(s.Names, " ")
+	nc, np, pc, pp, tails := lineSearchRow(s)
 	_, err := tx.ExecContext(ctx, `INSERT INTO order_search (rowid, name_chars, name_pairs, product_chars, product_pairs, tails)
-		VALUES (?, ?, ?, ?, ?, ?)`, lineID, letters(names, 1), pairsOfEach(s.Names), letters(s.Product, 1),
-		letters(s.Product, 2), strings.Join(tails, " "))
+		VALUES (?, ?, ?, ?, ?, ?)`, lineID, nc, np, pc, pp, tails)
 	if err != nil {
 		return fmt.Errorf("data: line %d search: %w", lineID, err)
+	}
+	return nil
+}
+
+// StageLineSearchTx queues a line's lookup entry in a temporary table; FlushLineSearchTx writes every
+// queued entry in one statement. Why: once the FTS index is written in a transaction, every later
+// statement makes SQLite flush the index's pending terms to disk (a statement savepoint), which for an
+// import of 100,000 lines costs more than everything else together.
+func StageLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS order_search_stage (line_id INTEGER PRIMARY KEY,
+		name_chars TEXT, name_pairs TEXT, product_chars TEXT, product_pairs TEXT, tails TEXT)`); err != nil {
+		return fmt.Errorf("data: stage line search: %w", err)
+	}
+	nc, np, pc, pp, tails := lineSearchRow(s)
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.order_search_stage VALUES (?, ?, ?, ?, ?, ?)`,
+		lineID, nc, np, pc, pp, tails)
+	if err != nil {
+		return fmt.Errorf("data: stage line %d search: %w", lineID, err)
+	}
+	return nil
+}
+
+// FlushLineSearchTx writes the staged lookup entries, replacing the lines' earlier ones.
+func FlushLineSearchTx(ctx context.Context, tx *Tx) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS order_search_stage (line_id INTEGER PRIMARY KEY,
+		name_chars TEXT, name_pairs TEXT, product_chars TEXT, product_pairs TEXT, tails TEXT)`); err != nil {
+		return fmt.Errorf("data: flush line search: %w", err)
+	}
+	for _, q := range []string{
+		`DELETE FROM order_search WHERE rowid IN (SELECT line_id FROM temp.order_search_stage)
+			AND rowid <= (SELECT max(rowid) FROM order_search)`,
+		`INSERT INTO order_search (rowid, name_chars, name_pairs, product_chars, product_pairs, tails)
+			SELECT line_id, name_chars, name_pairs, product_chars, product_pairs, tails FROM temp.order_search_stage ORDER BY line_id`,
+		`DELETE FROM temp.order_search_stage`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("data: flush line search: %w", err)
+		}
 	}
 	return nil
 }
@@ -358,4 +402,33 @@ func RefreshSoldQtyTx(ctx context.Context, tx *Tx, productID int64) error {
 		return fmt.Errorf("data: sold quantity of product %d: %w", productID, err)
 	}
 	return nil
+}
+
+// SellableOption is a live option with what an order line names it by.
+type SellableOption struct {
+	OptionID                int64
+	ProductCode, OptionCode string
+	ProductName             string
+	OptionValues            string // JSON array, one value per option group
+	Price                   int64  // product price + the option's extra price
+}
+
+// SellableOptions lists every usable option of every live product on sale or sold out.
+func SellableOptions(ctx context.Context, q Querier) ([]SellableOption, error) {
+	rows, err := q.QueryContext(ctx, `SELECT o.id, p.code, coalesce(o.code, ''), p.name, o.option_values, p.price + o.extra_price
+		FROM product_options o JOIN products p ON p.id = o.product_id
+		WHERE o.usable = 1 AND o.removed = 0 AND p.archived_at IS NULL AND p.status <> 'SUSPENSION' ORDER BY o.id`)
+	if err != nil {
+		return nil, fmt.Errorf("data: sellable options: %w", err)
+	}
+	defer rows.Close()
+	var out []SellableOption
+	for rows.Next() {
+		var s SellableOption
+		if err := rows.Scan(&s.OptionID, &s.ProductCode, &s.OptionCode, &s.ProductName, &s.OptionValues, &s.Price); err != nil {
+			return nil, fmt.Errorf("data: sellable options: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"sellerdesk/app/sheet"
@@ -23,55 +24,106 @@ type ImportResult struct {
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read
-// are reported and skipped; every other row is applied whole. progress gets 0…1 (reading is the first 70%).
+// are reported and skipped; every other row is applied whole. Reading and storing run side by side (rows go
+// to the store while the file is still being read), so a big file takes little longer than reading it.
+// progress gets 0…1.
 func (s *Service) ImportFile(ctx context.Context, r io.Reader, name, password string, progress func(float64)) (ImportResult, error) {
-	read := func(f float64) {
-		if progress != nil {
-			progress(f * 0.7)
-		}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	rows := make(chan sheet.OrderRow, 4096)
+	type readResult struct {
+		file *sheet.OrderFile
+		err  error
 	}
-	file, err := sheet.ReadOrders(ctx, r, sheet.ReadOrderOptions{Password: password}, read)
+	readDone := make(chan readResult, 1)
+	go func() {
+		defer close(rows)
+		file, err := sheet.StreamOrders(ctx, r, sheet.ReadOrderOptions{Password: password}, func(f float64) {
+			if progress != nil {
+				progress(f * 0.95)
+			}
+		}, func(row sheet.OrderRow) error {
+			select {
+			case rows <- row:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		readDone <- readResult{file, err}
+	}()
+	next := func() (sheet.OrderRow, bool) {
+		row, ok := <-rows
+		return row, ok
+	}
+	finish := func() (*sheet.OrderFile, error) {
+		rr := <-readDone
+		return rr.file, rr.err
+	}
+	res, err := s.importRows(ctx, next, finish, filepath.Base(name))
 	if err != nil {
-		return ImportResult{File: filepath.Base(name)}, err
-	}
-	return s.Import(ctx, file, filepath.Base(name), func(f float64) {
-		if progress != nil {
-			progress(0.7 + f*0.3)
+		cancel()
+		for range rows {
+			// let the reader finish
 		}
-	})
+		return res, err
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return res, nil
+}
+
+// Import stores the rows of an export already read.
+func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source string, progress func(float64)) (ImportResult, error) {
+	i := 0
+	next := func() (sheet.OrderRow, bool) {
+		if i >= len(file.Rows) {
+			return sheet.OrderRow{}, false
+		}
+		if progress != nil && i%1000 == 0 {
+			progress(float64(i) / float64(len(file.Rows)))
+		}
+		i++
+		return file.Rows[i-1], true
+	}
+	res, err := s.importRows(ctx, next, func() (*sheet.OrderFile, error) { return file, nil }, source)
+	if err == nil && progress != nil {
+		progress(1)
+	}
+	return res, err
 }
 
 // rank orders the forward states, so an older download never moves a line back.
 var rank = map[Status]int{StatusPaymentWaiting: 0, StatusPaid: 1, StatusDelivering: 2, StatusDelivered: 3, StatusDecided: 4}
 
-// Import upserts the rows of a read export by 상품주문번호: new lines are added, known lines take the file's
-// status, courier and tracking (never moving back to an earlier state), and stock follows the status —
-// taken once when paid, given back once when cancelled. All in one transaction.
-func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source string, progress func(float64)) (ImportResult, error) {
-	res := ImportResult{File: source, Rows: file.Total, Failed: len(file.Problems)}
-	res.Problems = append(res.Problems, file.Problems...)
+// importRows upserts rows by 상품주문번호 in one transaction: new lines are added, known lines take the
+// file's status, courier and tracking (never moving back to an earlier state), and stock follows the
+// status — taken once when paid, given back once when cancelled. finish is called after the last row and
+// returns the file's problems, or the error that makes the whole import roll back.
+func (s *Service) importRows(ctx context.Context, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
+	res := ImportResult{File: source}
 	err := s.write(ctx, "주문 가져오기", func(tx *data.Tx) error {
-		res.New, res.Updated, res.Unchanged, res.Unmatched = 0, 0, 0, 0
-		res.Failed, res.Problems = len(file.Problems), append([]sheet.Problem(nil), file.Problems...)
 		keeper := newStockKeeper()
-		orderIDs := map[string]int64{}
-		for i, row := range file.Rows {
-			if i%500 == 0 {
+		im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
+		var problems []sheet.Problem
+		for n := 0; ; n++ {
+			row, ok := next()
+			if !ok {
+				break
+			}
+			if n%500 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
-				}
-				if progress != nil {
-					progress(float64(i) / float64(len(file.Rows)))
 				}
 			}
 			st, placing, err := ParseSmartStoreStatus(row.StatusWord, row.DetailWord)
 			if err != nil {
-				res.Failed++
-				res.Problems = append(res.Problems, sheet.Problem{Sheet: file.Sheet, Row: row.Row, Column: "주문상태",
+				problems = append(problems, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
 					Reason: err.Error() + ". 이 행은 건너뜁니다."})
 				continue
 			}
-			outcome, err := s.upsertRow(ctx, tx, keeper, orderIDs, row, st, placing, source)
+			outcome, err := im.upsert(ctx, row, st, placing)
 			if err != nil {
 				return err
 			}
@@ -84,6 +136,17 @@ func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source stri
 				res.Unchanged++
 			}
 		}
+		file, err := finish()
+		if err != nil {
+			return err
+		}
+		res.Rows = file.Total
+		res.Problems = append(append([]sheet.Problem(nil), file.Problems...), problems...)
+		sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Row < res.Problems[j].Row })
+		res.Failed = len(res.Problems)
+		if err := data.FlushLineSearchTx(ctx, tx); err != nil {
+			return err
+		}
 		if err := keeper.settle(ctx, tx); err != nil {
 			return err
 		}
@@ -93,14 +156,33 @@ func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source stri
 		return err
 	})
 	if err != nil {
-		return res, err
-	}
-	if progress != nil {
-		progress(1)
+		return ImportResult{File: source}, err
 	}
 	s.log.Info("orders imported", "file", source, "new", res.New, "updated", res.Updated,
 		"unchanged", res.Unchanged, "failed", res.Failed)
 	return res, nil
+}
+
+// importer is one import's transaction and what it remembers between rows.
+type importer struct {
+	s        *Service
+	tx       *data.Tx
+	keeper   *stockKeeper
+	source   string
+	orderIDs map[string]int64    // 주문번호 → id, each order saved once per import
+	options  map[[3]string]int64 // (상품코드, 옵션관리코드, 옵션정보) → option id (0: none)
+}
+
+func (im *importer) matchOption(ctx context.Context, l data.OrderLineRecord) (int64, error) {
+	key := [3]string{l.ProductCode, l.OptionCode, l.OptionInfo}
+	if id, ok := im.options[key]; ok {
+		return id, nil
+	}
+	id, err := matchOption(ctx, im.tx, l.ProductCode, l.OptionCode, l.OptionInfo)
+	if err == nil {
+		im.options[key] = id
+	}
+	return id, err
 }
 
 type outcome int
@@ -123,13 +205,13 @@ func orderOf(row sheet.OrderRow) data.OrderRecord {
 	}
 }
 
-func (s *Service) upsertRow(ctx context.Context, tx *data.Tx, keeper *stockKeeper, orderIDs map[string]int64,
-	row sheet.OrderRow, st Status, placing Placing, source string) (outcome, error) {
+func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, placing Placing) (outcome, error) {
+	tx, keeper, orderIDs, source := im.tx, im.keeper, im.orderIDs, im.source
 	// A Smart Store export lists domestic deliveries (개인통관고유부호 is for goods bought from abroad);
 	// overseas orders are the seller's own, entered by hand.
 	ord := orderOf(row)
 	if ord.OrderedAt.IsZero() {
-		ord.OrderedAt = s.Now()
+		ord.OrderedAt = im.s.Now()
 	}
 	orderID, ok := orderIDs[row.OrderNo]
 	if !ok {
@@ -166,7 +248,7 @@ func (s *Service) upsertRow(ctx context.Context, tx *data.Tx, keeper *stockKeepe
 		l.Placing = string(placing)
 	}
 	if l.OptionID == 0 {
-		if l.OptionID, err = matchOption(ctx, tx, l.ProductCode, l.OptionCode, l.OptionInfo); err != nil {
+		if l.OptionID, err = im.matchOption(ctx, l); err != nil {
 			return 0, err
 		}
 	}
@@ -180,7 +262,7 @@ func (s *Service) upsertRow(ctx context.Context, tx *data.Tx, keeper *stockKeepe
 		if err := data.AddStatusChangeTx(ctx, tx, l.ID, "", l.Status, "가져오기", source); err != nil {
 			return 0, err
 		}
-		if err := data.SetLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l), false); err != nil {
+		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l)); err != nil {
 			return 0, err
 		}
 		return outcomeNew, nil
@@ -200,7 +282,7 @@ func (s *Service) upsertRow(ctx context.Context, tx *data.Tx, keeper *stockKeepe
 		}
 	}
 	if old.ProductName != l.ProductName || old.OptionInfo != l.OptionInfo {
-		if err := data.SetLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l), true); err != nil {
+		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l)); err != nil {
 			return 0, err
 		}
 	}

@@ -24,6 +24,7 @@ import (
 // OrderRow is one line of a Smart Store order export (주문통합검색 / 발주발송관리 → 엑셀다운), read as written:
 // status words stay words (the orders package knows what they mean), amounts and times are parsed.
 type OrderRow struct {
+	Sheet                               string
 	Row                                 int // the row number in the sheet (1-based, as Excel numbers rows)
 	ProductOrderNo, OrderNo             string
 	StatusWord, DetailWord              string
@@ -130,6 +131,22 @@ var ErrNoOrderHeader = &apperr.Error{Code: apperr.ErrInvalid, Message: "주문 �
 // ReadOrders reads a Smart Store order export: xlsx (password-protected too) or CSV in UTF-8 or CP949.
 // progress, when not nil, gets the fraction of rows read. It never touches the store.
 func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+	var rows []OrderRow
+	file, err := StreamOrders(ctx, r, opts, progress, func(row OrderRow) error {
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	file.Rows = rows
+	return file, nil
+}
+
+// StreamOrders reads an export like ReadOrders but hands each good row to emit as soon as it is read, so
+// the caller can store rows while the rest of the file is still being read. The returned file holds the
+// problems and counts, not the rows. An error from emit stops the reading and is returned.
+func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("sheet: read: %w", err)
@@ -138,7 +155,7 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 		opts.Location = time.Local
 	}
 	if !bytes.HasPrefix(raw, oleHeader) && !bytes.HasPrefix(raw, []byte("PK")) {
-		return readOrdersCSV(ctx, raw, opts, progress)
+		return readOrdersCSV(ctx, raw, opts, progress, emit)
 	}
 	encrypted := bytes.HasPrefix(raw, oleHeader)
 	if encrypted && opts.Password == "" {
@@ -166,7 +183,7 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 			return cells, true, err
 		}
 		total := sheetRows(f, name)
-		file, err := readOrderRows(ctx, name, next, total, true, opts, progress)
+		file, err := readOrderRows(ctx, name, next, total, true, opts, progress, emit)
 		it.Close()
 		if err == nil {
 			return file, nil
@@ -183,7 +200,7 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 
 // readOrdersCSV reads a CSV export. Smart Store's CSV is CP949 (what Korean Excel writes); a file that is
 // valid UTF-8 (with or without a byte-order mark) is read as UTF-8.
-func readOrdersCSV(ctx context.Context, raw []byte, opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+func readOrdersCSV(ctx context.Context, raw []byte, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
 	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
 	var text io.Reader = bytes.NewReader(raw)
 	if !utf8.Valid(raw) {
@@ -204,12 +221,12 @@ func readOrdersCSV(ctx context.Context, raw []byte, opts ReadOrderOptions, progr
 		}
 		return rec, true, nil
 	}
-	return readOrderRows(ctx, "CSV", next, total, false, opts, progress)
+	return readOrderRows(ctx, "CSV", next, total, false, opts, progress, emit)
 }
 
 // readOrderRows finds the header and reads every row after it.
 func readOrderRows(ctx context.Context, sheetName string, next func() ([]string, bool, error), total int, excel bool,
-	opts ReadOrderOptions, progress func(float64)) (*OrderFile, error) {
+	opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
 	file := &OrderFile{Sheet: sheetName}
 	var cols map[string]int // key → cell index
 	var header []string
@@ -274,7 +291,9 @@ func readOrderRows(ctx context.Context, sheetName string, next func() ([]string,
 			continue
 		}
 		seen[r.ProductOrderNo] = n
-		file.Rows = append(file.Rows, r)
+		if err := emit(r); err != nil {
+			return nil, err
+		}
 	}
 	if cols == nil {
 		return nil, ErrNoOrderHeader
@@ -398,7 +417,7 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		}
 		return t
 	}
-	r := OrderRow{Row: n}
+	r := OrderRow{Sheet: sheetName, Row: n}
 	r.ProductOrderNo = text(ocProductOrderNo)
 	if r.ProductOrderNo == "" {
 		problem(ocProductOrderNo, "상품주문번호가 비어 있습니다.")

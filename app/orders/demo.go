@@ -1,0 +1,184 @@
+package orders
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/sheet"
+	"sellerdesk/data"
+)
+
+var (
+	demoSurnames = []string{"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권"}
+	demoGiven    = []string{"민지", "서준", "도윤", "하은", "지우", "예린", "현우", "수빈", "유나", "지호", "서연", "민준",
+		"하늘", "채원", "건우", "다은", "지민", "소율", "태윤", "나연"}
+	demoAddresses = []struct{ postcode, base string }{
+		{"04001", "서울특별시 마포구 월드컵로 12"}, {"06236", "서울특별시 강남구 테헤란로 152"},
+		{"48058", "부산광역시 해운대구 센텀중앙로 79"}, {"35204", "대전광역시 서구 둔산로 100"},
+		{"61945", "광주광역시 서구 내방로 111"}, {"63122", "제주특별자치도 제주시 문연로 6"},
+		{"16490", "경기도 수원시 팔달구 효원로 241"}, {"41911", "대구광역시 중구 공평로 88"},
+		{"21554", "인천광역시 남동구 정각로 29"}, {"24341", "강원특별자치도 춘천시 중앙로 1"},
+	}
+	demoPayments = []string{"신용카드", "신용카드", "신용카드", "네이버페이 포인트", "계좌이체", "무통장입금", "휴대폰결제"}
+	demoChannels = []string{"스마트스토어", "스마트스토어", "네이버쇼핑", "네이버쇼핑", "쇼핑라이브", "마케팅 링크"}
+	demoMessages = []string{"", "", "문 앞에 놓아주세요", "부재 시 경비실에 맡겨주세요", "배송 전 연락 부탁드립니다", "선물 포장 부탁드려요"}
+	demoCouriers = []string{"CJ대한통운", "CJ대한통운", "롯데택배", "한진택배", "우체국택배", "로젠택배"}
+)
+
+// FillDemo adds n orders spread over the twelve months before now, inside the demo's transaction, through
+// the same rules an import uses: paid lines take stock, cancelled lines give it back, and each status has
+// its history. Old orders are mostly 구매확정 (some 취소, 반품, 교환), recent ones 배송중 or 배송완료, today's
+// new or confirmed; a few lines name a product the catalog no longer has, for the 상품 연결 screen. Options
+// that would run out are restocked first (입고), as a seller would.
+func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.Time) error {
+	sellable, err := data.SellableOptions(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if len(sellable) == 0 || n == 0 {
+		return nil
+	}
+	svc := &Service{Now: func() time.Time { return now }}
+	im := &importer{s: svc, tx: tx, keeper: newStockKeeper(), source: "데모", orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
+	stock := map[int64]int64{}
+	for i := 0; i < n; i++ {
+		if i%200 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		// older orders are rarer: the shop has grown over the year
+		age := time.Duration(rng.Float64()*rng.Float64()*365*24) * time.Hour
+		at := now.Add(-age).Truncate(time.Second)
+		if i < 6 {
+			at = now.Add(-time.Duration(10+i*37) * time.Minute).Truncate(time.Second) // a few from today
+		}
+		orderNo := fmt.Sprintf("%s%08d", at.Format("20060102"), 10_000_000+i)
+		buyer := demoSurnames[rng.IntN(len(demoSurnames))] + demoGiven[rng.IntN(len(demoGiven))]
+		recipient := buyer
+		if rng.IntN(6) == 0 {
+			recipient = demoSurnames[rng.IntN(len(demoSurnames))] + demoGiven[rng.IntN(len(demoGiven))]
+		}
+		addr := demoAddresses[rng.IntN(len(demoAddresses))]
+		row := sheet.OrderRow{OrderNo: orderNo, OrderedAt: at, PaidAt: at.Add(time.Duration(rng.IntN(300)) * time.Second),
+			BuyerName: buyer, BuyerID: fmt.Sprintf("%s***", strings.ToLower(string(rune('a'+rng.IntN(26))))+"user"),
+			BuyerPhone:      fmt.Sprintf("010-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
+			RecipientName:   recipient,
+			RecipientPhone1: fmt.Sprintf("0504-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
+			Postcode:        addr.postcode, Address: addr.base, AddressDetail: fmt.Sprintf("%d동 %d호", 101+rng.IntN(9), 101+rng.IntN(1500)),
+			DeliveryMessage: demoMessages[rng.IntN(len(demoMessages))], PaymentMethod: demoPayments[rng.IntN(len(demoPayments))],
+			Channel: demoChannels[rng.IntN(len(demoChannels))], ShippingFee: 3000}
+		if strings.HasPrefix(addr.base, "제주") {
+			row.ShippingFeeExtra = 3000
+		}
+		days := age.Hours() / 24
+		for ln := 0; ln < 1+rng.IntN(3)/2+rng.IntN(2)*rng.IntN(2); ln++ {
+			row.ProductOrderNo = fmt.Sprintf("%s%08d", at.Format("20060102"), 50_000_000+i*4+ln)
+			st, placing := demoStatus(rng, days)
+			line := row
+			line.Qty = int64(1 + rng.IntN(3)/2)
+			if rng.IntN(120) == 0 {
+				line.ProductCode, line.ProductName, line.OptionInfo = "OLD-"+fmt.Sprint(rng.IntN(5)), "단종된 에코백 (구 상품)", ""
+				line.UnitPrice = 15000
+			} else {
+				o := sellable[rng.IntN(len(sellable))]
+				var values []string
+				_ = json.Unmarshal([]byte(o.OptionValues), &values)
+				line.ProductCode, line.OptionCode, line.ProductName = o.ProductCode, o.OptionCode, o.ProductName
+				line.OptionInfo = strings.Join(values, " / ")
+				line.UnitPrice = o.Price
+				if st.HoldsStock() {
+					if err := restock(ctx, tx, stock, o.OptionID, line.Qty); err != nil {
+						return err
+					}
+				}
+			}
+			if rng.IntN(8) == 0 {
+				line.Discount = line.UnitPrice * line.Qty / 10 / 100 * 100
+			}
+			line.Amount = line.UnitPrice*line.Qty - line.Discount
+			if st == StatusDelivering || st == StatusDelivered || st == StatusDecided || st == StatusReturned || st == StatusExchanged {
+				line.Courier = demoCouriers[rng.IntN(len(demoCouriers))]
+				line.TrackingNo = fmt.Sprintf("%d%011d", 5+rng.IntN(4), rng.Int64N(1e11))
+				line.ShippedAt = at.Add(time.Duration(20+rng.IntN(30)) * time.Hour)
+			}
+			if _, err := im.upsert(ctx, line, st, placing); err != nil {
+				return err
+			}
+		}
+	}
+	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
+		return err
+	}
+	return im.keeper.settle(ctx, tx)
+}
+
+// demoStatus picks a line's state for an order placed days ago.
+func demoStatus(rng *rand.Rand, days float64) (Status, Placing) {
+	r := rng.IntN(100)
+	switch {
+	case days < 0.5:
+		switch {
+		case r < 8:
+			return StatusPaymentWaiting, PlacingNotYet
+		case r < 60:
+			return StatusPaid, PlacingNotYet
+		default:
+			return StatusPaid, PlacingOK
+		}
+	case days < 2:
+		switch {
+		case r < 30:
+			return StatusPaid, PlacingOK
+		case r < 35:
+			return StatusCanceled, PlacingNotYet
+		default:
+			return StatusDelivering, PlacingOK
+		}
+	case days < 8:
+		switch {
+		case r < 40:
+			return StatusDelivering, PlacingOK
+		case r < 95:
+			return StatusDelivered, PlacingOK
+		default:
+			return StatusCanceled, PlacingNotYet
+		}
+	}
+	switch {
+	case r < 5:
+		return StatusCanceled, PlacingNotYet
+	case r < 8:
+		return StatusReturned, PlacingOK
+	case r < 9:
+		return StatusExchanged, PlacingOK
+	case r < 11:
+		return StatusNoPayment, PlacingNotYet
+	}
+	return StatusDecided, PlacingOK
+}
+
+// restock receives 30 more of an option when a sale would take it below zero.
+func restock(ctx context.Context, tx *data.Tx, stock map[int64]int64, optionID, qty int64) error {
+	cur, ok := stock[optionID]
+	if !ok {
+		o, err := data.OptionByID(ctx, tx, optionID)
+		if err != nil {
+			return err
+		}
+		cur = o.Stock
+	}
+	if cur < qty {
+		if _, err := catalog.AdjustStockTx(ctx, tx, optionID, 30, catalog.ReasonReceive, "데모 입고", "demo"); err != nil {
+			return err
+		}
+		cur += 30
+	}
+	stock[optionID] = cur - qty
+	return nil
+}
