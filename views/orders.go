@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -180,6 +181,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 
 	s.count = &widget.Label{}
 	importBtn := &widget.Button{Text: lang.L("주문 가져오기"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: s.onImport}
+	dispatchBtn := &widget.Button{Text: lang.L("일괄발송 파일"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onDispatchFile}
 
 	s.batchInfo = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	action := func(a orders.Action, icon fyne.Resource) *widget.Button {
@@ -198,7 +200,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
 		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
-	top := container.NewVBox(container.NewBorder(nil, nil, s.count, importBtn), filters, s.batch)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(dispatchBtn, importBtn)), filters, s.batch)
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
 	s.refresh()
@@ -459,6 +461,30 @@ func (s *ordersScreen) afterChange() {
 	if s.detail != nil {
 		s.openDetail(s.detail.d.Order.ID)
 	}
+}
+
+// onDispatchFile saves Smart Store's 일괄발송 upload for the selected lines (or every paid line not yet
+// shipped) that have a 송장번호, and says which lines were left out for lack of one.
+func (s *ordersScreen) onDispatchFile() {
+	rows, missing, err := s.svc.DispatchFile(context.Background(), s.selectedIDs())
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	if len(rows) == 0 {
+		s.sh.showInfo(lang.L("일괄발송 파일"), lang.L("송장번호가 입력된 발송 전 주문이 없습니다. 먼저 '송장 입력'을 하세요."))
+		return
+	}
+	name := "일괄발송_" + time.Now().Format("20060102") + ".xlsx"
+	s.sh.saveXLSX(name, func(_ context.Context, buf *bytes.Buffer) error {
+		return sheet.WriteDispatch(buf, rows)
+	}, func(path string) {
+		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": len(rows)})
+		if len(missing) > 0 {
+			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": len(missing)}) + strings.Join(missing, ", ")
+		}
+		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
+	})
 }
 
 // focusSearch is Ctrl/Cmd+F.

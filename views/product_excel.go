@@ -26,10 +26,10 @@ import (
 // then in one transaction.
 
 // saveXLSX asks where to save an xlsx and writes it with write, as a job.
-func (s *productsScreen) saveXLSX(name string, write func(ctx context.Context, buf *bytes.Buffer) error, done func(path string)) {
+func (sh *shell) saveXLSX(name string, write func(ctx context.Context, buf *bytes.Buffer) error, done func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			s.sh.showError(err)
+			sh.showError(err)
 			return
 		}
 		if w == nil {
@@ -37,7 +37,7 @@ func (s *productsScreen) saveXLSX(name string, write func(ctx context.Context, b
 		}
 		path := w.URI().Path()
 		w.Close()
-		s.sh.runJob(lang.L("엑셀 저장"), lang.L("엑셀 파일을 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
+		sh.runJob(lang.L("엑셀 저장"), lang.L("엑셀 파일을 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
 			var buf bytes.Buffer
 			if err := write(ctx, &buf); err != nil {
 				return err
@@ -49,14 +49,14 @@ func (s *productsScreen) saveXLSX(name string, write func(ctx context.Context, b
 				return
 			}
 			if err != nil {
-				s.sh.showError(err)
+				sh.showError(err)
 				return
 			}
 			if done != nil {
 				done(path)
 			}
 		})
-	}, s.sh.win)
+	}, sh.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
@@ -77,7 +77,7 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 func (s *productsScreen) onTemplate() {
-	s.saveXLSX(lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
+	s.sh.saveXLSX(lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
 		cats, err := s.svc.Categories(ctx)
 		if err != nil {
 			return err
@@ -98,7 +98,7 @@ func (s *productsScreen) onBulkExport() {
 		f = catalog.ListFilter{IDs: s.selectedIDs(), Archived: s.archived.Checked}
 	}
 	name := fmt.Sprintf("상품_대량수정_%s.xlsx", s.sh.desk.Now().Format("20060102"))
-	s.saveXLSX(name, func(ctx context.Context, buf *bytes.Buffer) error {
+	s.sh.saveXLSX(name, func(ctx context.Context, buf *bytes.Buffer) error {
 		ps, err := s.svc.ExportProducts(ctx, f)
 		if err != nil {
 			return err

@@ -29,6 +29,8 @@ const Usage = `사용법 / usage:
                                              상품 전체를 대량 수정용 엑셀로 내보냅니다
   sellerdesk [--db PATH] import orders FILE [--password PW] [--json]
                                              스마트스토어 주문 엑셀/CSV를 가져옵니다 (상품주문번호 기준으로 갱신)
+  sellerdesk [--db PATH] export shipping FILE
+                                             송장이 입력된 발송 전 주문을 스마트스토어 일괄발송 엑셀로 저장합니다
   sellerdesk [--db PATH] orders find QUERY [--json] [--limit N]
                                              주문을 찾습니다 (주문번호, 이름, 전화 뒤 4자리, 송장번호, 상품명)
   sellerdesk version                         버전을 표시합니다
@@ -169,18 +171,20 @@ func parseCommand(inv Invocation) (command, error) {
 			return nil
 		}, nil
 	case "import", "export":
-		kinds := "products"
+		kinds := "products|shipping"
 		if inv.Command == "import" {
 			kinds = "products|orders"
 		}
-		if len(args) != 2 || (args[0] != "products" && !(inv.Command == "import" && args[0] == "orders")) {
+		if len(args) != 2 || !strings.Contains("|"+kinds+"|", "|"+args[0]+"|") {
 			return nil, &UsageError{Reason: fmt.Sprintf("%s 명령은 '%s %s 파일' 형식으로 씁니다.", inv.Command, inv.Command, kinds)}
 		}
-		switch {
-		case inv.Command == "import" && args[0] == "orders":
+		switch inv.Command + " " + args[0] {
+		case "import orders":
 			return importOrders(args[1], *password, *asJSON), nil
-		case inv.Command == "import":
+		case "import products":
 			return importProducts(args[1], *password), nil
+		case "export shipping":
+			return exportShipping(args[1]), nil
 		}
 		return exportProducts(args[1]), nil
 	case "orders":

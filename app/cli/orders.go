@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -121,4 +122,44 @@ func findOrders(query string, asJSON bool, limit int) command {
 		fmt.Fprintf(out, "%d건\n", len(lines))
 		return nil
 	}
+}
+
+// exportShipping is `export shipping FILE`: Smart Store's 일괄발송 upload for every paid line with a
+// 송장번호 and not yet shipped.
+func exportShipping(path string) command {
+	return func(ctx context.Context, d *app.Desk, out io.Writer, _ func(float64)) error {
+		rows, missing, err := d.Orders.DispatchFile(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return &app.Error{Code: app.ErrInvalid, Message: fmt.Sprintf("송장번호가 입력된 발송 전 주문이 없습니다 (송장 없는 주문 %d건).", len(missing))}
+		}
+		var buf bytes.Buffer
+		if err := sheet.WriteDispatch(&buf, rows); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return &app.Error{Code: app.ErrInternal, Err: err, Message: fmt.Sprintf("파일을 저장할 수 없습니다: %s", path)}
+		}
+		fmt.Fprintf(out, "일괄발송 파일을 저장했습니다: %s (%d건", path, len(rows))
+		if len(missing) > 0 {
+			fmt.Fprintf(out, ", 송장 없는 주문 %d건 제외", len(missing))
+		}
+		fmt.Fprintln(out, ")")
+		return nil
+	}
+}
+
+// writeFileAtomic writes data beside path and renames it into place, so a failed write never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }

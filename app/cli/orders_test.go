@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"sellerdesk/app"
+	"sellerdesk/app/orders"
 )
 
 // writeOrderExport writes a small Smart Store order export: the notice row, the header, two lines.
@@ -79,6 +83,36 @@ func TestImportAndFindOrders(t *testing.T) {
 	code, out, _ = run(t, "--db", db, "orders", "find", "3333", "--json")
 	if code != 0 || !strings.Contains(out, "2026112210000002") || strings.Contains(out, "010-2222-3333") {
 		t.Errorf("find by phone tail, masked: %d %q", code, out)
+	}
+
+	// 일괄발송: the shipped line is not in it, the new one has no 송장 yet
+	ship := filepath.Join(dir, "발송.xlsx")
+	if code, _, errs := run(t, "--db", db, "export", "shipping", ship); code != 1 || !strings.Contains(errs, "송장번호가 입력된 발송 전 주문이 없습니다") {
+		t.Errorf("export shipping with nothing to ship: %d %q", code, errs)
+	}
+
+	desk, err := app.Open(context.Background(), db, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := desk.Orders.Find(context.Background(), orders.Query{Search: "2026112210000001"})
+	if _, err := desk.Orders.Apply(context.Background(), orders.ActionInvoice, []int64{l[0].ID},
+		orders.ActionInput{Courier: "한진택배", TrackingNo: "0012345"}); err != nil {
+		t.Fatal(err)
+	}
+	desk.Close()
+	code, out, errs = run(t, "--db", db, "export", "shipping", ship)
+	if code != 0 || !strings.Contains(out, "1건") {
+		t.Fatalf("export shipping: %d %q %q", code, out, errs)
+	}
+	xf, err := excelize.OpenFile(ship)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := xf.GetRows("발송처리")
+	xf.Close()
+	if len(rows) != 2 || strings.Join(rows[1], "|") != "2026112210000001|택배,등기,소포|한진택배|0012345" {
+		t.Errorf("dispatch rows = %q", rows)
 	}
 
 	locked := filepath.Join(dir, "암호.xlsx")

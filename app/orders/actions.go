@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/sheet"
 	"sellerdesk/data"
 )
 
@@ -174,4 +175,25 @@ func (s *Service) MapLine(ctx context.Context, lineID, optionID int64, remember 
 		}
 		return keeper.settle(ctx, tx)
 	})
+}
+
+// DispatchFile lists the lines for Smart Store's 엑셀 일괄발송 upload: the given lines, or every paid line not
+// yet shipped when ids is empty. Lines without a 송장번호 cannot be dispatched by file; they are returned in
+// missing so the seller can enter them first.
+func (s *Service) DispatchFile(ctx context.Context, ids []int64) (rows []sheet.DispatchRow, missing []string, err error) {
+	q := data.OrderLineQuery{Statuses: []string{string(StatusPaid)}, IDs: ids, Limit: 1_000_000}
+	lines, err := data.ListOrderLines(ctx, s.store.Read(), q)
+	if err != nil {
+		return nil, nil, internal(err, "일괄발송 파일을 만들지 못했습니다.")
+	}
+	for i := len(lines) - 1; i >= 0; i-- { // oldest first, as the seller packs them
+		l := lines[i]
+		if strings.TrimSpace(l.TrackingNo) == "" {
+			missing = append(missing, l.ProductOrderNo)
+			continue
+		}
+		rows = append(rows, sheet.DispatchRow{ProductOrderNo: l.ProductOrderNo, Method: "택배,등기,소포",
+			Courier: l.Courier, TrackingNo: l.TrackingNo})
+	}
+	return rows, missing, nil
 }

@@ -1,13 +1,17 @@
 package orders
 
 import (
+	"bytes"
 	"context"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/sheet"
 )
 
 // lookupDesk imports a small varied book: two buyers, several products, different days, payments, channels.
@@ -225,5 +229,45 @@ func TestActionFlowWithStock(t *testing.T) {
 	mism, _ := d.catalog.LedgerMismatches(ctx)
 	if len(mism) != 0 {
 		t.Errorf("ledger mismatches %v", mism)
+	}
+}
+
+func TestDispatchFile(t *testing.T) {
+	d := lookupDesk(t)
+	ctx := context.Background()
+	rows, missing, err := d.orders.DispatchFile(ctx, nil)
+	if err != nil || len(rows) != 0 || len(missing) != 2 {
+		t.Fatalf("before tracking: %v %v %v", rows, missing, err)
+	}
+	l, _ := d.orders.Find(ctx, Query{Search: "2026112410000004"})
+	if _, err := d.orders.Apply(ctx, ActionInvoice, []int64{l[0].ID}, ActionInput{Courier: "CJ대한통운", TrackingNo: "000123456789"}); err != nil {
+		t.Fatal(err)
+	}
+	rows, missing, err = d.orders.DispatchFile(ctx, nil)
+	if err != nil || len(rows) != 1 || len(missing) != 1 {
+		t.Fatalf("after tracking: %v %v %v", rows, missing, err)
+	}
+	want := sheet.DispatchRow{ProductOrderNo: "2026112410000004", Method: "택배,등기,소포", Courier: "CJ대한통운", TrackingNo: "000123456789"}
+	if rows[0] != want {
+		t.Errorf("row = %+v, want %+v", rows[0], want)
+	}
+	var buf bytes.Buffer
+	if err := sheet.WriteDispatch(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := f.GetRows("발송처리")
+	if len(got) != 2 || strings.Join(got[0], ",") != "상품주문번호,배송방법,택배사,송장번호" ||
+		strings.Join(got[1], ",") != "2026112410000004,택배,등기,소포,CJ대한통운,000123456789" {
+		t.Errorf("file rows = %q", got)
+	}
+	for _, cell := range []string{"A2", "D2"} {
+		if ct, _ := f.GetCellType("발송처리", cell); ct != excelize.CellTypeSharedString && ct != excelize.CellTypeInlineString {
+			t.Errorf("%s is cell type %v, want text", cell, ct)
+		}
 	}
 }
