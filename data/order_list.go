@@ -39,10 +39,12 @@ type OrderListRow struct {
 	Country                    string
 }
 
-// orderSearch is what the seller typed, read for the kinds of lookup it can be.
+// orderSearch is what the seller typed, read for the kinds of lookup it can be. A line matches when it has
+// the exact number, or a phone ending in the four digits, or every word (each in a name or in the product).
 type orderSearch struct {
-	exact string // 주문번호, 상품주문번호 or 송장번호, typed whole
-	match string // an FTS5 query over names, product words and phone tails
+	exact string   // 주문번호, 상품주문번호 or 송장번호, typed whole
+	tail  string   // the last four digits of a phone
+	words []string // FTS5 phrases, one per word, over letter pairs (or single letters)
 }
 
 func parseOrderSearch(s string) (orderSearch, bool) {
@@ -54,76 +56,81 @@ func parseOrderSearch(s string) (orderSearch, bool) {
 	if !strings.ContainsFunc(s, unicode.IsSpace) && len(s) >= 6 && !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII }) {
 		out.exact = s
 	}
-	var terms []string
-	if d := digitsOf(s); len(d) >= 4 && len(d) == len(strings.Map(func(r rune) rune {
+	if d := digitsOf(s); len(d) >= 4 && len(d) <= 11 && len(d) == len(strings.Map(func(r rune) rune {
 		if r == '-' || r == ' ' {
 			return -1
 		}
 		return r
-	}, s)) && len(d) <= 11 {
-		// digits, maybe with dashes: the last four of a phone number
-		terms = append(terms, `tails : "`+d[len(d)-4:]+`"`)
+	}, s)) {
+		out.tail = d[len(d)-4:] // digits, maybe with dashes: a phone number or its end
 	}
-	rs := normalize(s)
-	switch {
-	case len(rs) == 1:
-		terms = append(terms, `{name_chars product_chars} : "`+string(rs)+`"`)
-	case len(rs) > 1:
-		// every word of what was typed must appear, each as a phrase of its letter pairs
-		var words []string
-		for _, w := range strings.Fields(s) {
-			wr := normalize(w)
-			switch {
-			case len(wr) == 1:
-				words = append(words, `{name_chars product_chars} : "`+string(wr)+`"`)
-			case len(wr) > 1:
-				words = append(words, `{name_pairs product_pairs} : "`+letters(string(wr), 2)+`"`)
-			}
-		}
-		if len(words) > 0 {
-			terms = append(terms, "("+strings.Join(words, " AND ")+")")
+	for _, w := range strings.Fields(s) {
+		wr := normalize(w)
+		switch {
+		case len(wr) == 1:
+			out.words = append(out.words, string(wr))
+		case len(wr) > 1:
+			out.words = append(out.words, letters(string(wr), 2))
 		}
 	}
-	out.match = strings.Join(terms, " OR ")
-	return out, out.exact != "" || out.match != ""
+	return out, out.exact != "" || out.tail != "" || len(out.words) > 0
 }
 
-// searchIDs is the subquery of line ids the search finds, and its arguments.
-func (s orderSearch) idsSQL() (string, []any) {
-	var parts []string
+// cond is the search's WHERE term and its arguments. walk writes the terms unindexable (+x), so SQLite walks
+// the list's order and stops after a page, which pays when matches are many.
+func (s orderSearch) cond(walk bool) (string, []any) {
+	plus := ""
+	if walk {
+		plus = "+"
+	}
+	var alts []string
 	var args []any
 	if s.exact != "" {
-		parts = append(parts,
-			`SELECT id FROM order_lines WHERE product_order_no = ?`,
-			`SELECT l.id FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.order_no = ?`,
-			`SELECT id FROM order_lines WHERE tracking_no = ? AND tracking_no <> ''`)
+		alts = append(alts, plus+`l.id IN (SELECT id FROM order_lines WHERE product_order_no = ?
+			UNION ALL SELECT l2.id FROM orders o2 JOIN order_lines l2 ON l2.order_id = o2.id WHERE o2.order_no = ?
+			UNION ALL SELECT id FROM order_lines WHERE tracking_no = ? AND tracking_no <> '')`)
 		args = append(args, s.exact, s.exact, s.exact)
 	}
-	if s.match != "" {
-		parts = append(parts, `SELECT rowid FROM order_search WHERE order_search MATCH ?`)
-		args = append(args, s.match)
+	if s.tail != "" {
+		alts = append(alts, plus+`l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)`)
+		args = append(args, `tails : "`+s.tail+`"`)
 	}
-	return strings.Join(parts, " UNION "), args
+	if len(s.words) > 0 {
+		var all []string
+		for _, w := range s.words {
+			names, products := `name_pairs : "`+w+`"`, `product_pairs : "`+w+`"`
+			if !strings.Contains(w, " ") && len([]rune(w)) == 1 {
+				names, products = `name_chars : "`+w+`"`, `product_chars : "`+w+`"`
+			}
+			all = append(all, "("+plus+`l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?) OR `+
+				plus+`l.product_ref IN (SELECT rowid FROM order_product_search WHERE order_product_search MATCH ?))`)
+			args = append(args, names, products)
+		}
+		alts = append(alts, "("+strings.Join(all, " AND ")+")")
+	}
+	return "(" + strings.Join(alts, " OR ") + ")", args
 }
 
-func (q OrderLineQuery) where() (string, []any, bool) {
+func (q OrderLineQuery) where(walk bool) (string, []any) {
 	var conds []string
 	var args []any
-	searched := false
+	plus := ""
+	if walk {
+		plus = "+"
+	}
 	if s, ok := parseOrderSearch(q.Search); ok {
-		sub, a := s.idsSQL()
-		conds = append(conds, "l.id IN ("+sub+")")
+		c, a := s.cond(walk)
+		conds = append(conds, c)
 		args = append(args, a...)
-		searched = true
 	}
 	if len(q.Statuses) > 0 {
-		conds = append(conds, "l.status IN ("+placeholders(len(q.Statuses))+")")
+		conds = append(conds, plus+"l.status IN ("+placeholders(len(q.Statuses))+")")
 		for _, st := range q.Statuses {
 			args = append(args, st)
 		}
 	}
 	if q.Placing != "" {
-		conds = append(conds, "l.placing = ?")
+		conds = append(conds, plus+"l.placing = ?")
 		args = append(args, q.Placing)
 	}
 	if !q.From.IsZero() {
@@ -135,18 +142,18 @@ func (q OrderLineQuery) where() (string, []any, bool) {
 		args = append(args, timeText(q.To))
 	}
 	if q.PaymentMethod != "" {
-		conds = append(conds, "o.payment_method = ?")
+		conds = append(conds, plus+"l.payment_method = ?")
 		args = append(args, q.PaymentMethod)
 	}
 	if q.Channel != "" {
-		conds = append(conds, "o.channel = ?")
+		conds = append(conds, plus+"l.channel = ?")
 		args = append(args, q.Channel)
 	}
 	switch q.Overseas {
 	case 1:
-		conds = append(conds, "o.country = 'KR'")
+		conds = append(conds, "l.overseas = 0")
 	case 2:
-		conds = append(conds, "o.country <> 'KR'")
+		conds = append(conds, "l.overseas = 1")
 	}
 	if q.Unmatched {
 		conds = append(conds, "l.option_id IS NULL")
@@ -158,14 +165,33 @@ func (q OrderLineQuery) where() (string, []any, bool) {
 		}
 	}
 	if len(conds) == 0 {
-		return "1", nil, false
+		return "1", nil
 	}
-	return strings.Join(conds, " AND "), args, searched
+	return strings.Join(conds, " AND "), args
 }
+
+// walkAbove is the match count from which the list walks its order instead of sorting the matches.
+const walkAbove = 3000
 
 // ListOrderLines reads one page of lines, newest order first.
 func ListOrderLines(ctx context.Context, db Querier, q OrderLineQuery) ([]OrderListRow, error) {
-	where, args, _ := q.where()
+	return listOrderLines(ctx, db, q, -1)
+}
+
+// ListOrderLinesCounted is ListOrderLines when the caller already counted the matches (the screen counts
+// first), which tells it how to read them.
+func ListOrderLinesCounted(ctx context.Context, db Querier, q OrderLineQuery, count int) ([]OrderListRow, error) {
+	return listOrderLines(ctx, db, q, count)
+}
+
+func listOrderLines(ctx context.Context, db Querier, q OrderLineQuery, count int) ([]OrderListRow, error) {
+	if count < 0 {
+		var err error
+		if count, err = CountOrderLines(ctx, db, q); err != nil {
+			return nil, err
+		}
+	}
+	where, args := q.where(count > walkAbove)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
@@ -199,13 +225,13 @@ func ListOrderLines(ctx context.Context, db Querier, q OrderLineQuery) ([]OrderL
 
 // CountOrderLines counts the lines the query finds.
 func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, error) {
-	where, args, _ := q.where()
-	join := ""
-	if strings.Contains(where, "o.") {
-		join = " JOIN orders o ON o.id = l.order_id"
+	where, args := q.where(false)
+	query := `SELECT count(*) FROM order_lines l WHERE ` + where
+	if where == "1" {
+		query = `SELECT n FROM order_line_count`
 	}
 	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM order_lines l`+join+` WHERE `+where, args...).Scan(&n); err != nil {
+	if err := db.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("data: count order lines: %w", err)
 	}
 	return n, nil
@@ -213,8 +239,8 @@ func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, er
 
 // OrderLineIDs lists the ids of every line the query finds (for batch actions on a whole filter).
 func OrderLineIDs(ctx context.Context, db Querier, q OrderLineQuery) ([]int64, error) {
-	where, args, _ := q.where()
-	rows, err := db.QueryContext(ctx, `SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE `+where+
+	where, args := q.where(false)
+	rows, err := db.QueryContext(ctx, `SELECT l.id FROM order_lines l WHERE `+where+
 		` ORDER BY l.ordered_at DESC, l.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("data: order line ids: %w", err)

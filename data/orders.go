@@ -33,6 +33,7 @@ type OrderLineRecord struct {
 	ProductCode, OptionCode         string
 	OptionID                        int64 // 0 while the line is not matched to an option
 	ProductName, OptionInfo         string
+	ProductRef                      int64 // order_products id of ProductName + OptionInfo
 	Qty, UnitPrice, OptionPrice     int64
 	Discount, Amount                int64
 	Status, Placing                 string
@@ -41,6 +42,9 @@ type OrderLineRecord struct {
 	CancelReason                    string
 	StockTaken                      bool
 	OrderedAt, CreatedAt, UpdatedAt time.Time
+	// copied from the order for the list's filters
+	PaymentMethod, Channel string
+	Overseas               bool
 }
 
 // StatusChange is a row of order_status_history.
@@ -138,19 +142,52 @@ func SaveOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("data: save order %s: %w", o.OrderNo, err)
 	}
+	overseas := o.Country != "KR"
+	_, err = tx.ExecContext(ctx, `UPDATE order_lines SET payment_method = ?, channel = ?, overseas = ?, ordered_at = ?
+		WHERE order_id = ? AND (payment_method <> ? OR channel <> ? OR overseas <> ? OR ordered_at <> ?)`,
+		o.PaymentMethod, o.Channel, overseas, timeText(o.OrderedAt), id, o.PaymentMethod, o.Channel, overseas, timeText(o.OrderedAt))
+	if err != nil {
+		return 0, fmt.Errorf("data: save order %s: %w", o.OrderNo, err)
+	}
+	return id, nil
+}
+
+// ProductRefTx returns the order_products id of a product name and option text, adding it (and its search
+// entry) the first time.
+func ProductRefTx(ctx context.Context, tx *Tx, productName, optionInfo string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM order_products WHERE product_name = ? AND option_info = ?`,
+		productName, optionInfo).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("data: order product: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO order_products (product_name, option_info) VALUES (?, ?) RETURNING id`,
+		productName, optionInfo).Scan(&id); err != nil {
+		return 0, fmt.Errorf("data: order product: %w", err)
+	}
+	text := strings.TrimSpace(productName + " " + optionInfo)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO order_product_search (rowid, product_chars, product_pairs) VALUES (?, ?, ?)`,
+		id, letters(text, 1), letters(text, 2)); err != nil {
+		return 0, fmt.Errorf("data: order product search: %w", err)
+	}
 	return id, nil
 }
 
 const lineColumnList = `id, order_id, product_order_no, product_code, option_code, coalesce(option_id, 0), product_name,
-	option_info, qty, unit_price, option_price, discount, amount, status, placing, courier, tracking_no, shipped_at,
-	cancel_reason, stock_taken, ordered_at, created_at, updated_at`
+	option_info, coalesce(product_ref, 0), qty, unit_price, option_price, discount, amount, status, placing, courier,
+	tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at, payment_method, channel,
+	overseas`
 
 func scanLine(row interface{ Scan(...any) error }) (OrderLineRecord, error) {
 	var l OrderLineRecord
 	var shipped, ordered, created, updated string
 	err := row.Scan(&l.ID, &l.OrderID, &l.ProductOrderNo, &l.ProductCode, &l.OptionCode, &l.OptionID, &l.ProductName,
-		&l.OptionInfo, &l.Qty, &l.UnitPrice, &l.OptionPrice, &l.Discount, &l.Amount, &l.Status, &l.Placing,
-		&l.Courier, &l.TrackingNo, &shipped, &l.CancelReason, &l.StockTaken, &ordered, &created, &updated)
+		&l.OptionInfo, &l.ProductRef, &l.Qty, &l.UnitPrice, &l.OptionPrice, &l.Discount, &l.Amount, &l.Status, &l.Placing,
+		&l.Courier, &l.TrackingNo, &shipped, &l.CancelReason, &l.StockTaken, &ordered, &created, &updated,
+		&l.PaymentMethod, &l.Channel, &l.Overseas)
 	l.ShippedAt, l.OrderedAt = parseStoreTime(shipped), parseStoreTime(ordered)
 	l.CreatedAt, l.UpdatedAt = parseStoreTime(created), parseStoreTime(updated)
 	return l, err
@@ -203,12 +240,14 @@ func InsertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) (int64, error)
 	t := now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO order_lines (product_order_no, order_id, product_code, option_code,
-		option_id, product_name, option_info, qty, unit_price, option_price, discount, amount, status, placing, courier,
-		tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		option_id, product_name, option_info, product_ref, qty, unit_price, option_price, discount, amount, status, placing,
+		courier, tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at,
+		payment_method, channel, overseas)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		l.ProductOrderNo, l.OrderID, l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo,
-		l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier, l.TrackingNo,
-		timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), t, t).Scan(&id)
+		nullID(l.ProductRef), l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier,
+		l.TrackingNo, timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), t, t,
+		l.PaymentMethod, l.Channel, l.Overseas).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
 	}
@@ -218,12 +257,13 @@ func InsertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) (int64, error)
 // UpdateLineTx rewrites an order line's fields (not its 상품주문번호 or order).
 func UpdateLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE order_lines SET product_code = ?, option_code = ?, option_id = ?,
-		product_name = ?, option_info = ?, qty = ?, unit_price = ?, option_price = ?, discount = ?, amount = ?,
-		status = ?, placing = ?, courier = ?, tracking_no = ?, shipped_at = ?, cancel_reason = ?, stock_taken = ?,
-		ordered_at = ?, updated_at = ? WHERE id = ?`,
-		l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo, l.Qty, l.UnitPrice,
-		l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier, l.TrackingNo, timeText(l.ShippedAt),
-		l.CancelReason, l.StockTaken, timeText(l.OrderedAt), now(), l.ID)
+		product_name = ?, option_info = ?, product_ref = ?, qty = ?, unit_price = ?, option_price = ?, discount = ?,
+		amount = ?, status = ?, placing = ?, courier = ?, tracking_no = ?, shipped_at = ?, cancel_reason = ?,
+		stock_taken = ?, ordered_at = ?, updated_at = ?, payment_method = ?, channel = ?, overseas = ? WHERE id = ?`,
+		l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo, nullID(l.ProductRef), l.Qty,
+		l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier, l.TrackingNo,
+		timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), now(), l.PaymentMethod, l.Channel,
+		l.Overseas, l.ID)
 	if err != nil {
 		return fmt.Errorf("data: update order line %s: %w", l.ProductOrderNo, err)
 	}
@@ -261,24 +301,25 @@ func StatusHistory(ctx context.Context, q Querier, lineID int64) ([]StatusChange
 	return out, rows.Err()
 }
 
-// LineSearch is what a line can be found by, besides its numbers.
+// LineSearch is what a line's names and phones are found by.
 type LineSearch struct {
-	Names   []string // buyer and recipient
-	Product string   // product name and option text
-	Phones  []string
+	Names  []string // buyer and recipient
+	Phones []string
 }
 
 // lineSearchRow is what order_search holds for a line.
-func lineSearchRow(s LineSearch) (nameChars, namePairs, productChars, productPairs, tails string) {
+func lineSearchRow(s LineSearch) (nameChars, namePairs, tails string) {
 	var ts []string
 	for _, p := range s.Phones {
 		if d := digitsOf(p); len(d) >= 4 {
 			ts = append(ts, d[len(d)-4:])
 		}
 	}
-	return letters(strings.Join(s.Names, " "), 1), pairsOfEach(s.Names), letters(s.Product, 1), letters(s.Product, 2),
-		strings.Join(ts, " ")
+	return letters(strings.Join(s.Names, " "), 1), pairsOfEach(s.Names), strings.Join(ts, " ")
 }
+
+const stageTable = `CREATE TEMP TABLE IF NOT EXISTS order_search_stage (line_id INTEGER PRIMARY KEY,
+	name_chars TEXT, name_pairs TEXT, tails TEXT)`
 
 // SetLineSearchTx writes a line's lookup entry at once, replacing any earlier one (for single lines; an
 // import stages its entries with StageLineSearchTx).
@@ -288,9 +329,9 @@ func SetLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch, re
 			return fmt.Errorf("data: line %d search: %w", lineID, err)
 		}
 	}
-	nc, np, pc, pp, tails := lineSearchRow(s)
-	_, err := tx.ExecContext(ctx, `INSERT INTO order_search (rowid, name_chars, name_pairs, product_chars, product_pairs, tails)
-		VALUES (?, ?, ?, ?, ?, ?)`, lineID, nc, np, pc, pp, tails)
+	nc, np, tails := lineSearchRow(s)
+	_, err := tx.ExecContext(ctx, `INSERT INTO order_search (rowid, name_chars, name_pairs, tails) VALUES (?, ?, ?, ?)`,
+		lineID, nc, np, tails)
 	if err != nil {
 		return fmt.Errorf("data: line %d search: %w", lineID, err)
 	}
@@ -302,13 +343,11 @@ func SetLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch, re
 // statement makes SQLite flush the index's pending terms to disk (a statement savepoint), which for an
 // import of 100,000 lines costs more than everything else together.
 func StageLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch) error {
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS order_search_stage (line_id INTEGER PRIMARY KEY,
-		name_chars TEXT, name_pairs TEXT, product_chars TEXT, product_pairs TEXT, tails TEXT)`); err != nil {
+	if _, err := tx.ExecContext(ctx, stageTable); err != nil {
 		return fmt.Errorf("data: stage line search: %w", err)
 	}
-	nc, np, pc, pp, tails := lineSearchRow(s)
-	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.order_search_stage VALUES (?, ?, ?, ?, ?, ?)`,
-		lineID, nc, np, pc, pp, tails)
+	nc, np, tails := lineSearchRow(s)
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.order_search_stage VALUES (?, ?, ?, ?)`, lineID, nc, np, tails)
 	if err != nil {
 		return fmt.Errorf("data: stage line %d search: %w", lineID, err)
 	}
@@ -317,15 +356,14 @@ func StageLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch) 
 
 // FlushLineSearchTx writes the staged lookup entries, replacing the lines' earlier ones.
 func FlushLineSearchTx(ctx context.Context, tx *Tx) error {
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS order_search_stage (line_id INTEGER PRIMARY KEY,
-		name_chars TEXT, name_pairs TEXT, product_chars TEXT, product_pairs TEXT, tails TEXT)`); err != nil {
+	if _, err := tx.ExecContext(ctx, stageTable); err != nil {
 		return fmt.Errorf("data: flush line search: %w", err)
 	}
 	for _, q := range []string{
 		`DELETE FROM order_search WHERE rowid IN (SELECT line_id FROM temp.order_search_stage)
 			AND rowid <= (SELECT max(rowid) FROM order_search)`,
-		`INSERT INTO order_search (rowid, name_chars, name_pairs, product_chars, product_pairs, tails)
-			SELECT line_id, name_chars, name_pairs, product_chars, product_pairs, tails FROM temp.order_search_stage ORDER BY line_id`,
+		`INSERT INTO order_search (rowid, name_chars, name_pairs, tails)
+			SELECT line_id, name_chars, name_pairs, tails FROM temp.order_search_stage ORDER BY line_id`,
 		`DELETE FROM temp.order_search_stage`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -82,7 +82,7 @@ func (p *orderPager) row(i int) (orders.Line, bool) {
 		q := p.q
 		q.Offset, q.Limit = page*orderPageSize, orderPageSize
 		var err error
-		if rows, err = p.svc.Find(context.Background(), q); err != nil {
+		if rows, err = p.svc.FindPage(context.Background(), q, p.total); err != nil {
 			return orders.Line{}, false
 		}
 		p.pages[page] = rows

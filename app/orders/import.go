@@ -171,6 +171,22 @@ type importer struct {
 	source   string
 	orderIDs map[string]int64    // 주문번호 → id, each order saved once per import
 	options  map[[3]string]int64 // (상품코드, 옵션관리코드, 옵션정보) → option id (0: none)
+	products map[[2]string]int64 // (상품명, 옵션정보) → order_products id
+}
+
+func (im *importer) productRef(ctx context.Context, name, option string) (int64, error) {
+	key := [2]string{name, option}
+	if id, ok := im.products[key]; ok {
+		return id, nil
+	}
+	if im.products == nil {
+		im.products = map[[2]string]int64{}
+	}
+	id, err := data.ProductRefTx(ctx, im.tx, name, option)
+	if err == nil {
+		im.products[key] = id
+	}
+	return id, err
 }
 
 func (im *importer) matchOption(ctx context.Context, l data.OrderLineRecord) (int64, error) {
@@ -231,6 +247,10 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 	l.ProductCode, l.OptionCode, l.ProductName, l.OptionInfo = row.ProductCode, row.OptionCode, row.ProductName, row.OptionInfo
 	l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount = row.Qty, row.UnitPrice, row.OptionPrice, row.Discount, row.Amount
 	l.OrderedAt = ord.OrderedAt.UTC().Truncate(time.Millisecond)
+	l.PaymentMethod, l.Channel, l.Overseas = ord.PaymentMethod, ord.Channel, ord.Country != "KR"
+	if l.ProductRef, err = im.productRef(ctx, l.ProductName, l.OptionInfo); err != nil {
+		return 0, err
+	}
 	if row.TrackingNo != "" || isNew {
 		l.Courier, l.TrackingNo = row.Courier, row.TrackingNo
 	}
@@ -262,7 +282,7 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		if err := data.AddStatusChangeTx(ctx, tx, l.ID, "", l.Status, "가져오기", source); err != nil {
 			return 0, err
 		}
-		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l)); err != nil {
+		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
 			return 0, err
 		}
 		return outcomeNew, nil
@@ -281,10 +301,8 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 			return 0, err
 		}
 	}
-	if old.ProductName != l.ProductName || old.OptionInfo != l.OptionInfo {
-		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord, l)); err != nil {
-			return 0, err
-		}
+	if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
+		return 0, err // names and phones may have changed with the order
 	}
 	return outcomeUpdated, nil
 }
@@ -297,7 +315,8 @@ func sameLine(a, b data.OrderLineRecord) bool {
 		a.Qty == b.Qty && a.UnitPrice == b.UnitPrice && a.OptionPrice == b.OptionPrice && a.Discount == b.Discount &&
 		a.Amount == b.Amount && a.Status == b.Status && a.Placing == b.Placing && a.Courier == b.Courier &&
 		a.TrackingNo == b.TrackingNo && a.ShippedAt.Equal(b.ShippedAt) && a.StockTaken == b.StockTaken &&
-		a.OrderedAt.Equal(b.OrderedAt)
+		a.OrderedAt.Equal(b.OrderedAt) && a.ProductRef == b.ProductRef && a.PaymentMethod == b.PaymentMethod &&
+		a.Channel == b.Channel && a.Overseas == b.Overseas
 }
 
 // Summary is the result in one Korean sentence.

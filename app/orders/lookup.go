@@ -130,7 +130,13 @@ func lineOf(r data.OrderListRow) Line {
 
 // Find returns one page of the lines the query finds, newest first.
 func (s *Service) Find(ctx context.Context, q Query) ([]Line, error) {
-	rows, err := data.ListOrderLines(ctx, s.store.Read(), s.dataQuery(q))
+	return s.FindPage(ctx, q, -1)
+}
+
+// FindPage is Find when the caller has just counted the query's lines (the list counts first): the count
+// tells the store how best to read the page.
+func (s *Service) FindPage(ctx context.Context, q Query, total int) ([]Line, error) {
+	rows, err := data.ListOrderLinesCounted(ctx, s.store.Read(), s.dataQuery(q), total)
 	if err != nil {
 		s.log.Error("find orders", "err", err)
 		return nil, internal(err, "주문을 찾지 못했습니다.")

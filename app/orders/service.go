@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	"sellerdesk/app/apperr"
@@ -109,12 +108,11 @@ func (k *stockKeeper) settle(ctx context.Context, tx *data.Tx) error {
 	return nil
 }
 
-// lineSearch is what a line is found by.
-func lineSearch(o data.OrderRecord, l data.OrderLineRecord) data.LineSearch {
+// lineSearch is what a line is found by besides its numbers and product.
+func lineSearch(o data.OrderRecord) data.LineSearch {
 	return data.LineSearch{
-		Names:   []string{o.BuyerName, o.RecipientName},
-		Product: strings.TrimSpace(l.ProductName + " " + l.OptionInfo),
-		Phones:  []string{o.BuyerPhone, o.RecipientPhone1, o.RecipientPhone2},
+		Names:  []string{o.BuyerName, o.RecipientName},
+		Phones: []string{o.BuyerPhone, o.RecipientPhone1, o.RecipientPhone2},
 	}
 }
 

@@ -31,6 +31,17 @@ CREATE INDEX orders_ordered ON orders (ordered_at, id);
 CREATE INDEX orders_buyer ON orders (buyer_name);
 CREATE INDEX orders_recipient ON orders (recipient_name);
 
+-- Each distinct product name and option text an order line names, so a product word is looked up among a few
+-- thousand names instead of a million lines; lines point here with product_ref.
+CREATE TABLE order_products (
+    id           INTEGER PRIMARY KEY,
+    product_name TEXT NOT NULL,
+    option_info  TEXT NOT NULL,
+    UNIQUE (product_name, option_info)
+) STRICT;
+CREATE VIRTUAL TABLE order_product_search USING fts5 (product_chars, product_pairs,
+    tokenize = 'unicode61 remove_diacritics 0');
+
 CREATE TABLE order_lines (
     id               INTEGER PRIMARY KEY,
     product_order_no TEXT NOT NULL UNIQUE CHECK (product_order_no <> ''),
@@ -40,6 +51,7 @@ CREATE TABLE order_lines (
     option_id        INTEGER REFERENCES product_options (id) ON DELETE SET NULL,
     product_name     TEXT NOT NULL DEFAULT '',
     option_info      TEXT NOT NULL DEFAULT '',
+    product_ref      INTEGER REFERENCES order_products (id),
     qty              INTEGER NOT NULL CHECK (qty > 0),
     unit_price       INTEGER NOT NULL DEFAULT 0,
     option_price     INTEGER NOT NULL DEFAULT 0,
@@ -53,14 +65,22 @@ CREATE TABLE order_lines (
     cancel_reason    TEXT NOT NULL DEFAULT '',
     -- 1 while the line holds stock (a 판매 movement was written and not yet given back)
     stock_taken      INTEGER NOT NULL DEFAULT 0,
-    -- the order's time, copied so the date filters and the list order need no join
+    -- the order's time, payment method, channel and destination, copied from the order so the list's
+    -- filters, order and counts read one table's indexes
     ordered_at       TEXT NOT NULL,
+    payment_method   TEXT NOT NULL DEFAULT '',
+    channel          TEXT NOT NULL DEFAULT '',
+    overseas         INTEGER NOT NULL DEFAULT 0,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX order_lines_order ON order_lines (order_id);
 CREATE INDEX order_lines_ordered ON order_lines (ordered_at, id);
-CREATE INDEX order_lines_status ON order_lines (status, ordered_at, id);
+CREATE INDEX order_lines_status ON order_lines (status, placing, ordered_at, id);
+CREATE INDEX order_lines_product ON order_lines (product_ref, ordered_at);
+CREATE INDEX order_lines_payment ON order_lines (payment_method, ordered_at);
+CREATE INDEX order_lines_channel ON order_lines (channel, ordered_at);
+CREATE INDEX order_lines_overseas ON order_lines (ordered_at) WHERE overseas = 1;
 CREATE INDEX order_lines_tracking ON order_lines (tracking_no) WHERE tracking_no <> '';
 CREATE INDEX order_lines_unmatched ON order_lines (id) WHERE option_id IS NULL;
 CREATE INDEX order_lines_option ON order_lines (option_id);
@@ -86,8 +106,15 @@ CREATE TABLE order_code_mappings (
     PRIMARY KEY (product_code, option_code, option_info)
 ) STRICT, WITHOUT ROWID;
 
--- Lookup words, one row per line (rowid = order_lines.id): buyer and recipient names and the product name as
--- single letters and overlapping pairs, like product_search, and the last four digits of every phone.
--- Order numbers and tracking numbers go by their own B-tree indexes.
-CREATE VIRTUAL TABLE order_search USING fts5 (name_chars, name_pairs, product_chars, product_pairs, tails,
+-- Lookup words, one row per line (rowid = order_lines.id): buyer and recipient names as single letters and
+-- overlapping pairs, like product_search, and the last four digits of every phone. Product words go through
+-- order_products; order numbers and tracking numbers by their own B-tree indexes.
+CREATE VIRTUAL TABLE order_search USING fts5 (name_chars, name_pairs, tails,
     tokenize = 'unicode61 remove_diacritics 0');
+
+-- The number of lines, kept by triggers: counting a million index entries for the unfiltered list costs
+-- more than the whole first page.
+CREATE TABLE order_line_count (n INTEGER NOT NULL) STRICT;
+INSERT INTO order_line_count VALUES (0);
+CREATE TRIGGER order_lines_counted AFTER INSERT ON order_lines BEGIN UPDATE order_line_count SET n = n + 1; END;
+CREATE TRIGGER order_lines_uncounted AFTER DELETE ON order_lines BEGIN UPDATE order_line_count SET n = n - 1; END;
