@@ -8,6 +8,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/purchasing"
 	"sellerdesk/data"
 )
 
@@ -35,6 +36,9 @@ var demoSteps = []demoStep{
 	}},
 	{"주문", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, opts DemoOptions) error {
 		return orders.FillDemo(ctx, tx, rng, opts.Orders, time.Now())
+	}},
+	{"발주서", func(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
+		return purchasing.FillDemo(ctx, tx, time.Now())
 	}},
 }
 

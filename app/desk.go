@@ -13,6 +13,7 @@ import (
 	"sellerdesk/app/applog"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/purchasing"
 	"sellerdesk/data"
 )
 
@@ -23,6 +24,7 @@ type Desk struct {
 	Store   *data.Store
 	Catalog *catalog.Service
 	Orders  *orders.Service
+	POs     *purchasing.Service
 	DataDir string
 	Log     *slog.Logger
 	// Now is the clock, so tests can stand on a chosen day.
@@ -50,7 +52,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
-		DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+		POs: purchasing.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

@@ -149,10 +149,11 @@ func SaveSupplierTx(ctx context.Context, tx *Tx, s SupplierRecord) (int64, error
 	return s.ID, nil
 }
 
-// SupplierUsage counts the products (archived included) that name a supplier.
+// SupplierUsage counts the products (archived included) and purchase orders that name a supplier.
 func SupplierUsage(ctx context.Context, q Querier, id int64) (int, error) {
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM products WHERE supplier_id = ?`, id).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM products WHERE supplier_id = ?) +
+		(SELECT count(*) FROM purchase_orders WHERE supplier_id = ?)`, id, id).Scan(&n); err != nil {
 		return 0, fmt.Errorf("data: supplier %d usage: %w", id, err)
 	}
 	return n, nil

@@ -22,8 +22,13 @@ type StoreProfile struct {
 
 // Profile reads the store profile; a store that never saved one returns the zero profile.
 func (s *Store) Profile(ctx context.Context) (StoreProfile, error) {
+	return ProfileTx(ctx, s.r)
+}
+
+// ProfileTx is Profile through any querier, e.g. inside a transaction.
+func ProfileTx(ctx context.Context, q Querier) (StoreProfile, error) {
 	var p StoreProfile
-	err := s.r.QueryRowContext(ctx, `
+	err := q.QueryRowContext(ctx, `
 		SELECT name, owner, business_no, mail_order_no, address, phone, email, return_postcode, return_address
 		FROM store_profile WHERE id = 1`).
 		Scan(&p.Name, &p.Owner, &p.BusinessNo, &p.MailOrderNo, &p.Address, &p.Phone, &p.Email,

@@ -57,7 +57,8 @@ func newOrdersScreen(sh *shell) *ordersScreen {
 type orderPager struct {
 	svc   *orders.Service
 	q     orders.Query
-	total int
+	count int // what Count said: up to CountCap+1
+	total int // rows the table shows
 	pages map[int][]orders.Line
 }
 
@@ -68,7 +69,9 @@ func (p *orderPager) reset(ctx context.Context, q orders.Query) error {
 	if err != nil {
 		return err
 	}
-	p.q, p.total, p.pages = q, n, map[int][]orders.Line{}
+	// The table holds at most the newest CountCap lines: deep pages would be slow to reach and no seller
+	// scrolls that far; they narrow the search.
+	p.q, p.count, p.total, p.pages = q, n, min(n, orders.CountCap), map[int][]orders.Line{}
 	return nil
 }
 
@@ -281,7 +284,11 @@ func (s *ordersScreen) reload() {
 	if err := s.pager.reset(context.Background(), s.query()); err != nil {
 		s.sh.showError(err)
 	}
-	s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(s.pager.total))}))
+	if s.pager.count == orders.CountCap+1 {
+		s.count.SetText(lang.L("주문 {{.N}}건 이상 (최근 주문부터 표시)", map[string]any{"N": format.Number(orders.CountCap)}))
+	} else {
+		s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(s.pager.count))}))
+	}
 	s.table.Refresh()
 	s.table.ScrollToTop()
 	s.updateBatch()

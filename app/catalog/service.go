@@ -243,7 +243,7 @@ func (s *Service) DeleteSupplier(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return conflict(fmt.Sprintf("이 공급업체의 상품이 %d개 있어 삭제할 수 없습니다. 상품의 공급업체를 먼저 바꾸세요.", n))
+			return conflict(fmt.Sprintf("이 공급업체를 쓰는 상품이나 발주서가 %d건 있어 삭제할 수 없습니다. 상품의 공급업체를 먼저 바꾸세요(발주서 기록은 보관됩니다).", n))
 		}
 		return data.DeleteSupplierTx(ctx, tx, id)
 	})

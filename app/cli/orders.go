@@ -163,3 +163,18 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// poPDF is `po pdf PO-NUMBER --out FILE`: a purchase order as an A4 PDF.
+func poPDF(number, path string) command {
+	return func(ctx context.Context, d *app.Desk, out io.Writer, _ func(float64)) error {
+		var buf bytes.Buffer
+		if err := d.POs.WritePDF(ctx, number, &buf); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return &app.Error{Code: app.ErrInternal, Err: err, Message: fmt.Sprintf("파일을 저장할 수 없습니다: %s", path)}
+		}
+		fmt.Fprintf(out, "발주서 %s을(를) 저장했습니다: %s (%s)\n", number, path, format.Bytes(int64(buf.Len())))
+		return nil
+	}
+}

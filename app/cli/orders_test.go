@@ -136,3 +136,50 @@ func TestImportAndFindOrders(t *testing.T) {
 	}
 	os.Remove(plain)
 }
+
+func TestDemoAndPOPDF(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errs := run(t, "--db", db, "demo", "--orders", "300"); code != 0 {
+		t.Fatalf("demo: %d %q", code, errs)
+	}
+	desk, err := app.Open(context.Background(), db, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, err := desk.POs.List(context.Background(), "")
+	desk.Close()
+	if err != nil || len(pos) < 4 {
+		t.Fatalf("demo POs = %d %v", len(pos), err)
+	}
+	states := map[string]bool{}
+	for _, p := range pos {
+		states[string(p.Status)] = true
+	}
+	if len(states) < 5 {
+		t.Errorf("demo PO states = %v, want all five", states)
+	}
+	pdf := filepath.Join(dir, "발주서.pdf")
+	code, out, errs := run(t, "--db", db, "po", "pdf", pos[0].Number, "--out", pdf)
+	if code != 0 || !strings.Contains(out, pos[0].Number) {
+		t.Fatalf("po pdf: %d %q %q", code, out, errs)
+	}
+	b, _ := os.ReadFile(pdf)
+	if !strings.HasPrefix(string(b), "%PDF-") {
+		t.Error("not a PDF")
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"po", "pdf", "PO-20000101-001", "--out", pdf}, 1, "찾을 수 없습니다"},
+		{[]string{"po", "pdf", pos[0].Number}, 2, "--out"},
+		{[]string{"po", "list"}, 2, "po pdf"},
+	} {
+		code, _, errs := run(t, append([]string{"--db", db}, c.args...)...)
+		if code != c.code || !strings.Contains(errs, c.msg) {
+			t.Errorf("%v: %d %q", c.args, code, errs)
+		}
+	}
+}

@@ -20,7 +20,7 @@ import (
 // The lookup benchmarks run on 1,000,000 order lines (about 400,000 orders over twelve months), built once
 // and kept at benchOrdersDB between runs because building them takes a minute or two.
 const (
-	benchOrdersDB = "/tmp/sellerdesk-bench-orders-v2.db"
+	benchOrdersDB = "/tmp/sellerdesk-bench-orders-v3.db"
 	benchLines    = 1_000_000
 )
 

@@ -148,7 +148,10 @@ func (s *Service) FindPage(ctx context.Context, q Query, total int) ([]Line, err
 	return out, nil
 }
 
-// Count counts the lines the query finds.
+// CountCap is where Count stops counting: more matches count as CountCap+1, shown as "10,000건 이상".
+const CountCap = data.CountCap
+
+// Count counts the lines the query finds, up to CountCap+1 (the whole book is counted exactly).
 func (s *Service) Count(ctx context.Context, q Query) (int, error) {
 	n, err := data.CountOrderLines(ctx, s.store.Read(), s.dataQuery(q))
 	if err != nil {

@@ -76,7 +76,7 @@ CREATE TABLE order_lines (
 ) STRICT;
 CREATE INDEX order_lines_order ON order_lines (order_id);
 CREATE INDEX order_lines_ordered ON order_lines (ordered_at, id);
-CREATE INDEX order_lines_status ON order_lines (status, placing, ordered_at, id);
+CREATE INDEX order_lines_status ON order_lines (status, ordered_at, id);
 CREATE INDEX order_lines_product ON order_lines (product_ref, ordered_at);
 CREATE INDEX order_lines_payment ON order_lines (payment_method, ordered_at);
 CREATE INDEX order_lines_channel ON order_lines (channel, ordered_at);
