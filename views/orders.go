@@ -118,8 +118,8 @@ const (
 
 func orderColumns() []orderColumn {
 	return []orderColumn{
-		{"", 36}, {lang.L("주문일시"), 130}, {lang.L("상태"), 80}, {lang.L("상품주문번호"), 150}, {lang.L("구매자"), 80},
-		{lang.L("수취인"), 80}, {lang.L("연락처"), 120}, {lang.L("상품명 / 옵션"), 260}, {lang.L("수량"), 50},
+		{"", 36}, {lang.L("주문일시"), 148}, {lang.L("상태"), 80}, {lang.L("상품주문번호"), 172}, {lang.L("구매자"), 80},
+		{lang.L("수취인"), 80}, {lang.L("연락처"), 136}, {lang.L("상품명 / 옵션"), 260}, {lang.L("수량"), 50},
 		{lang.L("금액"), 100}, {lang.L("결제수단"), 110}, {lang.L("송장번호"), 170},
 	}
 }
@@ -197,6 +197,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 		action(orders.ActionDeliver, theme.HomeIcon()),
 		action(orders.ActionDecide, theme.ContentAddIcon()),
 		action(orders.ActionCancel, theme.CancelIcon()),
+		&widget.Button{Text: lang.L("발주서 만들기"), Icon: theme.DocumentIcon(), OnTapped: s.onPurchaseOrder},
 		&widget.Button{Text: lang.L("선택 해제"), OnTapped: s.clearSelection})
 	s.batch.Hide()
 
@@ -492,6 +493,30 @@ func (s *ordersScreen) onDispatchFile() {
 		}
 		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
 	})
+}
+
+// onPurchaseOrder makes purchase orders for the selected lines, one per supplier, or — when the supplier
+// ships to the customer (직배송) — one per recipient.
+func (s *ordersScreen) onPurchaseOrder() {
+	ids := s.selectedIDs()
+	dropship := widget.NewCheck(lang.L("공급업체가 고객에게 직접 배송 (직배송)"), nil)
+	dialog.ShowCustomConfirm(lang.L("발주서 만들기"), lang.L("다음"), lang.L("취소"), container.NewVBox(
+		&widget.Label{Text: lang.L("선택한 주문 {{.N}}건을 상품의 공급업체별로 발주합니다.", map[string]any{"N": len(ids)}), Wrapping: fyne.TextWrapWord},
+		dropship), func(ok bool) {
+		if !ok {
+			return
+		}
+		drafts, skipped, err := s.sh.desk.POs.OrderDrafts(context.Background(), ids, dropship.Checked)
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.sh.confirmDrafts(drafts, skipped, func(numbers []string) {
+			s.clearSelection()
+			s.sh.showInfo(lang.L("발주서 만들기"), lang.L("발주서를 만들었습니다: {{.List}}. '발주' 화면에서 PDF로 저장하세요.",
+				map[string]any{"List": strings.Join(numbers, ", ")}))
+		})
+	}, s.sh.win)
 }
 
 // focusSearch is Ctrl/Cmd+F.

@@ -45,6 +45,7 @@ func areas() []area {
 		{lang.L("대시보드"), theme.HomeIcon(), func(sh *shell) screen { return newDashboardScreen(sh) }},
 		{lang.L("상품"), theme.StorageIcon(), func(sh *shell) screen { return newProductsScreen(sh) }},
 		{lang.L("주문"), theme.ListIcon(), func(sh *shell) screen { return newOrdersScreen(sh) }},
+		{lang.L("발주"), theme.DocumentIcon(), func(sh *shell) screen { return newPOScreen(sh) }},
 		{lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
 	}
 }

@@ -20,7 +20,7 @@ import (
 // The lookup benchmarks run on 1,000,000 order lines (about 400,000 orders over twelve months), built once
 // and kept at benchOrdersDB between runs because building them takes a minute or two.
 const (
-	benchOrdersDB = "/tmp/sellerdesk-bench-orders-v3.db"
+	benchOrdersDB = "/tmp/sellerdesk-bench-orders-v4.db"
 	benchLines    = 1_000_000
 )
 
@@ -30,9 +30,9 @@ var (
 	surnames   = []rune("김김김이이박박최정강조윤장임한오서신권황안송류홍")
 	syllables1 = []rune("민서도하지예현수유채건다소태나준은우영정혜성경승재동상진선미주윤아희연")
 	syllables2 = []rune("지준윤은우린빈나호연원늘율진영아민현수희경석철훈기혁서정숙자옥")
-	adjs     = []string{"오버핏", "슬림핏", "린넨", "코튼", "울", "캐시미어", "데님", "니트", "기모", "방수", "경량", "빈티지"}
-	nouns    = []string{"반팔 티셔츠", "셔츠", "원피스", "슬랙스", "가디건", "후드티", "자켓", "스커트", "머그컵", "에코백", "양말", "모자"}
-	colors   = []string{"블랙", "화이트", "네이비", "베이지", "그레이", "카키"}
+	adjs       = []string{"오버핏", "슬림핏", "린넨", "코튼", "울", "캐시미어", "데님", "니트", "기모", "방수", "경량", "빈티지"}
+	nouns      = []string{"반팔 티셔츠", "셔츠", "원피스", "슬랙스", "가디건", "후드티", "자켓", "스커트", "머그컵", "에코백", "양말", "모자"}
+	colors     = []string{"블랙", "화이트", "네이비", "베이지", "그레이", "카키"}
 )
 
 func benchName(r *rand.Rand) string {

@@ -66,7 +66,7 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 		}
 		addr := demoAddresses[rng.IntN(len(demoAddresses))]
 		row := sheet.OrderRow{OrderNo: orderNo, OrderedAt: at, PaidAt: at.Add(time.Duration(rng.IntN(300)) * time.Second),
-			BuyerName: buyer, BuyerID: fmt.Sprintf("%s***", strings.ToLower(string(rune('a'+rng.IntN(26))))+"user"),
+			BuyerName: buyer, BuyerID: demoID(rng),
 			BuyerPhone:      fmt.Sprintf("010-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
 			RecipientName:   recipient,
 			RecipientPhone1: fmt.Sprintf("0504-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
@@ -76,7 +76,7 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 		if strings.HasPrefix(addr.base, "제주") {
 			row.ShippingFeeExtra = 3000
 		}
-		days := age.Hours() / 24
+		days := now.Sub(at).Hours() / 24
 		for ln := 0; ln < 1+rng.IntN(3)/2+rng.IntN(2)*rng.IntN(2); ln++ {
 			row.ProductOrderNo = fmt.Sprintf("%s%08d", at.Format("20060102"), 50_000_000+i*4+ln)
 			st, placing := demoStatus(rng, days)
@@ -116,6 +116,15 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 		return err
 	}
 	return im.keeper.settle(ctx, tx)
+}
+
+// demoID is a Naver ID as exports show it, the end hidden: "hrkim***".
+func demoID(rng *rand.Rand) string {
+	b := make([]byte, 3+rng.IntN(3))
+	for i := range b {
+		b[i] = byte('a' + rng.IntN(26))
+	}
+	return string(b) + "***"
 }
 
 // demoStatus picks a line's state for an order placed days ago.

@@ -1,0 +1,376 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/format"
+	"sellerdesk/app/purchasing"
+	"sellerdesk/app/sheet"
+)
+
+// poScreen is 발주: the purchase orders with their status, made from low stock here or from orders in 주문,
+// each opening in place with its lines, receipts, PDF and dropship sheet.
+type poScreen struct {
+	sh     *shell
+	svc    *purchasing.Service
+	pos    []purchasing.PO
+	status *widget.Select
+	table  *widget.Table
+	count  *widget.Label
+	root   *fyne.Container
+	list   fyne.CanvasObject
+	detail *purchasing.PO
+}
+
+func newPOScreen(sh *shell) *poScreen { return &poScreen{sh: sh, svc: sh.desk.POs} }
+
+func poColumns() []orderColumn {
+	return []orderColumn{{lang.L("발주번호"), 150}, {lang.L("공급업체"), 140}, {lang.L("발주일"), 100}, {lang.L("납기일"), 100},
+		{lang.L("상태"), 80}, {lang.L("품목"), 60}, {lang.L("입고 / 발주 수량"), 120}, {lang.L("공급가액"), 110}, {lang.L("배송"), 90}}
+}
+
+func (s *poScreen) build() fyne.CanvasObject {
+	options := []string{lang.L("전체 상태")}
+	for _, st := range purchasing.Statuses {
+		options = append(options, lang.L(st.Label()))
+	}
+	s.status = widget.NewSelect(options, func(string) { s.refresh() })
+	s.status.SetSelectedIndex(0)
+	cols := poColumns()
+	s.table = newTextTable(titles(cols), widths(cols), func() int { return len(s.pos) }, func(row, col int) string {
+		p := s.pos[row]
+		due := p.DueOn
+		if due == "" {
+			due = lang.L("협의")
+		}
+		ship := lang.L("매장 입고")
+		if p.Dropship {
+			ship = lang.L("고객 직배송")
+		}
+		return []string{p.Number, p.SupplierName, p.OrderedOn, due, lang.L(p.Status.Label()), format.Number(p.Lines),
+			format.Number(p.Received) + " / " + format.Number(p.Qty), format.Won(p.Supply), ship}[col]
+	})
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.table.Unselect(id)
+		if id.Row >= 0 && id.Row < len(s.pos) {
+			s.openDetail(s.pos[id.Row].Number)
+		}
+	}
+	s.count = &widget.Label{}
+	reorder := &widget.Button{Text: lang.L("재고부족 상품 발주서 만들기"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
+		OnTapped: s.onReorder}
+	help := &widget.Label{Text: lang.L("주문으로 발주하려면 주문 화면에서 주문을 골라 '발주서 만들기'를 누르세요."), Importance: widget.LowImportance}
+	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(s.status, reorder)), help)
+	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	s.root = container.NewStack(s.list)
+	s.refresh()
+	return s.root
+}
+
+func titles(cols []orderColumn) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.title
+	}
+	return out
+}
+
+func widths(cols []orderColumn) []float32 {
+	out := make([]float32, len(cols))
+	for i, c := range cols {
+		out[i] = c.width
+	}
+	return out
+}
+
+// refresh reloads the list, e.g. when the seller comes back to 발주.
+func (s *poScreen) refresh() {
+	if s.table == nil {
+		return
+	}
+	var st purchasing.Status
+	if i := s.status.SelectedIndex(); i > 0 {
+		st = purchasing.Statuses[i-1]
+	}
+	pos, err := s.svc.List(context.Background(), st)
+	if err != nil {
+		s.sh.showError(err)
+	}
+	s.pos = pos
+	s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": len(pos)}))
+	s.table.Refresh()
+}
+
+// onReorder proposes purchase orders for every low-stock option and creates them when the seller agrees.
+func (s *poScreen) onReorder() {
+	drafts, skipped, err := s.svc.ReorderDrafts(context.Background())
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.sh.confirmDrafts(drafts, skipped, func(numbers []string) {
+		s.refresh()
+		if len(numbers) == 1 {
+			s.openDetail(numbers[0])
+		}
+	})
+}
+
+// confirmDrafts shows proposed purchase orders (supplier, items, quantities, supply value) and what could not
+// be ordered, and saves them on 만들기.
+func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.Skipped, done func([]string)) {
+	if len(drafts) == 0 {
+		msg := lang.L("발주할 품목이 없습니다.")
+		for _, k := range skipped {
+			msg += "\n· " + k.Item + ": " + k.Reason
+		}
+		sh.showInfo(lang.L("발주서 만들기"), msg)
+		return
+	}
+	type row struct{ supplier, item, qty, cost string }
+	var rows []row
+	for _, d := range drafts {
+		for _, l := range d.Lines {
+			item := strings.TrimSpace(l.Name + " " + l.OptionLabel)
+			rows = append(rows, row{d.SupplierName, item, format.Number(l.Qty), format.Won(l.Qty * l.UnitCost)})
+		}
+	}
+	table := newTextTable([]string{lang.L("공급업체"), lang.L("품목"), lang.L("수량"), lang.L("공급가액")}, []float32{150, 360, 70, 110},
+		func() int { return len(rows) }, func(r, c int) string {
+			x := rows[r]
+			return []string{x.supplier, x.item, x.qty, x.cost}[c]
+		})
+	head := []fyne.CanvasObject{&widget.Label{Text: lang.L("발주서 {{.N}}장을 작성 상태로 만듭니다. 만든 뒤 PDF로 저장해 공급업체에 보내세요.",
+		map[string]any{"N": len(drafts)}), Wrapping: fyne.TextWrapWord}}
+	for _, k := range skipped {
+		head = append(head, &widget.Label{Text: lang.L("제외") + ": " + k.Item + " — " + k.Reason, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
+	}
+	notes := widget.NewMultiLineEntry()
+	notes.SetPlaceHolder(lang.L("비고 (결제 조건, 포장 요청 등)"))
+	notes.SetMinRowsVisible(2)
+	body := container.NewBorder(container.NewVBox(head...), notes, nil, nil, table)
+	d := dialog.NewCustomConfirm(lang.L("발주서 만들기"), lang.L("만들기"), lang.L("취소"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		numbers, err := sh.desk.POs.Create(context.Background(), drafts, notes.Text)
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		done(numbers)
+	}, sh.win)
+	d.Resize(fyne.NewSize(820, 540))
+	d.Show()
+}
+
+// openDetail shows a purchase order in place of the list.
+func (s *poScreen) openDetail(number string) {
+	po, err := s.svc.Get(context.Background(), number)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.detail = &po
+	s.root.Objects = []fyne.CanvasObject{s.buildDetail(po)}
+	s.root.Refresh()
+}
+
+func (s *poScreen) closeDetail() {
+	s.detail = nil
+	s.root.Objects = []fyne.CanvasObject{s.list}
+	s.root.Refresh()
+	s.refresh()
+}
+
+func (s *poScreen) buildDetail(po purchasing.PO) fyne.CanvasObject {
+	back := &widget.Button{Text: lang.L("발주서 목록"), Icon: theme.NavigateBackIcon(), OnTapped: s.closeDetail}
+	title := &widget.Label{Text: po.Number + " · " + po.SupplierName, TextStyle: fyne.TextStyle{Bold: true}}
+	status := &widget.Label{Text: lang.L(po.Status.Label()), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+	header := container.NewBorder(nil, nil, back, status, title)
+
+	due := po.DueOn
+	if due == "" {
+		due = lang.L("협의")
+	}
+	deliver := strings.TrimSpace(po.DeliverName + " " + po.DeliverPhone)
+	if po.DeliverPostcode != "" {
+		deliver += " (" + po.DeliverPostcode + ")"
+	}
+	deliver += " " + po.DeliverAddress
+	info := widget.NewForm(
+		widget.NewFormItem(lang.L("발주일"), widget.NewLabel(po.OrderedOn)),
+		widget.NewFormItem(lang.L("납기일"), widget.NewLabel(due)),
+		widget.NewFormItem(lang.L("배송지"), &widget.Label{Text: deliver, Wrapping: fyne.TextWrapWord}),
+		widget.NewFormItem(lang.L("비고"), &widget.Label{Text: po.Notes, Wrapping: fyne.TextWrapWord}),
+	)
+	items := po.Items
+	lines := newTextTable([]string{lang.L("품명"), lang.L("옵션"), lang.L("품번"), lang.L("수량"), lang.L("입고"), lang.L("단가"), lang.L("공급가액")},
+		[]float32{240, 140, 140, 60, 60, 100, 110}, func() int { return len(items) }, func(r, c int) string {
+			l := items[r]
+			return []string{l.Name, l.OptionLabel, l.Code, format.Number(l.Qty), format.Number(l.Received), format.Won(l.UnitCost), format.Won(l.Qty * l.UnitCost)}[c]
+		})
+	var actions []fyne.CanvasObject
+	pdf := &widget.Button{Text: lang.L("PDF 저장"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance, OnTapped: func() { s.onPDF(po.Number) }}
+	actions = append(actions, pdf)
+	switch po.Status {
+	case purchasing.StatusDraft:
+		actions = append(actions, &widget.Button{Text: lang.L("발주완료"), Icon: theme.MailSendIcon(), OnTapped: func() {
+			if err := s.svc.MarkOrdered(context.Background(), po.Number); err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.openDetail(po.Number)
+		}})
+	case purchasing.StatusOrdered, purchasing.StatusPartial:
+		actions = append(actions, &widget.Button{Text: lang.L("입고 처리…"), Icon: theme.DownloadIcon(), OnTapped: func() { s.onReceive(po) }})
+	}
+	if po.Dropship {
+		actions = append(actions, &widget.Button{Text: lang.L("직배송 시트"), Icon: theme.FileIcon(), OnTapped: func() { s.onDropship(po.Number) }})
+	}
+	if po.Status != purchasing.StatusReceived && po.Status != purchasing.StatusCanceled {
+		actions = append(actions, &widget.Button{Text: lang.L("발주 취소…"), Icon: theme.CancelIcon(), Importance: widget.DangerImportance,
+			OnTapped: func() { s.onCancel(po.Number) }})
+	}
+	hist := container.NewVBox()
+	for _, h := range po.History {
+		text := format.DateTime(h.At) + "  " + lang.L(purchasing.Status(h.To).Label())
+		if h.Note != "" {
+			text += " · " + h.Note
+		}
+		hist.Add(&widget.Label{Text: text, Importance: widget.LowImportance})
+	}
+	top := container.NewVBox(header, container.NewHBox(actions...), info)
+	bottom := widget.NewAccordion(widget.NewAccordionItem(lang.L("상태 이력"), hist))
+	return container.NewBorder(top, bottom, nil, nil, lines)
+}
+
+// onPDF saves the purchase order's PDF where the seller chooses and opens it in the system viewer to print.
+func (s *poScreen) onPDF(number string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		uri := w.URI()
+		w.Close()
+		path := uri.Path()
+		s.sh.runJob(lang.L("발주서 PDF"), lang.L("발주서를 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
+			var buf bytes.Buffer
+			if err := s.svc.WritePDF(ctx, number, &buf); err != nil {
+				return err
+			}
+			return writeFileAtomic(path, buf.Bytes())
+		}, func(err error) {
+			switch {
+			case errors.Is(err, context.Canceled):
+				os.Remove(path)
+			case err != nil:
+				s.sh.showError(err)
+			default:
+				// open it in the system's PDF viewer, from which the seller prints
+				u, perr := url.Parse(storage.NewFileURI(path).String())
+				if perr != nil || s.sh.fyneApp.OpenURL(u) != nil {
+					s.sh.showInfo(lang.L("발주서 PDF"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
+				}
+			}
+		})
+	}, s.sh.win)
+	d.SetFileName(number + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// onReceive asks how many of each line arrived (the rest by default) and books them into stock.
+func (s *poScreen) onReceive(po purchasing.PO) {
+	entries := map[int64]*widget.Entry{}
+	var items []*widget.FormItem
+	for _, l := range po.Items {
+		left := l.Qty - l.Received
+		if left <= 0 {
+			continue
+		}
+		e := widget.NewEntry()
+		e.SetText(strconv.FormatInt(left, 10))
+		entries[l.ID] = e
+		label := strings.TrimSpace(l.Name + " " + l.OptionLabel)
+		items = append(items, widget.NewFormItem(label, container.NewBorder(nil, nil, nil,
+			widget.NewLabel(lang.L("남은 {{.N}}개", map[string]any{"N": left})), e)))
+	}
+	items = append([]*widget.FormItem{{Text: "", Widget: &widget.Label{Text: lang.L("도착한 수량을 입력하세요. 재고에 입고로 기록됩니다."), Wrapping: fyne.TextWrapWord}}}, items...)
+	d := dialog.NewForm(lang.L("입고 처리"), lang.L("입고"), lang.L("취소"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		got := map[int64]int64{}
+		for id, e := range entries {
+			t := strings.TrimSpace(e.Text)
+			if t == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(strings.ReplaceAll(t, ",", ""), 10, 64)
+			if err != nil {
+				s.sh.showError(fmt.Errorf("%s", lang.L("입고 수량 '{{.V}}'은(는) 숫자가 아닙니다.", map[string]any{"V": t})))
+				return
+			}
+			got[id] = n
+		}
+		if err := s.svc.Receive(context.Background(), po.Number, got); err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.openDetail(po.Number)
+	}, s.sh.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+func (s *poScreen) onCancel(number string) {
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("예: 공급업체 품절, 단가 재협의"))
+	dialog.ShowForm(lang.L("발주 취소"), lang.L("발주 취소"), lang.L("닫기"), []*widget.FormItem{
+		{Text: "", Widget: &widget.Label{Text: lang.L("이미 입고한 수량은 재고에 그대로 남습니다."), Wrapping: fyne.TextWrapWord}},
+		widget.NewFormItem(lang.L("취소 사유"), reason),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.svc.Cancel(context.Background(), number, reason.Text); err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.openDetail(number)
+	}, s.sh.win)
+}
+
+func (s *poScreen) onDropship(number string) {
+	rows, err := s.svc.DropshipRows(context.Background(), number)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.sh.saveXLSX(number+"_직배송.xlsx", func(_ context.Context, buf *bytes.Buffer) error {
+		return sheet.WriteDropship(buf, rows)
+	}, func(path string) {
+		s.sh.showInfo(lang.L("직배송 시트"), lang.L("{{.N}}건을 저장했습니다: {{.Path}}", map[string]any{"N": len(rows), "Path": path}))
+	})
+}

@@ -1,0 +1,69 @@
+package views
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/app/catalog"
+)
+
+func TestPurchaseOrderFlow(t *testing.T) {
+	sh, s := openArea[*poScreen](t, "발주")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	sup, err := sh.desk.Catalog.SaveSupplier(ctx, catalog.Supplier{Name: "동대문 의류", LeadTimeDays: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := catalog.Product{Code: "TEE", Name: "오버핏 티셔츠", Price: 19800, Cost: 7000, Status: catalog.StatusSale,
+		TaxType: catalog.Taxable, SupplierID: sup.ID, OptionKind: catalog.OptionsNone,
+		Options: []catalog.Option{{Usable: true, Stock: 1, SafetyStock: 5}}}
+	if _, err := sh.desk.Catalog.SaveProduct(ctx, p, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sh.desk.SaveProfile(ctx, app.StoreProfile{Name: "하루공방", Owner: "김하루", BusinessNo: "220-81-62517",
+		Address: "서울 마포구 월드컵북로 396", Phone: "02-332-1234", Email: "a@b.kr"}); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	if !hasLabel(c, "발주서 0장") {
+		t.Fatalf("labels: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "재고부족 상품 발주서 만들기"))
+	if !hasLabel(c, "오버핏 티셔츠") || !hasLabel(c, "9") {
+		t.Fatalf("proposal lacks the item and its quantity (2×5 − 1): %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "만들기"))
+	// one purchase order opens at once
+	if s.detail == nil || !hasLabel(c, "작성") || !containsLabel(c, "PO-") || !hasLabel(c, "63,000원") {
+		t.Fatalf("after 만들기: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "발주서 목록"))
+	if !hasLabel(c, "발주서 1장") {
+		t.Fatalf("list: %v", visibleTexts(c))
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if s.detail == nil {
+		t.Fatal("tapping a PO did not open it")
+	}
+	test.Tap(button(t, c, "발주완료"))
+	if !hasLabel(c, "발주완료") {
+		t.Fatalf("after 발주완료: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "입고 처리…"))
+	if !hasLabel(c, "남은 9개") {
+		t.Fatalf("receive dialog: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "입고"))
+	if !hasLabel(c, "입고완료") {
+		t.Errorf("after 입고: %v", visibleTexts(c))
+	}
+	got, _ := sh.desk.Catalog.ProductByCode(ctx, "TEE")
+	if got.Options[0].Stock != 10 {
+		t.Errorf("stock after receiving = %d, want 10", got.Options[0].Stock)
+	}
+}
