@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
 )
 
@@ -168,5 +169,49 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 	test.Tap(button(t, c, "주문 목록"))
 	if s.detail != nil {
 		t.Error("back did not return to the list")
+	}
+}
+
+func TestManualOrderForm(t *testing.T) {
+	sh, _ := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	p := catalog.Product{Code: "MUG", Name: "머그컵 화이트", Price: 9000, Status: catalog.StatusSale, TaxType: catalog.Taxable,
+		OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 5}}}
+	if _, err := sh.desk.Catalog.SaveProduct(ctx, p, "test"); err != nil {
+		t.Fatal(err)
+	}
+	typeShortcut(t, c, &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if !hasLabel(c, "주문 상품") {
+		t.Fatalf("Ctrl+N did not open the manual order form: %v", visibleTexts(c))
+	}
+	entry := func(placeholder string) *widget.Entry {
+		for _, o := range everything(c) {
+			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+				return e
+			}
+		}
+		t.Fatalf("no entry %q", placeholder)
+		return nil
+	}
+	// saving with nothing typed shows the problems at their fields and keeps the form open
+	test.Tap(button(t, c, "주문 등록"))
+	if !hasLabel(c, "주문자 이름을 입력하세요.") || !hasLabel(c, "주문할 상품을 하나 이상 추가하세요.") {
+		t.Fatalf("no field errors: %v", visibleTexts(c))
+	}
+	test.Type(entry("이름"), "한지민")
+	test.Type(entry("010-1234-5678"), "010-7777-8888")
+	test.Type(entry("상품명 또는 상품코드로 찾기"), "머그")
+	test.Tap(button(t, c, "추가"))
+	if !containsLabel(c, "머그컵 화이트") {
+		t.Fatalf("line not added: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "주문 등록"))
+	if !hasLabel(c, "주문 1건") || !hasLabel(c, "한지민") {
+		t.Fatalf("order not listed: %v", visibleTexts(c))
+	}
+	got, _ := sh.desk.Catalog.ProductByCode(ctx, "MUG")
+	if got.Options[0].Stock != 4 {
+		t.Errorf("stock = %d, want 4", got.Options[0].Stock)
 	}
 }

@@ -3,6 +3,7 @@ package orders
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sort"
 	"strings"
 	"testing"
@@ -269,5 +270,63 @@ func TestDispatchFile(t *testing.T) {
 		if ct, _ := f.GetCellType("발송처리", cell); ct != excelize.CellTypeSharedString && ct != excelize.CellTypeInlineString {
 			t.Errorf("%s is cell type %v, want text", cell, ct)
 		}
+	}
+}
+
+func TestManualOrder(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	var teeBM, mug int64
+	d.store.Read().QueryRow(`SELECT id FROM product_options WHERE code = 'TEE-01-블랙-M'`).Scan(&teeBM)
+	d.store.Read().QueryRow(`SELECT o.id FROM product_options o JOIN products p ON p.id = o.product_id WHERE p.code = 'MUG-01'`).Scan(&mug)
+
+	// every problem at its field, nothing saved
+	_, err := d.orders.CreateManual(ctx, ManualOrder{BuyerPhone: "12-34", ShippingFee: 3000,
+		Lines: []ManualLine{{OptionID: teeBM, Qty: 0}}})
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Fields["buyerName"] == "" || ae.Fields["buyerPhone"] == "" || ae.Fields["address"] == "" ||
+		ae.Fields["payment"] == "" || !strings.Contains(ae.Fields["lines"], "1번 상품의 수량") {
+		t.Fatalf("invalid order: %v %+v", err, ae)
+	}
+	no, err := d.orders.CreateManual(ctx, ManualOrder{BuyerName: "최유나", BuyerPhone: "01055556666", PaymentMethod: "계좌이체",
+		Channel: "전화 주문", Paid: true, Address: "서울 종로구 1", ShippingFee: 3000,
+		Lines: []ManualLine{{OptionID: teeBM, Qty: 2, Discount: 1000}, {OptionID: mug, Qty: 1, UnitPrice: 8000}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if no != "M-20261124-001" {
+		t.Errorf("number = %s", no)
+	}
+	if d.stockOf(t, "TEE-01-블랙-M") != 8 || d.mugStock(t) != 2 {
+		t.Errorf("stock = %d, %d: a paid manual order takes its stock", d.stockOf(t, "TEE-01-블랙-M"), d.mugStock(t))
+	}
+	got, err := d.orders.Find(ctx, Query{Search: "6666"})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("find the manual order by phone: %v %v", got, err)
+	}
+	var tee Line
+	for _, l := range got {
+		if l.ProductName == "오버핏 반팔 티셔츠" {
+			tee = l
+		}
+	}
+	if tee.Amount != 19800*2-1000 || tee.StatusLabel != "신규주문" || tee.Channel != "전화 주문" || tee.OptionInfo != "블랙 / M" {
+		t.Errorf("line = %+v", tee)
+	}
+	// waiting for payment: no stock until 입금확인, then taken once
+	no2, err := d.orders.CreateManual(ctx, ManualOrder{BuyerName: "정하늘", BuyerPhone: "02-123-4567", PaymentMethod: "무통장입금",
+		Lines: []ManualLine{{OptionID: mug, Qty: 2}}})
+	if err != nil || no2 != "M-20261124-002" {
+		t.Fatalf("second order: %s %v", no2, err)
+	}
+	if d.mugStock(t) != 2 {
+		t.Errorf("an unpaid order took stock")
+	}
+	w, _ := d.orders.Find(ctx, Query{Search: "정하늘"})
+	if _, err := d.orders.Apply(ctx, ActionPay, []int64{w[0].ID}, ActionInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if d.mugStock(t) != 0 {
+		t.Errorf("mug stock after 입금확인 = %d, want 0", d.mugStock(t))
 	}
 }

@@ -42,6 +42,12 @@ CREATE TABLE order_products (
 CREATE VIRTUAL TABLE order_product_search USING fts5 (product_chars, product_pairs,
     tokenize = 'unicode61 remove_diacritics 0');
 
+-- Manual (phone, counter) orders are numbered M-YYYYMMDD-NNN by day; a number is never reused.
+CREATE TABLE order_counters (
+    day  TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE order_lines (
     id               INTEGER PRIMARY KEY,
     product_order_no TEXT NOT NULL UNIQUE CHECK (product_order_no <> ''),

@@ -1,0 +1,219 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
+)
+
+// manualOrderForm takes an order by phone or at the counter: buyer, recipient, payment, items from the
+// catalog. Problems show at their field; the order is saved with the same rules as an import.
+type manualOrderForm struct {
+	s       *ordersScreen
+	dlg     dialog.Dialog
+	entries map[string]*widget.Entry
+	errors  map[string]*widget.Label
+	payment *widget.SelectEntry
+	channel *widget.SelectEntry
+	paid    *widget.Check
+	lines   []orders.ManualLine
+	labels  []string
+	list    *fyne.Container
+	total   *widget.Label
+}
+
+func (s *ordersScreen) createNew() { s.onManualOrder() }
+
+// onManualOrder opens the manual order form (also Ctrl/Cmd+N on 주문).
+func (s *ordersScreen) onManualOrder() {
+	f := &manualOrderForm{s: s, entries: map[string]*widget.Entry{}, errors: map[string]*widget.Label{}}
+	f.show()
+}
+
+func (f *manualOrderForm) field(key, label, placeholder string) *widget.FormItem {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	f.entries[key] = e
+	errLabel := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	errLabel.Hide()
+	f.errors[key] = errLabel
+	return widget.NewFormItem(label, container.NewVBox(e, errLabel))
+}
+
+func (f *manualOrderForm) show() {
+	f.payment = widget.NewSelectEntry(orders.ManualPayments)
+	f.payment.SetText(orders.ManualPayments[0])
+	f.channel = widget.NewSelectEntry(orders.ManualChannels)
+	f.channel.SetText(orders.ManualChannels[0])
+	f.paid = widget.NewCheck(lang.L("결제를 받았습니다 (재고를 차감합니다)"), nil)
+	f.paid.SetChecked(true)
+	f.list = container.NewVBox()
+	f.total = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	for _, k := range []string{"payment", "lines"} {
+		l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+		l.Hide()
+		f.errors[k] = l
+	}
+	form := widget.NewForm(
+		f.field("buyerName", lang.L("주문자"), lang.L("이름")),
+		f.field("buyerPhone", lang.L("주문자 연락처"), "010-1234-5678"),
+		f.field("recipientName", lang.L("수취인"), lang.L("비우면 주문자와 같음")),
+		f.field("recipientPhone", lang.L("수취인 연락처"), lang.L("비우면 주문자와 같음")),
+		f.field("postcode", lang.L("우편번호"), "04001"),
+		f.field("address", lang.L("주소"), lang.L("매장에서 건네면 비워 두세요")),
+		f.field("addressDetail", lang.L("상세주소"), ""),
+		f.field("message", lang.L("배송메세지"), ""),
+		f.field("shippingFee", lang.L("배송비"), "3,000"),
+		widget.NewFormItem(lang.L("결제수단"), container.NewVBox(f.payment, f.errors["payment"])),
+		widget.NewFormItem(lang.L("주문 경로"), f.channel),
+		widget.NewFormItem("", f.paid),
+	)
+	picker := f.picker()
+	body := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(),
+		&widget.Label{Text: lang.L("주문 상품"), TextStyle: fyne.TextStyle{Bold: true}}, picker, f.errors["lines"], f.list, f.total))
+	f.dlg = dialog.NewCustomConfirm(lang.L("수동 주문 등록"), lang.L("주문 등록"), lang.L("취소"), body, func(ok bool) {
+		if ok {
+			f.save()
+		}
+	}, f.s.sh.win)
+	f.dlg.Resize(fyne.NewSize(760, 700))
+	f.refreshLines()
+	f.dlg.Show()
+}
+
+// picker finds a sellable option by product name or code and adds it with a quantity.
+func (f *manualOrderForm) picker() fyne.CanvasObject {
+	cat := f.s.sh.desk.Catalog
+	type choice struct {
+		label    string
+		optionID int64
+	}
+	var choices []choice
+	pick := widget.NewSelect(nil, nil)
+	pick.PlaceHolder = lang.L("상품 선택")
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("상품명 또는 상품코드로 찾기"))
+	search.OnChanged = func(q string) {
+		choices = nil
+		var labels []string
+		if strings.TrimSpace(q) != "" {
+			rows, err := cat.ListProducts(context.Background(), catalog.ListFilter{Query: q, Limit: 15})
+			if err != nil {
+				f.s.sh.showError(err)
+				return
+			}
+			for _, r := range rows {
+				p, err := cat.Product(context.Background(), r.ID)
+				if err != nil {
+					continue
+				}
+				for _, o := range p.Options {
+					if !o.Usable {
+						continue
+					}
+					label := p.Name
+					if o.Label() != "" {
+						label += " / " + o.Label()
+					}
+					label += " · " + format.Won(p.Price+o.ExtraPrice) + " · " + lang.L("재고") + " " + format.Number(o.Stock)
+					choices = append(choices, choice{label, o.ID})
+					labels = append(labels, label)
+				}
+			}
+		}
+		pick.SetOptions(labels)
+		pick.ClearSelected()
+		if len(labels) == 1 {
+			pick.SetSelectedIndex(0)
+		}
+	}
+	qty := widget.NewEntry()
+	qty.SetText("1")
+	add := &widget.Button{Text: lang.L("추가"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		i := pick.SelectedIndex()
+		if i < 0 || i >= len(choices) {
+			f.showErr("lines", lang.L("추가할 상품을 고르세요."))
+			return
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(qty.Text), 10, 64)
+		if err != nil || n < 1 {
+			f.showErr("lines", lang.L("수량은 1 이상의 숫자여야 합니다."))
+			return
+		}
+		f.lines = append(f.lines, orders.ManualLine{OptionID: choices[i].optionID, Qty: n})
+		f.labels = append(f.labels, choices[i].label)
+		qty.SetText("1")
+		f.refreshLines()
+	}}
+	return container.NewVBox(search, container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개")), add), pick))
+}
+
+func (f *manualOrderForm) refreshLines() {
+	f.list.RemoveAll()
+	for i := range f.lines {
+		idx := i
+		f.list.Add(container.NewBorder(nil, nil, nil,
+			&widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() {
+				f.lines = append(f.lines[:idx], f.lines[idx+1:]...)
+				f.labels = append(f.labels[:idx], f.labels[idx+1:]...)
+				f.refreshLines()
+			}},
+			widget.NewLabel(f.labels[i]+" × "+format.Number(f.lines[i].Qty))))
+	}
+	f.total.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": len(f.lines)}))
+}
+
+func (f *manualOrderForm) showErr(key, msg string) {
+	if l, ok := f.errors[key]; ok {
+		l.SetText(msg)
+		l.Show()
+	}
+}
+
+func (f *manualOrderForm) save() {
+	for _, l := range f.errors {
+		l.Hide()
+	}
+	text := func(k string) string { return strings.TrimSpace(f.entries[k].Text) }
+	fee, ok := int64(0), true
+	if t := text("shippingFee"); t != "" {
+		fee, ok = format.ParseWon(t)
+	}
+	if !ok {
+		f.showErr("shippingFee", lang.L("배송비는 숫자로 입력하세요 (예: 3,000)."))
+		f.dlg.Show()
+		return
+	}
+	m := orders.ManualOrder{BuyerName: text("buyerName"), BuyerPhone: text("buyerPhone"), RecipientName: text("recipientName"),
+		RecipientPhone: text("recipientPhone"), Postcode: text("postcode"), Address: text("address"),
+		AddressDetail: text("addressDetail"), DeliveryMessage: text("message"), PaymentMethod: f.payment.Text,
+		Channel: f.channel.Text, Paid: f.paid.Checked, ShippingFee: fee, Lines: f.lines}
+	number, err := f.s.svc.CreateManual(context.Background(), m)
+	if err != nil {
+		var ae *apperr.Error
+		if apperr.ErrorCode(err) == apperr.ErrInvalid && errors.As(err, &ae) && len(ae.Fields) > 0 {
+			for k, msg := range ae.Fields {
+				f.showErr(k, msg)
+			}
+			f.dlg.Show() // keep what the seller typed
+			return
+		}
+		f.s.sh.showError(err)
+		return
+	}
+	f.s.refresh()
+	f.s.search.SetText(number)
+}
