@@ -186,6 +186,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	importBtn := &widget.Button{Text: lang.L("주문 가져오기"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: s.onImport}
 	dispatchBtn := &widget.Button{Text: lang.L("일괄발송 파일"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onDispatchFile}
 	manualBtn := &widget.Button{Text: lang.L("수동 주문"), Icon: theme.ContentAddIcon(), OnTapped: s.onManualOrder}
+	trackingBtn := &widget.Button{Text: lang.L("송장 파일 맞추기"), Icon: theme.UploadIcon(), OnTapped: s.onTrackingFile}
 
 	s.batchInfo = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	action := func(a orders.Action, icon fyne.Resource) *widget.Button {
@@ -205,7 +206,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
 		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
-	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, dispatchBtn, importBtn)), filters, s.batch)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, trackingBtn, dispatchBtn, importBtn)), filters, s.batch)
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
 	s.refresh()

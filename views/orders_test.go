@@ -215,3 +215,28 @@ func TestManualOrderForm(t *testing.T) {
 		t.Errorf("stock = %d, want 4", got.Options[0].Stock)
 	}
 }
+
+func TestTrackingFilePreview(t *testing.T) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	dir := t.TempDir()
+	path := writeOrders(t, dir, "")
+	f, _ := os.Open(path)
+	if _, err := s.svc.ImportFile(context.Background(), f, path, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	s.refresh()
+	courier := filepath.Join(dir, "택배.csv")
+	os.WriteFile(courier, []byte("받는분,받는분전화번호,운송장번호\n김민지,010-1234-5678,612345678901\n없는사람,010-0000-0000,612345678902\n"), 0o600)
+	s.readTrackingFile(courier, "")
+	sh.waitJobs()
+	if !containsLabel(c, "2건 중 1건을 주문과 맞췄습니다") || !hasLabel(c, "2026112299990001") {
+		t.Fatalf("preview: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "1건 입력"))
+	got, _ := s.svc.Find(context.Background(), orders.Query{Search: "612345678901"})
+	if len(got) != 1 || got[0].Courier != "CJ대한통운" {
+		t.Errorf("after applying: %+v", got)
+	}
+}

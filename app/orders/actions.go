@@ -85,53 +85,8 @@ func (s *Service) Apply(ctx context.Context, a Action, lineIDs []int64, in Actio
 	err := s.write(ctx, a.Label(), func(tx *data.Tx) error {
 		res = ActionResult{}
 		keeper := newStockKeeper()
-		for _, id := range lineIDs {
-			l, err := data.LineByID(ctx, tx, id)
-			if errors.Is(err, data.ErrNoRow) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			tracking := l.TrackingNo
-			if a == ActionInvoice {
-				tracking = in.TrackingNo
-			}
-			if err := Allowed(a, Status(l.Status), Placing(l.Placing), tracking); err != nil {
-				res.Refused = append(res.Refused, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: err.Error()})
-				continue
-			}
-			from := l.Status
-			note := ""
-			switch a {
-			case ActionPay:
-				l.Status = string(StatusPaid)
-			case ActionConfirm:
-				l.Placing = string(PlacingOK)
-				note = "발주확인"
-			case ActionInvoice:
-				l.Courier, l.TrackingNo = in.Courier, in.TrackingNo
-				note = "송장 " + in.Courier + " " + in.TrackingNo
-			case ActionShip:
-				l.Status, l.ShippedAt = string(StatusDelivering), s.Now().UTC().Truncate(time.Millisecond)
-			case ActionDeliver:
-				l.Status = string(StatusDelivered)
-			case ActionDecide:
-				l.Status = string(StatusDecided)
-			case ActionCancel:
-				l.Status, l.CancelReason = string(StatusCanceled), in.Reason
-				note = in.Reason
-			}
-			if err := keeper.sync(ctx, tx, &l); err != nil {
-				return err
-			}
-			if err := data.UpdateLineTx(ctx, tx, l); err != nil {
-				return err
-			}
-			if err := data.AddStatusChangeTx(ctx, tx, l.ID, from, l.Status, note, "manual"); err != nil {
-				return err
-			}
-			res.Done++
+		if err := s.applyTx(ctx, tx, keeper, a, lineIDs, in, &res); err != nil {
+			return err
 		}
 		return keeper.settle(ctx, tx)
 	})
@@ -139,6 +94,59 @@ func (s *Service) Apply(ctx context.Context, a Action, lineIDs []int64, in Actio
 		return ActionResult{}, err
 	}
 	return res, nil
+}
+
+// applyTx does an action to lines inside the caller's transaction, adding to res.
+func (s *Service) applyTx(ctx context.Context, tx *data.Tx, keeper *stockKeeper, a Action, lineIDs []int64, in ActionInput, res *ActionResult) error {
+	for _, id := range lineIDs {
+		l, err := data.LineByID(ctx, tx, id)
+		if errors.Is(err, data.ErrNoRow) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		tracking := l.TrackingNo
+		if a == ActionInvoice {
+			tracking = in.TrackingNo
+		}
+		if err := Allowed(a, Status(l.Status), Placing(l.Placing), tracking); err != nil {
+			res.Refused = append(res.Refused, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: err.Error()})
+			continue
+		}
+		from := l.Status
+		note := ""
+		switch a {
+		case ActionPay:
+			l.Status = string(StatusPaid)
+		case ActionConfirm:
+			l.Placing = string(PlacingOK)
+			note = "발주확인"
+		case ActionInvoice:
+			l.Courier, l.TrackingNo = in.Courier, in.TrackingNo
+			note = "송장 " + in.Courier + " " + in.TrackingNo
+		case ActionShip:
+			l.Status, l.ShippedAt = string(StatusDelivering), s.Now().UTC().Truncate(time.Millisecond)
+		case ActionDeliver:
+			l.Status = string(StatusDelivered)
+		case ActionDecide:
+			l.Status = string(StatusDecided)
+		case ActionCancel:
+			l.Status, l.CancelReason = string(StatusCanceled), in.Reason
+			note = in.Reason
+		}
+		if err := keeper.sync(ctx, tx, &l); err != nil {
+			return err
+		}
+		if err := data.UpdateLineTx(ctx, tx, l); err != nil {
+			return err
+		}
+		if err := data.AddStatusChangeTx(ctx, tx, l.ID, from, l.Status, note, "manual"); err != nil {
+			return err
+		}
+		res.Done++
+	}
+	return nil
 }
 
 // MapLine links an unmatched line to an option (and, when remember is set, every later line with the same

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/korean"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/sheet"
@@ -328,5 +329,57 @@ func TestManualOrder(t *testing.T) {
 	}
 	if d.mugStock(t) != 0 {
 		t.Errorf("mug stock after 입금확인 = %d, want 0", d.mugStock(t))
+	}
+}
+
+func TestCourierFileMatching(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	rows := []line{
+		paidLine("3001", "9001", "김민지", "오버핏 반팔 티셔츠", "", "TEE-01-블랙-M", "TEE-01", 1).with("수취인연락처1", "0504-1111-2222"),
+		paidLine("3002", "9001", "김민지", "머그컵 화이트", "", "", "MUG-01", 1).with("수취인연락처1", "0504-1111-2222"),
+		paidLine("3003", "9002", "박서준", "머그컵 화이트", "", "", "MUG-01", 1).with("수취인연락처1", "010-3333-4444"),
+		paidLine("3004", "9003", "이하늘", "머그컵 화이트", "", "", "MUG-01", 1).with("수취인연락처1", "010-5555-6666"),
+		paidLine("3005", "9004", "이하늘", "머그컵 화이트", "", "", "MUG-01", 1).with("수취인연락처1", "010-7777-6666"),
+		paidLine("3006", "9005", "최유나", "머그컵 화이트", "", "", "MUG-01", 1).with("주문상태", "배송중", "주문세부상태", ""),
+	}
+	d.importBytes(t, xlsxExport(t, exportHeader, rows, ""), "o.xlsx", "")
+
+	// a courier's booking export, CP949 CSV with its own header names
+	csv := "받는분,받는분전화번호,운송장번호,품목\r\n" +
+		"김민지,010-9999-2222,6012-3456-7890,티셔츠\r\n" + // 안심번호 vs real phone: last four digits agree
+		"박서준,010-3333-4444,601234567891,머그\r\n" +
+		"이하늘,010-0000-6666,601234567892,머그\r\n" + // two orders of 이하늘 end in 6666
+		"최유나,010-1234-5678,601234567893,머그\r\n" + // already shipped: nothing waiting
+		"정없음,010-1111-1111,601234567894,머그\r\n" +
+		"정없음,010-1111-1111,,머그\r\n"
+	enc, _ := korean.EUCKR.NewEncoder().Bytes([]byte(csv))
+	parcels, probs, err := sheet.ReadCourierFile(ctx, bytes.NewReader(enc), "")
+	if err != nil || len(parcels) != 5 || len(probs) != 1 || probs[0].Row != 7 {
+		t.Fatalf("read: %d parcels, problems %+v, %v", len(parcels), probs, err)
+	}
+	matches, err := d.orders.MatchTracking(ctx, parcels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ order, problem string }{
+		{"9001", ""}, {"9002", ""}, {"", "2건이라 고를 수 없습니다"}, {"", "발송 대기 주문이 없습니다"}, {"", "발송 대기 주문이 없습니다"},
+	}
+	for i, w := range want {
+		m := matches[i]
+		if m.OrderNo != w.order || (w.problem == "") != (m.Problem == "") || !strings.Contains(m.Problem, w.problem) {
+			t.Errorf("row %d: %+v, want order %q problem %q", i, m, w.order, w.problem)
+		}
+	}
+	if len(matches[0].LineIDs) != 2 {
+		t.Errorf("김민지's order has two lines; both take the parcel: %v", matches[0].LineIDs)
+	}
+	res, err := d.orders.ApplyTracking(ctx, matches, "CJ대한통운")
+	if err != nil || res.Done != 3 {
+		t.Fatalf("apply: %+v %v", res, err)
+	}
+	got, _ := d.orders.Find(ctx, Query{Search: "601234567890"})
+	if len(got) != 2 || got[0].Courier != "CJ대한통운" {
+		t.Errorf("lines with the first parcel: %+v", got)
 	}
 }

@@ -1,0 +1,116 @@
+package orders
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/sheet"
+	"sellerdesk/data"
+)
+
+// TrackingMatch is one parcel of a courier's file and the order it belongs to.
+type TrackingMatch struct {
+	Row     sheet.CourierRow
+	OrderNo string
+	LineIDs []int64 // the order's lines waiting to ship; empty when the row matched nothing
+	Problem string  // why it did not match, for the preview
+}
+
+// MatchTracking finds, for each parcel of a courier's file, the order waiting to ship (결제완료) whose
+// recipient has the same name and phone (the whole number, or its last four digits when one side is a
+// 안심번호). A parcel matching no order, or several, is reported instead of guessed.
+func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([]TrackingMatch, error) {
+	waiting, err := data.ListOrderLines(ctx, s.store.Read(), data.OrderLineQuery{Statuses: []string{string(StatusPaid)}, Limit: 100000})
+	if err != nil {
+		return nil, internal(err, "발송 대기 주문을 읽지 못했습니다.")
+	}
+	type order struct {
+		no      string
+		name    string
+		phones  []string
+		lineIDs []int64
+	}
+	byName := map[string][]*order{}
+	orders := map[int64]*order{}
+	for _, l := range waiting {
+		o, ok := orders[l.OrderID]
+		if !ok {
+			o = &order{no: l.OrderNo, name: normName(l.RecipientName), phones: []string{digits(l.RecipientPhone), digits(l.BuyerPhone)}}
+			orders[l.OrderID] = o
+			byName[o.name] = append(byName[o.name], o)
+		}
+		o.lineIDs = append(o.lineIDs, l.LineID)
+	}
+	samePhone := func(a, b string) bool {
+		if a == "" || b == "" {
+			return false
+		}
+		return a == b || (len(a) >= 4 && len(b) >= 4 && a[len(a)-4:] == b[len(b)-4:])
+	}
+	out := make([]TrackingMatch, len(rows))
+	for i, r := range rows {
+		m := TrackingMatch{Row: r}
+		var found []*order
+		for _, o := range byName[normName(r.Name)] {
+			p := digits(r.Phone)
+			if p == "" {
+				found = append(found, o) // a file without phones matches by name alone, if that is unique
+				continue
+			}
+			for _, op := range o.phones {
+				if samePhone(p, op) {
+					found = append(found, o)
+					break
+				}
+			}
+		}
+		switch len(found) {
+		case 0:
+			m.Problem = "받는 분 이름과 연락처가 같은 발송 대기 주문이 없습니다"
+		case 1:
+			m.OrderNo, m.LineIDs = found[0].no, found[0].lineIDs
+		default:
+			var nos []string
+			for _, o := range found {
+				nos = append(nos, o.no)
+			}
+			m.Problem = fmt.Sprintf("같은 받는 분의 주문이 %d건이라 고를 수 없습니다 (%s). 송장 입력으로 직접 넣으세요", len(found), strings.Join(nos, ", "))
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// ApplyTracking enters the matched parcels' courier and 송장번호 on their lines, all in one transaction.
+// courier is used for rows whose file does not name one.
+func (s *Service) ApplyTracking(ctx context.Context, matches []TrackingMatch, courier string) (ActionResult, error) {
+	var res ActionResult
+	err := s.write(ctx, "송장 입력", func(tx *data.Tx) error {
+		res = ActionResult{}
+		keeper := newStockKeeper()
+		for _, m := range matches {
+			if len(m.LineIDs) == 0 {
+				continue
+			}
+			c := m.Row.Courier
+			if c == "" {
+				c = courier
+			}
+			if strings.TrimSpace(c) == "" {
+				return apperr.Invalid(map[string]string{"courier": "택배사를 고르세요."}, nil)
+			}
+			if err := s.applyTx(ctx, tx, keeper, ActionInvoice, m.LineIDs, ActionInput{Courier: c, TrackingNo: m.Row.TrackingNo}, &res); err != nil {
+				return err
+			}
+		}
+		return keeper.settle(ctx, tx)
+	})
+	if err != nil {
+		return ActionResult{}, err
+	}
+	return res, nil
+}
+
+func normName(s string) string { return strings.Join(strings.Fields(s), "") }
