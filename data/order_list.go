@@ -45,6 +45,51 @@ type orderSearch struct {
 	exact string   // 주문번호, 상품주문번호 or 송장번호, typed whole
 	tail  string   // the last four digits of a phone
 	words []string // FTS5 phrases, one per word, over letter pairs (or single letters)
+	// inNames and inProducts say, per word, whether any name or any product has it (see resolve); a word
+	// found in only one of them is looked up there alone, which keeps product words off the name index.
+	inNames, inProducts []bool
+	resolved            bool
+}
+
+func (s orderSearch) nameMatch(w string) string {
+	if !strings.Contains(w, " ") && len([]rune(w)) == 1 {
+		return `name_chars : "` + w + `"`
+	}
+	return `name_pairs : "` + w + `"`
+}
+
+func (s orderSearch) productMatch(w string) string {
+	if !strings.Contains(w, " ") && len([]rune(w)) == 1 {
+		return `product_chars : "` + w + `"`
+	}
+	return `product_pairs : "` + w + `"`
+}
+
+// resolve asks the two word indexes whether each word occurs in them at all (one cheap probe each).
+func (s orderSearch) resolve(ctx context.Context, db Querier) (orderSearch, error) {
+	if s.resolved {
+		return s, nil
+	}
+	s.inNames, s.inProducts = make([]bool, len(s.words)), make([]bool, len(s.words))
+	for i, w := range s.words {
+		for _, probe := range []struct {
+			query string
+			found *bool
+		}{
+			{`SELECT EXISTS (SELECT 1 FROM order_search WHERE order_search MATCH ?)`, &s.inNames[i]},
+			{`SELECT EXISTS (SELECT 1 FROM order_product_search WHERE order_product_search MATCH ?)`, &s.inProducts[i]},
+		} {
+			match := s.nameMatch(w)
+			if strings.Contains(probe.query, "order_product_search") {
+				match = s.productMatch(w)
+			}
+			if err := db.QueryRowContext(ctx, probe.query, match).Scan(probe.found); err != nil {
+				return s, fmt.Errorf("data: order search: %w", err)
+			}
+		}
+	}
+	s.resolved = true
+	return s, nil
 }
 
 func parseOrderSearch(s string) (orderSearch, bool) {
@@ -88,10 +133,11 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 	var args []any
 	names := func(match string) string {
 		args = append(args, match)
-		if walk {
-			return `EXISTS (SELECT 1 FROM order_search WHERE order_search MATCH ? AND rowid = l.id)`
-		}
-		return `l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)`
+		return plus + `l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)`
+	}
+	products := func(match string) string {
+		args = append(args, match)
+		return plus + `l.product_ref IN (SELECT rowid FROM order_product_search WHERE order_product_search MATCH ?)`
 	}
 	if s.exact != "" {
 		alts = append(alts, plus+`l.id IN (SELECT id FROM order_lines WHERE product_order_no = ?
@@ -103,15 +149,40 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 		alts = append(alts, names(`tails : "`+s.tail+`"`))
 	}
 	if len(s.words) > 0 {
-		var all []string
-		for _, w := range s.words {
-			nameMatch, productMatch := `name_pairs : "`+w+`"`, `product_pairs : "`+w+`"`
-			if !strings.Contains(w, " ") && len([]rune(w)) == 1 {
-				nameMatch, productMatch = `name_chars : "`+w+`"`, `product_chars : "`+w+`"`
+		// Words only names have go into one name query, words only products have into one product query
+		// (both AND-ed inside the index); a word in both keeps its OR; a word in neither matches nothing.
+		var nameOnly, productOnly, both []string
+		none := false
+		for i, w := range s.words {
+			inN, inP := true, true
+			if s.resolved {
+				inN, inP = s.inNames[i], s.inProducts[i]
 			}
-			term := names(nameMatch)
-			args = append(args, productMatch)
-			all = append(all, "("+term+` OR `+plus+`l.product_ref IN (SELECT rowid FROM order_product_search WHERE order_product_search MATCH ?))`)
+			switch {
+			case inN && inP:
+				both = append(both, w)
+			case inN:
+				nameOnly = append(nameOnly, s.nameMatch(w))
+			case inP:
+				productOnly = append(productOnly, s.productMatch(w))
+			default:
+				none = true
+			}
+		}
+		var all []string
+		if len(nameOnly) > 0 {
+			all = append(all, names(strings.Join(nameOnly, " AND ")))
+		}
+		if len(productOnly) > 0 {
+			all = append(all, products(strings.Join(productOnly, " AND ")))
+		}
+		for _, w := range both {
+			n := names(s.nameMatch(w))
+			p := products(s.productMatch(w))
+			all = append(all, "("+n+" OR "+p+")")
+		}
+		if none {
+			all = []string{"0"}
 		}
 		alts = append(alts, "("+strings.Join(all, " AND ")+")")
 	}
@@ -155,11 +226,10 @@ func code(s string) string {
 // where builds the WHERE clause; every value is a bound parameter. walk: see orderSearch.cond. When the
 // query searches and walk is off, the other filters are written unindexable so SQLite starts from the
 // search's few matches rather than from, say, every line of one payment method.
-func (q OrderLineQuery) where(walk bool) (string, []any) {
+func (q OrderLineQuery) where(walk bool, s orderSearch, searching bool) (string, []any) {
 	var conds []string
 	var args []any
 	plus := ""
-	s, searching := parseOrderSearch(q.Search)
 	if walk || searching {
 		plus = "+"
 	}
@@ -224,6 +294,16 @@ func (q OrderLineQuery) where(walk bool) (string, []any) {
 // past ten thousand lines; they narrow the search instead.
 const CountCap = 10000
 
+// search reads and resolves the query's search.
+func (q OrderLineQuery) search(ctx context.Context, db Querier) (orderSearch, bool, error) {
+	s, ok := parseOrderSearch(q.Search)
+	if !ok {
+		return s, false, nil
+	}
+	s, err := s.resolve(ctx, db)
+	return s, true, err
+}
+
 // walkAbove is the match count from which the list walks its order instead of sorting the matches: past
 // it, a page of newest lines is found sooner by walking the date index than by sorting every match.
 const walkAbove = CountCap
@@ -246,7 +326,11 @@ func listOrderLines(ctx context.Context, db Querier, q OrderLineQuery, count int
 			return nil, err
 		}
 	}
-	where, args := q.where(count > walkAbove)
+	s, searching, err := q.search(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	where, args := q.where(count > walkAbove, s, searching)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
@@ -282,14 +366,18 @@ func listOrderLines(ctx context.Context, db Querier, q OrderLineQuery, count int
 
 // CountOrderLines counts the lines the query finds, up to CountCap+1; the whole book is counted exactly.
 func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, error) {
-	where, args := q.where(false)
+	s, searching, err := q.search(ctx, db)
+	if err != nil {
+		return 0, err
+	}
+	where, args := q.where(false, s, searching)
 	query := `SELECT count(*) FROM (SELECT 1 FROM order_lines l WHERE ` + where + ` LIMIT ` + fmt.Sprint(CountCap+1) + `)`
 	if where == "1" {
 		query = `SELECT n FROM order_line_count`
 	}
 	// A search that is only a name: when the name index alone has more than CountCap matches (it streams
 	// them, so stopping early is cheap), the answer is CountCap+1 without touching the lines.
-	if s, ok := parseOrderSearch(q.Search); ok && s.nameMatchOnly() != "" && q.onlySearch() {
+	if searching && s.nameMatchOnly() != "" && q.onlySearch() {
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM order_search WHERE order_search MATCH ? LIMIT `+
 			fmt.Sprint(CountCap+1)+`)`, s.nameMatchOnly()).Scan(&n); err != nil {
@@ -315,7 +403,11 @@ func (q OrderLineQuery) onlySearch() bool {
 
 // OrderLineIDs lists the ids of every line the query finds (for batch actions on a whole filter).
 func OrderLineIDs(ctx context.Context, db Querier, q OrderLineQuery) ([]int64, error) {
-	where, args := q.where(false)
+	s, searching, err := q.search(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	where, args := q.where(false, s, searching)
 	rows, err := db.QueryContext(ctx, `SELECT l.id FROM order_lines l WHERE `+where+
 		` ORDER BY l.ordered_at DESC, l.id DESC`, args...)
 	if err != nil {
@@ -355,4 +447,7 @@ func DistinctOrderValues(ctx context.Context, db Querier, column string) ([]stri
 }
 
 // WhereForTest exposes the WHERE clause to the benchmarks' plan checks.
-func (q OrderLineQuery) WhereForTest(walk bool) (string, []any) { return q.where(walk) }
+func (q OrderLineQuery) WhereForTest(ctx context.Context, db Querier, walk bool) (string, []any) {
+	s, searching, _ := q.search(ctx, db)
+	return q.where(walk, s, searching)
+}
