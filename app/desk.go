@@ -13,6 +13,7 @@ import (
 	"sellerdesk/app/applog"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/data"
 )
@@ -25,6 +26,7 @@ type Desk struct {
 	Catalog *catalog.Service
 	Orders  *orders.Service
 	POs     *purchasing.Service
+	Abroad  *overseas.Shipper
 	DataDir string
 	Log     *slog.Logger
 	// Now is the clock, so tests can stand on a chosen day.
@@ -52,7 +54,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
-		POs: purchasing.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+		POs: purchasing.New(store, log), Abroad: overseas.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

@@ -371,7 +371,12 @@ func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, er
 		return 0, err
 	}
 	where, args := q.where(false, s, searching)
-	query := `SELECT count(*) FROM (SELECT 1 FROM order_lines l WHERE ` + where + ` LIMIT ` + fmt.Sprint(CountCap+1) + `)`
+	from := "order_lines l"
+	if !searching && len(q.Statuses) == 1 && q.Statuses[0] == "PAYED" && q.Placing == "NOT_YET" {
+		// 신규주문: SQLite's planner, without statistics, prefers the wider status index
+		from = "order_lines l INDEXED BY order_lines_new"
+	}
+	query := `SELECT count(*) FROM (SELECT 1 FROM ` + from + ` WHERE ` + where + ` LIMIT ` + fmt.Sprint(CountCap+1) + `)`
 	if where == "1" {
 		query = `SELECT n FROM order_line_count`
 	}

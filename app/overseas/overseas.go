@@ -1,0 +1,396 @@
+// Package overseas is 해외배송: destinations, the editable rate table (zone × weight band per service),
+// quotes with delivery days, an order's shipment with its customs items, and the CN22/CN23 declaration.
+package overseas
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/doc"
+	"sellerdesk/data"
+)
+
+// Service is a postal service for parcels abroad.
+type Service string
+
+const (
+	EMS        Service = "EMS"
+	EMSPremium Service = "EMS_PREMIUM"
+	KPacket    Service = "K_PACKET"
+)
+
+// Services lists the services in the order the screen offers them.
+var Services = []Service{EMS, EMSPremium, KPacket}
+
+// Label is the service as Korea Post names it.
+func (s Service) Label() string {
+	switch s {
+	case EMS:
+		return "EMS"
+	case EMSPremium:
+		return "EMS 프리미엄"
+	case KPacket:
+		return "K-Packet"
+	}
+	return string(s)
+}
+
+// MaxGrams is the heaviest parcel the service takes: K-Packet 2 kg, EMS 30 kg.
+func (s Service) MaxGrams() int {
+	if s == KPacket {
+		return 2000
+	}
+	return 30000
+}
+
+// extraDays is how much longer than EMS a service usually takes.
+func (s Service) extraDays() (int, int) {
+	if s == KPacket {
+		return 3, 6
+	}
+	return 0, 0
+}
+
+// Categories are the customs form's kinds of shipment, with their Korean labels.
+var Categories = []struct{ Code, Label string }{
+	{"SALE", "판매 물품"}, {"GIFT", "선물"}, {"SAMPLE", "상업 견본"}, {"DOCUMENTS", "서류"}, {"RETURNED", "반송 물품"}, {"OTHER", "기타"},
+}
+
+// Shipper keeps overseas shipments.
+type Shipper struct {
+	store *data.Store
+	log   *slog.Logger
+	Now   func() time.Time
+}
+
+// New builds the overseas service.
+func New(store *data.Store, log *slog.Logger) *Shipper {
+	return &Shipper{store: store, log: log, Now: time.Now}
+}
+
+func invalidField(field, msg string) error {
+	return apperr.Invalid(map[string]string{field: msg}, nil)
+}
+
+// Countries lists the destinations.
+func (s *Shipper) Countries(ctx context.Context) ([]data.CountryRecord, error) {
+	cs, err := data.ShippingCountries(ctx, s.store.Read())
+	if err != nil {
+		return nil, fmt.Errorf("overseas: %w", err)
+	}
+	return cs, nil
+}
+
+func (s *Shipper) country(ctx context.Context, q data.Querier, code string) (data.CountryRecord, error) {
+	cs, err := data.ShippingCountries(ctx, q)
+	if err != nil {
+		return data.CountryRecord{}, fmt.Errorf("overseas: %w", err)
+	}
+	for _, c := range cs {
+		if c.Code == code {
+			return c, nil
+		}
+	}
+	return data.CountryRecord{}, invalidField("country", "배송할 나라를 고르세요.")
+}
+
+// Quote is what a parcel costs and how long it usually takes.
+type Quote struct {
+	Fee              int64
+	Zone             int
+	BandGrams        int // the weight band the fee is for
+	DaysMin, DaysMax int
+}
+
+// Quote prices a parcel from the rate table: the band its weight falls in, for the country's zone.
+func (s *Shipper) Quote(ctx context.Context, country string, svc Service, grams int) (Quote, error) {
+	return s.quote(ctx, s.store.Read(), country, svc, grams)
+}
+
+func (s *Shipper) quote(ctx context.Context, q data.Querier, country string, svc Service, grams int) (Quote, error) {
+	c, err := s.country(ctx, q, country)
+	if err != nil {
+		return Quote{}, err
+	}
+	if grams <= 0 {
+		return Quote{}, invalidField("weight", "무게를 g 단위로 입력하세요 (예: 850).")
+	}
+	if grams > svc.MaxGrams() {
+		return Quote{}, invalidField("weight", fmt.Sprintf("%s는 %s kg까지 보낼 수 있습니다 (지금 %s kg). EMS를 고르거나 나누어 보내세요.",
+			svc.Label(), kg(svc.MaxGrams()), kg(grams)))
+	}
+	r, err := data.RateFor(ctx, q, string(svc), c.Zone, grams)
+	if errors.Is(err, data.ErrNoRow) {
+		return Quote{}, invalidField("weight", fmt.Sprintf("요금표에 %s %d지역 %s kg 요금이 없습니다. 요금표를 확인하세요.", svc.Label(), c.Zone, kg(grams)))
+	}
+	if err != nil {
+		return Quote{}, fmt.Errorf("overseas: %w", err)
+	}
+	dmin, dmax := svc.extraDays()
+	return Quote{Fee: r.Fee, Zone: c.Zone, BandGrams: r.MaxGrams, DaysMin: c.DaysMin + dmin, DaysMax: c.DaysMax + dmax}, nil
+}
+
+// Rates lists a service's bands for a zone.
+func (s *Shipper) Rates(ctx context.Context, svc Service, zone int) ([]data.RateRecord, error) {
+	rs, err := data.ShippingRates(ctx, s.store.Read(), string(svc), zone)
+	if err != nil {
+		return nil, fmt.Errorf("overseas: %w", err)
+	}
+	return rs, nil
+}
+
+// SetRates changes fees of existing bands, all or none.
+func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
+	for _, r := range rates {
+		if r.Fee < 0 {
+			return invalidField("fee", fmt.Sprintf("%s kg까지 요금은 0원 이상이어야 합니다.", kg(r.MaxGrams)))
+		}
+	}
+	err := s.store.Write(ctx, func(tx *data.Tx) error {
+		for _, r := range rates {
+			if err := data.SetRateTx(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Error("set rates", "err", err)
+		return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: "요금표를 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."}
+	}
+	return nil
+}
+
+// Shipment is an order's overseas shipment as the form edits it.
+type Shipment = data.ShipmentRecord
+
+// DefaultUSDRate is the won per US dollar used to prefill customs values; the seller edits the values.
+const DefaultUSDRate = 1400
+
+// Draft returns the order's shipment, or a new one prefilled from the order: the weight from the products'
+// weights, one customs item per line with its HS code, origin and value in dollars.
+func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
+	db := s.store.Read()
+	sh, err := data.ShipmentOf(ctx, db, orderID)
+	if err == nil {
+		return sh, nil
+	}
+	if !errors.Is(err, data.ErrNoRow) {
+		return sh, fmt.Errorf("overseas: %w", err)
+	}
+	o, err := data.OrderByID(ctx, db, orderID)
+	if err != nil {
+		return sh, fmt.Errorf("overseas: %w", err)
+	}
+	lines, err := data.OrderLineWeights(ctx, db, orderID)
+	if err != nil {
+		return sh, fmt.Errorf("overseas: %w", err)
+	}
+	sh = Shipment{OrderID: orderID, Service: string(EMS), Category: "SALE", NameEn: latinOnly(o.RecipientName),
+		Phone: o.RecipientPhone1, Postcode: o.Postcode, CustomsID: o.CustomsID}
+	if o.Country != "KR" {
+		sh.Country = o.Country
+	}
+	for _, l := range lines {
+		grams := int(l.WeightGrams * l.Qty)
+		if grams <= 0 {
+			grams = 0
+		}
+		sh.WeightGrams += grams
+		sh.Items = append(sh.Items, data.CustomsItemRecord{Description: latinOnly(l.ProductName), HSCode: l.HSCode,
+			Qty: int(l.Qty), NetGrams: grams, ValueCents: l.Amount * 100 / DefaultUSDRate, Origin: originCountry(l.OriginCode)})
+	}
+	if sh.WeightGrams > 0 {
+		sh.WeightGrams += 100 // packing
+	}
+	return sh, nil
+}
+
+// Save checks and stores an order's shipment: the fee and delivery days come from the rate table unless
+// feeOverride is set (a post office quote that differs).
+func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Shipment, error) {
+	fields := map[string]string{}
+	order := []string{"country", "service", "weight", "nameEn", "addressEn", "phone", "customsID", "items", "fee"}
+	sh.NameEn, sh.AddressEn, sh.City = strings.TrimSpace(sh.NameEn), strings.TrimSpace(sh.AddressEn), strings.TrimSpace(sh.City)
+	if sh.NameEn == "" || !ascii(sh.NameEn) {
+		fields["nameEn"] = "받는 사람 이름을 영문으로 입력하세요 (예: Jane Smith)."
+	}
+	if sh.AddressEn == "" || !ascii(sh.AddressEn+sh.City+sh.State+sh.Postcode) {
+		fields["addressEn"] = "받는 주소(도시, 우편번호 포함)를 영문으로 입력하세요."
+	}
+	if strings.TrimSpace(sh.Phone) == "" {
+		fields["phone"] = "받는 사람 전화번호를 국가번호와 함께 입력하세요 (예: +1 212-555-0100)."
+	}
+	if c := strings.TrimSpace(sh.CustomsID); c != "" && !(len(c) == 13 && (c[0] == 'P' || c[0] == 'p') && allDigits(c[1:])) {
+		fields["customsID"] = "개인통관고유부호는 P로 시작하는 13자리입니다 (예: P123456789012)."
+	}
+	if len(sh.Items) == 0 {
+		fields["items"] = "세관 신고 품목을 하나 이상 입력하세요."
+	}
+	var itemProblems []string
+	net := 0
+	for i, it := range sh.Items {
+		n := i + 1
+		switch {
+		case strings.TrimSpace(it.Description) == "" || !ascii(it.Description):
+			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt).", n))
+		case it.Qty < 1:
+			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 수량은 1 이상이어야 합니다.", n))
+		case it.NetGrams <= 0:
+			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 순중량(g)을 입력하세요.", n))
+		case it.ValueCents < 0:
+			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 가격은 0 이상이어야 합니다.", n))
+		case strings.TrimSpace(it.Origin) == "":
+			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 원산지를 입력하세요 (예: KR).", n))
+		}
+		net += it.NetGrams
+	}
+	if len(itemProblems) > 0 {
+		fields["items"] = strings.Join(itemProblems, " ")
+	}
+	if sh.WeightGrams > 0 && net > sh.WeightGrams {
+		fields["weight"] = fmt.Sprintf("총 무게 %s kg가 품목 순중량의 합 %s kg보다 가볍습니다. 포장을 포함해 입력하세요.", kg(sh.WeightGrams), kg(net))
+	}
+	svc := Service(sh.Service)
+	known := false
+	for _, x := range Services {
+		known = known || x == svc
+	}
+	if !known {
+		fields["service"] = "배송 방법(EMS, EMS 프리미엄, K-Packet)을 고르세요."
+	}
+	if feeOverride != nil && *feeOverride < 0 {
+		fields["fee"] = "배송비는 0원 이상이어야 합니다."
+	}
+	if known && fields["weight"] == "" {
+		q, err := s.quote(ctx, s.store.Read(), sh.Country, svc, sh.WeightGrams)
+		var ae *apperr.Error
+		switch {
+		case errors.As(err, &ae) && len(ae.Fields) > 0:
+			for k, v := range ae.Fields {
+				fields[k] = v
+			}
+		case err != nil:
+			return sh, err
+		default:
+			sh.Fee, sh.DaysMin, sh.DaysMax = q.Fee, q.DaysMin, q.DaysMax
+		}
+	}
+	if len(fields) > 0 {
+		return sh, apperr.Invalid(fields, order)
+	}
+	if feeOverride != nil {
+		sh.Fee = *feeOverride
+	}
+	err := s.store.Write(ctx, func(tx *data.Tx) error { return data.SaveShipmentTx(ctx, tx, sh) })
+	if err != nil {
+		s.log.Error("save shipment", "err", err)
+		return sh, &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: "해외배송 정보를 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."}
+	}
+	return sh, nil
+}
+
+// Declaration builds the CN22/CN23 content of an order's shipment: our store as sender (from the profile,
+// its English name being the seller's to fill in on the form when the profile has none), the addressee, items.
+func (s *Shipper) Declaration(ctx context.Context, orderID int64) (doc.CustomsDoc, error) {
+	db := s.store.Read()
+	sh, err := data.ShipmentOf(ctx, db, orderID)
+	if errors.Is(err, data.ErrNoRow) {
+		return doc.CustomsDoc{}, &apperr.Error{Code: apperr.ErrInvalid, Message: "해외배송 정보를 먼저 저장하세요."}
+	}
+	if err != nil {
+		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)
+	}
+	o, err := data.OrderByID(ctx, db, orderID)
+	if err != nil {
+		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)
+	}
+	prof, err := s.store.Profile(ctx)
+	if err != nil {
+		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)
+	}
+	c, err := s.country(ctx, db, sh.Country)
+	if err != nil {
+		return doc.CustomsDoc{}, err
+	}
+	cat := map[string]doc.CustomsCategory{"GIFT": doc.CategoryGift, "DOCUMENTS": doc.CategoryDocuments, "SAMPLE": doc.CategoryCommercialSample,
+		"RETURNED": doc.CategoryReturnedGoods, "SALE": doc.CategorySaleOfGoods, "OTHER": doc.CategoryOther}[sh.Category]
+	d := doc.CustomsDoc{TrackingNumber: sh.TrackingNo, Reference: o.OrderNo, Category: cat, GrossWeightGrams: sh.WeightGrams,
+		PostageWon: sh.Fee, ImporterCode: sh.CustomsID, Date: s.Now(),
+		Sender: doc.CustomsParty{Name: prof.Name, Company: prof.Name, Address: prof.Address, Country: "Republic of Korea",
+			Phone: prof.Phone, Email: prof.Email},
+		Addressee: doc.CustomsParty{Name: sh.NameEn, Address: sh.AddressEn, City: sh.City, State: sh.State, Postcode: sh.Postcode,
+			Country: c.NameEn, Phone: sh.Phone, Email: sh.Email}}
+	if cat == doc.CategoryOther {
+		d.CategoryNote = "Other"
+	}
+	for _, it := range sh.Items {
+		d.Items = append(d.Items, doc.CustomsItem{Description: it.Description, Quantity: it.Qty, NetWeightGrams: it.NetGrams,
+			ValueCents: it.ValueCents, HSCode: it.HSCode, Origin: it.Origin})
+	}
+	return d, nil
+}
+
+// WriteDeclaration writes the CN22/CN23 PDF of an order's shipment.
+func (s *Shipper) WriteDeclaration(ctx context.Context, orderID int64, w io.Writer) error {
+	d, err := s.Declaration(ctx, orderID)
+	if err != nil {
+		return err
+	}
+	return doc.CustomsDeclaration(w, d)
+}
+
+// originCountry turns Smart Store's 원산지 code into a country for the form: 국산 00 → KR.
+func originCountry(code string) string {
+	switch strings.TrimSpace(code) {
+	case "", "00":
+		return "KR"
+	case "0200037":
+		return "CN"
+	case "0200036":
+		return "JP"
+	case "0204000":
+		return "US"
+	}
+	return code
+}
+
+func kg(grams int) string {
+	s := strconv.FormatFloat(float64(grams)/1000, 'f', 3, 64)
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
+}
+
+func ascii(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII || (r < 32 && r != '\n') {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// latinOnly keeps text that is already in Latin letters (a name written in English) and drops Hangul, so a
+// prefilled field never holds what the customs form refuses.
+func latinOnly(s string) string {
+	if ascii(s) {
+		return strings.TrimSpace(s)
+	}
+	return ""
+}
