@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/overseas"
 )
 
 // orderDetail is one order with every field, its lines with their actions, and each line's history.
@@ -70,7 +72,21 @@ func (v *orderDetail) build() fyne.CanvasObject {
 	totalLabel := &widget.Label{Text: lang.L("상품 금액 합계") + " " + format.Won(total), TextStyle: fyne.TextStyle{Bold: true}}
 
 	info := container.NewGridWithColumns(3, buyer, recipient, payment)
-	body := container.NewVBox(info, totalLabel, lines)
+	abroad := &widget.Button{Text: lang.L("해외배송…"), Icon: theme.MailForwardIcon(), OnTapped: v.onOverseas}
+	tools := container.NewHBox(abroad)
+	parts := []fyne.CanvasObject{info}
+	if v.d.Overseas {
+		if sh, err := v.s.sh.desk.Abroad.Draft(context.Background(), o.ID); err == nil {
+			svc := overseas.Service(sh.Service)
+			summary := lang.L("{{.Country}} · {{.Service}} · {{.Kg}} kg · 배송비 {{.Fee}} · 보통 {{.Min}}~{{.Max}}일", map[string]any{
+				"Country": sh.Country, "Service": svc.Label(), "Kg": strconv.FormatFloat(float64(sh.WeightGrams)/1000, 'f', -1, 64),
+				"Fee": format.Won(sh.Fee), "Min": sh.DaysMin, "Max": sh.DaysMax})
+			parts = append(parts, widget.NewCard(lang.L("해외배송"), summary, widget.NewLabel(sh.NameEn+", "+sh.AddressEn+", "+sh.City+" "+sh.State+" "+sh.Postcode)))
+		}
+		tools.Add(&widget.Button{Text: lang.L("세관신고서 PDF"), Icon: theme.DocumentPrintIcon(), OnTapped: v.onCustomsPDF})
+	}
+	parts = append(parts, container.NewBorder(nil, nil, totalLabel, tools), lines)
+	body := container.NewVBox(parts...)
 	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
 }
 

@@ -240,3 +240,58 @@ func TestTrackingFilePreview(t *testing.T) {
 		t.Errorf("after applying: %+v", got)
 	}
 }
+
+func TestOverseasShipmentForm(t *testing.T) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	p := catalog.Product{Code: "SCARF", Name: "울 머플러", Price: 28000, WeightGrams: 180, HSCode: "6117.10", Status: catalog.StatusSale,
+		TaxType: catalog.Taxable, OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 5}}}
+	saved, err := sh.desk.Catalog.SaveProduct(ctx, p, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.CreateManual(ctx, orders.ManualOrder{BuyerName: "Jane Smith", BuyerPhone: "010-1234-5678", PaymentMethod: "PayPal",
+		Paid: true, Lines: []orders.ManualLine{{OptionID: saved.Options[0].ID, Qty: 2}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
+	test.Tap(button(t, c, "해외배송…"))
+	if !hasLabel(c, "세관 신고 품목") {
+		t.Fatalf("no overseas form: %v", visibleTexts(c))
+	}
+	for _, o := range everything(c) {
+		if sel, ok := o.(*widget.Select); ok && len(sel.Options) > 10 {
+			sel.SetSelected("미국 (United States)")
+		}
+	}
+	if !containsLabel(c, "요금표 34,000원 (4지역, 0.5 kg 이하)") {
+		t.Errorf("quote for 460 g to the US: %v", visibleTexts(c))
+	}
+	set := func(placeholder, text string) {
+		for _, o := range everything(c) {
+			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+				e.SetText(text)
+				return
+			}
+		}
+		t.Fatalf("no entry %q", placeholder)
+	}
+	set("55 Main St Apt 4", "12 Oak Ave")
+	set("Springfield", "Austin")
+	set("+1 217-555-0100", "+1 512-555-0100")
+	test.Tap(button(t, c, "저장"))
+	if !containsLabel(c, "품목 설명을 영문으로") {
+		t.Fatalf("no item error: %v", visibleTexts(c))
+	}
+	set("Wool knit scarf", "Wool scarf")
+	test.Tap(button(t, c, "저장"))
+	if !containsLabel(c, "Jane Smith, 12 Oak Ave, Austin") || !button(t, c, "세관신고서 PDF").Visible() {
+		t.Fatalf("detail after saving: %v", visibleTexts(c))
+	}
+	got, _ := s.svc.Find(ctx, orders.Query{Scope: orders.ScopeOverseas})
+	if len(got) != 1 {
+		t.Errorf("overseas filter finds %d", len(got))
+	}
+}

@@ -1,0 +1,371 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/format"
+	"sellerdesk/app/overseas"
+	"sellerdesk/data"
+)
+
+// overseasForm edits an order's overseas shipment: destination, service, weight and the fee the rate table
+// gives for them (shown as the seller types), the addressee in English, and the customs items.
+type overseasForm struct {
+	v         *orderDetail
+	sh        overseas.Shipment
+	countries []data.CountryRecord
+	country   *widget.Select
+	service   *widget.Select
+	category  *widget.Select
+	entries   map[string]*widget.Entry
+	errs      map[string]*widget.Label
+	quote     *widget.Label
+	items     []map[string]*widget.Entry
+	dlg       dialog.Dialog
+}
+
+func (v *orderDetail) onOverseas() {
+	svc := v.s.sh.desk.Abroad
+	sh, err := svc.Draft(context.Background(), v.d.Order.ID)
+	if err != nil {
+		v.s.sh.showError(err)
+		return
+	}
+	cs, err := svc.Countries(context.Background())
+	if err != nil {
+		v.s.sh.showError(err)
+		return
+	}
+	f := &overseasForm{v: v, sh: sh, countries: cs, entries: map[string]*widget.Entry{}, errs: map[string]*widget.Label{}}
+	f.show()
+}
+
+func (f *overseasForm) entry(key, value, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(value)
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { f.requote() }
+	f.entries[key] = e
+	return e
+}
+
+func (f *overseasForm) errLabel(key string) *widget.Label {
+	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	l.Hide()
+	f.errs[key] = l
+	return l
+}
+
+func (f *overseasForm) show() {
+	names := make([]string, len(f.countries))
+	for i, c := range f.countries {
+		names[i] = c.NameKo + " (" + c.NameEn + ")"
+	}
+	f.country = widget.NewSelect(names, func(string) { f.requote() })
+	for i, c := range f.countries {
+		if c.Code == f.sh.Country {
+			f.country.SetSelectedIndex(i)
+		}
+	}
+	var svcNames []string
+	for _, s := range overseas.Services {
+		svcNames = append(svcNames, s.Label())
+	}
+	f.service = widget.NewSelect(svcNames, func(string) { f.requote() })
+	for i, s := range overseas.Services {
+		if string(s) == f.sh.Service {
+			f.service.SetSelectedIndex(i)
+		}
+	}
+	var cats []string
+	for _, c := range overseas.Categories {
+		cats = append(cats, lang.L(c.Label))
+	}
+	f.category = widget.NewSelect(cats, nil)
+	for i, c := range overseas.Categories {
+		if c.Code == f.sh.Category {
+			f.category.SetSelectedIndex(i)
+		}
+	}
+	f.quote = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	weight := ""
+	if f.sh.WeightGrams > 0 {
+		weight = strconv.Itoa(f.sh.WeightGrams)
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("나라"), container.NewVBox(f.country, f.errLabel("country"))),
+		widget.NewFormItem(lang.L("배송 방법"), container.NewVBox(f.service, f.errLabel("service"))),
+		widget.NewFormItem(lang.L("총 무게 (g, 포장 포함)"), container.NewVBox(f.entry("weight", weight, "850"), f.errLabel("weight"))),
+		widget.NewFormItem(lang.L("배송비"), container.NewVBox(f.quote, f.entry("fee", "", lang.L("비우면 요금표대로")), f.errLabel("fee"))),
+		widget.NewFormItem(lang.L("받는 사람 (영문)"), container.NewVBox(f.entry("nameEn", f.sh.NameEn, "Jane Smith"), f.errLabel("nameEn"))),
+		widget.NewFormItem(lang.L("주소 (영문)"), container.NewVBox(f.entry("addressEn", f.sh.AddressEn, "55 Main St Apt 4"), f.errLabel("addressEn"))),
+		widget.NewFormItem(lang.L("도시 / 주 / 우편번호"), container.NewGridWithColumns(3,
+			f.entry("city", f.sh.City, "Springfield"), f.entry("state", f.sh.State, "IL"), f.entry("postcode", f.sh.Postcode, "62701"))),
+		widget.NewFormItem(lang.L("전화 (국가번호 포함)"), container.NewVBox(f.entry("phone", f.sh.Phone, "+1 217-555-0100"), f.errLabel("phone"))),
+		widget.NewFormItem(lang.L("이메일"), f.entry("email", f.sh.Email, "")),
+		widget.NewFormItem(lang.L("개인통관고유부호"), container.NewVBox(f.entry("customsID", f.sh.CustomsID, "P123456789012"), f.errLabel("customsID"))),
+		widget.NewFormItem(lang.L("등기번호"), f.entry("tracking", f.sh.TrackingNo, "EE123456789KR")),
+		widget.NewFormItem(lang.L("물품 종류"), f.category),
+	)
+	itemsBox := container.NewVBox()
+	header := container.NewGridWithColumns(6, boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
+		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지")))
+	itemsBox.Add(header)
+	for _, it := range f.sh.Items {
+		row := map[string]*widget.Entry{}
+		mk := func(k, v, ph string) *widget.Entry {
+			e := widget.NewEntry()
+			e.SetText(v)
+			e.SetPlaceHolder(ph)
+			row[k] = e
+			return e
+		}
+		itemsBox.Add(container.NewGridWithColumns(6, mk("desc", it.Description, "Wool knit scarf"), mk("hs", it.HSCode, "6117.10"),
+			mk("qty", strconv.Itoa(it.Qty), "1"), mk("grams", strconv.Itoa(it.NetGrams), "180"),
+			mk("usd", fmt.Sprintf("%d.%02d", it.ValueCents/100, it.ValueCents%100), "20.00"), mk("origin", it.Origin, "KR")))
+		f.items = append(f.items, row)
+	}
+	itemsBox.Add(f.errLabel("items"))
+	rates := &widget.Button{Text: lang.L("요금표…"), Icon: theme.SettingsIcon(), OnTapped: f.v.s.sh.showRateTable}
+	body := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(),
+		container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), rates), itemsBox))
+	f.dlg = dialog.NewCustomConfirm(lang.L("해외배송 · 세관 신고"), lang.L("저장"), lang.L("취소"), body, func(ok bool) {
+		if ok {
+			f.save()
+		}
+	}, f.v.s.sh.win)
+	f.dlg.Resize(fyne.NewSize(860, 720))
+	f.requote()
+	f.dlg.Show()
+}
+
+func boldLabel(s string) *widget.Label { return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}} }
+
+// requote shows the rate table's fee and delivery days for what is chosen so far.
+func (f *overseasForm) requote() {
+	if f.quote == nil || f.country == nil || f.service == nil || f.entries["weight"] == nil {
+		return
+	}
+	ci, si := f.country.SelectedIndex(), f.service.SelectedIndex()
+	grams, err := strconv.Atoi(strings.TrimSpace(f.entries["weight"].Text))
+	if ci < 0 || si < 0 || err != nil {
+		f.quote.SetText(lang.L("나라, 배송 방법, 무게를 입력하면 요금표의 배송비를 보여 드립니다."))
+		return
+	}
+	q, err := f.v.s.sh.desk.Abroad.Quote(context.Background(), f.countries[ci].Code, overseas.Services[si], grams)
+	if err != nil {
+		f.quote.SetText(apperr.Message(err))
+		return
+	}
+	f.quote.SetText(lang.L("요금표 {{.Fee}} ({{.Zone}}지역, {{.Band}} kg 이하) · 보통 {{.Min}}~{{.Max}}일", map[string]any{
+		"Fee": format.Won(q.Fee), "Zone": q.Zone, "Band": strconv.FormatFloat(float64(q.BandGrams)/1000, 'f', -1, 64),
+		"Min": q.DaysMin, "Max": q.DaysMax}))
+}
+
+func (f *overseasForm) save() {
+	for _, l := range f.errs {
+		l.Hide()
+	}
+	text := func(k string) string { return strings.TrimSpace(f.entries[k].Text) }
+	sh := f.sh
+	if i := f.country.SelectedIndex(); i >= 0 {
+		sh.Country = f.countries[i].Code
+	} else {
+		sh.Country = ""
+	}
+	if i := f.service.SelectedIndex(); i >= 0 {
+		sh.Service = string(overseas.Services[i])
+	}
+	if i := f.category.SelectedIndex(); i >= 0 {
+		sh.Category = overseas.Categories[i].Code
+	}
+	sh.WeightGrams, _ = strconv.Atoi(text("weight"))
+	sh.NameEn, sh.AddressEn, sh.City, sh.State, sh.Postcode = text("nameEn"), text("addressEn"), text("city"), text("state"), text("postcode")
+	sh.Phone, sh.Email, sh.CustomsID, sh.TrackingNo = text("phone"), text("email"), text("customsID"), text("tracking")
+	sh.Items = nil
+	for i, row := range f.items {
+		qty, err1 := strconv.Atoi(strings.TrimSpace(row["qty"].Text))
+		grams, err2 := strconv.Atoi(strings.TrimSpace(row["grams"].Text))
+		cents, err3 := parseUSD(row["usd"].Text)
+		if err1 != nil || err2 != nil || err3 != nil {
+			f.showErr("items", lang.L("{{.N}}번 품목의 수량, 순중량, 가격은 숫자로 입력하세요.", map[string]any{"N": i + 1}))
+			f.dlg.Show()
+			return
+		}
+		sh.Items = append(sh.Items, data.CustomsItemRecord{Description: strings.TrimSpace(row["desc"].Text), HSCode: strings.TrimSpace(row["hs"].Text),
+			Qty: qty, NetGrams: grams, ValueCents: cents, Origin: strings.TrimSpace(row["origin"].Text)})
+	}
+	var override *int64
+	if t := text("fee"); t != "" {
+		fee, ok := format.ParseWon(t)
+		if !ok {
+			f.showErr("fee", lang.L("배송비는 숫자로 입력하세요 (예: 34,000)."))
+			f.dlg.Show()
+			return
+		}
+		override = &fee
+	}
+	saved, err := f.v.s.sh.desk.Abroad.Save(context.Background(), sh, override)
+	if err != nil {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && len(ae.Fields) > 0 {
+			for k, msg := range ae.Fields {
+				f.showErr(k, msg)
+			}
+			f.dlg.Show()
+			return
+		}
+		f.v.s.sh.showError(err)
+		return
+	}
+	f.sh = saved
+	f.v.s.afterChange()
+}
+
+func (f *overseasForm) showErr(key, msg string) {
+	if l, ok := f.errs[key]; ok {
+		l.SetText(msg)
+		l.Show()
+	}
+}
+
+// parseUSD reads "25.50" or "25" as cents.
+func parseUSD(s string) (int64, error) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "$"))
+	whole, frac, _ := strings.Cut(s, ".")
+	w, err := strconv.ParseInt(strings.ReplaceAll(whole, ",", ""), 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	var c int64
+	if frac != "" {
+		if len(frac) == 1 {
+			frac += "0"
+		}
+		if c, err = strconv.ParseInt(frac[:2], 10, 64); err != nil {
+			return 0, err
+		}
+	}
+	return w*100 + c, nil
+}
+
+// onCustomsPDF saves the order's CN22/CN23 declaration and opens it to print.
+func (v *orderDetail) onCustomsPDF() {
+	orderID := v.d.Order.ID
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		var buf bytes.Buffer
+		if err := v.s.sh.desk.Abroad.WriteDeclaration(context.Background(), orderID, &buf); err != nil {
+			os.Remove(path)
+			v.s.sh.showError(err)
+			return
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		u, perr := url.Parse(storage.NewFileURI(path).String())
+		if perr != nil || v.s.sh.fyneApp.OpenURL(u) != nil {
+			v.s.sh.showInfo(lang.L("세관신고서"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
+		}
+	}, v.s.sh.win)
+	d.SetFileName(v.d.Order.OrderNo + "_세관신고서.pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// showRateTable edits the overseas rate table, one service and zone at a time.
+func (sh *shell) showRateTable() {
+	svc := sh.desk.Abroad
+	var svcNames []string
+	for _, s := range overseas.Services {
+		svcNames = append(svcNames, s.Label())
+	}
+	service := widget.NewSelect(svcNames, nil)
+	zone := widget.NewSelect([]string{"1", "2", "3", "4"}, nil)
+	list := container.NewVBox()
+	var rates []data.RateRecord
+	var entries []*widget.Entry
+	load := func() {
+		list.RemoveAll()
+		si, zi := service.SelectedIndex(), zone.SelectedIndex()
+		if si < 0 || zi < 0 {
+			return
+		}
+		var err error
+		rates, err = svc.Rates(context.Background(), overseas.Services[si], zi+1)
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		entries = nil
+		grid := container.NewGridWithColumns(4)
+		for _, r := range rates {
+			e := widget.NewEntry()
+			e.SetText(format.Number(r.Fee))
+			entries = append(entries, e)
+			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(strconv.FormatFloat(float64(r.MaxGrams)/1000, 'f', -1, 64)+" kg"), nil, e))
+		}
+		list.Add(grid)
+	}
+	service.OnChanged = func(string) { load() }
+	zone.OnChanged = func(string) { load() }
+	service.SetSelectedIndex(0)
+	zone.SetSelectedIndex(0)
+	help := &widget.Label{Text: lang.L("무게 구간마다 요금(원)을 적습니다. 처음 값은 예시이니 우체국 요금표로 바꾸세요. 1지역: 일본·중국 등, 2지역: 동남아, 3지역: 유럽·호주·캐나다, 4지역: 미국."),
+		Wrapping: fyne.TextWrapWord}
+	body := container.NewBorder(container.NewVBox(help, container.NewHBox(widget.NewLabel(lang.L("배송 방법")), service,
+		widget.NewLabel(lang.L("지역")), zone)), nil, nil, nil, container.NewVScroll(list))
+	d := dialog.NewCustomConfirm(lang.L("해외 배송 요금표"), lang.L("저장"), lang.L("닫기"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		var changed []data.RateRecord
+		for i, e := range entries {
+			fee, okFee := format.ParseWon(e.Text)
+			if !okFee {
+				sh.showError(&apperr.Error{Code: apperr.ErrInvalid, Message: lang.L("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
+					map[string]any{"Kg": strconv.FormatFloat(float64(rates[i].MaxGrams)/1000, 'f', -1, 64), "V": e.Text})})
+				return
+			}
+			if fee != rates[i].Fee {
+				r := rates[i]
+				r.Fee = fee
+				changed = append(changed, r)
+			}
+		}
+		if len(changed) == 0 {
+			return
+		}
+		if err := svc.SetRates(context.Background(), changed); err != nil {
+			sh.showError(err)
+		}
+	}, sh.win)
+	d.Resize(fyne.NewSize(820, 600))
+	d.Show()
+}
