@@ -155,7 +155,9 @@ func (f *overseasForm) show() {
 	f.dlg.Show()
 }
 
-func boldLabel(s string) *widget.Label { return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}} }
+func boldLabel(s string) *widget.Label {
+	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}}
+}
 
 // requote shows the rate table's fee and delivery days for what is chosen so far.
 func (f *overseasForm) requote() {
