@@ -8,6 +8,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/data"
 )
@@ -36,6 +37,9 @@ var demoSteps = []demoStep{
 	}},
 	{"주문", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, opts DemoOptions) error {
 		return orders.FillDemo(ctx, tx, rng, opts.Orders, time.Now())
+	}},
+	{"해외배송", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
+		return overseas.FillDemo(ctx, tx, rng)
 	}},
 	{"발주서", func(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
 		return purchasing.FillDemo(ctx, tx, time.Now())

@@ -148,7 +148,11 @@ func TestDemoAndPOPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	pos, err := desk.POs.List(context.Background(), "")
+	abroad, _ := desk.Orders.Find(context.Background(), orders.Query{Scope: orders.ScopeOverseas})
 	desk.Close()
+	if len(abroad) == 0 {
+		t.Error("the demo store has no overseas orders")
+	}
 	if err != nil || len(pos) < 4 {
 		t.Fatalf("demo POs = %d %v", len(pos), err)
 	}
