@@ -124,9 +124,12 @@ func (f *overseasForm) show() {
 		widget.NewFormItem(lang.L("물품 종류"), f.category),
 	)
 	itemsBox := container.NewVBox()
-	header := container.NewGridWithColumns(6, boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
-		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지")))
-	itemsBox.Add(header)
+	// the description takes what the five short columns leave
+	itemRow := func(desc fyne.CanvasObject, rest ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(92, desc.MinSize().Height), rest...), desc)
+	}
+	itemsBox.Add(itemRow(boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
+		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지"))))
 	for _, it := range f.sh.Items {
 		row := map[string]*widget.Entry{}
 		mk := func(k, v, ph string) *widget.Entry {
@@ -136,7 +139,7 @@ func (f *overseasForm) show() {
 			row[k] = e
 			return e
 		}
-		itemsBox.Add(container.NewGridWithColumns(6, mk("desc", it.Description, "Wool knit scarf"), mk("hs", it.HSCode, "6117.10"),
+		itemsBox.Add(itemRow(mk("desc", it.Description, "Wool knit scarf"), mk("hs", it.HSCode, "6117.10"),
 			mk("qty", strconv.Itoa(it.Qty), "1"), mk("grams", strconv.Itoa(it.NetGrams), "180"),
 			mk("usd", fmt.Sprintf("%d.%02d", it.ValueCents/100, it.ValueCents%100), "20.00"), mk("origin", it.Origin, "KR")))
 		f.items = append(f.items, row)

@@ -76,6 +76,11 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
 		if err := data.SaveShipmentTx(ctx, tx, sh); err != nil {
 			return err
 		}
+		// the order ships to the addressee's foreign address
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET address = ?, address_detail = '', postcode = ?, recipient_phone1 = ?
+			WHERE id = ?`, a.address+", "+a.city+" "+a.state, a.postcode, a.phone, orderID); err != nil {
+			return err
+		}
 	}
 	return nil
 }
