@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -20,6 +21,8 @@ type OrderLineQuery struct {
 	Unmatched     bool
 	IDs           []int64
 	Limit, Offset int
+
+	fromUnindexed bool // From is a window of a name search, not the seller's filter
 }
 
 // OrderListRow is a line as the list shows it, with its order's fields.
@@ -49,6 +52,8 @@ type orderSearch struct {
 	// found in only one of them is looked up there alone, which keeps product words off the name index.
 	inNames, inProducts []bool
 	resolved            bool
+	// fromRowid, when set, bounds the name index to lines with this id or more (see windowedPage)
+	fromRowid int64
 }
 
 func (s orderSearch) nameMatch(w string) string {
@@ -133,6 +138,10 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 	var args []any
 	names := func(match string) string {
 		args = append(args, match)
+		if s.fromRowid > 0 {
+			args = append(args, s.fromRowid)
+			return plus + `l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ? AND rowid >= ?)`
+		}
 		return plus + `l.id IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)`
 	}
 	products := func(match string) string {
@@ -253,7 +262,11 @@ func (q OrderLineQuery) where(walk bool, s orderSearch, searching bool) (string,
 		conds = append(conds, plus+"l.placing = "+code(q.Placing))
 	}
 	if !q.From.IsZero() {
-		conds = append(conds, "l.ordered_at >= ?")
+		if q.fromUnindexed {
+			conds = append(conds, "+l.ordered_at >= ?") // the search's few ids lead, not the date range
+		} else {
+			conds = append(conds, "l.ordered_at >= ?")
+		}
 		args = append(args, timeText(q.From))
 	}
 	if !q.To.IsZero() {
@@ -304,6 +317,9 @@ func (q OrderLineQuery) search(ctx context.Context, db Querier) (orderSearch, bo
 	return s, true, err
 }
 
+// windowAbove is the match count from which a name search looks at recent weeks first (windowedPage).
+var windowAbove = 2000
+
 // walkAbove is the match count from which the list walks its order instead of sorting the matches: past
 // it, a page of newest lines is found sooner by walking the date index than by sorting every match.
 const walkAbove = CountCap
@@ -330,12 +346,90 @@ func listOrderLines(ctx context.Context, db Querier, q OrderLineQuery, count int
 	if err != nil {
 		return nil, err
 	}
-	where, args := q.where(count > walkAbove, s, searching)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
 	}
-	args = append(args, limit, q.Offset)
+	walk := count > walkAbove
+	// Windows pay when a page's worth of matches lies within the last weeks: not for a rare name.
+	if searching && s.usesNames() && count > windowAbove {
+		if rows, ok, err := windowedPage(ctx, db, q, s, limit, walk); err != nil || ok {
+			return rows, err
+		}
+	}
+	where, args := q.where(walk, s, searching)
+	return readPage(ctx, db, where, args, limit, q.Offset)
+}
+
+// windowedPage reads a walked page that searches names by looking at the newest lines first: a week, a
+// month, a quarter back from the newest order. Within a window the name index is read only from the
+// window's first line id on, instead of listing every line whose name has, say, the letter 홍. When a
+// window holds the whole page, the page is exact (every line outside it is older); otherwise ok is false
+// and the caller reads the page without a window.
+func windowedPage(ctx context.Context, db Querier, q OrderLineQuery, s orderSearch, limit int, walk bool) ([]OrderListRow, bool, error) {
+	var newest string
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(ordered_at), '') FROM order_lines`).Scan(&newest); err != nil || newest == "" {
+		return nil, false, err
+	}
+	end, err := time.Parse(TimeLayout, newest)
+	if err != nil {
+		return nil, false, nil
+	}
+	for _, days := range []int{7, 31, 92} {
+		from := end.AddDate(0, 0, -days)
+		if !q.From.IsZero() && q.From.After(from) {
+			return nil, false, nil // the query's own date range is narrower: no window needed
+		}
+		var minID sql.NullInt64
+		// (without INDEXED BY, SQLite answers min(id) by walking the table in id order)
+		if err := db.QueryRowContext(ctx, `SELECT min(id) FROM order_lines INDEXED BY order_lines_ordered WHERE ordered_at >= ?`, timeText(from)).Scan(&minID); err != nil {
+			return nil, false, fmt.Errorf("data: list order lines: %w", err)
+		}
+		if !minID.Valid {
+			continue
+		}
+		wq := q
+		wq.From, wq.fromUnindexed = from, !walk
+		ws := s
+		ws.fromRowid = minID.Int64
+		where, args := wq.where(walk, ws, true)
+		rows, err := readPage(ctx, db, where, args, limit, q.Offset)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(rows) == limit {
+			return rows, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// inAnyProduct reports whether some word of the search also occurs in product names.
+func (s orderSearch) inAnyProduct() bool {
+	for i := range s.words {
+		if !s.resolved || s.inProducts[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// usesNames reports whether the search looks in the name index.
+func (s orderSearch) usesNames() bool {
+	if s.tail != "" {
+		return true
+	}
+	for i := range s.words {
+		if !s.resolved || s.inNames[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// readPage reads one page of lines that match where, newest first.
+func readPage(ctx context.Context, db Querier, where string, args []any, limit, offset int) ([]OrderListRow, error) {
+	args = append(args, limit, offset)
 	// The page's ids are found in order_lines alone; only those rows are joined to their orders.
 	rows, err := db.QueryContext(ctx, `SELECT l.id, o.id, l.product_order_no, o.order_no, l.ordered_at, o.buyer_name,
 		o.recipient_name, o.recipient_phone1, o.buyer_phone, l.product_name, l.option_info, l.product_code,
@@ -388,8 +482,8 @@ func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, er
 			fmt.Sprint(CountCap+1)+`)`, s.nameMatchOnly()).Scan(&n); err != nil {
 			return 0, fmt.Errorf("data: count order lines: %w", err)
 		}
-		if n > CountCap {
-			return n, nil
+		if n > CountCap || !s.inAnyProduct() {
+			return n, nil // one index row per line: the name index's count is the answer
 		}
 	}
 	var n int

@@ -24,7 +24,7 @@ func TestOrderListWalkAndFetchAgree(t *testing.T) {
 	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	err = s.Write(ctx, func(tx *Tx) error {
 		for i := 0; i < 60; i++ {
-			o := OrderRecord{OrderNo: fmt.Sprintf("ORD%04d", i), OrderedAt: start.Add(time.Duration(i*7%60) * time.Hour),
+			o := OrderRecord{OrderNo: fmt.Sprintf("ORD%04d", i), OrderedAt: start.Add(time.Duration(i*53%60) * 24 * time.Hour),
 				BuyerName: names[i%len(names)], RecipientName: names[(i+1)%len(names)],
 				RecipientPhone1: fmt.Sprintf("010-1234-%04d", i%7), PaymentMethod: pays[i%2], Channel: "스마트스토어"}
 			oid, err := SaveOrderTx(ctx, tx, o)
@@ -66,6 +66,15 @@ func TestOrderListWalkAndFetchAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// name searches look at recent weeks first; force that path with both plans
+		saved := windowAbove
+		windowAbove = -1
+		winFetch, err1 := listOrderLines(ctx, s.Read(), q, 0)
+		winWalk, err2 := listOrderLines(ctx, s.Read(), q, CountCap+1)
+		windowAbove = saved
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
 		ids := func(rows []OrderListRow) []int64 {
 			var out []int64
 			for _, r := range rows {
@@ -73,8 +82,19 @@ func TestOrderListWalkAndFetchAgree(t *testing.T) {
 			}
 			return out
 		}
-		if !slices.Equal(ids(fetch), ids(walk)) {
-			t.Errorf("%+v: fetch %v, walk %v", q, ids(fetch), ids(walk))
+		if !slices.Equal(ids(fetch), ids(walk)) || !slices.Equal(ids(fetch), ids(winFetch)) || !slices.Equal(ids(fetch), ids(winWalk)) {
+			t.Errorf("%+v: fetch %v, walk %v, windowed %v / %v", q, ids(fetch), ids(walk), ids(winFetch), ids(winWalk))
+		}
+		if q.Offset == 0 && q.Search != "" {
+			q2 := q
+			q2.Offset = 5
+			a, _ := listOrderLines(ctx, s.Read(), q2, 0)
+			windowAbove = -1
+			b, _ := listOrderLines(ctx, s.Read(), q2, CountCap+1)
+			windowAbove = saved
+			if !slices.Equal(ids(a), ids(b)) {
+				t.Errorf("%+v offset 5: %v vs windowed %v", q, ids(a), ids(b))
+			}
 		}
 		if q.Search != "" && len(fetch) == 0 {
 			t.Errorf("%+v found nothing", q)
