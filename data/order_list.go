@@ -544,9 +544,3 @@ func DistinctOrderValues(ctx context.Context, db Querier, column string) ([]stri
 	}
 	return out, rows.Err()
 }
-
-// WhereForTest exposes the WHERE clause to the benchmarks' plan checks.
-func (q OrderLineQuery) WhereForTest(ctx context.Context, db Querier, walk bool) (string, []any) {
-	s, searching, _ := q.search(ctx, db)
-	return q.where(walk, s, searching)
-}
