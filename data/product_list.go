@@ -33,6 +33,8 @@ type ProductQuery struct {
 	Desc        bool
 	Offset      int
 	Limit       int
+
+	codePrefix string // set by resolveCode: the search is the start of product or option codes
 }
 
 // rareMatches is how many search matches are few enough to sort directly.
@@ -61,7 +63,11 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 	if ordered {
 		plus = "+"
 	}
-	if match, ok := searchMatch(q.Search); ok && !noSearch {
+	if q.codePrefix != "" && !noSearch {
+		lo, hi := prefixRange(q.codePrefix)
+		conds = append(conds, `(p.code >= ? AND p.code < ? OR p.id IN (SELECT product_id FROM product_options WHERE code >= ? AND code < ?))`)
+		args = append(args, lo, hi, lo, hi)
+	} else if match, ok := searchMatch(q.Search); ok && !noSearch {
 		conds = append(conds, plus+`p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)`)
 		args = append(args, match)
 	}
@@ -87,16 +93,66 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
+// prefixRange is the [lo, hi) range of strings that start with prefix, for a B-tree index.
+func prefixRange(prefix string) (string, string) { return prefix, prefix + string(rune(0x10FFFF)) }
+
+// codeLike reports whether a search looks like a code: one word of ASCII letters, digits, - _ . / with at
+// least one digit (P0123, HR-0027-03), which a seller types from its start.
+func codeLike(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '-', r == '_', r == '.', r == '/':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+// resolveCode turns a code-like search into a prefix search on the product and option codes' own indexes
+// when some code starts with it (as typed, or in capitals). Letter-pair search over dense codes such as
+// P01230…P01239 reads long lists for every pair; the B-tree reads only the matching range. A code-like
+// search that starts no code (a part from the middle, or "500ml" in a name) keeps the letter-pair search.
+func (q ProductQuery) resolveCode(ctx context.Context, db Querier) (ProductQuery, error) {
+	term := strings.TrimSpace(q.Search)
+	if !codeLike(term) {
+		return q, nil
+	}
+	for _, prefix := range []string{term, strings.ToUpper(term)} {
+		lo, hi := prefixRange(prefix)
+		var found bool
+		err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM products WHERE code >= ? AND code < ?)
+			OR EXISTS (SELECT 1 FROM product_options WHERE code >= ? AND code < ?)`, lo, hi, lo, hi).Scan(&found)
+		if err != nil {
+			return q, fmt.Errorf("data: code search: %w", err)
+		}
+		if found {
+			q.codePrefix = prefix
+			return q, nil
+		}
+	}
+	return q, nil
+}
+
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
 // ListProducts reads one page of the product list.
 func ListProducts(ctx context.Context, db Querier, q ProductQuery) ([]ProductListRow, error) {
+	q, err := q.resolveCode(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	// Walking the sort order's index pays off when matches are common; a rare search term (a code) is
 	// faster the other way round: fetch its few matches, then sort them.
 	ordered := true
-	if match, ok := searchMatch(q.Search); ok {
+	if q.codePrefix != "" {
+		ordered = false
+	} else if match, ok := searchMatch(q.Search); ok {
 		var hits int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM product_search WHERE product_search MATCH ?`, match).Scan(&hits); err != nil {
 			return nil, fmt.Errorf("data: list products: %w", err)
@@ -139,10 +195,17 @@ func ListProducts(ctx context.Context, db Querier, q ProductQuery) ([]ProductLis
 // CountProducts counts the rows ListProducts would return without a limit.
 func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error) {
 	var n int
-	var err error
+	q, err := q.resolveCode(ctx, db)
+	if err != nil {
+		return 0, err
+	}
 	match, searching := searchMatch(q.Search)
 	filtered := len(q.CategoryIDs) > 0 || q.Status != "" || q.LowStock || len(q.IDs) > 0
 	switch {
+	case q.codePrefix != "":
+		// the codes' ranges are few rows; the other filters are tested on each
+		where, args := q.where(false)
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p WHERE `+where, args...).Scan(&n)
 	case searching && !filtered && !q.Archived:
 		// The search index counts its matches without touching the products; only the few archived ones
 		// among them are read and taken off.

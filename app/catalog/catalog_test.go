@@ -575,3 +575,49 @@ func TestCountMatchesList(t *testing.T) {
 		t.Errorf("셔츠 in 의류 = %d, want 3", n)
 	}
 }
+
+func TestCodeSearch(t *testing.T) {
+	s := openService(t)
+	ctx := context.Background()
+	tee := tee("HR-0027", []string{"블랙", "화이트"}, []string{"M"}, 3) // options HR-0027-0, HR-0027-1
+	bottle := simple("BT-5", "스텐 텀블러 500ml", 12000, 4)
+	other := simple("HR-1027", "린넨 셔츠", 30000, 2)
+	for _, p := range []Product{tee, bottle, other} {
+		if _, err := s.SaveProduct(ctx, p, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		query string
+		want  string
+	}{
+		{"HR-0027", "HR-0027"},    // a whole code
+		{"hr-00", "HR-0027"},      // its start, typed in small letters
+		{"HR", "HR-0027,HR-1027"}, // letters only: the letter-pair search, which finds codes too
+		{"HR-0027-1", "HR-0027"},  // an option code finds its product
+		{"1027", "HR-1027"},       // a part from the middle: letter pairs
+		{"0027", "HR-0027"},       // also from the middle
+		{"500ml", "BT-5"},         // code-like but in a name
+		{"HR-9", ""},              // starts no code, contains nothing
+	} {
+		rows, err := s.ListProducts(ctx, ListFilter{Query: c.query, Sort: SortCode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.Code)
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("search %q found %v, want %s", c.query, got, c.want)
+		}
+		n, err := s.CountProducts(ctx, ListFilter{Query: c.query})
+		if err != nil || n != len(rows) {
+			t.Errorf("count %q = %d, list %d (%v)", c.query, n, len(rows), err)
+		}
+	}
+	n, _ := s.CountProducts(ctx, ListFilter{Query: "hr-", Status: StatusSuspended})
+	if n != 0 {
+		t.Errorf("code search with a status filter counted %d", n)
+	}
+}
