@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/orders"
@@ -21,21 +20,7 @@ import (
 // ship for the same recipient, shows the matches and the parcels it could not place, and enters the
 // 송장번호 of the matched ones when the seller confirms.
 func (s *ordersScreen) onTrackingFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.readTrackingFile(path, "")
-	}, s.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".csv", ".CSV"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	s.sh.openFile([]string{".xlsx", ".XLSX", ".csv", ".CSV"}, func(path string) { s.readTrackingFile(path, "") })
 }
 
 func (s *ordersScreen) readTrackingFile(path, password string) {
@@ -58,7 +43,7 @@ func (s *ordersScreen) readTrackingFile(path, password string) {
 		switch {
 		case errors.Is(err, context.Canceled):
 		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
-			s.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readTrackingFile(path, pw) })
+			s.sh.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readTrackingFile(path, pw) })
 		case err != nil:
 			s.sh.showError(err)
 		default:

@@ -168,7 +168,7 @@ func (s *productsScreen) readXLSX(title, path, password string, register bool, n
 		switch {
 		case errors.Is(err, context.Canceled):
 		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
-			s.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readXLSX(title, path, pw, register, next) })
+			s.sh.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readXLSX(title, path, pw, register, next) })
 		case err != nil:
 			s.sh.showError(err)
 		default:
@@ -177,7 +177,8 @@ func (s *productsScreen) readXLSX(title, path, password string, register bool, n
 	})
 }
 
-func (s *productsScreen) askPassword(wrong bool, then func(string)) {
+// askPassword asks for an encrypted workbook's password (again, when the last one was wrong).
+func (sh *shell) askPassword(wrong bool, then func(string)) {
 	pw := widget.NewPasswordEntry()
 	msg := lang.L("암호가 걸린 엑셀 파일입니다. 파일을 내려받을 때 정한 암호를 입력하세요.")
 	if wrong {
@@ -190,7 +191,7 @@ func (s *productsScreen) askPassword(wrong bool, then func(string)) {
 		if ok {
 			then(pw.Text)
 		}
-	}, s.sh.win)
+	}, sh.win)
 }
 
 // problemTable lists an import's problems by sheet, row, column and reason.

@@ -1,0 +1,93 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/orders"
+	"sellerdesk/app/sheet"
+)
+
+// onImport picks a Smart Store export (xlsx or csv) and imports it.
+func (s *ordersScreen) onImport() {
+	s.sh.openFile([]string{".xlsx", ".XLSX", ".csv", ".CSV"}, func(path string) { s.importFile(path, "") })
+}
+
+// openFile asks for a file with one of the extensions and hands its path to open.
+func (sh *shell) openFile(exts []string, open func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		open(path)
+	}, sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// importFile imports a file in the background with progress and 취소, asking for the password when the
+// file has one, then shows the result.
+func (s *ordersScreen) importFile(path, password string) {
+	var res orders.ImportResult
+	s.sh.runJob(lang.L("주문 가져오기"), lang.L("주문 파일을 읽고 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		res, err = s.svc.ImportFile(ctx, f, path, password, progress)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			s.sh.showInfo(lang.L("주문 가져오기"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."))
+		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
+			s.sh.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.importFile(path, pw) })
+		case err != nil:
+			s.sh.showError(err)
+		default:
+			s.refresh()
+			s.showImportResult(res)
+		}
+	})
+}
+
+// showImportResult shows the counts and, when rows failed, each problem by sheet, row and column.
+func (s *ordersScreen) showImportResult(res orders.ImportResult) {
+	summary := lang.L("새 주문 {{.New}}건, 변경 {{.Updated}}건, 그대로 {{.Unchanged}}건, 실패 {{.Failed}}건", map[string]any{
+		"New": res.New, "Updated": res.Updated, "Unchanged": res.Unchanged, "Failed": res.Failed})
+	parts := []fyne.CanvasObject{&widget.Label{Text: summary, TextStyle: fyne.TextStyle{Bold: true}}}
+	if res.Unmatched > 0 {
+		parts = append(parts, &widget.Label{Text: lang.L("상품과 연결되지 않은 주문이 {{.N}}건 있습니다. '상품 미연결만'으로 찾아 주문 상세에서 연결하세요.",
+			map[string]any{"N": res.Unmatched}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
+	for _, o := range res.Oversold {
+		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+	}
+	var body fyne.CanvasObject = container.NewVBox(parts...)
+	if len(res.Problems) > 0 {
+		body = container.NewBorder(container.NewVBox(parts...), nil, nil, nil, problemTable(res.Problems))
+	}
+	d := dialog.NewCustom(lang.L("주문 가져오기 결과"), lang.L("닫기"), body, s.sh.win)
+	if len(res.Problems) > 0 {
+		d.Resize(fyne.NewSize(900, 520))
+	} else {
+		d.Resize(fyne.NewSize(560, 0))
+	}
+	d.Show()
+}
