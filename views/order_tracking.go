@@ -60,7 +60,7 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 		}
 	}
 	table := newTextTable([]string{lang.L("행"), lang.L("받는 분"), lang.L("송장번호"), lang.L("주문번호"), lang.L("결과")},
-		[]float32{50, 90, 150, 170, 420}, func() int { return len(matches) + len(problems) }, func(r, c int) string {
+		[]float32{50, 90, 140, 170, 400}, func() int { return len(matches) + len(problems) }, func(r, c int) string {
 			if r >= len(matches) {
 				p := problems[r-len(matches)]
 				return []string{fmt.Sprint(p.Row), "", "", "", p.Column + ": " + p.Reason}[c]
@@ -91,6 +91,6 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 		s.afterChange()
 		s.sh.showInfo(lang.L("송장 파일 맞추기"), res.Summary(orders.ActionInvoice))
 	}, s.sh.win)
-	d.Resize(fyne.NewSize(940, 560))
+	d.Resize(fyne.NewSize(980, 560))
 	d.Show()
 }

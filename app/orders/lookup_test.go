@@ -363,7 +363,7 @@ func TestCourierFileMatching(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []struct{ order, problem string }{
-		{"9001", ""}, {"9002", ""}, {"", "2건이라 고를 수 없습니다"}, {"", "발송 대기 주문이 없습니다"}, {"", "발송 대기 주문이 없습니다"},
+		{"9001", ""}, {"9002", ""}, {"", "주문 2건"}, {"", "발송 대기 주문 없음"}, {"", "발송 대기 주문 없음"},
 	}
 	for i, w := range want {
 		m := matches[i]

@@ -68,7 +68,7 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 		}
 		switch len(found) {
 		case 0:
-			m.Problem = "받는 분 이름과 연락처가 같은 발송 대기 주문이 없습니다"
+			m.Problem = "이름·연락처가 같은 발송 대기 주문 없음"
 		case 1:
 			m.OrderNo, m.LineIDs = found[0].no, found[0].lineIDs
 		default:
@@ -76,7 +76,7 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 			for _, o := range found {
 				nos = append(nos, o.no)
 			}
-			m.Problem = fmt.Sprintf("같은 받는 분의 주문이 %d건이라 고를 수 없습니다 (%s). 송장 입력으로 직접 넣으세요", len(found), strings.Join(nos, ", "))
+			m.Problem = fmt.Sprintf("같은 받는 분의 주문 %d건 (%s): 직접 입력하세요", len(found), strings.Join(nos, ", "))
 		}
 		out[i] = m
 	}
