@@ -10,6 +10,7 @@ import (
 	"sellerdesk/app/orders"
 	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
+	"sellerdesk/app/returns"
 	"sellerdesk/data"
 )
 
@@ -40,6 +41,9 @@ var demoSteps = []demoStep{
 	}},
 	{"해외배송", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
 		return overseas.FillDemo(ctx, tx, rng)
+	}},
+	{"반품·교환", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
+		return returns.FillDemo(ctx, tx, rng, time.Now())
 	}},
 	{"발주서", func(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
 		return purchasing.FillDemo(ctx, tx, time.Now())

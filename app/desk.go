@@ -15,6 +15,7 @@ import (
 	"sellerdesk/app/orders"
 	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
+	"sellerdesk/app/returns"
 	"sellerdesk/data"
 )
 
@@ -27,6 +28,7 @@ type Desk struct {
 	Orders  *orders.Service
 	POs     *purchasing.Service
 	Abroad  *overseas.Shipper
+	Returns *returns.Service
 	DataDir string
 	Log     *slog.Logger
 	// Now is the clock, so tests can stand on a chosen day.
@@ -54,7 +56,8 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
-		POs: purchasing.New(store, log), Abroad: overseas.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
+		Returns: returns.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

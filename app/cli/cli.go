@@ -33,6 +33,8 @@ const Usage = `사용법 / usage:
                                              송장이 입력된 발송 전 주문을 스마트스토어 일괄발송 엑셀로 저장합니다
   sellerdesk [--db PATH] po pdf PO-NUMBER --out FILE
                                              발주서를 PDF로 저장합니다 (예: PO-20261124-001)
+  sellerdesk [--db PATH] returns label RT-NUMBER --out FILE
+                                             반품 라벨(4×6인치) PDF를 저장합니다
   sellerdesk [--db PATH] orders find QUERY [--json] [--limit N]
                                              주문을 찾습니다 (주문번호, 이름, 전화 뒤 4자리, 송장번호, 상품명)
   sellerdesk version                         버전을 표시합니다
@@ -54,7 +56,7 @@ type UsageError struct{ Reason string }
 func (e *UsageError) Error() string { return e.Reason }
 
 var commands = map[string]bool{"demo": true, "backup": true, "restore": true, "check": true, "version": true,
-	"import": true, "export": true, "orders": true, "po": true}
+	"import": true, "export": true, "orders": true, "po": true, "returns": true}
 
 // Parse reads the global flags and the command name.
 func Parse(args []string) (Invocation, error) {
@@ -146,7 +148,7 @@ func parseCommand(inv Invocation) (command, error) {
 	case "orders":
 		asJSON = fs.Bool("json", false, "")
 		limit = fs.Int("limit", 100, "")
-	case "po":
+	case "po", "returns":
 		out = fs.String("out", "", "")
 	}
 	if err := parseInterspersed(fs, inv.Args); err != nil {
@@ -200,6 +202,14 @@ func parseCommand(inv Invocation) (command, error) {
 			return nil, &UsageError{Reason: "po pdf 에는 저장할 파일 --out 이 필요합니다."}
 		}
 		return poPDF(args[1], *out), nil
+	case "returns":
+		if len(args) != 2 || args[0] != "label" {
+			return nil, &UsageError{Reason: "returns 명령은 'returns label 반품번호 --out 파일' 형식으로 씁니다."}
+		}
+		if *out == "" {
+			return nil, &UsageError{Reason: "returns label 에는 저장할 파일 --out 이 필요합니다."}
+		}
+		return returnLabel(args[1], *out), nil
 	case "orders":
 		if len(args) < 1 || args[0] != "find" {
 			return nil, &UsageError{Reason: "orders 명령은 'orders find 검색어' 형식으로 씁니다."}

@@ -178,3 +178,18 @@ func poPDF(number, path string) command {
 		return nil
 	}
 }
+
+// returnLabel is `returns label RT-NUMBER --out FILE`: the 4×6 inch prepaid return label.
+func returnLabel(number, path string) command {
+	return func(ctx context.Context, d *app.Desk, out io.Writer, _ func(float64)) error {
+		var buf bytes.Buffer
+		if err := d.Returns.WriteLabel(ctx, number, &buf); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return &app.Error{Code: app.ErrInternal, Err: err, Message: fmt.Sprintf("파일을 저장할 수 없습니다: %s", path)}
+		}
+		fmt.Fprintf(out, "반품 라벨 %s을(를) 저장했습니다: %s\n", number, path)
+		return nil
+	}
+}

@@ -149,7 +149,23 @@ func TestDemoAndPOPDF(t *testing.T) {
 	}
 	pos, err := desk.POs.List(context.Background(), "")
 	abroad, _ := desk.Orders.Find(context.Background(), orders.Query{Scope: orders.ScopeOverseas})
+	var rt string
+	var returnStates int
+	desk.Store.Read().QueryRow(`SELECT min(rt_no), count(DISTINCT state) FROM returns`).Scan(&rt, &returnStates)
 	desk.Close()
+	if returnStates < 8 {
+		t.Errorf("demo returns are in %d states, want all eight", returnStates)
+	}
+	label := filepath.Join(dir, "라벨.pdf")
+	if code, out, errs := run(t, "--db", db, "returns", "label", rt, "--out", label); code != 0 || !strings.Contains(out, rt) {
+		t.Errorf("returns label: %d %q %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile(label); !strings.HasPrefix(string(b), "%PDF-") {
+		t.Error("label is not a PDF")
+	}
+	if code, _, errs := run(t, "--db", db, "returns", "label", "RT-20000101-001", "--out", label); code != 1 || !strings.Contains(errs, "찾을 수 없습니다") {
+		t.Errorf("unknown RT: %d %q", code, errs)
+	}
 	if len(abroad) == 0 {
 		t.Error("the demo store has no overseas orders")
 	}

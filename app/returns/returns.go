@@ -1,0 +1,688 @@
+// Package returns is 반품·교환: the policy, requests from order lines with the legal windows, an explicit
+// state machine, inspection with restock exactly once, refunds, exchanges and the return label.
+package returns
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/doc"
+	"sellerdesk/data"
+)
+
+// Reason is a Smart Store return/cancel reason code.
+type Reason string
+
+// Reasons in the order the form offers them; the first three are the buyer's change of mind.
+var Reasons = []struct {
+	Code  Reason
+	Label string
+	Buyer bool // the buyer is at fault (pays the return shipping)
+}{
+	{"INTENT_CHANGED", "구매의사취소", true}, {"COLOR_AND_SIZE", "색상·사이즈변경", true}, {"WRONG_ORDER", "다른상품 잘못주문", true},
+	{"PRODUCT_UNSATISFIED", "서비스·상품 불만족", false}, {"DELAYED_DELIVERY", "배송지연", false}, {"SOLD_OUT", "품절", false},
+	{"DROPPED_DELIVERY", "배송누락", false}, {"BROKEN", "파손", false}, {"INCORRECT_INFO", "상품정보상이", false},
+	{"WRONG_DELIVERY", "오배송", false}, {"WRONG_OPTION", "다른옵션 잘못배송", false}, {"ETC", "기타", false},
+}
+
+func reasonInfo(r Reason) (label string, buyer, ok bool) {
+	for _, x := range Reasons {
+		if x.Code == r {
+			return x.Label, x.Buyer, true
+		}
+	}
+	return "", false, false
+}
+
+// Label is the reason in Korean.
+func (r Reason) Label() string { l, _, _ := reasonInfo(r); return l }
+
+// Fault is who pays for the return.
+type Fault string
+
+const (
+	FaultBuyer  Fault = "BUYER"
+	FaultSeller Fault = "SELLER"
+)
+
+// Kind is a return (refund) or an exchange.
+type Kind string
+
+const (
+	KindReturn   Kind = "RETURN"
+	KindExchange Kind = "EXCHANGE"
+)
+
+// Method is how the goods come back.
+type Method string
+
+// Methods with their labels.
+var Methods = []struct {
+	Code  Method
+	Label string
+}{{"PICKUP", "택배 수거"}, {"DESIGNATED", "지정 반품택배"}, {"CUSTOMER", "고객 직접 발송"}, {"STORE", "매장 방문 반납"}}
+
+// State is a request's place in the workflow.
+type State string
+
+const (
+	StateRequested  State = "REQUESTED"  // 요청
+	StateApproved   State = "APPROVED"   // 승인
+	StateRejected   State = "REJECTED"   // 거부
+	StateCollecting State = "COLLECTING" // 수거중
+	StateReceived   State = "RECEIVED"   // 입고
+	StateInspected  State = "INSPECTED"  // 검수
+	StateDone       State = "DONE"       // 완료
+	StateHold       State = "HOLD"       // 보류
+)
+
+var stateLabels = map[State]string{StateRequested: "요청", StateApproved: "승인", StateRejected: "거부", StateCollecting: "수거중",
+	StateReceived: "입고", StateInspected: "검수", StateDone: "완료", StateHold: "보류"}
+
+// Label is the state in Korean.
+func (s State) Label() string { return stateLabels[s] }
+
+// Move is a step of the workflow.
+type Move string
+
+const (
+	MoveApprove  Move = "APPROVE"
+	MoveReject   Move = "REJECT"
+	MoveCollect  Move = "COLLECT"
+	MoveReceive  Move = "RECEIVE"
+	MoveInspect  Move = "INSPECT" // all lines inspected
+	MoveComplete Move = "COMPLETE"
+	MoveHold     Move = "HOLD"
+	MoveResume   Move = "RESUME"
+)
+
+// transitions is the state machine: from a state, which move leads where. Resume goes back to the state
+// the request was held in.
+var transitions = map[State]map[Move]State{
+	StateRequested:  {MoveApprove: StateApproved, MoveReject: StateRejected, MoveHold: StateHold},
+	StateApproved:   {MoveCollect: StateCollecting, MoveReceive: StateReceived, MoveHold: StateHold},
+	StateCollecting: {MoveReceive: StateReceived, MoveHold: StateHold},
+	StateReceived:   {MoveInspect: StateInspected, MoveHold: StateHold},
+	StateInspected:  {MoveComplete: StateDone, MoveHold: StateHold},
+	StateHold:       {MoveResume: ""},
+}
+
+// Next says where a move leads from a state, or why it is not allowed.
+func Next(from State, m Move) (State, error) {
+	to, ok := transitions[from][m]
+	if !ok {
+		return "", fmt.Errorf("%s 상태의 요청은 %s할 수 없습니다", from.Label(), moveLabel(m))
+	}
+	return to, nil
+}
+
+func moveLabel(m Move) string {
+	return map[Move]string{MoveApprove: "승인", MoveReject: "거부", MoveCollect: "수거 시작", MoveReceive: "입고 처리",
+		MoveInspect: "검수 완료", MoveComplete: "완료 처리", MoveHold: "보류", MoveResume: "보류 해제"}[m]
+}
+
+// Service keeps returns and exchanges.
+type Service struct {
+	store *data.Store
+	log   *slog.Logger
+	Now   func() time.Time
+}
+
+// New builds the returns service.
+func New(store *data.Store, log *slog.Logger) *Service {
+	return &Service{store: store, log: log, Now: time.Now}
+}
+
+func invalid(field, msg string) error { return apperr.Invalid(map[string]string{field: msg}, nil) }
+
+func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
+	err := s.store.Write(ctx, fn)
+	if err == nil {
+		return nil
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	s.log.Error(what, "err", err)
+	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + "에 실패했습니다. 아무것도 바꾸지 않았습니다."}
+}
+
+// Policy reads the return policy.
+func (s *Service) Policy(ctx context.Context) (data.PolicyRecord, error) {
+	p, err := data.ReturnPolicy(ctx, s.store.Read())
+	if err != nil {
+		return p, fmt.Errorf("returns: %w", err)
+	}
+	return p, nil
+}
+
+// SavePolicy checks and stores the policy. The law's minimums hold: change of mind at least 7 days,
+// defects at least 3 months from delivery and 30 days from when the buyer knew.
+func (s *Service) SavePolicy(ctx context.Context, p data.PolicyRecord) error {
+	fields := map[string]string{}
+	if p.WindowDays < 7 {
+		fields["windowDays"] = "단순 변심 반품 기간은 전자상거래법에 따라 7일보다 짧을 수 없습니다."
+	}
+	if p.DefectMonths < 3 {
+		fields["defectMonths"] = "불량·오배송 반품 기간은 배송 후 3개월보다 짧을 수 없습니다."
+	}
+	if p.DefectKnownDays < 30 {
+		fields["defectKnownDays"] = "불량을 안 날부터의 기간은 30일보다 짧을 수 없습니다."
+	}
+	if p.ReturnFee < 0 {
+		fields["returnFee"] = "반품배송비는 0원 이상이어야 합니다."
+	}
+	if p.ExchangeFee < 0 {
+		fields["exchangeFee"] = "교환배송비는 0원 이상이어야 합니다."
+	}
+	if len(fields) > 0 {
+		return apperr.Invalid(fields, []string{"windowDays", "defectMonths", "defectKnownDays", "returnFee", "exchangeFee"})
+	}
+	return s.write(ctx, "반품 정책 저장", func(tx *data.Tx) error { return data.SaveReturnPolicyTx(ctx, tx, p) })
+}
+
+// day is t's calendar day in its location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// addMonths adds calendar months the way a legal period counts them: a day that the target month does not
+// have becomes its last day (11-30 + 3 months = 02-28, or 02-29 in a leap year).
+func addMonths(t time.Time, months int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(months), 1, 0, 0, 0, 0, t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, t.Location())
+}
+
+// Window is the period a request may be made in: through the end of LastDay.
+type Window struct {
+	Delivered time.Time
+	LastDay   time.Time
+	Defect    bool // the seller's-fault window (3 months / 30 days from knowing)
+}
+
+// WindowFor computes the last day to ask: change of mind, delivery + policy days (the delivery day itself
+// not counted); a defect or wrong delivery, delivery + policy months, or knownOn + policy days if later.
+func WindowFor(p data.PolicyRecord, delivered time.Time, buyerFault bool, knownOn time.Time) Window {
+	w := Window{Delivered: delivered, Defect: !buyerFault}
+	d := day(delivered)
+	if buyerFault {
+		w.LastDay = d.AddDate(0, 0, p.WindowDays)
+		return w
+	}
+	w.LastDay = addMonths(d, p.DefectMonths)
+	if !knownOn.IsZero() {
+		if k := day(knownOn).AddDate(0, 0, p.DefectKnownDays); k.After(w.LastDay) {
+			w.LastDay = k
+		}
+	}
+	return w
+}
+
+// Open reports whether now is within the window.
+func (w Window) Open(now time.Time) bool { return !day(now).After(w.LastDay) }
+
+// Request is what the seller fills in to open a return or exchange.
+type Request struct {
+	OrderID         int64
+	Lines           []RequestLine
+	Kind            Kind
+	Reason          Reason
+	Fault           Fault // empty: from the reason
+	Method          Method
+	KnownOn         time.Time // when the buyer found the defect, if later than delivery
+	AcceptOutside   bool      // the seller accepts a request outside the window
+	AcceptNonReturn bool      // the seller accepts a product of a non-returnable category
+	Note            string
+}
+
+// RequestLine is one order line being returned or exchanged.
+type RequestLine struct {
+	OrderLineID         int64
+	Qty                 int64
+	ReplacementOptionID int64 // exchange: the option sent instead
+}
+
+// OutsideWindowError is refused when a request is made after its window closed; the seller may accept it.
+type OutsideWindowError struct{ Window Window }
+
+func (e *OutsideWindowError) Error() string {
+	kind := "단순 변심 반품 기간"
+	if e.Window.Defect {
+		kind = "불량·오배송 반품 기간"
+	}
+	return fmt.Sprintf("%s이 지났습니다: 배송 %s, 마지막 날 %s. 그래도 받으려면 '기간 밖 접수'를 선택하세요.",
+		kind, e.Window.Delivered.Format("2006-01-02"), e.Window.LastDay.Format("2006-01-02"))
+}
+
+// Create opens a request: the lines' quantities at most what was bought less what is already on other
+// requests, the window checked, an exchange's replacement in stock. It returns the RT number.
+func (s *Service) Create(ctx context.Context, r Request) (string, error) {
+	_, buyer, ok := reasonInfo(r.Reason)
+	if !ok {
+		return "", invalid("reason", "반품·교환 사유를 고르세요.")
+	}
+	if r.Fault == "" {
+		r.Fault = FaultSeller
+		if buyer {
+			r.Fault = FaultBuyer
+		}
+	}
+	if r.Kind != KindReturn && r.Kind != KindExchange {
+		return "", invalid("kind", "반품인지 교환인지 고르세요.")
+	}
+	known := false
+	for _, m := range Methods {
+		known = known || m.Code == r.Method
+	}
+	if !known {
+		return "", invalid("method", "회수 방법을 고르세요.")
+	}
+	if len(r.Lines) == 0 {
+		return "", invalid("lines", "반품·교환할 상품을 고르세요.")
+	}
+	var number string
+	err := s.write(ctx, "반품 요청", func(tx *data.Tx) error {
+		policy, err := data.ReturnPolicy(ctx, tx)
+		if err != nil {
+			return err
+		}
+		o, err := data.OrderByID(ctx, tx, r.OrderID)
+		if err != nil {
+			return invalid("order", "주문을 찾을 수 없습니다.")
+		}
+		outside := false
+		var lines []data.ReturnLineRecord
+		for i, rl := range r.Lines {
+			l, err := data.LineByID(ctx, tx, rl.OrderLineID)
+			if err != nil || l.OrderID != o.ID {
+				return invalid("lines", fmt.Sprintf("%d번 상품은 이 주문의 상품이 아닙니다.", i+1))
+			}
+			switch l.Status {
+			case "DELIVERING", "DELIVERED", "PURCHASE_DECIDED", "EXCHANGED":
+			default:
+				return invalid("lines", fmt.Sprintf("%s은(는) 배송된 상품이 아니라 반품할 수 없습니다. 발송 전이면 주문을 취소하세요.", l.ProductName))
+			}
+			done, err := data.ReturnedQty(ctx, tx, l.ID)
+			if err != nil {
+				return err
+			}
+			if rl.Qty < 1 || rl.Qty > l.Qty-done {
+				return invalid("lines", fmt.Sprintf("%s의 반품 수량은 1개부터 %d개까지입니다 (구매 %d개, 이미 요청 %d개).", l.ProductName, l.Qty-done, l.Qty, done))
+			}
+			if r.Fault == FaultBuyer && !r.AcceptNonReturn && l.OptionID != 0 {
+				if cat := categoryOf(ctx, tx, l.OptionID); cat != 0 {
+					for _, c := range policy.NonReturnable {
+						if c == cat {
+							return invalid("lines", fmt.Sprintf("%s은(는) 반품할 수 없는 카테고리의 상품입니다 (단순 변심). 그래도 받으려면 '예외로 접수'를 선택하세요.", l.ProductName))
+						}
+					}
+				}
+			}
+			delivered, err := data.DeliveredAt(ctx, tx, l.ID)
+			if err != nil {
+				return err
+			}
+			if delivered.IsZero() {
+				delivered = l.OrderedAt
+			}
+			w := WindowFor(policy, delivered.In(s.Now().Location()), r.Fault == FaultBuyer, r.KnownOn)
+			if !w.Open(s.Now()) {
+				if !r.AcceptOutside {
+					return &apperr.Error{Code: apperr.ErrInvalid, Message: (&OutsideWindowError{Window: w}).Error(), Err: &OutsideWindowError{Window: w}}
+				}
+				outside = true
+			}
+			if r.Kind == KindExchange {
+				if rl.ReplacementOptionID == 0 {
+					return invalid("lines", fmt.Sprintf("%s: 교환해 보낼 옵션을 고르세요.", l.ProductName))
+				}
+				opt, err := data.OptionByID(ctx, tx, rl.ReplacementOptionID)
+				if err != nil {
+					return invalid("lines", fmt.Sprintf("%s: 교환 옵션을 찾을 수 없습니다.", l.ProductName))
+				}
+				if opt.Stock < rl.Qty {
+					return invalid("lines", fmt.Sprintf("%s: 교환할 옵션의 재고가 %d개뿐입니다 (필요 %d개).", l.ProductName, opt.Stock, rl.Qty))
+				}
+			}
+			lines = append(lines, data.ReturnLineRecord{OrderLineID: l.ID, Qty: rl.Qty, ReplacementOptionID: rl.ReplacementOptionID})
+		}
+		if number, err = data.NextReturnNumberTx(ctx, tx, s.Now().Format("20060102")); err != nil {
+			return err
+		}
+		rec := data.ReturnRecord{Number: number, OrderID: o.ID, Kind: string(r.Kind), Reason: string(r.Reason), Fault: string(r.Fault),
+			Method: string(r.Method), State: string(StateRequested), Note: strings.TrimSpace(r.Note), OutsideWindow: outside}
+		id, err := data.InsertReturnTx(ctx, tx, rec, lines)
+		if err != nil {
+			return err
+		}
+		note := ""
+		if outside {
+			note = "기간 밖 접수"
+		}
+		return data.AddReturnHistoryTx(ctx, tx, id, "", string(StateRequested), note)
+	})
+	if err != nil {
+		return "", err
+	}
+	return number, nil
+}
+
+func categoryOf(ctx context.Context, tx *data.Tx, optionID int64) int64 {
+	o, err := data.OptionByID(ctx, tx, optionID)
+	if err != nil {
+		return 0
+	}
+	p, err := data.ProductByID(ctx, tx, o.ProductID)
+	if err != nil {
+		return 0
+	}
+	return p.CategoryID
+}
+
+// Return is a request with its lines.
+type Return struct {
+	data.ReturnRecord
+	State State
+	Lines []data.ReturnLineRecord
+}
+
+// Get reads a request by its RT number.
+func (s *Service) Get(ctx context.Context, number string) (Return, error) {
+	return s.get(ctx, s.store.Read(), number)
+}
+
+func (s *Service) get(ctx context.Context, q data.Querier, number string) (Return, error) {
+	r, err := data.ReturnByNumber(ctx, q, strings.ToUpper(strings.TrimSpace(number)))
+	if errors.Is(err, data.ErrNoRow) {
+		return Return{}, &apperr.Error{Code: apperr.ErrNotFound, Message: fmt.Sprintf("반품번호 %s을(를) 찾을 수 없습니다.", number)}
+	}
+	if err != nil {
+		return Return{}, fmt.Errorf("returns: %w", err)
+	}
+	lines, err := data.ReturnLines(ctx, q, r.ID)
+	if err != nil {
+		return Return{}, fmt.Errorf("returns: %w", err)
+	}
+	return Return{ReturnRecord: r, State: State(r.State), Lines: lines}, nil
+}
+
+// MoveInput carries what a move needs.
+type MoveInput struct {
+	Note           string // 거부 / 보류 reason
+	TrackingNo     string // 수거중
+	RefundOverride *int64 // 완료 of a return: the seller's amount instead of the computed one
+}
+
+// Apply moves a request through the workflow. Completing a return sets its refund and the order line's
+// status; completing an exchange ships the replacement (its stock taken once).
+func (s *Service) Apply(ctx context.Context, number string, m Move, in MoveInput) (Return, error) {
+	var out Return
+	err := s.write(ctx, "반품 처리", func(tx *data.Tx) error {
+		r, err := s.get(ctx, tx, number)
+		if err != nil {
+			return err
+		}
+		to, err := Next(r.State, m)
+		if err != nil {
+			return invalid("state", err.Error())
+		}
+		note := strings.TrimSpace(in.Note)
+		switch m {
+		case MoveReject, MoveHold:
+			if note == "" {
+				return invalid("note", "사유를 입력하세요.")
+			}
+			if m == MoveHold {
+				r.HeldFrom = string(r.State)
+			}
+		case MoveResume:
+			to, r.HeldFrom = State(r.HeldFrom), ""
+		case MoveCollect:
+			if strings.TrimSpace(in.TrackingNo) == "" {
+				return invalid("tracking", "수거 송장번호를 입력하세요.")
+			}
+			r.TrackingNo = strings.TrimSpace(in.TrackingNo)
+			note = "송장 " + r.TrackingNo
+		case MoveInspect:
+			for _, l := range r.Lines {
+				if l.Inspection == "" {
+					return invalid("lines", "모든 상품을 검수한 뒤 검수 완료로 넘기세요.")
+				}
+			}
+		case MoveComplete:
+			if err := s.complete(ctx, tx, &r, in, &note); err != nil {
+				return err
+			}
+		}
+		from := r.State
+		r.ReturnRecord.State, r.State = string(to), to
+		if err := data.UpdateReturnTx(ctx, tx, r.ReturnRecord); err != nil {
+			return err
+		}
+		if err := data.AddReturnHistoryTx(ctx, tx, r.ID, string(from), string(to), note); err != nil {
+			return err
+		}
+		out = r
+		return nil
+	})
+	return out, err
+}
+
+// Inspect records a line's inspection. 양호 puts it back in stock with one 반품 movement, never twice even
+// when the seller inspects again; 불량 goes to 폐기 or back to the supplier, outside the sellable stock.
+func (s *Service) Inspect(ctx context.Context, number string, returnLineID int64, outcome string) error {
+	switch outcome {
+	case "GOOD", "DISPOSE", "SUPPLIER":
+	default:
+		return invalid("outcome", "검수 결과(양호, 폐기, 공급업체 반품)를 고르세요.")
+	}
+	return s.write(ctx, "검수", func(tx *data.Tx) error {
+		r, err := s.get(ctx, tx, number)
+		if err != nil {
+			return err
+		}
+		if r.State != StateReceived {
+			return invalid("state", fmt.Sprintf("입고된 요청만 검수할 수 있습니다 (현재 %s).", r.State.Label()))
+		}
+		for _, l := range r.Lines {
+			if l.ID != returnLineID {
+				continue
+			}
+			if l.Restocked && outcome != "GOOD" {
+				return invalid("outcome", "이미 재고로 되돌린 상품입니다. 재고 조정으로 바로잡으세요.")
+			}
+			l.Inspection = outcome
+			if outcome == "GOOD" && !l.Restocked {
+				ol, err := data.LineByID(ctx, tx, l.OrderLineID)
+				if err != nil {
+					return err
+				}
+				if ol.OptionID != 0 {
+					if _, err := catalog.AdjustStockTx(ctx, tx, ol.OptionID, l.Qty, catalog.ReasonReturn, "반품 입고 "+r.Number, "return:"+r.Number+":"+fmt.Sprint(l.ID)); err != nil {
+						return err
+					}
+				}
+				l.Restocked = true
+			}
+			if err := data.UpdateReturnLineTx(ctx, tx, l); err != nil {
+				return err
+			}
+			return data.AddReturnHistoryTx(ctx, tx, r.ID, string(r.State), string(r.State), "검수 "+inspectionLabel(outcome))
+		}
+		return invalid("lines", "이 요청의 상품이 아닙니다.")
+	})
+}
+
+func inspectionLabel(o string) string {
+	return map[string]string{"GOOD": "양호", "DISPOSE": "불량 폐기", "SUPPLIER": "불량 공급업체 반품"}[o]
+}
+
+// Refund computes a return's refund: the items' price, less their share of the order's discounts, less the
+// return shipping when the buyer is at fault. Never below zero.
+func Refund(p data.PolicyRecord, fault Fault, orderShippingFee int64, items []RefundItem) int64 {
+	var total int64
+	for _, it := range items {
+		if it.LineQty <= 0 {
+			continue
+		}
+		total += it.UnitPrice*it.Qty - it.LineDiscount*it.Qty/it.LineQty
+	}
+	if fault == FaultBuyer {
+		total -= BuyerFee(p, orderShippingFee)
+	}
+	return max(total, 0)
+}
+
+// RefundItem is a returned quantity of an order line, with what the line cost.
+type RefundItem struct {
+	Qty, LineQty int64
+	UnitPrice    int64 // 상품가격 + 옵션가격
+	LineDiscount int64 // the line's whole discount (coupons)
+}
+
+// BuyerFee is the return shipping a buyer at fault pays: one way, both ways when the policy says so, or
+// one way plus the original shipping when the order shipped free.
+func BuyerFee(p data.PolicyRecord, orderShippingFee int64) int64 {
+	fee := p.ReturnFee
+	if p.BothWays || (orderShippingFee == 0 && p.ChargeFreeShipping) {
+		fee += p.ReturnFee
+	}
+	return fee
+}
+
+// complete finishes a request: a return gets its refund and its lines become 반품 when wholly returned; an
+// exchange ships the replacements, taking their stock once, and its lines become 교환.
+func (s *Service) complete(ctx context.Context, tx *data.Tx, r *Return, in MoveInput, note *string) error {
+	policy, err := data.ReturnPolicy(ctx, tx)
+	if err != nil {
+		return err
+	}
+	o, err := data.OrderByID(ctx, tx, r.OrderID)
+	if err != nil {
+		return err
+	}
+	var items []RefundItem
+	for _, rl := range r.Lines {
+		ol, err := data.LineByID(ctx, tx, rl.OrderLineID)
+		if err != nil {
+			return err
+		}
+		items = append(items, RefundItem{Qty: rl.Qty, LineQty: ol.Qty, UnitPrice: ol.UnitPrice + ol.OptionPrice, LineDiscount: ol.Discount})
+		newStatus := "RETURNED"
+		if Kind(r.Kind) == KindExchange {
+			newStatus = "EXCHANGED"
+			if !rl.ReplacementShipped && rl.ReplacementOptionID != 0 {
+				if _, err := catalog.SaleTx(ctx, tx, rl.ReplacementOptionID, -rl.Qty, "교환 발송 "+r.Number, "exchange:"+r.Number+":"+fmt.Sprint(rl.ID)); err != nil {
+					return err
+				}
+				opt, err := data.OptionByID(ctx, tx, rl.ReplacementOptionID)
+				if err != nil {
+					return err
+				}
+				if err := catalog.SettleTx(ctx, tx, opt.ProductID); err != nil {
+					return err
+				}
+				rl.ReplacementShipped = true
+				if err := data.UpdateReturnLineTx(ctx, tx, rl); err != nil {
+					return err
+				}
+			}
+		}
+		done, err := data.ReturnedQty(ctx, tx, ol.ID)
+		if err != nil {
+			return err
+		}
+		if done >= ol.Qty && ol.Status != newStatus {
+			from := ol.Status
+			ol.Status = newStatus
+			if err := data.UpdateLineTx(ctx, tx, ol); err != nil {
+				return err
+			}
+			if err := data.AddStatusChangeTx(ctx, tx, ol.ID, from, newStatus, r.Number, "returns"); err != nil {
+				return err
+			}
+		}
+	}
+	if Kind(r.Kind) == KindExchange {
+		*note = "교환 상품 발송"
+		return nil
+	}
+	r.Refund = Refund(policy, Fault(r.Fault), o.ShippingFee, items)
+	if in.RefundOverride != nil {
+		if *in.RefundOverride < 0 {
+			return invalid("refund", "환불 금액은 0원 이상이어야 합니다.")
+		}
+		if strings.TrimSpace(in.Note) == "" {
+			return invalid("note", "환불 금액을 바꾼 이유를 메모로 남기세요.")
+		}
+		r.Refund, r.RefundNote = *in.RefundOverride, strings.TrimSpace(in.Note)
+	}
+	*note = fmt.Sprintf("환불 %d원", r.Refund)
+	return nil
+}
+
+// LabelDoc builds the prepaid return label of a request: the customer as sender, the store's return address
+// as receiver, the items.
+func (s *Service) LabelDoc(ctx context.Context, number string) (doc.ReturnLabelDoc, error) {
+	db := s.store.Read()
+	r, err := s.get(ctx, db, number)
+	if err != nil {
+		return doc.ReturnLabelDoc{}, err
+	}
+	o, err := data.OrderByID(ctx, db, r.OrderID)
+	if err != nil {
+		return doc.ReturnLabelDoc{}, fmt.Errorf("returns: %w", err)
+	}
+	prof, err := s.store.Profile(ctx)
+	if err != nil {
+		return doc.ReturnLabelDoc{}, fmt.Errorf("returns: %w", err)
+	}
+	if strings.TrimSpace(prof.ReturnAddress) == "" {
+		return doc.ReturnLabelDoc{}, invalid("profile", "반품 라벨에 인쇄할 반품 주소가 없습니다. 설정 → 매장 정보에서 반품 주소를 입력하세요.")
+	}
+	policy, err := data.ReturnPolicy(ctx, db)
+	if err != nil {
+		return doc.ReturnLabelDoc{}, fmt.Errorf("returns: %w", err)
+	}
+	method := ""
+	for _, m := range Methods {
+		if m.Code == Method(r.Method) {
+			method = m.Label
+		}
+	}
+	d := doc.ReturnLabelDoc{Number: r.Number, OrderNumber: o.OrderNo, IssuedOn: r.CreatedAt.In(time.Local),
+		From:   doc.Contact{Name: o.RecipientName, Phone: o.RecipientPhone1, Postcode: o.Postcode, Address: strings.TrimSpace(o.Address + " " + o.AddressDetail)},
+		To:     doc.Contact{Name: prof.Name, Phone: prof.Phone, Postcode: prof.ReturnPostcode, Address: prof.ReturnAddress},
+		Method: method, Reason: Reason(r.Reason).Label(), Note: r.Note}
+	if Fault(r.Fault) == FaultBuyer {
+		d.BuyerFee = BuyerFee(policy, o.ShippingFee)
+	}
+	for _, rl := range r.Lines {
+		ol, err := data.LineByID(ctx, db, rl.OrderLineID)
+		if err != nil {
+			return doc.ReturnLabelDoc{}, fmt.Errorf("returns: %w", err)
+		}
+		d.Items = append(d.Items, doc.ReturnLabelItem{Name: ol.ProductName, Option: ol.OptionInfo, Quantity: int(rl.Qty)})
+	}
+	return d, nil
+}
+
+// WriteLabel writes the 4×6 inch return label PDF.
+func (s *Service) WriteLabel(ctx context.Context, number string, w io.Writer) error {
+	d, err := s.LabelDoc(ctx, number)
+	if err != nil {
+		return err
+	}
+	return doc.ReturnLabel(w, d)
+}
