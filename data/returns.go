@@ -202,3 +202,203 @@ func DeliveredAt(ctx context.Context, q Querier, orderLineID int64) (time.Time, 
 	}
 	return parseStoreTime(at), nil
 }
+
+// ReturnQuery filters the returns list. Zero values filter nothing.
+type ReturnQuery struct {
+	State, Reason, Kind string
+	MinAgeDays          int // opened at least this many days ago
+	Now                 time.Time
+}
+
+// ReturnListRow is a request as the list shows it.
+type ReturnListRow struct {
+	ReturnRecord
+	OrderNo, BuyerName string
+	Items              string // "상품명 옵션 ×2, …"
+	Qty                int64
+}
+
+// ListReturns reads requests, newest first.
+func ListReturns(ctx context.Context, q Querier, f ReturnQuery) ([]ReturnListRow, error) {
+	conds, args := []string{"1"}, []any{}
+	if f.State != "" {
+		conds, args = append(conds, "r.state = ?"), append(args, f.State)
+	}
+	if f.Reason != "" {
+		conds, args = append(conds, "r.reason = ?"), append(args, f.Reason)
+	}
+	if f.Kind != "" {
+		conds, args = append(conds, "r.kind = ?"), append(args, f.Kind)
+	}
+	if f.MinAgeDays > 0 && !f.Now.IsZero() {
+		conds, args = append(conds, "r.created_at <= ?"), append(args, timeText(f.Now.AddDate(0, 0, -f.MinAgeDays)))
+	}
+	where := ""
+	for i, c := range conds {
+		if i > 0 {
+			where += " AND "
+		}
+		where += c
+	}
+	rows, err := q.QueryContext(ctx, `SELECT r.id, r.rt_no, r.order_id, r.kind, r.reason, r.fault, r.method, r.state, r.held_from,
+		r.note, r.tracking_no, r.outside_window, r.refund, r.refund_note, r.created_at, r.updated_at, o.order_no, o.buyer_name,
+		(SELECT group_concat(trim(ol.product_name || ' ' || ol.option_info) || ' ×' || rl.qty, ', ')
+			FROM return_lines rl JOIN order_lines ol ON ol.id = rl.order_line_id WHERE rl.return_id = r.id),
+		(SELECT coalesce(sum(qty), 0) FROM return_lines WHERE return_id = r.id)
+		FROM returns r JOIN orders o ON o.id = r.order_id WHERE `+where+` ORDER BY r.id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("data: list returns: %w", err)
+	}
+	defer rows.Close()
+	var out []ReturnListRow
+	for rows.Next() {
+		var r ReturnListRow
+		var created, updated string
+		var items sql.NullString
+		if err := rows.Scan(&r.ID, &r.Number, &r.OrderID, &r.Kind, &r.Reason, &r.Fault, &r.Method, &r.State, &r.HeldFrom,
+			&r.Note, &r.TrackingNo, &r.OutsideWindow, &r.Refund, &r.RefundNote, &created, &updated, &r.OrderNo, &r.BuyerName,
+			&items, &r.Qty); err != nil {
+			return nil, fmt.Errorf("data: list returns: %w", err)
+		}
+		r.CreatedAt, r.UpdatedAt, r.Items = parseStoreTime(created), parseStoreTime(updated), items.String
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ReturnHistoryEntry is a row of return_history.
+type ReturnHistoryEntry struct {
+	From, To, Note string
+	At             time.Time
+}
+
+// ReturnHistory reads a request's moves, oldest first.
+func ReturnHistory(ctx context.Context, q Querier, returnID int64) ([]ReturnHistoryEntry, error) {
+	rows, err := q.QueryContext(ctx, `SELECT from_state, to_state, note, at FROM return_history WHERE return_id = ? ORDER BY id`, returnID)
+	if err != nil {
+		return nil, fmt.Errorf("data: return history: %w", err)
+	}
+	defer rows.Close()
+	var out []ReturnHistoryEntry
+	for rows.Next() {
+		var h ReturnHistoryEntry
+		var at string
+		if err := rows.Scan(&h.From, &h.To, &h.Note, &at); err != nil {
+			return nil, err
+		}
+		h.At = parseStoreTime(at)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// ReturnStat is one group of the return analysis.
+type ReturnStat struct {
+	Key, Label     string
+	Sold, Returned int64 // pieces
+	Refunds        int64
+	Requests       int64
+}
+
+// ReturnStatsBy groups sold and returned pieces by "product", "option" or "category" over [from, to).
+func ReturnStatsBy(ctx context.Context, q Querier, by string, from, to time.Time) ([]ReturnStat, error) {
+	var key, label string
+	switch by {
+	case "product":
+		key, label = "l.product_name", "l.product_name"
+	case "option":
+		key, label = "l.product_name || ' / ' || l.option_info", "l.product_name || ' / ' || l.option_info"
+	case "category":
+		key, label = "coalesce(c.name, '(분류 없음)')", "coalesce(c.name, '(분류 없음)')"
+	default:
+		return nil, fmt.Errorf("data: no return stats by %q", by)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+key+`, `+label+`, sum(l.qty),
+		coalesce(sum((SELECT sum(rl.qty) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+			WHERE rl.order_line_id = l.id AND r.state <> 'REJECTED')), 0),
+		coalesce(sum((SELECT sum(r.refund) FROM returns r WHERE r.id IN (SELECT return_id FROM return_lines WHERE order_line_id = l.id))), 0)
+		FROM order_lines l
+		LEFT JOIN product_options po ON po.id = l.option_id LEFT JOIN products p ON p.id = po.product_id
+		LEFT JOIN categories c ON c.id = p.category_id
+		WHERE l.ordered_at >= ? AND l.ordered_at < ? AND l.status NOT IN ('CANCELED', 'CANCELED_BY_NOPAYMENT', 'PAYMENT_WAITING')
+		GROUP BY 1 HAVING sum(l.qty) > 0 ORDER BY 4 DESC, 3 DESC LIMIT 200`, timeText(from), timeText(to))
+	if err != nil {
+		return nil, fmt.Errorf("data: return stats: %w", err)
+	}
+	defer rows.Close()
+	var out []ReturnStat
+	for rows.Next() {
+		var s ReturnStat
+		if err := rows.Scan(&s.Key, &s.Label, &s.Sold, &s.Returned, &s.Refunds); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// ReturnReasonCount counts requests by reason over [from, to).
+func ReturnReasonCount(ctx context.Context, q Querier, from, to time.Time) (map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT reason, count(*) FROM returns WHERE created_at >= ? AND created_at < ? AND state <> 'REJECTED'
+		GROUP BY reason`, timeText(from), timeText(to))
+	if err != nil {
+		return nil, fmt.Errorf("data: return reasons: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var r string
+		var n int64
+		if err := rows.Scan(&r, &n); err != nil {
+			return nil, err
+		}
+		out[r] = n
+	}
+	return out, rows.Err()
+}
+
+// ReturnCosts sums what returns cost over [from, to): refunds paid, return shipping the seller bore (seller's
+// fault requests) and the cost price of disposed items.
+type ReturnCosts struct {
+	Refunds, SellerShipping, Disposed int64
+	Requests                          int64
+}
+
+// ReturnCostsBetween reads them; fee is the policy's one-way return fee.
+func ReturnCostsBetween(ctx context.Context, q Querier, from, to time.Time, fee int64) (ReturnCosts, error) {
+	var c ReturnCosts
+	err := q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(refund), 0),
+		coalesce(sum(CASE WHEN fault = 'SELLER' THEN 1 ELSE 0 END), 0) * ?,
+		coalesce((SELECT sum(rl.qty * coalesce(p.cost, 0)) FROM return_lines rl JOIN returns r2 ON r2.id = rl.return_id
+			JOIN order_lines l ON l.id = rl.order_line_id LEFT JOIN product_options po ON po.id = l.option_id
+			LEFT JOIN products p ON p.id = po.product_id
+			WHERE rl.inspection = 'DISPOSE' AND r2.created_at >= ? AND r2.created_at < ?), 0)
+		FROM returns WHERE created_at >= ? AND created_at < ? AND state <> 'REJECTED'`,
+		fee, timeText(from), timeText(to), timeText(from), timeText(to)).Scan(&c.Requests, &c.Refunds, &c.SellerShipping, &c.Disposed)
+	if err != nil {
+		return c, fmt.Errorf("data: return costs: %w", err)
+	}
+	return c, nil
+}
+
+// ReturnMonthly counts requests and refunds per month (YYYY-MM, local offset applied by the caller's
+// from/to) over [from, to).
+func ReturnMonthly(ctx context.Context, q Querier, from, to time.Time, offsetMinutes int) ([][3]any, error) {
+	rows, err := q.QueryContext(ctx, `SELECT strftime('%Y-%m', created_at, ? || ' minutes'), count(*), coalesce(sum(refund), 0)
+		FROM returns WHERE created_at >= ? AND created_at < ? AND state <> 'REJECTED' GROUP BY 1 ORDER BY 1`,
+		fmt.Sprintf("%+d", offsetMinutes), timeText(from), timeText(to))
+	if err != nil {
+		return nil, fmt.Errorf("data: monthly returns: %w", err)
+	}
+	defer rows.Close()
+	var out [][3]any
+	for rows.Next() {
+		var m string
+		var n, refund int64
+		if err := rows.Scan(&m, &n, &refund); err != nil {
+			return nil, err
+		}
+		out = append(out, [3]any{m, n, refund})
+	}
+	return out, rows.Err()
+}

@@ -14,6 +14,7 @@ import (
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/doc"
+	"sellerdesk/app/format"
 	"sellerdesk/data"
 )
 
@@ -628,7 +629,7 @@ func (s *Service) complete(ctx context.Context, tx *data.Tx, r *Return, in MoveI
 		}
 		r.Refund, r.RefundNote = *in.RefundOverride, strings.TrimSpace(in.Note)
 	}
-	*note = fmt.Sprintf("환불 %d원", r.Refund)
+	*note = "환불 " + format.Won(r.Refund)
 	return nil
 }
 
