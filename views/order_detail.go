@@ -73,7 +73,8 @@ func (v *orderDetail) build() fyne.CanvasObject {
 
 	info := container.NewGridWithColumns(3, buyer, recipient, payment)
 	abroad := &widget.Button{Text: lang.L("해외배송…"), Icon: theme.MailForwardIcon(), OnTapped: v.onOverseas}
-	tools := container.NewHBox(abroad)
+	returnBtn := &widget.Button{Text: lang.L("반품·교환 접수…"), Icon: theme.MailReplyIcon(), OnTapped: v.onReturnRequest}
+	tools := container.NewHBox(returnBtn, abroad)
 	parts := []fyne.CanvasObject{info}
 	if v.d.Overseas {
 		if sh, err := v.s.sh.desk.Abroad.Draft(context.Background(), o.ID); err == nil {

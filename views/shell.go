@@ -46,6 +46,7 @@ func areas() []area {
 		{lang.L("상품"), theme.StorageIcon(), func(sh *shell) screen { return newProductsScreen(sh) }},
 		{lang.L("주문"), theme.ListIcon(), func(sh *shell) screen { return newOrdersScreen(sh) }},
 		{lang.L("발주"), theme.DocumentIcon(), func(sh *shell) screen { return newPOScreen(sh) }},
+		{lang.L("반품·교환"), theme.MailReplyIcon(), func(sh *shell) screen { return newReturnsScreen(sh) }},
 		{lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
 	}
 }

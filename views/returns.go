@@ -1,0 +1,441 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/format"
+	"sellerdesk/app/returns"
+)
+
+// returnsScreen is 반품·교환: the requests with filters and days open, a scan box that opens an RT number,
+// batch 승인 and 입고, each request's detail with its timeline, and the policy and analysis.
+type returnsScreen struct {
+	sh       *shell
+	svc      *returns.Service
+	rows     []returns.Row
+	selected map[string]bool
+
+	scan      *widget.Entry
+	state     *widget.Select
+	reason    *widget.Select
+	kind      *widget.Select
+	age       *widget.Select
+	table     *widget.Table
+	count     *widget.Label
+	batch     *fyne.Container
+	batchInfo *widget.Label
+	root      *fyne.Container
+	list      fyne.CanvasObject
+	detail    *returns.Return
+}
+
+var returnStates = []returns.State{returns.StateRequested, returns.StateApproved, returns.StateCollecting, returns.StateReceived,
+	returns.StateInspected, returns.StateHold, returns.StateDone, returns.StateRejected}
+
+var returnAges = []int{0, 3, 7, 14}
+
+func newReturnsScreen(sh *shell) *returnsScreen {
+	return &returnsScreen{sh: sh, svc: sh.desk.Returns, selected: map[string]bool{}}
+}
+
+func kindLabel(k string) string {
+	if returns.Kind(k) == returns.KindExchange {
+		return lang.L("교환")
+	}
+	return lang.L("반품")
+}
+
+func (s *returnsScreen) build() fyne.CanvasObject {
+	s.scan = &widget.Entry{PlaceHolder: lang.L("반품번호를 스캔하거나 입력하고 Enter (Ctrl+F)")}
+	s.scan.ExtendBaseWidget(s.scan)
+	s.scan.OnSubmitted = func(v string) {
+		if strings.TrimSpace(v) == "" {
+			return
+		}
+		s.openDetail(v)
+		s.scan.SetText("")
+	}
+	states := []string{lang.L("전체 상태")}
+	for _, st := range returnStates {
+		states = append(states, lang.L(st.Label()))
+	}
+	s.state = widget.NewSelect(states, func(string) { s.refresh() })
+	s.state.SetSelectedIndex(0)
+	reasons := []string{lang.L("전체 사유")}
+	for _, r := range returns.Reasons {
+		reasons = append(reasons, lang.L(r.Label))
+	}
+	s.reason = widget.NewSelect(reasons, func(string) { s.refresh() })
+	s.reason.SetSelectedIndex(0)
+	s.kind = widget.NewSelect([]string{lang.L("반품·교환"), lang.L("반품"), lang.L("교환")}, func(string) { s.refresh() })
+	s.kind.SetSelectedIndex(0)
+	ages := []string{lang.L("경과일 전체")}
+	for _, a := range returnAges[1:] {
+		ages = append(ages, lang.L("{{.N}}일 이상", map[string]any{"N": a}))
+	}
+	s.age = widget.NewSelect(ages, func(string) { s.refresh() })
+	s.age.SetSelectedIndex(0)
+
+	cols := []orderColumn{{"", 36}, {lang.L("반품번호"), 150}, {lang.L("상태"), 70}, {lang.L("종류"), 60}, {lang.L("사유"), 130},
+		{lang.L("주문번호"), 160}, {lang.L("구매자"), 80}, {lang.L("상품"), 260}, {lang.L("경과일"), 70}, {lang.L("환불액"), 100}}
+	s.table = &widget.Table{
+		Length:        func() (int, int) { return len(s.rows), len(cols) },
+		CreateCell:    newOrderCell,
+		UpdateCell:    s.updateCell,
+		ShowHeaderRow: true,
+		CreateHeader:  func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} },
+		UpdateHeader:  func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cols[id.Col].title) },
+	}
+	s.table.ExtendBaseWidget(s.table)
+	for i, c := range cols {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.table.Unselect(id)
+		if id.Row < 0 || id.Row >= len(s.rows) {
+			return
+		}
+		no := s.rows[id.Row].Number
+		if id.Col == 0 {
+			if s.selected[no] {
+				delete(s.selected, no)
+			} else {
+				s.selected[no] = true
+			}
+			s.updateBatch()
+			s.table.RefreshItem(id)
+			return
+		}
+		s.openDetail(no)
+	}
+	s.count = &widget.Label{}
+	policy := &widget.Button{Text: lang.L("반품 정책"), Icon: theme.DocumentIcon(), OnTapped: s.sh.showReturnPolicy}
+	analysis := &widget.Button{Text: lang.L("반품 분석"), Icon: theme.InfoIcon(), OnTapped: s.sh.showReturnAnalysis}
+	s.batchInfo = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	s.batch = container.NewHBox(s.batchInfo,
+		&widget.Button{Text: lang.L("일괄 승인"), Icon: theme.ConfirmIcon(), OnTapped: func() { s.onBatch(returns.MoveApprove) }},
+		&widget.Button{Text: lang.L("일괄 입고"), Icon: theme.DownloadIcon(), OnTapped: func() { s.onBatch(returns.MoveReceive) }},
+		&widget.Button{Text: lang.L("선택 해제"), OnTapped: func() { s.selected = map[string]bool{}; s.updateBatch(); s.table.Refresh() }})
+	s.batch.Hide()
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, s.count, container.NewHBox(analysis, policy)),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.state, s.reason, s.kind, s.age), s.scan),
+		s.batch)
+	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	s.root = container.NewStack(s.list)
+	s.refresh()
+	return s.root
+}
+
+func (s *returnsScreen) filter() returns.Filter {
+	var f returns.Filter
+	if i := s.state.SelectedIndex(); i > 0 {
+		f.State = returnStates[i-1]
+	}
+	if i := s.reason.SelectedIndex(); i > 0 {
+		f.Reason = returns.Reasons[i-1].Code
+	}
+	switch s.kind.SelectedIndex() {
+	case 1:
+		f.Kind = returns.KindReturn
+	case 2:
+		f.Kind = returns.KindExchange
+	}
+	if i := s.age.SelectedIndex(); i > 0 {
+		f.MinAgeDays = returnAges[i]
+	}
+	return f
+}
+
+// refresh reloads the list.
+func (s *returnsScreen) refresh() {
+	if s.table == nil || s.age == nil {
+		return
+	}
+	rows, err := s.svc.List(context.Background(), s.filter())
+	if err != nil {
+		s.sh.showError(err)
+	}
+	s.rows = rows
+	s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": len(rows)}))
+	s.table.Refresh()
+	s.updateBatch()
+}
+
+func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	parts := o.(*fyne.Container).Objects
+	label := parts[0].(*widget.Label)
+	check := parts[1].(*fyne.Container).Objects[0].(*widget.Check)
+	label.Hide()
+	parts[1].Hide()
+	if id.Row >= len(s.rows) {
+		return
+	}
+	r := s.rows[id.Row]
+	if id.Col == 0 {
+		parts[1].Show()
+		check.OnChanged = nil
+		check.SetChecked(s.selected[r.Number])
+		no := r.Number
+		check.OnChanged = func(on bool) {
+			if on {
+				s.selected[no] = true
+			} else {
+				delete(s.selected, no)
+			}
+			s.updateBatch()
+		}
+		return
+	}
+	label.Show()
+	label.Importance = widget.MediumImportance
+	label.Alignment = fyne.TextAlignLeading
+	refund := ""
+	if r.Refund > 0 {
+		refund = format.Won(r.Refund)
+	}
+	text := []string{"", r.Number, lang.L(r.State.Label()), kindLabel(r.Kind), lang.L(returns.Reason(r.Reason).Label()), r.OrderNo,
+		r.BuyerName, r.Items, lang.L("{{.N}}일", map[string]any{"N": r.DaysOpen}), refund}[id.Col]
+	switch id.Col {
+	case 2:
+		if r.State == returns.StateHold || r.State == returns.StateRequested {
+			label.Importance = widget.WarningImportance
+		}
+	case 8, 9:
+		label.Alignment = fyne.TextAlignTrailing
+		if id.Col == 8 && r.DaysOpen >= 3 && r.State != returns.StateDone && r.State != returns.StateRejected {
+			label.Importance = widget.DangerImportance // the law gives 3 business days to refund after receipt
+		}
+	}
+	label.SetText(text)
+}
+
+func (s *returnsScreen) updateBatch() {
+	if len(s.selected) == 0 {
+		s.batch.Hide()
+		return
+	}
+	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": len(s.selected)}))
+	s.batch.Show()
+}
+
+// onBatch approves or receives the selected requests; those the move does not fit are listed with why.
+func (s *returnsScreen) onBatch(m returns.Move) {
+	var refused []string
+	done := 0
+	for no := range s.selected {
+		if _, err := s.svc.Apply(context.Background(), no, m, returns.MoveInput{}); err != nil {
+			refused = append(refused, no+": "+errorText(err))
+			continue
+		}
+		done++
+	}
+	s.selected = map[string]bool{}
+	s.refresh()
+	msg := lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": done})
+	if len(refused) > 0 {
+		msg += "\n" + strings.Join(refused, "\n")
+	}
+	s.sh.showInfo(lang.L("일괄 처리"), msg)
+}
+
+// focusSearch is Ctrl/Cmd+F: the scan box.
+func (s *returnsScreen) focusSearch() {
+	if s.detail == nil {
+		s.sh.win.Canvas().Focus(s.scan)
+	}
+}
+
+func (s *returnsScreen) openDetail(number string) {
+	r, err := s.svc.Get(context.Background(), number)
+	if err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.detail = &r
+	s.root.Objects = []fyne.CanvasObject{s.buildDetail(r)}
+	s.root.Refresh()
+}
+
+func (s *returnsScreen) closeDetail() {
+	s.detail = nil
+	s.root.Objects = []fyne.CanvasObject{s.list}
+	s.root.Refresh()
+	s.refresh()
+}
+
+func (s *returnsScreen) buildDetail(r returns.Return) fyne.CanvasObject {
+	ctx := context.Background()
+	back := &widget.Button{Text: lang.L("반품 목록"), Icon: theme.NavigateBackIcon(), OnTapped: s.closeDetail}
+	title := &widget.Label{Text: r.Number + " · " + kindLabel(r.Kind), TextStyle: fyne.TextStyle{Bold: true}}
+	state := &widget.Label{Text: lang.L(r.State.Label()), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+	fault := lang.L("판매자")
+	if returns.Fault(r.Fault) == returns.FaultBuyer {
+		fault = lang.L("구매자")
+	}
+	method := ""
+	for _, m := range returns.Methods {
+		if string(m.Code) == r.Method {
+			method = lang.L(m.Label)
+		}
+	}
+	refund := ""
+	if r.State == returns.StateDone && returns.Kind(r.Kind) == returns.KindReturn {
+		refund = format.Won(r.Refund)
+		if r.RefundNote != "" {
+			refund += " (" + r.RefundNote + ")"
+		}
+	}
+	order, _ := s.sh.desk.Orders.Detail(ctx, r.OrderID)
+	info := widget.NewForm(
+		widget.NewFormItem(lang.L("주문번호"), widget.NewLabel(order.Order.OrderNo+" · "+order.Order.BuyerName)),
+		widget.NewFormItem(lang.L("사유"), widget.NewLabel(lang.L(returns.Reason(r.Reason).Label())+" · "+lang.L("귀책")+" "+fault)),
+		widget.NewFormItem(lang.L("회수 방법"), widget.NewLabel(method+" "+r.TrackingNo)),
+		widget.NewFormItem(lang.L("환불"), widget.NewLabel(refund)),
+		widget.NewFormItem(lang.L("메모"), &widget.Label{Text: r.Note, Wrapping: fyne.TextWrapWord}),
+	)
+	if r.OutsideWindow {
+		info.Append(lang.L("기간"), &widget.Label{Text: lang.L("반품 기간이 지난 뒤 예외로 접수했습니다."), Importance: widget.WarningImportance})
+	}
+	lines := container.NewVBox()
+	for _, rl := range r.Lines {
+		name := ""
+		for _, ol := range order.Lines {
+			if ol.ID == rl.OrderLineID {
+				name = strings.TrimSpace(ol.ProductName + " " + ol.OptionInfo)
+			}
+		}
+		row := []fyne.CanvasObject{widget.NewLabel(name + " × " + format.Number(rl.Qty))}
+		if rl.Inspection != "" {
+			insp := map[string]string{"GOOD": lang.L("양호 · 재고 입고"), "DISPOSE": lang.L("불량 · 폐기"), "SUPPLIER": lang.L("불량 · 공급업체 반품")}[rl.Inspection]
+			row = append(row, &widget.Label{Text: insp, Importance: widget.HighImportance})
+		}
+		if r.State == returns.StateReceived {
+			id := rl.ID
+			for _, o := range []struct{ code, label string }{{"GOOD", lang.L("양호")}, {"DISPOSE", lang.L("폐기")}, {"SUPPLIER", lang.L("공급업체 반품")}} {
+				code := o.code
+				row = append(row, &widget.Button{Text: o.label, OnTapped: func() {
+					if err := s.svc.Inspect(ctx, r.Number, id, code); err != nil {
+						s.sh.showError(err)
+						return
+					}
+					s.openDetail(r.Number)
+				}})
+			}
+		}
+		lines.Add(container.NewHBox(row...))
+	}
+	var actions []fyne.CanvasObject
+	actions = append(actions, &widget.Button{Text: lang.L("반품 라벨 PDF"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { s.onLabel(r.Number) }})
+	for _, m := range []returns.Move{returns.MoveApprove, returns.MoveReject, returns.MoveCollect, returns.MoveReceive,
+		returns.MoveInspect, returns.MoveComplete, returns.MoveHold, returns.MoveResume} {
+		if _, err := returns.Next(r.State, m); err != nil {
+			continue
+		}
+		move := m
+		b := &widget.Button{Text: lang.L(moveText(m)), OnTapped: func() { s.onMove(r, move) }}
+		if m == returns.MoveReject {
+			b.Importance = widget.DangerImportance
+		}
+		actions = append(actions, b)
+	}
+	timeline := container.NewVBox()
+	hist, _ := s.svc.History(ctx, r.Number)
+	for _, h := range hist {
+		text := format.DateTime(h.At) + "  " + lang.L(returns.State(h.To).Label())
+		if h.Note != "" {
+			text += " · " + h.Note
+		}
+		timeline.Add(widget.NewLabel(text))
+	}
+	body := container.NewVBox(container.NewHBox(actions...), info, widget.NewCard(lang.L("상품"), "", lines),
+		widget.NewCard(lang.L("진행 기록"), "", timeline))
+	return container.NewBorder(container.NewBorder(nil, nil, back, state, title), nil, nil, nil, container.NewVScroll(body))
+}
+
+func moveText(m returns.Move) string {
+	return map[returns.Move]string{returns.MoveApprove: "승인", returns.MoveReject: "거부…", returns.MoveCollect: "수거 시작…",
+		returns.MoveReceive: "입고", returns.MoveInspect: "검수 완료", returns.MoveComplete: "완료…", returns.MoveHold: "보류…",
+		returns.MoveResume: "보류 해제"}[m]
+}
+
+// onMove asks what a move needs (a reason, a tracking number, the refund) and applies it.
+func (s *returnsScreen) onMove(r returns.Return, m returns.Move) {
+	apply := func(in returns.MoveInput) {
+		if _, err := s.svc.Apply(context.Background(), r.Number, m, in); err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.openDetail(r.Number)
+	}
+	switch m {
+	case returns.MoveReject, returns.MoveHold:
+		reason := widget.NewEntry()
+		dialog.ShowForm(lang.L(moveText(m)), lang.L("저장"), lang.L("취소"), []*widget.FormItem{widget.NewFormItem(lang.L("사유"), reason)},
+			func(ok bool) {
+				if ok {
+					apply(returns.MoveInput{Note: reason.Text})
+				}
+			}, s.sh.win)
+	case returns.MoveCollect:
+		tracking := widget.NewEntry()
+		dialog.ShowForm(lang.L("수거 시작"), lang.L("저장"), lang.L("취소"), []*widget.FormItem{widget.NewFormItem(lang.L("수거 송장번호"), tracking)},
+			func(ok bool) {
+				if ok {
+					apply(returns.MoveInput{TrackingNo: tracking.Text})
+				}
+			}, s.sh.win)
+	case returns.MoveComplete:
+		if returns.Kind(r.Kind) == returns.KindExchange {
+			dialog.ShowConfirm(lang.L("교환 완료"), lang.L("교환 상품을 보냈습니까? 교환 옵션의 재고를 차감합니다."), func(ok bool) {
+				if ok {
+					apply(returns.MoveInput{})
+				}
+			}, s.sh.win)
+			return
+		}
+		amount := widget.NewEntry()
+		amount.SetPlaceHolder(lang.L("비우면 계산한 금액"))
+		note := widget.NewEntry()
+		dialog.ShowForm(lang.L("환불하고 완료"), lang.L("완료"), lang.L("취소"), []*widget.FormItem{
+			{Text: "", Widget: &widget.Label{Text: lang.L("상품 금액에서 쿠폰 몫과(구매자 사유면) 반품배송비를 빼고 환불합니다. 다른 금액이면 적고 이유를 남기세요."), Wrapping: fyne.TextWrapWord}},
+			widget.NewFormItem(lang.L("환불 금액"), amount), widget.NewFormItem(lang.L("메모"), note),
+		}, func(ok bool) {
+			if !ok {
+				return
+			}
+			in := returns.MoveInput{Note: note.Text}
+			if t := strings.TrimSpace(amount.Text); t != "" {
+				v, okWon := format.ParseWon(t)
+				if !okWon {
+					s.sh.showError(fmt.Errorf("%s", lang.L("환불 금액은 숫자로 입력하세요.")))
+					return
+				}
+				in.RefundOverride = &v
+			}
+			apply(in)
+		}, s.sh.win)
+	default:
+		apply(returns.MoveInput{})
+	}
+}
+
+func (s *returnsScreen) onLabel(number string) {
+	var buf bytes.Buffer
+	if err := s.svc.WriteLabel(context.Background(), number, &buf); err != nil {
+		s.sh.showError(err)
+		return
+	}
+	s.sh.savePDF(number+".pdf", buf.Bytes())
+}

@@ -1,0 +1,386 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app"
+	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
+	"sellerdesk/app/returns"
+	"sellerdesk/app/sheet"
+	"sellerdesk/data"
+)
+
+func errorText(err error) string { return app.Message(err) }
+
+// savePDF asks where to save a PDF already made, writes it and opens it in the system viewer to print.
+func (sh *shell) savePDF(name string, pdf []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := writeFileAtomic(path, pdf); err != nil {
+			sh.showError(err)
+			return
+		}
+		u, perr := url.Parse(storage.NewFileURI(path).String())
+		if perr != nil || sh.fyneApp.OpenURL(u) != nil {
+			sh.showInfo(lang.L("PDF 저장"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
+		}
+	}, sh.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// categoryNames turns category ids into their paths.
+func (sh *shell) categoryNames(ids []int64) []string {
+	cats, _ := sh.desk.Catalog.Categories(context.Background())
+	var out []string
+	for _, id := range ids {
+		for _, c := range cats {
+			if c.ID == id {
+				out = append(out, c.Path)
+			}
+		}
+	}
+	return out
+}
+
+// showReturnPolicy edits the return policy and exports it as a PDF or as text for the store page.
+func (sh *shell) showReturnPolicy() {
+	svc := sh.desk.Returns
+	p, err := svc.Policy(context.Background())
+	if err != nil {
+		sh.showError(err)
+		return
+	}
+	num := func(v int64) *widget.Entry { e := widget.NewEntry(); e.SetText(strconv.FormatInt(v, 10)); return e }
+	window, months, known := num(int64(p.WindowDays)), num(int64(p.DefectMonths)), num(int64(p.DefectKnownDays))
+	fee, exch := num(p.ReturnFee), num(p.ExchangeFee)
+	both := widget.NewCheck(lang.L("단순 변심 반품배송비를 왕복으로 받기"), nil)
+	both.SetChecked(p.BothWays)
+	free := widget.NewCheck(lang.L("무료배송 주문은 처음 배송비도 받기"), nil)
+	free.SetChecked(p.ChargeFreeShipping)
+	cats, _ := sh.desk.Catalog.Categories(context.Background())
+	var catNames []string
+	for _, c := range cats {
+		catNames = append(catNames, c.Path)
+	}
+	nonReturn := widget.NewCheckGroup(catNames, nil)
+	for _, id := range p.NonReturnable {
+		for _, c := range cats {
+			if c.ID == id {
+				nonReturn.Selected = append(nonReturn.Selected, c.Path)
+			}
+		}
+	}
+	notes := widget.NewMultiLineEntry()
+	notes.SetText(p.Notes)
+	read := func() (data.PolicyRecord, error) {
+		var q data.PolicyRecord
+		vals := []*int64{new(int64), new(int64), new(int64), &q.ReturnFee, &q.ExchangeFee}
+		for i, e := range []*widget.Entry{window, months, known, fee, exch} {
+			v, ok := format.ParseWon(e.Text)
+			if !ok {
+				return q, fmt.Errorf("%s", lang.L("숫자로 입력하세요: {{.V}}", map[string]any{"V": e.Text}))
+			}
+			*vals[i] = v
+		}
+		q.WindowDays, q.DefectMonths, q.DefectKnownDays = int(*vals[0]), int(*vals[1]), int(*vals[2])
+		q.BothWays, q.ChargeFreeShipping, q.Notes = both.Checked, free.Checked, notes.Text
+		for _, name := range nonReturn.Selected {
+			for _, c := range cats {
+				if c.Path == name {
+					q.NonReturnable = append(q.NonReturnable, c.ID)
+				}
+			}
+		}
+		return q, nil
+	}
+	save := func() bool {
+		q, err := read()
+		if err == nil {
+			err = svc.SavePolicy(context.Background(), q)
+		}
+		if err != nil {
+			sh.showError(err)
+			return false
+		}
+		return true
+	}
+	pdfBtn := &widget.Button{Text: lang.L("저장하고 PDF"), Icon: theme.DocumentPrintIcon(), OnTapped: func() {
+		if !save() {
+			return
+		}
+		q, _ := read()
+		var buf bytes.Buffer
+		if err := svc.WritePolicyPDF(context.Background(), sh.categoryNames(q.NonReturnable), &buf); err != nil {
+			sh.showError(err)
+			return
+		}
+		sh.savePDF(lang.L("반품교환안내.pdf"), buf.Bytes())
+	}}
+	textBtn := &widget.Button{Text: lang.L("스토어 안내문 복사"), Icon: theme.ContentCopyIcon(), OnTapped: func() {
+		q, err := read()
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		sh.fyneApp.Clipboard().SetContent(returns.PolicyText(q, sh.categoryNames(q.NonReturnable)))
+		sh.showInfo(lang.L("반품 정책"), lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
+	}}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("단순 변심 (받은 날부터, 일)"), window),
+		widget.NewFormItem(lang.L("불량·오배송 (받은 날부터, 개월)"), months),
+		widget.NewFormItem(lang.L("불량을 안 날부터 (일)"), known),
+		widget.NewFormItem(lang.L("반품배송비 편도 (원)"), fee),
+		widget.NewFormItem("", both), widget.NewFormItem("", free),
+		widget.NewFormItem(lang.L("교환배송비 왕복 (원)"), exch),
+		widget.NewFormItem(lang.L("단순 변심 반품 불가 카테고리"), container.NewVScroll(nonReturn)),
+		widget.NewFormItem(lang.L("추가 안내"), notes),
+	)
+	d := dialog.NewCustomConfirm(lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"),
+		container.NewBorder(nil, container.NewHBox(pdfBtn, textBtn), nil, nil, container.NewVScroll(form)),
+		func(ok bool) {
+			if ok {
+				save()
+			}
+		}, sh.win)
+	d.Resize(fyne.NewSize(760, 640))
+	d.Show()
+}
+
+// showReturnAnalysis shows 반품 분석 for a period: rates by product, option and category, the reasons as a
+// bar chart, what returns cost and the monthly trend, with an xlsx export.
+func (sh *shell) showReturnAnalysis() {
+	periods := []struct {
+		label  string
+		months int
+	}{{lang.L("최근 1개월"), 1}, {lang.L("최근 3개월"), 3}, {lang.L("최근 12개월"), 12}}
+	var labels []string
+	for _, p := range periods {
+		labels = append(labels, p.label)
+	}
+	body := container.NewStack()
+	var current returns.Analysis
+	load := func(i int) {
+		to := sh.desk.Returns.Now()
+		y, m, d := to.Date()
+		end := time.Date(y, m, d, 0, 0, 0, 0, to.Location()).AddDate(0, 0, 1)
+		a, err := sh.desk.Returns.Analyze(context.Background(), end.AddDate(0, -periods[i].months, 0), end)
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		current = a
+		body.Objects = []fyne.CanvasObject{analysisView(a)}
+		body.Refresh()
+	}
+	period := widget.NewSelect(labels, nil)
+	period.OnChanged = func(string) { load(period.SelectedIndex()) }
+	export := &widget.Button{Text: lang.L("엑셀 내보내기"), Icon: theme.DocumentSaveIcon(), OnTapped: func() {
+		a := current
+		sh.saveXLSX(lang.L("반품분석.xlsx"), func(_ context.Context, buf *bytes.Buffer) error {
+			return sheet.WriteTables(buf, a.Tables())
+		}, nil)
+	}}
+	period.SetSelectedIndex(1)
+	d := dialog.NewCustom(lang.L("반품 분석"), lang.L("닫기"), container.NewBorder(container.NewHBox(period, export), nil, nil, nil, body), sh.win)
+	d.Resize(fyne.NewSize(1000, 680))
+	d.Show()
+}
+
+func analysisView(a returns.Analysis) fyne.CanvasObject {
+	statTable := func(rows []data.ReturnStat) fyne.CanvasObject {
+		return newTextTable([]string{lang.L("항목"), lang.L("판매"), lang.L("반품"), lang.L("반품률"), lang.L("환불액")},
+			[]float32{300, 70, 70, 80, 110}, func() int { return len(rows) }, func(r, c int) string {
+				x := rows[r]
+				return []string{x.Label, format.Number(x.Sold), format.Number(x.Returned), returns.Rate(x), format.Won(x.Refunds)}[c]
+			})
+	}
+	// reasons as horizontal bars
+	var max int64 = 1
+	for _, r := range a.Reasons {
+		if r.Count > max {
+			max = r.Count
+		}
+	}
+	bars := container.NewVBox()
+	for _, r := range a.Reasons {
+		w := float32(320) * float32(r.Count) / float32(max)
+		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		bar.SetMinSize(fyne.NewSize(w, 18))
+		bars.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, 24), widget.NewLabel(lang.L(r.Label))),
+			widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(r.Count)})), container.NewHBox(container.NewCenter(bar))))
+	}
+	if len(a.Reasons) == 0 {
+		bars.Add(widget.NewLabel(lang.L("이 기간에 반품·교환이 없습니다.")))
+	}
+	c := a.Costs
+	costs := widget.NewForm(
+		widget.NewFormItem(lang.L("요청"), widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(c.Requests)}))),
+		widget.NewFormItem(lang.L("환불액"), widget.NewLabel(format.Won(c.Refunds))),
+		widget.NewFormItem(lang.L("판매자 부담 배송비"), widget.NewLabel(format.Won(c.SellerShipping))),
+		widget.NewFormItem(lang.L("폐기한 재고 (원가)"), widget.NewLabel(format.Won(c.Disposed))),
+		widget.NewFormItem(lang.L("합계"), &widget.Label{Text: format.Won(c.Refunds + c.SellerShipping + c.Disposed), TextStyle: fyne.TextStyle{Bold: true}}),
+	)
+	monthly := newTextTable([]string{lang.L("월"), lang.L("요청"), lang.L("환불액")}, []float32{90, 70, 110},
+		func() int { return len(a.Monthly) }, func(r, col int) string {
+			m := a.Monthly[r]
+			return []string{m.Month, format.Number(m.Requests), format.Won(m.Refunds)}[col]
+		})
+	summary := container.NewGridWithColumns(3,
+		widget.NewCard(lang.L("사유"), "", bars), widget.NewCard(lang.L("반품 비용"), "", costs),
+		widget.NewCard(lang.L("월별"), "", container.NewGridWrap(fyne.NewSize(290, 200), monthly)))
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("상품별"), statTable(a.ByProduct)),
+		container.NewTabItem(lang.L("옵션별"), statTable(a.ByOption)),
+		container.NewTabItem(lang.L("카테고리별"), statTable(a.ByCategory)))
+	return container.NewBorder(summary, nil, nil, nil, tabs)
+}
+
+// onReturnRequest opens a return or exchange for lines of this order: kind, reason (fault follows and can
+// be changed), method, quantities, and for an exchange the option to send; the policy's key terms show.
+func (v *orderDetail) onReturnRequest() {
+	sh := v.s.sh
+	svc := sh.desk.Returns
+	p, err := svc.Policy(context.Background())
+	if err != nil {
+		sh.showError(err)
+		return
+	}
+	kind := widget.NewRadioGroup([]string{lang.L("반품"), lang.L("교환")}, nil)
+	kind.Horizontal = true
+	kind.SetSelected(lang.L("반품"))
+	var reasonLabels []string
+	for _, r := range returns.Reasons {
+		reasonLabels = append(reasonLabels, lang.L(r.Label))
+	}
+	fault := widget.NewRadioGroup([]string{lang.L("구매자"), lang.L("판매자")}, nil)
+	fault.Horizontal = true
+	reason := widget.NewSelect(reasonLabels, func(string) {})
+	reason.OnChanged = func(string) {
+		if i := reason.SelectedIndex(); i >= 0 {
+			if returns.Reasons[i].Buyer {
+				fault.SetSelected(lang.L("구매자"))
+			} else {
+				fault.SetSelected(lang.L("판매자"))
+			}
+		}
+	}
+	var methodLabels []string
+	for _, m := range returns.Methods {
+		methodLabels = append(methodLabels, lang.L(m.Label))
+	}
+	method := widget.NewSelect(methodLabels, nil)
+	method.SetSelectedIndex(0)
+	outside := widget.NewCheck(lang.L("반품 기간이 지났어도 접수"), nil)
+	terms := &widget.Label{Text: lang.L("반품 기간: 단순 변심 {{.W}}일, 불량·오배송 {{.M}}개월 · 단순 변심 반품배송비 {{.Fee}}", map[string]any{
+		"W": p.WindowDays, "M": p.DefectMonths, "Fee": format.Won(returns.BuyerFee(p, v.d.Order.ShippingFee))}),
+		Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance}
+	type lineInput struct {
+		id   int64
+		qty  *widget.Entry
+		repl *widget.Select
+		opts []int64
+	}
+	var inputs []lineInput
+	linesBox := container.NewVBox()
+	for _, l := range v.d.Lines {
+		if l.OptionID == 0 {
+			continue
+		}
+		switch orders.Status(l.Status) {
+		case orders.StatusDelivering, orders.StatusDelivered, orders.StatusDecided, orders.StatusExchanged:
+		default:
+			continue
+		}
+		qty := widget.NewEntry()
+		qty.SetText("0")
+		in := lineInput{id: l.ID, qty: qty, repl: widget.NewSelect(nil, nil)}
+		in.repl.PlaceHolder = lang.L("교환할 옵션")
+		if opt, err := data.OptionByID(context.Background(), sh.desk.Store.Read(), l.OptionID); err == nil {
+			if prod, err := sh.desk.Catalog.Product(context.Background(), opt.ProductID); err == nil {
+				var labels []string
+				for _, o := range prod.Options {
+					if o.Usable {
+						in.opts = append(in.opts, o.ID)
+						labels = append(labels, o.Label()+" · "+lang.L("재고")+" "+format.Number(o.Stock))
+					}
+				}
+				in.repl.SetOptions(labels)
+			}
+		}
+		inputs = append(inputs, in)
+		linesBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개 / {{.N}}개", map[string]any{"N": l.Qty})), sized(in.repl, 220)),
+			widget.NewLabel(strings.TrimSpace(l.ProductName+" "+l.OptionInfo))))
+	}
+	if len(inputs) == 0 {
+		sh.showInfo(lang.L("반품·교환 접수"), lang.L("이 주문에는 반품할 수 있는 상품이 없습니다. 배송중이거나 배송완료된 상품만 반품할 수 있습니다."))
+		return
+	}
+	note := widget.NewEntry()
+	dialog.ShowCustomConfirm(lang.L("반품·교환 접수"), lang.L("접수"), lang.L("취소"), container.NewVBox(terms, widget.NewForm(
+		widget.NewFormItem(lang.L("종류"), kind), widget.NewFormItem(lang.L("사유"), reason), widget.NewFormItem(lang.L("귀책"), fault),
+		widget.NewFormItem(lang.L("회수 방법"), method), widget.NewFormItem(lang.L("메모"), note), widget.NewFormItem("", outside)),
+		widget.NewLabel(lang.L("반품할 수량")), linesBox), func(ok bool) {
+		if !ok {
+			return
+		}
+		r := returns.Request{OrderID: v.d.Order.ID, Kind: returns.KindReturn, AcceptOutside: outside.Checked, Note: note.Text}
+		if kind.Selected == lang.L("교환") {
+			r.Kind = returns.KindExchange
+		}
+		if i := reason.SelectedIndex(); i >= 0 {
+			r.Reason = returns.Reasons[i].Code
+		}
+		if fault.Selected == lang.L("구매자") {
+			r.Fault = returns.FaultBuyer
+		} else if fault.Selected != "" {
+			r.Fault = returns.FaultSeller
+		}
+		if i := method.SelectedIndex(); i >= 0 {
+			r.Method = returns.Methods[i].Code
+		}
+		for _, in := range inputs {
+			n, err := strconv.ParseInt(strings.TrimSpace(in.qty.Text), 10, 64)
+			if err != nil || n <= 0 {
+				continue
+			}
+			rl := returns.RequestLine{OrderLineID: in.id, Qty: n}
+			if i := in.repl.SelectedIndex(); i >= 0 {
+				rl.ReplacementOptionID = in.opts[i]
+			}
+			r.Lines = append(r.Lines, rl)
+		}
+		number, err := svc.Create(context.Background(), r)
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		sh.showInfo(lang.L("반품·교환 접수"), lang.L("{{.No}}로 접수했습니다. '반품·교환' 화면에서 라벨을 인쇄하고 진행하세요.", map[string]any{"No": number}))
+	}, sh.win)
+}
