@@ -159,7 +159,7 @@ func (sh *shell) showReturnPolicy() {
 		widget.NewFormItem(lang.L("반품배송비 편도 (원)"), fee),
 		widget.NewFormItem("", both), widget.NewFormItem("", free),
 		widget.NewFormItem(lang.L("교환배송비 왕복 (원)"), exch),
-		widget.NewFormItem(lang.L("단순 변심 반품 불가 카테고리"), container.NewVScroll(nonReturn)),
+		widget.NewFormItem(lang.L("단순 변심 반품 불가 카테고리"), container.NewGridWrap(fyne.NewSize(480, 150), container.NewVScroll(nonReturn))),
 		widget.NewFormItem(lang.L("추가 안내"), notes),
 	)
 	d := dialog.NewCustomConfirm(lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"),
@@ -230,11 +230,12 @@ func analysisView(a returns.Analysis) fyne.CanvasObject {
 	}
 	bars := container.NewVBox()
 	for _, r := range a.Reasons {
-		w := float32(320) * float32(r.Count) / float32(max)
+		// bars share the card's middle: at most 150 px for the most frequent reason
+		w := float32(150) * float32(r.Count) / float32(max)
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.SetMinSize(fyne.NewSize(w, 18))
-		bars.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, 24), widget.NewLabel(lang.L(r.Label))),
-			widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(r.Count)})), container.NewHBox(container.NewCenter(bar))))
+		bars.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(140, 24), widget.NewLabel(lang.L(r.Label))),
+			container.NewCenter(bar), widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(r.Count)}))))
 	}
 	if len(a.Reasons) == 0 {
 		bars.Add(widget.NewLabel(lang.L("이 기간에 반품·교환이 없습니다.")))
@@ -243,7 +244,7 @@ func analysisView(a returns.Analysis) fyne.CanvasObject {
 	costs := widget.NewForm(
 		widget.NewFormItem(lang.L("요청"), widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(c.Requests)}))),
 		widget.NewFormItem(lang.L("환불액"), widget.NewLabel(format.Won(c.Refunds))),
-		widget.NewFormItem(lang.L("판매자 부담 배송비"), widget.NewLabel(format.Won(c.SellerShipping))),
+		widget.NewFormItem(lang.L("판매자 배송비"), widget.NewLabel(format.Won(c.SellerShipping))),
 		widget.NewFormItem(lang.L("폐기한 재고 (원가)"), widget.NewLabel(format.Won(c.Disposed))),
 		widget.NewFormItem(lang.L("합계"), &widget.Label{Text: format.Won(c.Refunds + c.SellerShipping + c.Disposed), TextStyle: fyne.TextStyle{Bold: true}}),
 	)

@@ -47,12 +47,14 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) e
 		{StateRequested, StateApproved, StateCollecting, StateReceived, StateInspected, StateDone},
 	}
 	for i, path := range paths {
-		if i >= len(cands) {
+		if len(cands) < 2 {
 			break
 		}
-		c := cands[rng.IntN(len(cands))]
-		if n, _ := data.ReturnedQty(ctx, tx, c.line); n > 0 {
-			continue
+		k := rng.IntN(len(cands))
+		c := cands[k]
+		cands = append(cands[:k], cands[k+1:]...) // each line is returned once
+		if len(cands) == 0 {
+			break
 		}
 		ol, err := data.LineByID(ctx, tx, c.line)
 		if err != nil {
