@@ -50,7 +50,12 @@ func (s *ordersScreen) importFile(path, password string) {
 			return err
 		}
 		defer f.Close()
-		res, err = s.svc.ImportFile(ctx, f, path, password, progress)
+		if res, err = s.svc.ImportFile(ctx, f, path, password, progress); err != nil {
+			return err
+		}
+		// lines Smart Store already returned or exchanged get a request waiting for inspection
+		opened, _, err := s.sh.desk.Returns.SyncImported(context.Background())
+		res.ReturnsOpened = opened
 		return err
 	}, func(err error) {
 		switch {
@@ -75,6 +80,10 @@ func (s *ordersScreen) showImportResult(res orders.ImportResult) {
 	if res.Unmatched > 0 {
 		parts = append(parts, &widget.Label{Text: lang.L("상품과 연결되지 않은 주문이 {{.N}}건 있습니다. '상품 미연결만'으로 찾아 주문 상세에서 연결하세요.",
 			map[string]any{"N": res.Unmatched}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
+	if res.ReturnsOpened > 0 {
+		parts = append(parts, &widget.Label{Text: lang.L("스마트스토어에서 반품·교환된 주문 {{.N}}건을 '반품·교환'에 검수 대기로 열었습니다.",
+			map[string]any{"N": res.ReturnsOpened}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
 	}
 	for _, o := range res.Oversold {
 		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})

@@ -34,6 +34,9 @@ func importOrders(path, password string, asJSON bool) command {
 		case err != nil:
 			return err
 		}
+		if res.ReturnsOpened, _, err = d.Returns.SyncImported(ctx); err != nil {
+			return err
+		}
 		if asJSON {
 			type problem struct {
 				Sheet  string `json:"sheet"`
@@ -51,7 +54,8 @@ func importOrders(path, password string, asJSON bool) command {
 				Unmatched int       `json:"unmatched"`
 				Problems  []problem `json:"problems"`
 				Oversold  []string  `json:"oversold"`
-			}{File: res.File, Rows: res.Rows, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged,
+				Returns   int       `json:"returns_opened"`
+			}{Returns: res.ReturnsOpened, File: res.File, Rows: res.Rows, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged,
 				Failed: res.Failed, Unmatched: res.Unmatched, Problems: []problem{}, Oversold: res.Oversold}
 			for _, p := range res.Problems {
 				doc.Problems = append(doc.Problems, problem{p.Sheet, p.Row, p.Column, p.Reason})
@@ -71,6 +75,9 @@ func importOrders(path, password string, asJSON bool) command {
 		}
 		fmt.Fprintf(out, "새 주문 %d건, 변경 %d건, 그대로 %d건, 실패 %d건 (상품 미연결 %d건)\n",
 			res.New, res.Updated, res.Unchanged, res.Failed, res.Unmatched)
+		if res.ReturnsOpened > 0 {
+			fmt.Fprintf(out, "스마트스토어에서 반품·교환된 주문 %d건의 반품 요청을 열었습니다 (검수 대기)\n", res.ReturnsOpened)
+		}
 		return nil
 	}
 }

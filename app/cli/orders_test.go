@@ -203,3 +203,29 @@ func TestDemoAndPOPDF(t *testing.T) {
 		}
 	}
 }
+
+func TestImportOpensReturnsForReturnedLines(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	path := filepath.Join(dir, "반품.xlsx")
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"상품주문번호", "주문번호", "구매자명", "수취인명", "주문상태", "상품명", "수량", "주문일시"},
+		{"2026112010000001", "2026112099990001", "김민지", "김민지", "반품완료", "머그컵", "1", "2026-11-20 10:00:00"},
+		{"2026112010000002", "2026112099990002", "박서준", "박서준", "구매확정", "머그컵", "1", "2026-11-20 11:00:00"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	f.SaveAs(path)
+	f.Close()
+	code, out, errs := run(t, "--db", db, "import", "orders", path, "--json")
+	if code != 0 || !strings.Contains(out, `"returns_opened": 1`) {
+		t.Fatalf("import: %d %q %q", code, out, errs)
+	}
+	code, out, _ = run(t, "--db", db, "import", "orders", path)
+	if code != 0 || strings.Contains(out, "반품 요청을 열었습니다") {
+		t.Errorf("the same file again opened more requests: %q", out)
+	}
+}

@@ -21,6 +21,7 @@ type ImportResult struct {
 	Problems                []sheet.Problem // why each failed row failed
 	Unmatched               int             // lines of this file not matched to a product option
 	Oversold                []string        // sales beyond the stock, for the seller to check
+	ReturnsOpened           int             // requests the returns area opened for lines Smart Store returned
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read

@@ -687,3 +687,78 @@ func (s *Service) WriteLabel(ctx context.Context, number string, w io.Writer) er
 	}
 	return doc.ReturnLabel(w, d)
 }
+
+// SyncImported opens a request, waiting for inspection, for every order line an import marked 반품 or 교환
+// (Smart Store handled the claim) that has none yet, and moves an open request of such a line on to 입고.
+// The reason is unknown from the export (기타) and the seller can set it right in the detail. It returns how
+// many requests it opened and moved.
+func (s *Service) SyncImported(ctx context.Context) (opened, moved int, err error) {
+	err = s.write(ctx, "스마트스토어 반품 반영", func(tx *data.Tx) error {
+		opened, moved = 0, 0
+		rows, err := tx.QueryContext(ctx, `SELECT l.id, l.order_id, l.status, l.qty,
+			(SELECT r.rt_no FROM return_lines rl JOIN returns r ON r.id = rl.return_id WHERE rl.order_line_id = l.id
+				AND r.state <> 'REJECTED' ORDER BY r.id DESC LIMIT 1)
+			FROM order_lines l WHERE l.status IN ('RETURNED', 'EXCHANGED')`)
+		if err != nil {
+			return err
+		}
+		type line struct {
+			id, order, qty int64
+			status         string
+			rt             *string
+		}
+		var lines []line
+		for rows.Next() {
+			var l line
+			var rt *string
+			if err := rows.Scan(&l.id, &l.order, &l.status, &l.qty, &rt); err != nil {
+				rows.Close()
+				return err
+			}
+			l.rt = rt
+			lines = append(lines, l)
+		}
+		rows.Close()
+		for _, l := range lines {
+			if l.rt == nil {
+				kind := KindReturn
+				if l.status == "EXCHANGED" {
+					kind = KindExchange
+				}
+				number, err := data.NextReturnNumberTx(ctx, tx, s.Now().Format("20060102"))
+				if err != nil {
+					return err
+				}
+				rec := data.ReturnRecord{Number: number, OrderID: l.order, Kind: string(kind), Reason: "ETC", Fault: string(FaultSeller),
+					Method: "PICKUP", State: string(StateReceived), Note: "스마트스토어에서 처리된 클레임"}
+				id, err := data.InsertReturnTx(ctx, tx, rec, []data.ReturnLineRecord{{OrderLineID: l.id, Qty: l.qty}})
+				if err != nil {
+					return err
+				}
+				if err := data.AddReturnHistoryTx(ctx, tx, id, "", string(StateReceived), "주문 가져오기"); err != nil {
+					return err
+				}
+				opened++
+				continue
+			}
+			r, err := s.get(ctx, tx, *l.rt)
+			if err != nil {
+				return err
+			}
+			switch r.State {
+			case StateRequested, StateApproved, StateCollecting:
+				from := r.State
+				r.ReturnRecord.State = string(StateReceived)
+				if err := data.UpdateReturnTx(ctx, tx, r.ReturnRecord); err != nil {
+					return err
+				}
+				if err := data.AddReturnHistoryTx(ctx, tx, r.ID, string(from), string(StateReceived), "스마트스토어 반품완료"); err != nil {
+					return err
+				}
+				moved++
+			}
+		}
+		return nil
+	})
+	return opened, moved, err
+}

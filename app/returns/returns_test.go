@@ -390,3 +390,46 @@ func TestPolicyLawMinimums(t *testing.T) {
 		t.Errorf("policy = %+v", got)
 	}
 }
+
+func TestSyncImportedClaims(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	// an open request, then Smart Store says the line was returned
+	no, err := d.ret.Create(ctx, Request{OrderID: d.order, Kind: KindReturn, Reason: "INTENT_CHANGED", Method: "PICKUP",
+		Lines: []RequestLine{{OrderLineID: d.line, Qty: 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.store.Write(ctx, func(tx *data.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE order_lines SET status = 'RETURNED' WHERE id = ?`, d.line)
+		return err
+	})
+	opened, moved, err := d.ret.SyncImported(ctx)
+	if err != nil || opened != 0 || moved != 1 {
+		t.Fatalf("sync = %d opened, %d moved, %v", opened, moved, err)
+	}
+	if r, _ := d.ret.Get(ctx, no); r.State != StateReceived {
+		t.Errorf("request state = %s, want 입고 for inspection", r.State)
+	}
+	// a returned line without a request gets one; a second sync changes nothing
+	no2, err := d.ret.Create(ctx, Request{OrderID: d.order, Kind: KindReturn, Reason: "INTENT_CHANGED", Method: "PICKUP",
+		Lines: []RequestLine{{OrderLineID: d.line, Qty: 1}}})
+	if err == nil {
+		t.Errorf("a fully returned line took another request %s", no2)
+	}
+	d.store.Write(ctx, func(tx *data.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE returns SET state = 'REJECTED'`)
+		return err
+	})
+	opened, _, _ = d.ret.SyncImported(ctx)
+	if opened != 1 {
+		t.Errorf("opened %d, want a request for the returned line", opened)
+	}
+	rows, _ := d.ret.List(ctx, Filter{State: StateReceived})
+	if len(rows) != 1 || rows[0].Reason != "ETC" {
+		t.Errorf("synced requests = %+v", rows)
+	}
+	if opened, moved, _ := d.ret.SyncImported(ctx); opened != 0 || moved != 0 {
+		t.Errorf("second sync: %d %d", opened, moved)
+	}
+}
