@@ -210,3 +210,31 @@ func OrderLineWeights(ctx context.Context, q Querier, orderID int64) ([]LineWeig
 	}
 	return out, rows.Err()
 }
+
+// RecentOrderIDs lists the newest orders' ids.
+func RecentOrderIDs(ctx context.Context, q Querier, limit int) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM orders ORDER BY ordered_at DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("data: recent orders: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// SetOrderDestinationTx changes where an order ships: one address line, postcode and the recipient's phone.
+func SetOrderDestinationTx(ctx context.Context, tx *Tx, orderID int64, address, postcode, phone string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE orders SET address = ?, address_detail = '', postcode = ?, recipient_phone1 = ?,
+		updated_at = ? WHERE id = ?`, address, postcode, phone, now(), orderID)
+	if err != nil {
+		return fmt.Errorf("data: order %d destination: %w", orderID, err)
+	}
+	return nil
+}

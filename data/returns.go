@@ -402,3 +402,52 @@ func ReturnMonthly(ctx context.Context, q Querier, from, to time.Time, offsetMin
 	}
 	return out, rows.Err()
 }
+
+// ClaimedLine is an order line an import marked 반품 or 교환, with the newest request on it.
+type ClaimedLine struct {
+	ID, OrderID, Qty int64
+	Status           string
+	OpenRT           string // the newest request that was not rejected; "" when none
+}
+
+// ClaimedLines lists the order lines in 반품 or 교환 status.
+func ClaimedLines(ctx context.Context, q Querier) ([]ClaimedLine, error) {
+	rows, err := q.QueryContext(ctx, `SELECT l.id, l.order_id, l.qty, l.status,
+		coalesce((SELECT r.rt_no FROM return_lines rl JOIN returns r ON r.id = rl.return_id WHERE rl.order_line_id = l.id
+			AND r.state <> 'REJECTED' ORDER BY r.id DESC LIMIT 1), '')
+		FROM order_lines l WHERE l.status IN ('RETURNED', 'EXCHANGED')`)
+	if err != nil {
+		return nil, fmt.Errorf("data: claimed lines: %w", err)
+	}
+	defer rows.Close()
+	var out []ClaimedLine
+	for rows.Next() {
+		var l ClaimedLine
+		if err := rows.Scan(&l.ID, &l.OrderID, &l.Qty, &l.Status, &l.OpenRT); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// DeliveredLinesSince lists matched lines delivered or confirmed, ordered since a time, newest first (the
+// demo's returns come from these).
+func DeliveredLinesSince(ctx context.Context, q Querier, since time.Time, limit int) ([][2]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT l.id, l.order_id FROM order_lines l
+		WHERE l.status IN ('DELIVERED', 'PURCHASE_DECIDED') AND l.option_id IS NOT NULL AND l.ordered_at >= ?
+		ORDER BY l.ordered_at DESC LIMIT ?`, timeText(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("data: delivered lines: %w", err)
+	}
+	defer rows.Close()
+	var out [][2]int64
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, err
+		}
+		out = append(out, [2]int64{a, b})
+	}
+	return out, rows.Err()
+}

@@ -23,20 +23,10 @@ var demoAddressees = []struct {
 // FillDemo turns a few of the demo's recent orders into overseas ones, with EMS or K-Packet by weight and
 // English customs items, inside the demo's transaction.
 func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM orders ORDER BY ordered_at DESC LIMIT 200`)
+	ids, err := data.RecentOrderIDs(ctx, tx, 200)
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	s := &Shipper{}
 	for i, a := range demoAddressees {
 		if len(ids) == 0 {
@@ -77,8 +67,7 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
 			return err
 		}
 		// the order ships to the addressee's foreign address
-		if _, err := tx.ExecContext(ctx, `UPDATE orders SET address = ?, address_detail = '', postcode = ?, recipient_phone1 = ?
-			WHERE id = ?`, a.address+", "+a.city+" "+a.state, a.postcode, a.phone, orderID); err != nil {
+		if err := data.SetOrderDestinationTx(ctx, tx, orderID, a.address+", "+a.city+" "+a.state, a.postcode, a.phone); err != nil {
 			return err
 		}
 	}

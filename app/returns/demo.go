@@ -13,23 +13,15 @@ import (
 // FillDemo adds returns and exchanges in every state inside the demo's transaction, from recently delivered
 // lines: good items back in stock, refunds computed, the order lines following.
 func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT l.id, l.order_id FROM order_lines l
-		WHERE l.status IN ('DELIVERED', 'PURCHASE_DECIDED') AND l.option_id IS NOT NULL AND l.ordered_at >= ?
-		ORDER BY l.ordered_at DESC LIMIT 60`, now.AddDate(0, 0, -20).UTC().Format(data.TimeLayout))
+	pairs, err := data.DeliveredLinesSince(ctx, tx, now.AddDate(0, 0, -20), 60)
 	if err != nil {
 		return err
 	}
 	type cand struct{ line, order int64 }
 	var cands []cand
-	for rows.Next() {
-		var c cand
-		if err := rows.Scan(&c.line, &c.order); err != nil {
-			rows.Close()
-			return err
-		}
-		cands = append(cands, c)
+	for _, p := range pairs {
+		cands = append(cands, cand{p[0], p[1]})
 	}
-	rows.Close()
 	policy, err := data.ReturnPolicy(ctx, tx)
 	if err != nil {
 		return err
