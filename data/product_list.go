@@ -68,6 +68,7 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 		conds = append(conds, `(p.code >= ? AND p.code < ? OR p.id IN (SELECT product_id FROM product_options WHERE code >= ? AND code < ?))`)
 		args = append(args, lo, hi, lo, hi)
 	} else if match, ok := searchMatch(q.Search); ok && !noSearch {
+		match, _ = q.filteredMatch(match, false)
 		conds = append(conds, plus+`p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)`)
 		args = append(args, match)
 	}
@@ -91,6 +92,41 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 		}
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// filteredMatch adds the query's category and status filters to a search's FTS query as tag words, so the
+// index alone answers a search inside categories and a status; ok is false when a filter cannot be a tag
+// (low stock, chosen ids, the archive).
+//
+// The list passes withStatus false: its own SQL tests the status of the few rows it reads, which costs less
+// than intersecting with a status word that most products share.
+func (q ProductQuery) filteredMatch(match string, withStatus ...bool) (string, bool) {
+	if q.LowStock || len(q.IDs) > 0 || q.Archived {
+		return match, false
+	}
+	out := "(" + match + ")"
+	if len(q.CategoryIDs) > 0 {
+		var cs []string
+		for _, id := range q.CategoryIDs {
+			cs = append(cs, fmt.Sprintf("c%d", id))
+		}
+		out += " AND tags : (" + strings.Join(cs, " OR ") + ")"
+	}
+	if q.Status != "" && (len(withStatus) == 0 || withStatus[0]) {
+		// 판매중 is most products: "not the other two" reads two short word lists instead of a long one
+		switch q.Status {
+		case "SALE":
+			out += " NOT tags : ssuspension NOT tags : soutofstock"
+		default:
+			out += " AND tags : s" + strings.ToLower(strings.Map(func(r rune) rune {
+				if (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') {
+					return r
+				}
+				return -1
+			}, q.Status))
+		}
+	}
+	return out, true
 }
 
 // prefixRange is the [lo, hi) range of strings that start with prefix, for a B-tree index.
@@ -153,8 +189,10 @@ func ListProducts(ctx context.Context, db Querier, q ProductQuery) ([]ProductLis
 	if q.codePrefix != "" {
 		ordered = false
 	} else if match, ok := searchMatch(q.Search); ok {
-		var hits int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM product_search WHERE product_search MATCH ?`, match).Scan(&hits); err != nil {
+		match, _ = q.filteredMatch(match, false)
+		var hits int // counted only as far as the choice needs
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM product_search WHERE product_search MATCH ? LIMIT ?)`,
+			match, rareMatches+1).Scan(&hits); err != nil {
 			return nil, fmt.Errorf("data: list products: %w", err)
 		}
 		ordered = hits > rareMatches
@@ -201,18 +239,30 @@ func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error)
 	}
 	match, searching := searchMatch(q.Search)
 	filtered := len(q.CategoryIDs) > 0 || q.Status != "" || q.LowStock || len(q.IDs) > 0
+	tagged, taggable := q.filteredMatch(match)
 	switch {
+	case searching && filtered && taggable:
+		// category and status are words of the search index: it counts the matches by itself; only the
+		// few archived ones among them are read and taken off
+		err = db.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM product_search WHERE product_search MATCH ?) -
+			(SELECT count(*) FROM products p INDEXED BY products_archived WHERE p.archived_at IS NOT NULL
+				AND EXISTS (SELECT 1 FROM product_search WHERE product_search MATCH ? AND rowid = p.id))`, tagged, tagged).Scan(&n)
 	case q.codePrefix != "":
 		// the codes' ranges are few rows; the other filters are tested on each
 		where, args := q.where(false)
 		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p WHERE `+where, args...).Scan(&n)
 	case searching && !filtered && !q.Archived:
-		// The search index counts its matches without touching the products; only the few archived ones
-		// among them are read and taken off.
+		// The search index counts its matches without touching the products; only the few archived products
+		// are asked whether they match, and taken off.
 		err = db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM product_search WHERE product_search MATCH ?) -
-			(SELECT count(*) FROM products INDEXED BY products_archived WHERE archived_at IS NOT NULL
-				AND id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?))`, match, match).Scan(&n)
+			(SELECT count(*) FROM products p INDEXED BY products_archived WHERE p.archived_at IS NOT NULL
+				AND EXISTS (SELECT 1 FROM product_search WHERE product_search MATCH ? AND rowid = p.id))`, match, match).Scan(&n)
+	case q.LowStock && !searching && !q.Archived && len(q.CategoryIDs) == 0 && len(q.IDs) == 0:
+		// 재고부족 alone: its own partial index holds exactly those products
+		where, args := q.where(false)
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_low_stock WHERE `+where, args...).Scan(&n)
 	case len(q.CategoryIDs) > 0 && !searching && !q.Archived:
 		// A category's live products are one range of their own index, which also holds status and low
 		// stock, so the count reads nothing else.

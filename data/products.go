@@ -102,7 +102,7 @@ func SaveProductTx(ctx context.Context, tx *Tx, p ProductRecord) (int64, error) 
 	if err != nil {
 		return 0, fmt.Errorf("data: update product %s: %w", p.Code, err)
 	}
-	return p.ID, nil
+	return p.ID, refreshTagsTx(ctx, tx, p.ID)
 }
 
 // SetProductStatusTx sets a product's status and whether it was set automatically.
@@ -112,7 +112,7 @@ func SetProductStatusTx(ctx context.Context, tx *Tx, id int64, status string, au
 	if err != nil {
 		return fmt.Errorf("data: product %d status: %w", id, err)
 	}
-	return nil
+	return refreshTagsTx(ctx, tx, id)
 }
 
 // SetProductCategoryTx moves a product to a category (0: none).
@@ -121,7 +121,7 @@ func SetProductCategoryTx(ctx context.Context, tx *Tx, id, categoryID int64) err
 	if err != nil {
 		return fmt.Errorf("data: product %d category: %w", id, err)
 	}
-	return nil
+	return refreshTagsTx(ctx, tx, id)
 }
 
 // SetProductArchivedTx archives (hides) or restores a product.
@@ -395,11 +395,23 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 	return products, options, nil
 }
 
+// productTags is the search entry's tags of product ? : its status and category as words ("ssale c12"), so
+// the index answers a search with those filters by itself.
+const productTags = `SELECT 's' || lower(status) || ' c' || coalesce(category_id, 0) FROM products WHERE id = ?`
+
+// refreshTagsTx rewrites a product's tags after its status or category changed.
+func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTags+`) WHERE rowid = ?`, id, id); err != nil {
+		return fmt.Errorf("data: product %d search tags: %w", id, err)
+	}
+	return nil
+}
+
 // SetSearchTx writes a product's search entry (no delete first: for a product that has none yet).
 func SetSearchTx(ctx context.Context, tx *Tx, id int64, name string, codes []string) error {
 	code := strings.Join(codes, " ")
-	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs)
-		VALUES (?, ?, ?, ?, ?)`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes))
+	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs, tags)
+		VALUES (?, ?, ?, ?, ?, (`+productTags+`))`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes), id)
 	if err != nil {
 		return fmt.Errorf("data: product %d search: %w", id, err)
 	}

@@ -621,3 +621,72 @@ func TestCodeSearch(t *testing.T) {
 		t.Errorf("code search with a status filter counted %d", n)
 	}
 }
+
+// TestSearchFiltersFollowChanges checks that a search combined with category and status filters follows
+// every way a product's status or category changes (the search index holds them as words).
+func TestSearchFiltersFollowChanges(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	top, _ := s.SaveCategory(ctx, Category{Name: "의류"})
+	sub, _ := s.SaveCategory(ctx, Category{Name: "상의", ParentID: top.ID})
+	other, _ := s.SaveCategory(ctx, Category{Name: "리빙"})
+	ids := map[string]int64{}
+	for i, c := range []struct {
+		name string
+		cat  int64
+		st   Status
+	}{{"린넨 셔츠", sub.ID, StatusSale}, {"오버핏 셔츠", sub.ID, StatusSuspended}, {"셔츠형 원피스", top.ID, StatusSale}, {"셔츠 수납함", other.ID, StatusSale}} {
+		p := simple(fmt.Sprintf("SF-%d", i), c.name, 10000, 2)
+		p.CategoryID, p.Status = c.cat, c.st
+		saved, err := s.SaveProduct(ctx, p, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[c.name] = saved.ID
+	}
+	count := func(f ListFilter) int {
+		t.Helper()
+		n, err := s.CountProducts(ctx, f)
+		rows, err2 := s.ListProducts(ctx, f)
+		if err != nil || err2 != nil || n != len(rows) {
+			t.Fatalf("%+v: count %d, list %d (%v %v)", f, n, len(rows), err, err2)
+		}
+		return n
+	}
+	inTop := ListFilter{Query: "셔츠", CategoryID: top.ID, Status: StatusSale}
+	if n := count(inTop); n != 2 {
+		t.Errorf("셔츠 in 의류 on sale = %d, want 2", n)
+	}
+	if err := s.MoveToCategory(ctx, []int64{ids["린넨 셔츠"]}, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(inTop); n != 1 {
+		t.Errorf("after moving one out = %d, want 1", n)
+	}
+	if err := s.SetStatus(ctx, []int64{ids["오버핏 셔츠"]}, StatusSale); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(inTop); n != 2 {
+		t.Errorf("after putting one on sale = %d, want 2", n)
+	}
+	// selling out turns a product 품절 automatically
+	p, _ := s.Product(ctx, ids["셔츠형 원피스"])
+	if _, err := s.AdjustStock(ctx, p.Options[0].ID, -2, ReasonAdjust, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(inTop); n != 1 {
+		t.Errorf("after one sold out = %d, want 1", n)
+	}
+	if n := count(ListFilter{Query: "셔츠", Status: StatusSoldOut}); n != 1 {
+		t.Errorf("품절 셔츠 = %d, want 1", n)
+	}
+	// editing a product in the editor moves it too
+	p, _ = s.Product(ctx, ids["셔츠 수납함"])
+	p.CategoryID = sub.ID
+	if _, err := s.SaveProduct(ctx, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(inTop); n != 2 {
+		t.Errorf("after editing one into 상의 = %d, want 2", n)
+	}
+}
