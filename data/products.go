@@ -174,8 +174,10 @@ func RefreshProductTx(ctx context.Context, tx *Tx, id int64, name string, codes 
 	if err != nil {
 		return fmt.Errorf("data: refresh product %d: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("data: product %d search: %w", id, err)
+	if !tx.stageProductSearch {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM product_search WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("data: product %d search: %w", id, err)
+		}
 	}
 	if err := SetSearchTx(ctx, tx, id, name, codes); err != nil {
 		return fmt.Errorf("data: product %d search: %w", id, err)
@@ -273,9 +275,11 @@ func SaveOptionTx(ctx context.Context, tx *Tx, o OptionRecord) (int64, error) {
 		values = []byte("[]")
 	}
 	if o.ID == 0 {
+		// a new option starts with o.Stock: the caller records the movement that brings it there
+		// (RecordMovementTx), so the stock stays the sum of the movements
 		res, err := tx.ExecContext(ctx, `INSERT INTO product_options (product_id, code, option_values, position,
-			extra_price, safety_stock, usable, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.ProductID, nullText(o.Code), string(values), o.Position, o.ExtraPrice, o.SafetyStock, o.Usable, o.Removed)
+			extra_price, stock, safety_stock, usable, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			o.ProductID, nullText(o.Code), string(values), o.Position, o.ExtraPrice, o.Stock, o.SafetyStock, o.Usable, o.Removed)
 		if err != nil {
 			return 0, fmt.Errorf("data: insert option: %w", err)
 		}
@@ -374,22 +378,37 @@ func ImageFileUsed(ctx context.Context, q Querier, file string) (bool, error) {
 // ExistingCodes returns which of the given product and option codes are already in the catalog.
 func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []string) (map[string]bool, map[string]bool, error) {
 	products, options := map[string]bool{}, map[string]bool{}
-	check := func(query string, codes []string, into map[string]bool) error {
-		for _, c := range codes {
-			var n int
-			if err := q.QueryRowContext(ctx, query, c).Scan(&n); err != nil {
+	// in chunks of 500 codes per query: one query per code costs a prepare each
+	check := func(table string, codes []string, into map[string]bool) error {
+		for start := 0; start < len(codes); start += 500 {
+			chunk := codes[start:min(start+500, len(codes))]
+			args := make([]any, len(chunk))
+			for i, c := range chunk {
+				args[i] = c
+			}
+			rows, err := q.QueryContext(ctx, `SELECT code FROM `+table+` WHERE code IN (`+placeholders(len(chunk))+`)`, args...)
+			if err != nil {
 				return fmt.Errorf("data: existing codes: %w", err)
 			}
-			if n > 0 {
+			for rows.Next() {
+				var c string
+				if err := rows.Scan(&c); err != nil {
+					rows.Close()
+					return fmt.Errorf("data: existing codes: %w", err)
+				}
 				into[c] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("data: existing codes: %w", err)
 			}
 		}
 		return nil
 	}
-	if err := check(`SELECT count(*) FROM products WHERE code = ?`, productCodes, products); err != nil {
+	if err := check("products", productCodes, products); err != nil {
 		return nil, nil, err
 	}
-	if err := check(`SELECT count(*) FROM product_options WHERE code = ?`, optionCodes, options); err != nil {
+	if err := check("product_options", optionCodes, options); err != nil {
 		return nil, nil, err
 	}
 	return products, options, nil
@@ -401,8 +420,40 @@ const productTags = `SELECT 's' || lower(status) || ' c' || coalesce(category_id
 
 // refreshTagsTx rewrites a product's tags after its status or category changed.
 func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
+	if tx.stageProductSearch {
+		return nil // the flush writes every staged product's tags from its row as it is then
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTags+`) WHERE rowid = ?`, id, id); err != nil {
 		return fmt.Errorf("data: product %d search tags: %w", id, err)
+	}
+	return nil
+}
+
+// StageProductSearch makes this transaction queue product search entries in a temporary table;
+// FlushProductSearchTx writes them all in one statement. A bulk import needs it: once the FTS index is
+// written in a transaction, SQLite flushes it on every later statement, which for 30,000 products costs more
+// than the rest of the import.
+func (t *Tx) StageProductSearch() { t.stageProductSearch = true }
+
+const productStage = `CREATE TEMP TABLE IF NOT EXISTS product_search_stage (product_id INTEGER PRIMARY KEY,
+	name_chars TEXT, code_chars TEXT, name_pairs TEXT, code_pairs TEXT)`
+
+// FlushProductSearchTx writes the staged product search entries (with each product's tags as they are now)
+// and stops staging.
+func FlushProductSearchTx(ctx context.Context, tx *Tx) error {
+	tx.stageProductSearch = false
+	for _, q := range []string{
+		productStage,
+		`DELETE FROM product_search WHERE rowid IN (SELECT product_id FROM temp.product_search_stage)`,
+		`INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs, tags)
+			SELECT s.product_id, s.name_chars, s.code_chars, s.name_pairs, s.code_pairs,
+				's' || lower(p.status) || ' c' || coalesce(p.category_id, 0)
+			FROM temp.product_search_stage s JOIN products p ON p.id = s.product_id ORDER BY s.product_id`,
+		`DELETE FROM temp.product_search_stage`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("data: flush product search: %w", err)
+		}
 	}
 	return nil
 }
@@ -410,6 +461,17 @@ func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
 // SetSearchTx writes a product's search entry (no delete first: for a product that has none yet).
 func SetSearchTx(ctx context.Context, tx *Tx, id int64, name string, codes []string) error {
 	code := strings.Join(codes, " ")
+	if tx.stageProductSearch {
+		if _, err := tx.ExecContext(ctx, productStage); err != nil {
+			return fmt.Errorf("data: stage product %d search: %w", id, err)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.product_search_stage VALUES (?, ?, ?, ?, ?)`,
+			id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes))
+		if err != nil {
+			return fmt.Errorf("data: stage product %d search: %w", id, err)
+		}
+		return nil
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs, tags)
 		VALUES (?, ?, ?, ?, ?, (`+productTags+`))`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes), id)
 	if err != nil {

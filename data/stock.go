@@ -36,6 +36,16 @@ func AddMovementTx(ctx context.Context, tx *Tx, optionID, delta int64, reason, n
 	return after, nil
 }
 
+// RecordMovementTx writes the movement that brought a new option, inserted with its stock, to stockAfter.
+func RecordMovementTx(ctx context.Context, tx *Tx, optionID, delta, stockAfter int64, reason, note, sourceRef string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO stock_movements (option_id, delta, stock_after, reason, note, source_ref, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, optionID, delta, stockAfter, reason, note, sourceRef, now())
+	if err != nil {
+		return fmt.Errorf("data: record movement of option %d: %w", optionID, err)
+	}
+	return nil
+}
+
 // Movements reads an option's movements, newest first.
 func Movements(ctx context.Context, q Querier, optionID int64, limit int) ([]MovementRecord, error) {
 	if limit <= 0 {

@@ -172,6 +172,9 @@ func (s *Store) Read() *sql.DB { return s.r }
 type Tx struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	// stageProductSearch sends product search entries to a temporary table until FlushProductSearchTx
+	// (bulk imports; see StageProductSearch)
+	stageProductSearch bool
 }
 
 func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {

@@ -30,16 +30,12 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 	}
 	err := s.write(ctx, "일괄 등록한 상품을", func(tx *data.Tx) error {
 		res = ImportResult{}
+		tx.StageProductSearch()
 		for i, p := range ps {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if id, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
-				return err
-			} else if id != 0 {
-				return conflict(fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 아무것도 등록하지 않았습니다.", p.Code))
-			}
-			p.ID = 0
+			p.ID = 0 // saveProductTx refuses a code that is already registered
 			for j := range p.Options {
 				p.Options[j].ID = 0
 			}
@@ -52,7 +48,7 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 				progress(float64(i+1) / float64(len(ps)))
 			}
 		}
-		return nil
+		return data.FlushProductSearchTx(ctx, tx)
 	})
 	if err == nil {
 		s.log.Info("products imported", "created", res.Created, "options", res.Options, "source", sourceRef)
@@ -139,6 +135,7 @@ func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef
 	var res ImportResult
 	err := s.write(ctx, "대량 수정을", func(tx *data.Tx) error {
 		res = ImportResult{}
+		tx.StageProductSearch()
 		for i, e := range edited {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -165,7 +162,7 @@ func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef
 				progress(float64(i+1) / float64(len(edited)))
 			}
 		}
-		return nil
+		return data.FlushProductSearchTx(ctx, tx)
 	})
 	return res, err
 }

@@ -169,6 +169,7 @@ func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, edi
 		return 0, err
 	}
 	kept := map[int64]bool{}
+	codes := []string{p.Code} // what the search finds the product by
 	for i, o := range p.Options {
 		rec := data.OptionRecord{ID: o.ID, ProductID: id, Code: strings.TrimSpace(o.Code), Values: o.Values, Position: i,
 			ExtraPrice: o.ExtraPrice, SafetyStock: o.SafetyStock, Usable: o.Usable}
@@ -176,19 +177,26 @@ func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, edi
 		if o.ID != 0 && !known {
 			rec.ID = 0 // an option of another product: store it as a new one here
 		}
+		if !known {
+			rec.Stock = o.Stock // inserted with its stock; the 입고 movement below records it
+		}
 		optID, err := data.SaveOptionTx(ctx, tx, rec)
 		if err != nil {
 			return 0, err
 		}
 		kept[optID] = true
-		reason, delta := ReasonReceive, o.Stock
-		if known {
-			reason, delta = editReason, o.Stock-prev.Stock
-		}
-		if delta != 0 {
-			if _, err := data.AddMovementTx(ctx, tx, optID, delta, string(reason), note, sourceRef); err != nil {
+		switch {
+		case !known && o.Stock != 0:
+			if err := data.RecordMovementTx(ctx, tx, optID, o.Stock, o.Stock, string(ReasonReceive), note, sourceRef); err != nil {
 				return 0, err
 			}
+		case known && o.Stock != prev.Stock:
+			if _, err := data.AddMovementTx(ctx, tx, optID, o.Stock-prev.Stock, string(editReason), note, sourceRef); err != nil {
+				return 0, err
+			}
+		}
+		if o.Code = strings.TrimSpace(o.Code); o.Code != "" {
+			codes = append(codes, o.Code)
 		}
 	}
 	for oid, o := range existing {
@@ -209,10 +217,28 @@ func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, edi
 			return 0, err
 		}
 	}
-	if err := refreshTx(ctx, tx, id); err != nil {
+	// caches and search from what was just written, without reading it back
+	if err := data.RefreshProductTx(ctx, tx, id, p.Name, codes); err != nil {
 		return 0, err
 	}
-	return id, autoStatusTx(ctx, tx, id)
+	return id, autoStatusKnownTx(ctx, tx, id, p, auto)
+}
+
+// autoStatusKnownTx is autoStatusTx for a product just saved, deciding from the saved values.
+func autoStatusKnownTx(ctx context.Context, tx *data.Tx, id int64, p Product, auto bool) error {
+	inStock := false
+	for _, o := range p.Options {
+		if o.Usable && o.Stock > 0 {
+			inStock = true
+		}
+	}
+	switch {
+	case p.Status == StatusSale && !inStock && !p.AllowBackorder:
+		return data.SetProductStatusTx(ctx, tx, id, string(StatusSoldOut), true)
+	case p.Status == StatusSoldOut && auto && (inStock || p.AllowBackorder):
+		return data.SetProductStatusTx(ctx, tx, id, string(StatusSale), false)
+	}
+	return nil
 }
 
 func orTaxable(t TaxType) TaxType {
