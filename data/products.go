@@ -185,6 +185,16 @@ func RefreshProductTx(ctx context.Context, tx *Tx, id int64, name string, codes 
 	return nil
 }
 
+// SetNewProductCachesTx writes the list caches of a product just created (known from what was saved, so
+// nothing is read back) and its search entry.
+func SetNewProductCachesTx(ctx context.Context, tx *Tx, id, totalStock int64, lowStock bool, optionCount int, name string, codes []string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE products SET total_stock = ?, low_stock = ?, option_count = ? WHERE id = ?`,
+		totalStock, lowStock, optionCount, id); err != nil {
+		return fmt.Errorf("data: new product %d caches: %w", id, err)
+	}
+	return SetSearchTx(ctx, tx, id, name, codes)
+}
+
 // RefreshStockCacheTx recomputes only the stock caches of a product, after stock moved.
 func RefreshStockCacheTx(ctx context.Context, tx *Tx, id int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET
@@ -433,7 +443,13 @@ func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
 // FlushProductSearchTx writes them all in one statement. A bulk import needs it: once the FTS index is
 // written in a transaction, SQLite flushes it on every later statement, which for 30,000 products costs more
 // than the rest of the import.
-func (t *Tx) StageProductSearch() { t.stageProductSearch = true }
+func (t *Tx) StageProductSearch(ctx context.Context) error {
+	if _, err := t.ExecContext(ctx, productStage); err != nil {
+		return fmt.Errorf("data: stage product search: %w", err)
+	}
+	t.stageProductSearch = true
+	return nil
+}
 
 const productStage = `CREATE TEMP TABLE IF NOT EXISTS product_search_stage (product_id INTEGER PRIMARY KEY,
 	name_chars TEXT, code_chars TEXT, name_pairs TEXT, code_pairs TEXT)`
@@ -462,9 +478,6 @@ func FlushProductSearchTx(ctx context.Context, tx *Tx) error {
 func SetSearchTx(ctx context.Context, tx *Tx, id int64, name string, codes []string) error {
 	code := strings.Join(codes, " ")
 	if tx.stageProductSearch {
-		if _, err := tx.ExecContext(ctx, productStage); err != nil {
-			return fmt.Errorf("data: stage product %d search: %w", id, err)
-		}
 		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.product_search_stage VALUES (?, ?, ?, ?, ?)`,
 			id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes))
 		if err != nil {

@@ -30,7 +30,33 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 	}
 	err := s.write(ctx, "일괄 등록한 상품을", func(tx *data.Tx) error {
 		res = ImportResult{}
-		tx.StageProductSearch()
+		if err := tx.StageProductSearch(ctx); err != nil {
+			return err
+		}
+		// every code of the file checked at once, inside the transaction, instead of product by product
+		var pcs, ocs []string
+		for _, p := range ps {
+			pcs = append(pcs, strings.TrimSpace(p.Code))
+			for _, o := range p.Options {
+				if c := strings.TrimSpace(o.Code); c != "" {
+					ocs = append(ocs, c)
+				}
+			}
+		}
+		takenP, takenO, err := data.ExistingCodes(ctx, tx, pcs, ocs)
+		if err != nil {
+			return err
+		}
+		for _, c := range pcs {
+			if takenP[c] {
+				return conflict(fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 아무것도 등록하지 않았습니다.", c))
+			}
+		}
+		for _, c := range ocs {
+			if takenO[c] {
+				return conflict(fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s. 아무것도 등록하지 않았습니다.", c))
+			}
+		}
 		for i, p := range ps {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -39,7 +65,7 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 			for j := range p.Options {
 				p.Options[j].ID = 0
 			}
-			if _, err := saveProductTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef); err != nil {
+			if _, err := saveProductCheckedTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef, false); err != nil {
 				return fmt.Errorf("%s: %w", p.Code, err)
 			}
 			res.Created++
@@ -135,7 +161,9 @@ func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef
 	var res ImportResult
 	err := s.write(ctx, "대량 수정을", func(tx *data.Tx) error {
 		res = ImportResult{}
-		tx.StageProductSearch()
+		if err := tx.StageProductSearch(ctx); err != nil {
+			return err
+		}
 		for i, e := range edited {
 			if err := ctx.Err(); err != nil {
 				return err

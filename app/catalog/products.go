@@ -104,24 +104,17 @@ func (s *Service) SaveProduct(ctx context.Context, p Product, note string) (Prod
 
 // saveProductTx writes p inside tx; editReason is the reason recorded for stock changes of existing options.
 func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, editReason Reason, sourceRef string) (int64, error) {
+	return saveProductCheckedTx(ctx, tx, p, note, editReason, sourceRef, true)
+}
+
+// saveProductCheckedTx is saveProductTx; checkCodes false skips the per-product code checks for a bulk
+// import that checked every code of the file at once in the same transaction (ImportProducts).
+func saveProductCheckedTx(ctx context.Context, tx *data.Tx, p Product, note string, editReason Reason, sourceRef string, checkCodes bool) (int64, error) {
 	p.Code, p.Name = strings.TrimSpace(p.Code), strings.TrimSpace(p.Name)
-	if other, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
-		return 0, err
-	} else if other != 0 && other != p.ID {
-		return 0, apperr.Invalid(map[string]string{"code": fmt.Sprintf("이미 사용 중인 판매자 상품코드입니다: %s", p.Code)}, nil)
-	}
-	codeProblems := map[string]string{}
-	for i, o := range p.Options {
-		if c := strings.TrimSpace(o.Code); c != "" {
-			if owner, err := data.OptionCodeOwner(ctx, tx, c); err != nil {
-				return 0, err
-			} else if owner != 0 && owner != p.ID {
-				codeProblems[fmt.Sprintf("option.%d.code", i)] = fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s", c)
-			}
+	if checkCodes {
+		if err := checkCodesTx(ctx, tx, p); err != nil {
+			return 0, err
 		}
-	}
-	if len(codeProblems) > 0 {
-		return 0, apperr.Invalid(codeProblems, nil)
 	}
 
 	var old Product
@@ -217,8 +210,21 @@ func saveProductTx(ctx context.Context, tx *data.Tx, p Product, note string, edi
 			return 0, err
 		}
 	}
-	// caches and search from what was just written, without reading it back
-	if err := data.RefreshProductTx(ctx, tx, id, p.Name, codes); err != nil {
+	// caches and search from what was just written; a new product has no images or removed options, so its
+	// caches are known without reading anything back
+	if p.ID == 0 {
+		var total int64
+		low := false
+		for _, o := range p.Options {
+			if o.Usable {
+				total += o.Stock
+				low = low || o.Stock <= o.SafetyStock
+			}
+		}
+		if err := data.SetNewProductCachesTx(ctx, tx, id, total, low, len(p.Options), p.Name, codes); err != nil {
+			return 0, err
+		}
+	} else if err := data.RefreshProductTx(ctx, tx, id, p.Name, codes); err != nil {
 		return 0, err
 	}
 	return id, autoStatusKnownTx(ctx, tx, id, p, auto)
@@ -237,6 +243,29 @@ func autoStatusKnownTx(ctx context.Context, tx *data.Tx, id int64, p Product, au
 		return data.SetProductStatusTx(ctx, tx, id, string(StatusSoldOut), true)
 	case p.Status == StatusSoldOut && auto && (inStock || p.AllowBackorder):
 		return data.SetProductStatusTx(ctx, tx, id, string(StatusSale), false)
+	}
+	return nil
+}
+
+// checkCodesTx refuses a 판매자 상품코드 or 옵션관리코드 another product uses.
+func checkCodesTx(ctx context.Context, tx *data.Tx, p Product) error {
+	if other, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
+		return err
+	} else if other != 0 && other != p.ID {
+		return apperr.Invalid(map[string]string{"code": fmt.Sprintf("이미 사용 중인 판매자 상품코드입니다: %s", p.Code)}, nil)
+	}
+	codeProblems := map[string]string{}
+	for i, o := range p.Options {
+		if c := strings.TrimSpace(o.Code); c != "" {
+			if owner, err := data.OptionCodeOwner(ctx, tx, c); err != nil {
+				return err
+			} else if owner != 0 && owner != p.ID {
+				codeProblems[fmt.Sprintf("option.%d.code", i)] = fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s", c)
+			}
+		}
+	}
+	if len(codeProblems) > 0 {
+		return apperr.Invalid(codeProblems, nil)
 	}
 	return nil
 }
