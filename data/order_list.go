@@ -512,16 +512,7 @@ func OrderLineIDs(ctx context.Context, db Querier, q OrderLineQuery) ([]int64, e
 	if err != nil {
 		return nil, fmt.Errorf("data: order line ids: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // DistinctOrderValues lists the payment methods or channels in use, for the filter drop-downs.

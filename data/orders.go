@@ -473,11 +473,5 @@ func SellableOptions(ctx context.Context, q Querier) ([]SellableOption, error) {
 
 // NextManualOrderNoTx takes the next manual order number of a day (YYYYMMDD): M-20261124-001, never reused.
 func NextManualOrderNoTx(ctx context.Context, tx *Tx, day string) (string, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `INSERT INTO order_counters (day, last) VALUES (?, 1)
-		ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`, day).Scan(&n)
-	if err != nil {
-		return "", fmt.Errorf("data: next order number: %w", err)
-	}
-	return fmt.Sprintf("M-%s-%03d", day, n), nil
+	return nextDayNumberTx(ctx, tx, "order_counters", "M", day)
 }

@@ -217,16 +217,7 @@ func RecentOrderIDs(ctx context.Context, q Querier, limit int) ([]int64, error) 
 	if err != nil {
 		return nil, fmt.Errorf("data: recent orders: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // SetOrderDestinationTx changes where an order ships: one address line, postcode and the recipient's phone.

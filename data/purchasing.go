@@ -46,13 +46,7 @@ type POLineRecord struct {
 
 // NextPONumberTx takes the next PO number of a day (YYYYMMDD): PO-20261124-001, -002, …, never reused.
 func NextPONumberTx(ctx context.Context, tx *Tx, day string) (string, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `INSERT INTO po_counters (day, last) VALUES (?, 1)
-		ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`, day).Scan(&n)
-	if err != nil {
-		return "", fmt.Errorf("data: next PO number: %w", err)
-	}
-	return fmt.Sprintf("PO-%s-%03d", day, n), nil
+	return nextDayNumberTx(ctx, tx, "po_counters", "PO", day)
 }
 
 // InsertPOTx inserts a purchase order and its lines; it returns the order's id.

@@ -76,13 +76,7 @@ type ReturnLineRecord struct {
 
 // NextReturnNumberTx takes the next return number of a day: RT-20261124-001, never reused.
 func NextReturnNumberTx(ctx context.Context, tx *Tx, day string) (string, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `INSERT INTO rt_counters (day, last) VALUES (?, 1)
-		ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`, day).Scan(&n)
-	if err != nil {
-		return "", fmt.Errorf("data: next return number: %w", err)
-	}
-	return fmt.Sprintf("RT-%s-%03d", day, n), nil
+	return nextDayNumberTx(ctx, tx, "rt_counters", "RT", day)
 }
 
 // InsertReturnTx inserts a request with its lines and returns its id.

@@ -88,14 +88,5 @@ func LedgerMismatches(ctx context.Context, q Querier) ([]int64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data: ledger check: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }

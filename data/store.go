@@ -259,3 +259,29 @@ func now() string { return time.Now().UTC().Format(TimeLayout) }
 
 // TimeLayout is how times are written in the store: UTC, sortable, readable by SQLite's date functions.
 const TimeLayout = "2006-01-02T15:04:05.000Z"
+
+// nextDayNumberTx takes the next number of a day from a counter table (day, last) and writes it as
+// PREFIX-YYYYMMDD-NNN. Numbers are never reused: the counter only grows, even past cancelled documents.
+func nextDayNumberTx(ctx context.Context, tx *Tx, table, prefix, day string) (string, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `INSERT INTO `+table+` (day, last) VALUES (?, 1)
+		ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`, day).Scan(&n)
+	if err != nil {
+		return "", fmt.Errorf("data: next %s number: %w", prefix, err)
+	}
+	return fmt.Sprintf("%s-%s-%03d", prefix, day, n), nil
+}
+
+// scanIDs reads a one-column result of ids and closes it.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

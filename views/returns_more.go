@@ -323,17 +323,15 @@ func (v *orderDetail) onReturnRequest() {
 		qty.SetText("0")
 		in := lineInput{id: l.ID, qty: qty, repl: widget.NewSelect(nil, nil)}
 		in.repl.PlaceHolder = lang.L("교환할 옵션")
-		if opt, err := data.OptionByID(context.Background(), sh.desk.Store.Read(), l.OptionID); err == nil {
-			if prod, err := sh.desk.Catalog.Product(context.Background(), opt.ProductID); err == nil {
-				var labels []string
-				for _, o := range prod.Options {
-					if o.Usable {
-						in.opts = append(in.opts, o.ID)
-						labels = append(labels, o.Label()+" · "+lang.L("재고")+" "+format.Number(o.Stock))
-					}
+		if prod, err := sh.desk.Catalog.ProductOfOption(context.Background(), l.OptionID); err == nil {
+			var labels []string
+			for _, o := range prod.Options {
+				if o.Usable {
+					in.opts = append(in.opts, o.ID)
+					labels = append(labels, o.Label()+" · "+lang.L("재고")+" "+format.Number(o.Stock))
 				}
-				in.repl.SetOptions(labels)
 			}
+			in.repl.SetOptions(labels)
 		}
 		inputs = append(inputs, in)
 		linesBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개 / {{.N}}개", map[string]any{"N": l.Qty})), sized(in.repl, 220)),

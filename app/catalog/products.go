@@ -69,6 +69,18 @@ func (s *Service) Product(ctx context.Context, id int64) (Product, error) {
 	return p, err
 }
 
+// ProductOfOption reads the product an option belongs to (for choosing another option of it, e.g. an exchange).
+func (s *Service) ProductOfOption(ctx context.Context, optionID int64) (Product, error) {
+	o, err := data.OptionByID(ctx, s.store.Read(), optionID)
+	if errors.Is(err, data.ErrNoRow) {
+		return Product{}, notFound("옵션을 찾을 수 없습니다.")
+	}
+	if err != nil {
+		return Product{}, internal(err, "상품을 읽지 못했습니다.")
+	}
+	return s.Product(ctx, o.ProductID)
+}
+
 // ProductByCode reads a product by its 판매자 상품코드.
 func (s *Service) ProductByCode(ctx context.Context, code string) (Product, error) {
 	id, err := data.ProductIDByCode(ctx, s.store.Read(), strings.TrimSpace(code))
