@@ -105,6 +105,30 @@ func SaveProductTx(ctx context.Context, tx *Tx, p ProductRecord) (int64, error) 
 	return p.ID, refreshTagsTx(ctx, tx, p.ID)
 }
 
+// ProductCaches are the list's cached columns of a product.
+type ProductCaches struct {
+	TotalStock  int64
+	LowStock    bool
+	OptionCount int
+}
+
+// InsertProductTx inserts a new product with its caches already known, so the row is written once:
+// every insert touches the list's dozen indexes, and an update right after it would touch them again.
+func InsertProductTx(ctx context.Context, tx *Tx, p ProductRecord, c ProductCaches) (int64, error) {
+	t := now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO products (code, name, category_id, supplier_id, price, cost,
+		status, status_auto, detail, weight_grams, hs_code, origin_code, tax_type, allow_backorder, option_kind,
+		option_groups, total_stock, low_stock, option_count, updated_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
+		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups,
+		c.TotalStock, c.LowStock, c.OptionCount, t, t)
+	if err != nil {
+		return 0, fmt.Errorf("data: insert product %s: %w", p.Code, err)
+	}
+	return res.LastInsertId()
+}
+
 // SetProductStatusTx sets a product's status and whether it was set automatically.
 func SetProductStatusTx(ctx context.Context, tx *Tx, id int64, status string, auto bool) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET status = ?, status_auto = ?, updated_at = ? WHERE id = ?`,
@@ -183,16 +207,6 @@ func RefreshProductTx(ctx context.Context, tx *Tx, id int64, name string, codes 
 		return fmt.Errorf("data: product %d search: %w", id, err)
 	}
 	return nil
-}
-
-// SetNewProductCachesTx writes the list caches of a product just created (known from what was saved, so
-// nothing is read back) and its search entry.
-func SetNewProductCachesTx(ctx context.Context, tx *Tx, id, totalStock int64, lowStock bool, optionCount int, name string, codes []string) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE products SET total_stock = ?, low_stock = ?, option_count = ? WHERE id = ?`,
-		totalStock, lowStock, optionCount, id); err != nil {
-		return fmt.Errorf("data: new product %d caches: %w", id, err)
-	}
-	return SetSearchTx(ctx, tx, id, name, codes)
 }
 
 // RefreshStockCacheTx recomputes only the stock caches of a product, after stock moved.
@@ -302,6 +316,41 @@ func SaveOptionTx(ctx context.Context, tx *Tx, o OptionRecord) (int64, error) {
 		return 0, fmt.Errorf("data: update option %d: %w", o.ID, err)
 	}
 	return o.ID, nil
+}
+
+// optionBatch is how many options one INSERT writes: a new product's options go in a few statements
+// rather than one each, since each statement's round through the driver costs more than the row.
+const optionBatch = 32
+
+// InsertOptionsTx inserts the options of a new product, in order, each with its starting stock. The caller
+// records the movements that bring them there (RecordOpeningStockTx), so stock stays the sum of movements.
+func InsertOptionsTx(ctx context.Context, tx *Tx, productID int64, opts []OptionRecord) error {
+	for start := 0; start < len(opts); start += optionBatch {
+		chunk := opts[start:min(start+optionBatch, len(opts))]
+		var q strings.Builder
+		q.WriteString(`INSERT INTO product_options (product_id, code, option_values, position, extra_price, stock,
+			safety_stock, usable, removed) VALUES `)
+		args := make([]any, 0, len(chunk)*9)
+		for i, o := range chunk {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			values, err := json.Marshal(o.Values)
+			if err != nil {
+				return err
+			}
+			if o.Values == nil {
+				values = []byte("[]")
+			}
+			args = append(args, productID, nullText(o.Code), string(values), o.Position, o.ExtraPrice, o.Stock,
+				o.SafetyStock, o.Usable, o.Removed)
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return fmt.Errorf("data: insert options of product %d: %w", productID, err)
+		}
+	}
+	return nil
 }
 
 // DeleteOptionTx deletes an option and its movements.

@@ -46,6 +46,18 @@ func RecordMovementTx(ctx context.Context, tx *Tx, optionID, delta, stockAfter i
 	return nil
 }
 
+// RecordOpeningStockTx records, for every option of a new product that starts with stock, the movement
+// that brought it there: one statement for the whole product.
+func RecordOpeningStockTx(ctx context.Context, tx *Tx, productID int64, reason, note, sourceRef string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO stock_movements (option_id, delta, stock_after, reason, note, source_ref, at)
+		SELECT id, stock, stock, ?, ?, ?, ? FROM product_options WHERE product_id = ? AND stock <> 0 ORDER BY id`,
+		reason, note, sourceRef, now(), productID)
+	if err != nil {
+		return fmt.Errorf("data: opening stock of product %d: %w", productID, err)
+	}
+	return nil
+}
+
 // Movements reads an option's movements, newest first.
 func Movements(ctx context.Context, q Querier, optionID int64, limit int) ([]MovementRecord, error) {
 	if limit <= 0 {

@@ -210,6 +210,61 @@ func TestSaveProduct(t *testing.T) {
 	})
 }
 
+// TestNewProductWrittenOnce covers the new-product path: the row with its caches and automatic 품절 in one
+// insert, options in batches (more than one batch here), one 입고 movement per option with stock.
+func TestNewProductWrittenOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	sizes := []string{}
+	for i := 0; i < 20; i++ {
+		sizes = append(sizes, fmt.Sprintf("%d호", 200+5*i))
+	}
+	big := tee("BIG", []string{"화이트", "블랙"}, sizes, 3) // 40 combinations
+	big.Options[7].Stock, big.Options[7].SafetyStock = 0, 1
+	big.Options[39].Usable = false
+	p, err := s.SaveProduct(ctx, big, "첫 입고")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Options) != 40 || p.Options[0].Label() != "화이트 / 200호" || p.Options[39].Label() != "블랙 / 295호" {
+		t.Fatalf("options %d, first %q, last %q", len(p.Options), p.Options[0].Label(), p.Options[39].Label())
+	}
+	for i, o := range p.Options {
+		want := int64(3)
+		if i == 7 {
+			want = 0
+		}
+		h, _ := s.Movements(ctx, o.ID, 0)
+		if o.Stock != want || (want > 0) != (len(h) == 1) || (len(h) == 1 && (h[0].Delta != want || h[0].Reason != ReasonReceive || h[0].Note != "첫 입고")) {
+			t.Fatalf("option %d: stock %d, movements %+v", i, o.Stock, h)
+		}
+	}
+	rows, _ := s.ListProducts(ctx, ListFilter{Query: "BIG-39"})
+	if len(rows) != 1 || rows[0].TotalStock != 38*3 || !rows[0].LowStock || rows[0].OptionCount != 40 || rows[0].Status != StatusSale {
+		t.Errorf("list row %+v, want 114 in stock over the usable options, 재고부족, 40 options, 판매중", rows)
+	}
+
+	empty, err := s.SaveProduct(ctx, tee("ZERO", []string{"레드"}, []string{"S", "M"}, 0), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if empty.Status != StatusSoldOut || !empty.StatusAuto {
+		t.Fatalf("new product with no stock: %s auto %v, want automatic 품절", empty.Status, empty.StatusAuto)
+	}
+	if rows, _ := s.ListProducts(ctx, ListFilter{Query: "ZERO", Status: StatusSoldOut}); len(rows) != 1 {
+		t.Errorf("search with 품절 filter found %d", len(rows))
+	}
+	if _, err := s.AdjustStock(ctx, empty.Options[0].ID, 5, ReasonReceive, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Product(ctx, empty.ID); got.Status != StatusSale {
+		t.Errorf("restocked: %s, want 판매중 again", got.Status)
+	}
+	if bad, err := s.LedgerMismatches(ctx); err != nil || len(bad) != 0 {
+		t.Errorf("ledger mismatches %v %v", bad, err)
+	}
+}
+
 func TestStockRules(t *testing.T) {
 	ctx := context.Background()
 	s := openService(t)

@@ -128,32 +128,32 @@ func saveProductCheckedTx(ctx context.Context, tx *data.Tx, p Product, note stri
 			return 0, err
 		}
 	}
-
-	var old Product
+	if p.ID == 0 {
+		return insertNewProductTx(ctx, tx, p, note, sourceRef)
+	}
+	rec, err := data.ProductByID(ctx, tx, p.ID)
+	if errors.Is(err, data.ErrNoRow) {
+		return 0, notFound("상품을 찾을 수 없습니다. 다른 곳에서 삭제되었을 수 있습니다.")
+	}
+	if err != nil {
+		return 0, err
+	}
+	old, err := toProduct(rec)
+	if err != nil {
+		return 0, err
+	}
 	existing := map[int64]data.OptionRecord{}
-	if p.ID != 0 {
-		rec, err := data.ProductByID(ctx, tx, p.ID)
-		if errors.Is(err, data.ErrNoRow) {
-			return 0, notFound("상품을 찾을 수 없습니다. 다른 곳에서 삭제되었을 수 있습니다.")
-		}
-		if err != nil {
-			return 0, err
-		}
-		if old, err = toProduct(rec); err != nil {
-			return 0, err
-		}
-		opts, err := data.OptionsOf(ctx, tx, p.ID, true)
-		if err != nil {
-			return 0, err
-		}
-		for _, o := range opts {
-			existing[o.ID] = o
-			// free every code first, so two options of this product may swap codes
-			if o.Code != "" {
-				o.Code = ""
-				if _, err := data.SaveOptionTx(ctx, tx, o); err != nil {
-					return 0, err
-				}
+	opts, err := data.OptionsOf(ctx, tx, p.ID, true)
+	if err != nil {
+		return 0, err
+	}
+	for _, o := range opts {
+		existing[o.ID] = o
+		// free every code first, so two options of this product may swap codes
+		if o.Code != "" {
+			o.Code = ""
+			if _, err := data.SaveOptionTx(ctx, tx, o); err != nil {
+				return 0, err
 			}
 		}
 	}
@@ -222,24 +222,60 @@ func saveProductCheckedTx(ctx context.Context, tx *data.Tx, p Product, note stri
 			return 0, err
 		}
 	}
-	// caches and search from what was just written; a new product has no images or removed options, so its
-	// caches are known without reading anything back
-	if p.ID == 0 {
-		var total int64
-		low := false
-		for _, o := range p.Options {
-			if o.Usable {
-				total += o.Stock
-				low = low || o.Stock <= o.SafetyStock
-			}
-		}
-		if err := data.SetNewProductCachesTx(ctx, tx, id, total, low, len(p.Options), p.Name, codes); err != nil {
-			return 0, err
-		}
-	} else if err := data.RefreshProductTx(ctx, tx, id, p.Name, codes); err != nil {
+	if err := data.RefreshProductTx(ctx, tx, id, p.Name, codes); err != nil {
 		return 0, err
 	}
 	return id, autoStatusKnownTx(ctx, tx, id, p, auto)
+}
+
+// insertNewProductTx writes a new product in as few statements as it can: its caches and automatic 품절 are
+// known from the options in hand, so the product row is written once, its options in batches, and their
+// 입고 movements in one statement. An import of thousands of products is mostly this.
+func insertNewProductTx(ctx context.Context, tx *data.Tx, p Product, note, sourceRef string) (int64, error) {
+	groups := []byte("[]")
+	if p.OptionGroups != nil {
+		var err error
+		if groups, err = json.Marshal(p.OptionGroups); err != nil {
+			return 0, err
+		}
+	}
+	var caches data.ProductCaches
+	inStock := false
+	codes := []string{p.Code} // what the search finds the product by
+	opts := make([]data.OptionRecord, len(p.Options))
+	for i, o := range p.Options {
+		code := strings.TrimSpace(o.Code)
+		opts[i] = data.OptionRecord{Code: code, Values: o.Values, Position: i, ExtraPrice: o.ExtraPrice,
+			Stock: o.Stock, SafetyStock: o.SafetyStock, Usable: o.Usable}
+		if o.Usable {
+			caches.TotalStock += o.Stock
+			caches.LowStock = caches.LowStock || o.Stock <= o.SafetyStock
+			inStock = inStock || o.Stock > 0
+		}
+		if code != "" {
+			codes = append(codes, code)
+		}
+	}
+	caches.OptionCount = len(opts)
+	status, auto := p.Status, false
+	if p.Status == StatusSale && !inStock && !p.AllowBackorder {
+		status, auto = StatusSoldOut, true // nothing to sell yet: 품절 until the first 입고
+	}
+	id, err := data.InsertProductTx(ctx, tx, data.ProductRecord{Code: p.Code, Name: p.Name,
+		CategoryID: p.CategoryID, SupplierID: p.SupplierID, Price: p.Price, Cost: p.Cost, Status: string(status),
+		StatusAuto: auto, Detail: p.Detail, WeightGrams: p.WeightGrams, HSCode: strings.TrimSpace(p.HSCode),
+		OriginCode: strings.TrimSpace(p.OriginCode), TaxType: string(orTaxable(p.TaxType)), AllowBackorder: p.AllowBackorder,
+		OptionKind: string(p.OptionKind), OptionGroups: string(groups)}, caches)
+	if err != nil {
+		return 0, err
+	}
+	if err := data.InsertOptionsTx(ctx, tx, id, opts); err != nil {
+		return 0, err
+	}
+	if err := data.RecordOpeningStockTx(ctx, tx, id, string(ReasonReceive), note, sourceRef); err != nil {
+		return 0, err
+	}
+	return id, data.SetSearchTx(ctx, tx, id, p.Name, codes)
 }
 
 // autoStatusKnownTx is autoStatusTx for a product just saved, deciding from the saved values.
