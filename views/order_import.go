@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
 )
@@ -79,11 +80,11 @@ func (s *ordersScreen) showImportResult(res orders.ImportResult) {
 	parts := []fyne.CanvasObject{&widget.Label{Text: summary, TextStyle: fyne.TextStyle{Bold: true}}}
 	if res.Unmatched > 0 {
 		parts = append(parts, &widget.Label{Text: lang.L("상품과 연결되지 않은 주문이 {{.N}}건 있습니다. '상품 미연결만'으로 찾아 주문 상세에서 연결하세요.",
-			map[string]any{"N": res.Unmatched}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+			map[string]any{"N": format.Number(int64(res.Unmatched))}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	}
 	if res.ReturnsOpened > 0 {
 		parts = append(parts, &widget.Label{Text: lang.L("스마트스토어에서 반품·교환된 주문 {{.N}}건을 '반품·교환'에 검수 대기로 열었습니다.",
-			map[string]any{"N": res.ReturnsOpened}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
+			map[string]any{"N": format.Number(int64(res.ReturnsOpened))}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
 	}
 	for _, o := range res.Oversold {
 		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})

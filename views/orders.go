@@ -410,7 +410,7 @@ func (s *ordersScreen) updateBatch() {
 		s.batch.Hide()
 		return
 	}
-	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": len(s.selected)}))
+	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": format.Number(int64(len(s.selected)))}))
 	s.batch.Show()
 }
 
@@ -486,9 +486,9 @@ func (s *ordersScreen) onDispatchFile() {
 	s.sh.saveXLSX(name, func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDispatch(buf, rows)
 	}, func(path string) {
-		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": len(rows)})
+		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": format.Number(int64(len(rows)))})
 		if len(missing) > 0 {
-			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": len(missing)}) + strings.Join(missing, ", ")
+			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": format.Number(int64(len(missing)))}) + strings.Join(missing, ", ")
 		}
 		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
 	})
@@ -500,7 +500,7 @@ func (s *ordersScreen) onPurchaseOrder() {
 	ids := s.selectedIDs()
 	dropship := widget.NewCheck(lang.L("공급업체가 고객에게 직접 배송 (직배송)"), nil)
 	dialog.ShowCustomConfirm(lang.L("발주서 만들기"), lang.L("다음"), lang.L("취소"), container.NewVBox(
-		&widget.Label{Text: lang.L("선택한 주문 {{.N}}건을 상품의 공급업체별로 발주합니다.", map[string]any{"N": len(ids)}), Wrapping: fyne.TextWrapWord},
+		&widget.Label{Text: lang.L("선택한 주문 {{.N}}건을 상품의 공급업체별로 발주합니다.", map[string]any{"N": format.Number(int64(len(ids)))}), Wrapping: fyne.TextWrapWord},
 		dropship), func(ok bool) {
 		if !ok {
 			return

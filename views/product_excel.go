@@ -218,12 +218,12 @@ func (s *productsScreen) previewRegister(path string, file *sheet.ProductFile) {
 	var d dialog.Dialog
 	if len(file.Problems) > 0 {
 		body = container.NewBorder(&widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance,
-			Text: lang.L("{{.N}}곳에 문제가 있어 아무것도 등록하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", map[string]any{"N": len(file.Problems)})},
+			Text: lang.L("{{.N}}곳에 문제가 있어 아무것도 등록하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", map[string]any{"N": format.Number(int64(len(file.Problems)))})},
 			nil, nil, nil, problemTable(file.Problems))
 		d = dialog.NewCustom(lang.L("일괄 등록 미리보기"), lang.L("닫기"), body, s.sh.win)
 	} else {
 		summary := lang.L("{{.File}}\n상품 {{.P}}개, 판매 단위(옵션) {{.O}}개를 등록합니다. 모두 한 번에 등록되며, 중간에 취소하면 아무것도 등록되지 않습니다.",
-			map[string]any{"File": filepath.Base(path), "P": len(file.Products), "O": options})
+			map[string]any{"File": filepath.Base(path), "P": format.Number(int64(len(file.Products))), "O": format.Number(int64(options))})
 		body = container.NewBorder(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord}, nil, nil, nil, previewTable(file.Products))
 		d = dialog.NewCustomConfirm(lang.L("일괄 등록 미리보기"), lang.L("등록"), lang.L("취소"), body, func(ok bool) {
 			if ok {
@@ -275,7 +275,7 @@ func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
 			return s.svc.ImportProducts(ctx, file.Products, filepath.Base(path), progress)
 		},
 		func(res catalog.ImportResult) string {
-			return lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": res.Created, "O": res.Options})
+			return lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": format.Number(int64(res.Created)), "O": format.Number(int64(res.Options))})
 		})
 }
 
@@ -308,7 +308,7 @@ func (s *productsScreen) previewBulkEdit(path string, file *sheet.ProductFile) {
 			}
 			return []string{what, c.Field, c.Old, c.New}[col]
 		})
-	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": len(changes)})
+	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": format.Number(int64(len(changes)))})
 	d := dialog.NewCustomConfirm(lang.L("대량 수정 확인"), lang.L("반영"), lang.L("취소"),
 		container.NewBorder(widget.NewLabel(summary), nil, nil, nil, t), func(ok bool) {
 			if ok {
@@ -325,6 +325,6 @@ func (s *productsScreen) runBulkEdit(path string, file *sheet.ProductFile) {
 			return s.svc.ApplyBulkEdit(ctx, file.Products, filepath.Base(path), progress)
 		},
 		func(res catalog.ImportResult) string {
-			return lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": res.Updated})
+			return lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": format.Number(int64(res.Updated))})
 		})
 }

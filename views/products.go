@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
 )
 
 // productsScreen is 상품: the product list with search, filters, sorting and batch actions, and the
@@ -172,7 +173,7 @@ func (s *productsScreen) reload() {
 	if err := s.pager.reset(context.Background(), s.filter()); err != nil {
 		s.sh.showError(err)
 	}
-	s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": s.pager.total}))
+	s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": format.Number(int64(s.pager.total))}))
 	s.table.Refresh()
 	s.table.ScrollToTop()
 	s.updateBatch()
@@ -232,7 +233,7 @@ func (s *productsScreen) updateBatch() {
 		s.batch.Hide()
 		return
 	}
-	s.batchInfo.SetText(lang.L("{{.N}}개 선택", map[string]any{"N": len(s.selected)}))
+	s.batchInfo.SetText(lang.L("{{.N}}개 선택", map[string]any{"N": format.Number(int64(len(s.selected)))}))
 	if s.archived.Checked {
 		s.restore.Show()
 		s.delete.Hide()
@@ -274,7 +275,7 @@ func (s *productsScreen) onBatchMove() {
 
 func (s *productsScreen) onBatchDelete() {
 	ids := s.selectedIDs()
-	msg := lang.L("선택한 상품 {{.N}}개를 삭제할까요?\n주문·반품 기록이 있는 상품은 지우지 않고 보관함으로 옮깁니다.", map[string]any{"N": len(ids)})
+	msg := lang.L("선택한 상품 {{.N}}개를 삭제할까요?\n주문·반품 기록이 있는 상품은 지우지 않고 보관함으로 옮깁니다.", map[string]any{"N": format.Number(int64(len(ids)))})
 	c := dialog.NewConfirm(lang.L("상품 삭제"), msg, func(ok bool) {
 		if !ok {
 			return

@@ -112,7 +112,7 @@ func (s *poScreen) refresh() {
 		s.sh.showError(err)
 	}
 	s.pos = pos
-	s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": len(pos)}))
+	s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": format.Number(int64(len(pos)))}))
 	s.table.Refresh()
 }
 
@@ -371,6 +371,6 @@ func (s *poScreen) onDropship(number string) {
 	s.sh.saveXLSX(number+"_직배송.xlsx", func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDropship(buf, rows)
 	}, func(path string) {
-		s.sh.showInfo(lang.L("직배송 시트"), lang.L("{{.N}}건을 저장했습니다: {{.Path}}", map[string]any{"N": len(rows), "Path": path}))
+		s.sh.showInfo(lang.L("직배송 시트"), lang.L("{{.N}}건을 저장했습니다: {{.Path}}", map[string]any{"N": format.Number(int64(len(rows))), "Path": path}))
 	})
 }

@@ -167,7 +167,7 @@ func (s *returnsScreen) refresh() {
 		s.sh.showError(err)
 	}
 	s.rows = rows
-	s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": len(rows)}))
+	s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": format.Number(int64(len(rows)))}))
 	s.table.Refresh()
 	s.updateBatch()
 }
@@ -225,7 +225,7 @@ func (s *returnsScreen) updateBatch() {
 		s.batch.Hide()
 		return
 	}
-	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": len(s.selected)}))
+	s.batchInfo.SetText(lang.L("{{.N}}건 선택", map[string]any{"N": format.Number(int64(len(s.selected)))}))
 	s.batch.Show()
 }
 
