@@ -473,9 +473,33 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 	return products, options, nil
 }
 
-// productTags is the search entry's tags of product ? : its status and category as words ("ssale c12"), so
-// the index answers a search with those filters by itself.
-const productTags = `SELECT 's' || lower(status) || ' c' || coalesce(category_id, 0) FROM products WHERE id = ?`
+// productTags is the search entry's tags of product ? : its status, its category and every category above
+// it as words ("ssale c12 c3"; c0 without a category), so the index answers a search with those filters by
+// itself.
+const productTags = `SELECT ` + tagsOfP + ` FROM products p LEFT JOIN category_tags ct ON ct.category_id = p.category_id
+	WHERE p.id = ?`
+
+// tagsOfP is the tags expression over products p joined with category_tags ct (migration 0008).
+const tagsOfP = `'s' || lower(p.status) || ' ' || coalesce(ct.tags, 'c0')`
+
+// RefreshCategoryTagsTx rewrites the search tags of every product in these categories, after a category
+// moved to another parent and their ancestors changed.
+func RefreshCategoryTagsTx(ctx context.Context, tx *Tx, categoryIDs []int64) error {
+	if len(categoryIDs) == 0 {
+		return nil
+	}
+	args := make([]any, len(categoryIDs))
+	for i, id := range categoryIDs {
+		args[i] = id
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (SELECT `+tagsOfP+` FROM products p
+		LEFT JOIN category_tags ct ON ct.category_id = p.category_id WHERE p.id = product_search.rowid)
+		WHERE rowid IN (SELECT id FROM products WHERE category_id IN (`+placeholders(len(categoryIDs))+`))`, args...)
+	if err != nil {
+		return fmt.Errorf("data: search tags of moved categories: %w", err)
+	}
+	return nil
+}
 
 // refreshTagsTx rewrites a product's tags after its status or category changed.
 func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
@@ -512,8 +536,9 @@ func FlushProductSearchTx(ctx context.Context, tx *Tx) error {
 		`DELETE FROM product_search WHERE rowid IN (SELECT product_id FROM temp.product_search_stage)`,
 		`INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs, tags)
 			SELECT s.product_id, s.name_chars, s.code_chars, s.name_pairs, s.code_pairs,
-				's' || lower(p.status) || ' c' || coalesce(p.category_id, 0)
-			FROM temp.product_search_stage s JOIN products p ON p.id = s.product_id ORDER BY s.product_id`,
+				` + tagsOfP + `
+			FROM temp.product_search_stage s JOIN products p ON p.id = s.product_id
+			LEFT JOIN category_tags ct ON ct.category_id = p.category_id ORDER BY s.product_id`,
 		`DELETE FROM temp.product_search_stage`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -384,7 +384,7 @@ func query(f ListFilter, cats []Category) data.ProductQuery {
 	q := data.ProductQuery{Search: strings.TrimSpace(f.Query), Status: string(f.Status), LowStock: f.LowStock,
 		Archived: f.Archived, IDs: f.IDs, OrderBy: string(f.Sort), Desc: f.Desc, Offset: f.Offset, Limit: f.Limit}
 	if f.CategoryID != 0 {
-		q.CategoryIDs = descendants(cats, f.CategoryID)
+		q.Category, q.CategoryIDs = f.CategoryID, descendants(cats, f.CategoryID)
 	}
 	return q
 }

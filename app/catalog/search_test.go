@@ -187,3 +187,48 @@ func TestSearchFiltersFollowChanges(t *testing.T) {
 		t.Errorf("after editing one into 상의 = %d, want 2", n)
 	}
 }
+
+// TestSearchUnderMovedCategory: a search filtered by a top category finds products two levels below it, and
+// follows a middle category when it moves under another parent.
+func TestSearchUnderMovedCategory(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	clothes, _ := s.SaveCategory(ctx, Category{Name: "의류"})
+	tops, _ := s.SaveCategory(ctx, Category{Name: "상의", ParentID: clothes.ID})
+	tees, _ := s.SaveCategory(ctx, Category{Name: "티셔츠", ParentID: tops.ID})
+	living, _ := s.SaveCategory(ctx, Category{Name: "리빙"})
+	for i, c := range []int64{tees.ID, tees.ID, tops.ID, living.ID, 0} {
+		p := simple(fmt.Sprintf("MV-%d", i), fmt.Sprintf("코튼 셔츠 %d", i), 10000, 1)
+		p.CategoryID = c
+		if _, err := s.SaveProduct(ctx, p, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(cat int64) int {
+		t.Helper()
+		f := ListFilter{Query: "셔츠", CategoryID: cat, Status: StatusSale}
+		n, err := s.CountProducts(ctx, f)
+		rows, err2 := s.ListProducts(ctx, f)
+		if err != nil || err2 != nil || n != len(rows) {
+			t.Fatalf("category %d: count %d, list %d (%v %v)", cat, n, len(rows), err, err2)
+		}
+		return n
+	}
+	if a, b, c := count(clothes.ID), count(tops.ID), count(living.ID); a != 3 || b != 3 || c != 1 {
+		t.Errorf("의류 %d, 상의 %d, 리빙 %d; want 3, 3, 1", a, b, c)
+	}
+	tops.ParentID = living.ID // 상의 (with 티셔츠 below it) moves under 리빙
+	if _, err := s.SaveCategory(ctx, tops); err != nil {
+		t.Fatal(err)
+	}
+	if a, c, e := count(clothes.ID), count(living.ID), count(tees.ID); a != 0 || c != 4 || e != 2 {
+		t.Errorf("after the move: 의류 %d, 리빙 %d, 티셔츠 %d; want 0, 4, 2", a, c, e)
+	}
+	tops.Name = "상의·티" // a rename keeps everything where it is
+	if _, err := s.SaveCategory(ctx, tops); err != nil {
+		t.Fatal(err)
+	}
+	if c := count(living.ID); c != 4 {
+		t.Errorf("after a rename: 리빙 %d, want 4", c)
+	}
+}

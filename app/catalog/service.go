@@ -126,9 +126,10 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 	if c.ID != 0 && c.ParentID != 0 && contains(descendants(cats, c.ID), c.ParentID) {
 		return c, conflict("카테고리를 자기 자신이나 그 아래 카테고리 밑으로 옮길 수 없습니다.")
 	}
-	parentFound := c.ParentID == 0
+	parentFound, moved := c.ParentID == 0, false
 	for _, o := range cats {
 		parentFound = parentFound || o.ID == c.ParentID
+		moved = moved || (o.ID == c.ID && o.ParentID != c.ParentID)
 	}
 	if !parentFound {
 		return c, notFound("상위 카테고리가 없습니다.")
@@ -141,7 +142,11 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 	err = s.write(ctx, "카테고리를", func(tx *data.Tx) error {
 		id, err := data.SaveCategoryTx(ctx, tx, data.CategoryRecord{ID: c.ID, ParentID: c.ParentID, Name: c.Name})
 		c.ID = id
-		return err
+		if err != nil || !moved {
+			return err
+		}
+		// the products below a moved category have other ancestors now, and the search filters by them
+		return data.RefreshCategoryTagsTx(ctx, tx, descendants(cats, c.ID))
 	})
 	if err != nil {
 		return c, err
