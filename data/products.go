@@ -93,6 +93,7 @@ func SaveProductTx(ctx context.Context, tx *Tx, p ProductRecord) (int64, error) 
 		if err != nil {
 			return 0, fmt.Errorf("data: insert product %s: %w", p.Code, err)
 		}
+		tx.newLiveProducts++
 		return res.LastInsertId()
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE products SET code = ?, name = ?, category_id = ?, supplier_id = ?,
@@ -126,6 +127,7 @@ func InsertProductTx(ctx context.Context, tx *Tx, p ProductRecord, c ProductCach
 	if err != nil {
 		return 0, fmt.Errorf("data: insert product %s: %w", p.Code, err)
 	}
+	tx.newLiveProducts++
 	return res.LastInsertId()
 }
 

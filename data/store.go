@@ -175,6 +175,9 @@ type Tx struct {
 	// stageProductSearch sends product search entries to a temporary table until FlushProductSearchTx
 	// (bulk imports; see StageProductSearch)
 	stageProductSearch bool
+	// newLiveProducts counts the products inserted in this transaction; Write adds them to
+	// live_product_count just before it commits (migration 0009)
+	newLiveProducts int
 }
 
 func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
@@ -227,6 +230,11 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}}
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if tx.newLiveProducts > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE live_product_count SET n = n + ?`, tx.newLiveProducts); err != nil {
+			return fmt.Errorf("data: count new products: %w", err)
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("data: commit: %w", err)

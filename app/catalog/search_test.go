@@ -232,3 +232,46 @@ func TestSearchUnderMovedCategory(t *testing.T) {
 		t.Errorf("after a rename: 리빙 %d, want 4", c)
 	}
 }
+
+// TestLiveCountFollowsChanges: the unfiltered list's count comes from a kept number (migration 0009); it
+// must follow every way products come and go, and a failed import must leave it alone.
+func TestLiveCountFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	check := func(step string, want int) {
+		t.Helper()
+		n, err := s.CountProducts(ctx, ListFilter{})
+		rows, _ := s.ListProducts(ctx, ListFilter{})
+		if err != nil || n != want || len(rows) != want {
+			t.Fatalf("%s: count %d, list %d, want %d (%v)", step, n, len(rows), want, err)
+		}
+	}
+	check("empty", 0)
+	a, _ := s.SaveProduct(ctx, simple("LC-A", "상품 가", 1000, 1), "")
+	b, _ := s.SaveProduct(ctx, simple("LC-B", "상품 나", 1000, 1), "")
+	check("two saved", 2)
+	a.Name = "상품 가 (수정)"
+	if _, err := s.SaveProduct(ctx, a, ""); err != nil {
+		t.Fatal(err)
+	}
+	check("one edited", 2)
+	if _, err := s.ImportProducts(ctx, []Product{simple("LC-C", "상품 다", 1000, 1), simple("LC-D", "상품 라", 1000, 1)}, "a.xlsx", nil); err != nil {
+		t.Fatal(err)
+	}
+	check("two imported", 4)
+	if _, err := s.ImportProducts(ctx, []Product{simple("LC-E", "상품 마", 1000, 1), simple("LC-E", "상품 마", 1000, 1)}, "b.xlsx", nil); err == nil {
+		t.Fatal("an import with one code twice went through")
+	}
+	check("failed import", 4)
+	if _, err := s.AdjustStock(ctx, b.Options[0].ID, -1, ReasonSale, "", "order-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.DeleteProducts(ctx, []int64{a.ID, b.ID}); err != nil { // a deleted, b archived
+		t.Fatal(err)
+	}
+	check("one deleted, one archived", 2)
+	if err := s.RestoreProducts(ctx, []int64{b.ID}); err != nil {
+		t.Fatal(err)
+	}
+	check("restored", 3)
+}
