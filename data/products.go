@@ -78,31 +78,19 @@ func ProductIDByCode(ctx context.Context, q Querier, code string) (int64, error)
 	return id, nil
 }
 
-// SaveProductTx inserts (ID 0) or updates a product's own columns and returns its id. The caches
+// UpdateProductTx updates a product's own columns (a new one is written by InsertProductTx). The caches
 // (stock, options, thumbnail) are refreshed separately by RefreshProductTx.
-func SaveProductTx(ctx context.Context, tx *Tx, p ProductRecord) (int64, error) {
-	t := now()
-	args := []any{p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
-		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups, t}
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO products (code, name, category_id, supplier_id, price, cost,
-			status, status_auto, detail, weight_grams, hs_code, origin_code, tax_type, allow_backorder, option_kind,
-			option_groups, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(args, t)...)
-		if err != nil {
-			return 0, fmt.Errorf("data: insert product %s: %w", p.Code, err)
-		}
-		tx.newLiveProducts++
-		return res.LastInsertId()
-	}
+func UpdateProductTx(ctx context.Context, tx *Tx, p ProductRecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET code = ?, name = ?, category_id = ?, supplier_id = ?,
 		price = ?, cost = ?, status = ?, status_auto = ?, detail = ?, weight_grams = ?, hs_code = ?, origin_code = ?,
 		tax_type = ?, allow_backorder = ?, option_kind = ?, option_groups = ?, updated_at = ? WHERE id = ?`,
-		append(args, p.ID)...)
+		p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
+		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups,
+		now(), p.ID)
 	if err != nil {
-		return 0, fmt.Errorf("data: update product %s: %w", p.Code, err)
+		return fmt.Errorf("data: update product %s: %w", p.Code, err)
 	}
-	return p.ID, refreshTagsTx(ctx, tx, p.ID)
+	return refreshTagsTx(ctx, tx, p.ID)
 }
 
 // ProductCaches are the list's cached columns of a product.

@@ -158,19 +158,12 @@ func saveProductCheckedTx(ctx context.Context, tx *data.Tx, p Product, note stri
 		}
 	}
 	auto := old.StatusAuto && p.Status == old.Status
-	groups, err := json.Marshal(p.OptionGroups)
+	rec, err = productRecord(p, p.Status, auto)
 	if err != nil {
 		return 0, err
 	}
-	if p.OptionGroups == nil {
-		groups = []byte("[]")
-	}
-	id, err := data.SaveProductTx(ctx, tx, data.ProductRecord{ID: p.ID, Code: p.Code, Name: p.Name,
-		CategoryID: p.CategoryID, SupplierID: p.SupplierID, Price: p.Price, Cost: p.Cost, Status: string(p.Status),
-		StatusAuto: auto, Detail: p.Detail, WeightGrams: p.WeightGrams, HSCode: strings.TrimSpace(p.HSCode),
-		OriginCode: strings.TrimSpace(p.OriginCode), TaxType: string(orTaxable(p.TaxType)), AllowBackorder: p.AllowBackorder,
-		OptionKind: string(p.OptionKind), OptionGroups: string(groups)})
-	if err != nil {
+	id := p.ID
+	if err := data.UpdateProductTx(ctx, tx, rec); err != nil {
 		return 0, err
 	}
 	kept := map[int64]bool{}
@@ -232,13 +225,6 @@ func saveProductCheckedTx(ctx context.Context, tx *data.Tx, p Product, note stri
 // known from the options in hand, so the product row is written once, its options in batches, and their
 // 입고 movements in one statement. An import of thousands of products is mostly this.
 func insertNewProductTx(ctx context.Context, tx *data.Tx, p Product, note, sourceRef string) (int64, error) {
-	groups := []byte("[]")
-	if p.OptionGroups != nil {
-		var err error
-		if groups, err = json.Marshal(p.OptionGroups); err != nil {
-			return 0, err
-		}
-	}
 	var caches data.ProductCaches
 	inStock := false
 	codes := []string{p.Code} // what the search finds the product by
@@ -261,11 +247,11 @@ func insertNewProductTx(ctx context.Context, tx *data.Tx, p Product, note, sourc
 	if p.Status == StatusSale && !inStock && !p.AllowBackorder {
 		status, auto = StatusSoldOut, true // nothing to sell yet: 품절 until the first 입고
 	}
-	id, err := data.InsertProductTx(ctx, tx, data.ProductRecord{Code: p.Code, Name: p.Name,
-		CategoryID: p.CategoryID, SupplierID: p.SupplierID, Price: p.Price, Cost: p.Cost, Status: string(status),
-		StatusAuto: auto, Detail: p.Detail, WeightGrams: p.WeightGrams, HSCode: strings.TrimSpace(p.HSCode),
-		OriginCode: strings.TrimSpace(p.OriginCode), TaxType: string(orTaxable(p.TaxType)), AllowBackorder: p.AllowBackorder,
-		OptionKind: string(p.OptionKind), OptionGroups: string(groups)}, caches)
+	rec, err := productRecord(p, status, auto)
+	if err != nil {
+		return 0, err
+	}
+	id, err := data.InsertProductTx(ctx, tx, rec, caches)
 	if err != nil {
 		return 0, err
 	}
@@ -276,6 +262,22 @@ func insertNewProductTx(ctx context.Context, tx *data.Tx, p Product, note, sourc
 		return 0, err
 	}
 	return id, data.SetSearchTx(ctx, tx, id, p.Name, codes)
+}
+
+// productRecord is a product's own columns as the store writes them.
+func productRecord(p Product, status Status, auto bool) (data.ProductRecord, error) {
+	groups := []byte("[]")
+	if p.OptionGroups != nil {
+		var err error
+		if groups, err = json.Marshal(p.OptionGroups); err != nil {
+			return data.ProductRecord{}, err
+		}
+	}
+	return data.ProductRecord{ID: p.ID, Code: p.Code, Name: p.Name, CategoryID: p.CategoryID, SupplierID: p.SupplierID,
+		Price: p.Price, Cost: p.Cost, Status: string(status), StatusAuto: auto, Detail: p.Detail,
+		WeightGrams: p.WeightGrams, HSCode: strings.TrimSpace(p.HSCode), OriginCode: strings.TrimSpace(p.OriginCode),
+		TaxType: string(orTaxable(p.TaxType)), AllowBackorder: p.AllowBackorder, OptionKind: string(p.OptionKind),
+		OptionGroups: string(groups)}, nil
 }
 
 // autoStatusKnownTx is autoStatusTx for a product just saved, deciding from the saved values.
