@@ -530,6 +530,26 @@ func TestImportAndBulkEdit(t *testing.T) {
 		if n, _ := s.CountProducts(ctx, ListFilter{}); n != 0 {
 			t.Fatalf("a cancelled import left %d products", n)
 		}
+		// cancelled halfway, from the progress report, after 201 products were written in the transaction
+		var many []Product
+		for i := 0; i < 400; i++ {
+			many = append(many, simple(fmt.Sprintf("H%03d", i), "중간 취소", 1000, 1))
+		}
+		hctx, halt := context.WithCancel(ctx)
+		defer halt()
+		_, err := s.ImportProducts(hctx, many, "file.xlsx", func(f float64) {
+			if f > 0.5 {
+				halt()
+			}
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("import cancelled halfway: %v", err)
+		}
+		var stored, moves int
+		s.store.Read().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM products), (SELECT count(*) FROM stock_movements)`).Scan(&stored, &moves)
+		if n, _ := s.CountProducts(ctx, ListFilter{}); n != 0 || stored != 0 || moves != 0 {
+			t.Fatalf("an import cancelled halfway left %d listed, %d products, %d movements", n, stored, moves)
+		}
 	})
 	res, err := s.ImportProducts(ctx, good, "file.xlsx", nil)
 	if err != nil || res.Created != 2 || res.Options != 3 {
