@@ -24,8 +24,8 @@ type ProductListRow struct {
 // ProductQuery narrows and orders the product list. Zero values mean "no filter".
 type ProductQuery struct {
 	Search      string  // any part of the name or of a code
-	Category    int64   // this category and everything below it (CategoryIDs lists them)
-	CategoryIDs []int64 // any of these categories
+	Category    int64   // this category and everything below it: a word of the search tags
+	CategoryIDs []int64 // Category and every category below it, for the filters on the product row
 	Status      string
 	LowStock    bool
 	Archived    bool
@@ -108,12 +108,6 @@ func (q ProductQuery) filteredMatch(match string, withStatus ...bool) (string, b
 	out := "(" + match + ")"
 	if q.Category != 0 {
 		out += fmt.Sprintf(" AND tags : c%d", q.Category) // a product's tags name every category above it
-	} else if len(q.CategoryIDs) > 0 {
-		var cs []string
-		for _, id := range q.CategoryIDs {
-			cs = append(cs, fmt.Sprintf("c%d", id))
-		}
-		out += " AND tags : (" + strings.Join(cs, " OR ") + ")"
 	}
 	if q.Status != "" && (len(withStatus) == 0 || withStatus[0]) {
 		// 판매중 is most products: "not the other two" reads two short word lists instead of a long one

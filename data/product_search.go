@@ -11,11 +11,14 @@ import (
 	"unicode"
 )
 
-// productTags is the search entry's tags of product ? : its status, its category and every category above
-// it as words ("ssale c12 c3"; c0 without a category), so the index answers a search with those filters by
-// itself.
+// productTags, followed by a product id, is the search entry's tags of that product: its status, its
+// category and every category above it as words ("ssale c12 c3"; c0 without a category), so the index
+// answers a search with those filters by itself.
 const productTags = `SELECT ` + tagsOfP + ` FROM products p LEFT JOIN category_tags ct ON ct.category_id = p.category_id
-	WHERE p.id = ?`
+	WHERE p.id = `
+
+// productTagsOfRow is productTags for the product of the search row being updated.
+const productTagsOfRow = productTags + `product_search.rowid`
 
 // tagsOfP is the tags expression over products p joined with category_tags ct (migration 0008).
 const tagsOfP = `'s' || lower(p.status) || ' ' || coalesce(ct.tags, 'c0')`
@@ -30,8 +33,7 @@ func RefreshCategoryTagsTx(ctx context.Context, tx *Tx, categoryIDs []int64) err
 	for i, id := range categoryIDs {
 		args[i] = id
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (SELECT `+tagsOfP+` FROM products p
-		LEFT JOIN category_tags ct ON ct.category_id = p.category_id WHERE p.id = product_search.rowid)
+	_, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTagsOfRow+`)
 		WHERE rowid IN (SELECT id FROM products WHERE category_id IN (`+placeholders(len(categoryIDs))+`))`, args...)
 	if err != nil {
 		return fmt.Errorf("data: search tags of moved categories: %w", err)
@@ -44,7 +46,7 @@ func refreshTagsTx(ctx context.Context, tx *Tx, id int64) error {
 	if tx.stageProductSearch {
 		return nil // the flush writes every staged product's tags from its row as it is then
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTags+`) WHERE rowid = ?`, id, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTagsOfRow+`) WHERE rowid = ?`, id); err != nil {
 		return fmt.Errorf("data: product %d search tags: %w", id, err)
 	}
 	return nil
@@ -98,7 +100,7 @@ func SetSearchTx(ctx context.Context, tx *Tx, id int64, name string, codes []str
 		return nil
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO product_search (rowid, name_chars, code_chars, name_pairs, code_pairs, tags)
-		VALUES (?, ?, ?, ?, ?, (`+productTags+`))`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes), id)
+		VALUES (?, ?, ?, ?, ?, (`+productTags+`?))`, id, letters(name, 1), letters(code, 1), letters(name, 2), pairsOfEach(codes), id)
 	if err != nil {
 		return fmt.Errorf("data: product %d search: %w", id, err)
 	}

@@ -190,30 +190,10 @@ func POLines(ctx context.Context, q Querier, poID int64) ([]POLineRecord, error)
 	return out, rows.Err()
 }
 
-// POHistoryEntry is a row of po_history.
-type POHistoryEntry struct {
-	From, To, Note string
-	At             time.Time
-}
-
 // POHistory reads a purchase order's status moves, oldest first.
-func POHistory(ctx context.Context, q Querier, poID int64) ([]POHistoryEntry, error) {
-	rows, err := q.QueryContext(ctx, `SELECT from_status, to_status, note, at FROM po_history WHERE po_id = ? ORDER BY id`, poID)
-	if err != nil {
-		return nil, fmt.Errorf("data: PO %d history: %w", poID, err)
-	}
-	defer rows.Close()
-	var out []POHistoryEntry
-	for rows.Next() {
-		var h POHistoryEntry
-		var at string
-		if err := rows.Scan(&h.From, &h.To, &h.Note, &at); err != nil {
-			return nil, err
-		}
-		h.At = parseStoreTime(at)
-		out = append(out, h)
-	}
-	return out, rows.Err()
+func POHistory(ctx context.Context, q Querier, poID int64) ([]StateMove, error) {
+	return stateMoves(ctx, q, `SELECT from_status, to_status, note, at FROM po_history WHERE po_id = ? ORDER BY id`,
+		poID, "PO")
 }
 
 // ReorderCandidate is a usable option at or below its safety stock, with what a PO line needs.

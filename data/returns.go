@@ -260,30 +260,10 @@ func ListReturns(ctx context.Context, q Querier, f ReturnQuery) ([]ReturnListRow
 	return out, rows.Err()
 }
 
-// ReturnHistoryEntry is a row of return_history.
-type ReturnHistoryEntry struct {
-	From, To, Note string
-	At             time.Time
-}
-
 // ReturnHistory reads a request's moves, oldest first.
-func ReturnHistory(ctx context.Context, q Querier, returnID int64) ([]ReturnHistoryEntry, error) {
-	rows, err := q.QueryContext(ctx, `SELECT from_state, to_state, note, at FROM return_history WHERE return_id = ? ORDER BY id`, returnID)
-	if err != nil {
-		return nil, fmt.Errorf("data: return history: %w", err)
-	}
-	defer rows.Close()
-	var out []ReturnHistoryEntry
-	for rows.Next() {
-		var h ReturnHistoryEntry
-		var at string
-		if err := rows.Scan(&h.From, &h.To, &h.Note, &at); err != nil {
-			return nil, err
-		}
-		h.At = parseStoreTime(at)
-		out = append(out, h)
-	}
-	return out, rows.Err()
+func ReturnHistory(ctx context.Context, q Querier, returnID int64) ([]StateMove, error) {
+	return stateMoves(ctx, q, `SELECT from_state, to_state, note, at FROM return_history WHERE return_id = ? ORDER BY id`,
+		returnID, "return")
 }
 
 // ReturnStat is one group of the return analysis.

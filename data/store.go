@@ -293,3 +293,29 @@ func scanIDs(rows *sql.Rows) ([]int64, error) {
 	}
 	return ids, rows.Err()
 }
+
+// StateMove is one move of a purchase order or a return request from one state to another.
+type StateMove struct {
+	From, To, Note string
+	At             time.Time
+}
+
+// stateMoves reads the moves a query selects (from, to, note, at) for one document.
+func stateMoves(ctx context.Context, q Querier, query string, id int64, what string) ([]StateMove, error) {
+	rows, err := q.QueryContext(ctx, query, id)
+	if err != nil {
+		return nil, fmt.Errorf("data: %s %d history: %w", what, id, err)
+	}
+	defer rows.Close()
+	var out []StateMove
+	for rows.Next() {
+		var m StateMove
+		var at string
+		if err := rows.Scan(&m.From, &m.To, &m.Note, &at); err != nil {
+			return nil, fmt.Errorf("data: %s %d history: %w", what, id, err)
+		}
+		m.At = parseStoreTime(at)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -73,7 +73,7 @@ type PO struct {
 	data.PORecord
 	Status  Status
 	Items   []data.POLineRecord
-	History []data.POHistoryEntry
+	History []data.StateMove
 }
 
 // Draft is what a new purchase order will hold, before it is saved.

@@ -48,7 +48,7 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Row, error) {
 }
 
 // History reads a request's timeline.
-func (s *Service) History(ctx context.Context, number string) ([]data.ReturnHistoryEntry, error) {
+func (s *Service) History(ctx context.Context, number string) ([]data.StateMove, error) {
 	r, err := s.Get(ctx, number)
 	if err != nil {
 		return nil, err
