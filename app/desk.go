@@ -12,6 +12,7 @@ import (
 
 	"sellerdesk/app/applog"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
@@ -36,8 +37,23 @@ type Desk struct {
 	logOut io.Closer
 }
 
+// Option changes how Open builds the desk.
+type Option func(*openOptions)
+
+type openOptions struct {
+	clock clock.Clock
+}
+
+// WithClock makes the desk (its services, its store's transactions, its demo data) read the time from c
+// instead of the system clock. Tests use it to stand on a chosen day.
+func WithClock(c clock.Clock) Option { return func(o *openOptions) { o.clock = c } }
+
 // Open creates the data folder if needed, starts the log there and opens the store at dbPath.
-func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
+func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*Desk, error) {
+	o := openOptions{clock: clock.System()}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, &Error{Code: ErrInternal, Err: err,
@@ -57,7 +73,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo) (*Desk, error) {
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
 		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
-		Returns: returns.New(store, log), DataDir: dir, Log: log, Now: time.Now, logOut: logOut}, nil
+		Returns: returns.New(store, log), DataDir: dir, Log: log, Now: o.clock, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.
