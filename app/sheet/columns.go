@@ -3,10 +3,7 @@
 // Columns are always matched by their header text, never by position.
 package sheet
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 // The columns of the product template and the 대량 수정 export, in order. One row is one sellable
 // option; rows sharing a 판매자 상품코드 form one product.
@@ -90,12 +87,6 @@ var knownHeaders = func() map[string]bool {
 	}
 	return m
 }()
-
-// ErrPasswordRequired is returned for a password-protected workbook opened without a password.
-var ErrPasswordRequired = errors.New("암호가 걸린 엑셀 파일입니다. 암호를 입력하세요.")
-
-// ErrWrongPassword is returned when the password does not open the workbook.
-var ErrWrongPassword = errors.New("엑셀 파일의 암호가 맞지 않습니다.")
 
 // MaxRows is the most data rows one file may hold.
 const MaxRows = 100000

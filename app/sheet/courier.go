@@ -46,16 +46,9 @@ func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]Couri
 	var names []string
 	switch {
 	case bytes.HasPrefix(raw, oleHeader) || bytes.HasPrefix(raw, []byte("PK")):
-		encrypted := bytes.HasPrefix(raw, oleHeader)
-		if encrypted && password == "" {
-			return nil, nil, ErrPasswordRequired
-		}
-		f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: password})
+		f, err := openWorkbook(raw, password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 택배사 프로그램에서 엑셀(xlsx) 또는 CSV로 다시 내려받으세요.")
 		if err != nil {
-			if encrypted {
-				return nil, nil, ErrWrongPassword
-			}
-			return nil, nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다."}
+			return nil, nil, err
 		}
 		defer f.Close()
 		for _, name := range f.GetSheetList() {

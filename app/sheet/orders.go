@@ -157,16 +157,9 @@ func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progr
 	if !bytes.HasPrefix(raw, oleHeader) && !bytes.HasPrefix(raw, []byte("PK")) {
 		return readOrdersCSV(ctx, raw, opts, progress, emit)
 	}
-	encrypted := bytes.HasPrefix(raw, oleHeader)
-	if encrypted && opts.Password == "" {
-		return nil, ErrPasswordRequired
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: opts.Password})
+	f, err := openWorkbook(raw, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
 	if err != nil {
-		if encrypted {
-			return nil, ErrWrongPassword
-		}
-		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요."}
+		return nil, err
 	}
 	defer f.Close()
 	var firstErr error

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -59,16 +58,9 @@ func ReadProducts(ctx context.Context, r io.Reader, opts ReadOptions, progress f
 	if err != nil {
 		return nil, fmt.Errorf("sheet: read: %w", err)
 	}
-	encrypted := bytes.HasPrefix(raw, oleHeader)
-	if encrypted && opts.Password == "" {
-		return nil, ErrPasswordRequired
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: opts.Password})
+	f, err := openWorkbook(raw, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 엑셀에서 '다른 이름으로 저장 → Excel 통합 문서(*.xlsx)'로 저장한 뒤 다시 올리세요.")
 	if err != nil {
-		if encrypted {
-			return nil, ErrWrongPassword
-		}
-		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 엑셀에서 '다른 이름으로 저장 → Excel 통합 문서(*.xlsx)'로 저장한 뒤 다시 올리세요."}
+		return nil, err
 	}
 	defer f.Close()
 	for _, name := range f.GetSheetList() {
