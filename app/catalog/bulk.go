@@ -117,36 +117,50 @@ func (s *Service) DiffBulkEdit(ctx context.Context, edited []Product) ([]Change,
 	if err != nil {
 		return nil, err
 	}
-	paths := map[int64]string{}
-	for _, c := range cats {
-		paths[c.ID] = c.Path
-	}
+	paths := categoryPaths(cats)
 	var changes []Change
 	for _, e := range edited {
 		cur, match, err := matchEdited(ctx, s.store.Read(), e)
 		if err != nil {
 			return nil, err
 		}
-		add := func(opt Option, field, old, new string) {
-			if old != new {
-				changes = append(changes, Change{ProductCode: cur.Code, OptionCode: opt.Code, OptionLabel: opt.Label(), Field: field, Old: old, New: new})
-			}
-		}
-		n := strconv.FormatInt
-		add(Option{}, "상품명", cur.Name, strings.TrimSpace(e.Name))
-		add(Option{}, "판매가", n(cur.Price, 10), n(e.Price, 10))
-		add(Option{}, "원가", n(cur.Cost, 10), n(e.Cost, 10))
-		add(Option{}, "상태", cur.Status.Label(), e.Status.Label())
-		add(Option{}, "카테고리", paths[cur.CategoryID], paths[e.CategoryID])
-		for i, eo := range e.Options {
-			co := cur.Options[match[i]]
-			add(co, "옵션가", n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
-			add(co, "재고", n(co.Stock, 10), n(eo.Stock, 10))
-			add(co, "안전재고", n(co.SafetyStock, 10), n(eo.SafetyStock, 10))
-			add(co, "사용여부", yesNo(co.Usable), yesNo(eo.Usable))
-		}
+		changes = append(changes, diffEdited(cur, match, e, paths)...)
 	}
 	return changes, nil
+}
+
+func categoryPaths(cats []Category) map[int64]string {
+	paths := map[int64]string{}
+	for _, c := range cats {
+		paths[c.ID] = c.Path
+	}
+	return paths
+}
+
+// diffEdited lists the fields of cur that the edited row e changes; match pairs e's options with cur's.
+// The fields are the ones a 대량 수정 may change, and ApplyBulkEdit writes exactly these.
+func diffEdited(cur Product, match []int, e Product, paths map[int64]string) []Change {
+	var changes []Change
+	add := func(opt Option, field string, changed bool, old, new string) {
+		if changed {
+			changes = append(changes, Change{ProductCode: cur.Code, OptionCode: opt.Code, OptionLabel: opt.Label(), Field: field, Old: old, New: new})
+		}
+	}
+	n := strconv.FormatInt
+	name := strings.TrimSpace(e.Name)
+	add(Option{}, "상품명", cur.Name != name, cur.Name, name)
+	add(Option{}, "판매가", cur.Price != e.Price, n(cur.Price, 10), n(e.Price, 10))
+	add(Option{}, "원가", cur.Cost != e.Cost, n(cur.Cost, 10), n(e.Cost, 10))
+	add(Option{}, "상태", cur.Status != e.Status, cur.Status.Label(), e.Status.Label())
+	add(Option{}, "카테고리", cur.CategoryID != e.CategoryID, paths[cur.CategoryID], paths[e.CategoryID])
+	for i, eo := range e.Options {
+		co := cur.Options[match[i]]
+		add(co, "옵션가", co.ExtraPrice != eo.ExtraPrice, n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
+		add(co, "재고", co.Stock != eo.Stock, n(co.Stock, 10), n(eo.Stock, 10))
+		add(co, "안전재고", co.SafetyStock != eo.SafetyStock, n(co.SafetyStock, 10), n(eo.SafetyStock, 10))
+		add(co, "사용여부", co.Usable != eo.Usable, yesNo(co.Usable), yesNo(eo.Usable))
+	}
+	return changes
 }
 
 func yesNo(b bool) string {
@@ -156,14 +170,35 @@ func yesNo(b bool) string {
 	return "N"
 }
 
-// ApplyBulkEdit writes a 대량 수정 file in one transaction; stock changes become 일괄수정 movements.
+// ApplyBulkEdit writes a 대량 수정 file in one transaction; stock changes become 일괄수정 movements. A
+// product the file leaves as it is, is not written at all (an unchanged export changes nothing).
 func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef string, progress func(float64)) (ImportResult, error) {
+	return s.applyBulkEdit(ctx, edited, nil, sourceRef, progress)
+}
+
+// ApplyPreviewedBulkEdit is ApplyBulkEdit for changes the seller confirmed: if, inside the transaction,
+// the file would change anything other than previewed (an order took stock, someone renamed a product since
+// the preview), nothing is written and the seller is asked to look again.
+func (s *Service) ApplyPreviewedBulkEdit(ctx context.Context, edited []Product, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
+	if previewed == nil {
+		previewed = []Change{}
+	}
+	return s.applyBulkEdit(ctx, edited, previewed, sourceRef, progress)
+}
+
+func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
 	var res ImportResult
 	err := s.write(ctx, "대량 수정을", func(tx *data.Tx) error {
 		res = ImportResult{}
+		recs, err := data.Categories(ctx, tx)
+		if err != nil {
+			return err
+		}
+		paths := categoryPaths(categoryTree(recs))
 		if err := tx.StageProductSearch(ctx); err != nil {
 			return err
 		}
+		var changes []Change
 		for i, e := range edited {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -171,6 +206,14 @@ func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef
 			cur, match, err := matchEdited(ctx, tx, e)
 			if err != nil {
 				return err
+			}
+			if progress != nil {
+				progress(float64(i+1) / float64(len(edited)))
+			}
+			diff := diffEdited(cur, match, e, paths)
+			changes = append(changes, diff...)
+			if len(diff) == 0 {
+				continue
 			}
 			next := cur
 			next.Name, next.Price, next.Cost, next.Status, next.CategoryID = strings.TrimSpace(e.Name), e.Price, e.Cost, e.Status, e.CategoryID
@@ -186,11 +229,29 @@ func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef
 				return fmt.Errorf("%s: %w", cur.Code, err)
 			}
 			res.Updated++
-			if progress != nil {
-				progress(float64(i+1) / float64(len(edited)))
-			}
+		}
+		if previewed != nil && !sameChanges(changes, previewed) {
+			return conflict("미리보기 뒤에 상품이 바뀌어 대량 수정을 반영하지 않았습니다. 파일을 다시 올려 바뀐 내용을 확인하세요.")
+		}
+		if res.Updated == 0 {
+			return nil
 		}
 		return data.FlushProductSearchTx(ctx, tx)
 	})
+	if err == nil && res.Updated > 0 {
+		s.log.Info("bulk edit applied", "products", res.Updated, "source", sourceRef)
+	}
 	return res, err
+}
+
+func sameChanges(a, b []Change) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

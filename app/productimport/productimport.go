@@ -1,0 +1,208 @@
+// Package productimport is the product import workflow, written once for the window and the command line:
+// read a product file (a password-protected one returns sheet's password error, so the window can ask and the
+// command can say to pass --password), decide whether it registers new products (일괄 등록) or edits
+// registered ones (대량 수정), preview what it would do — every problem by sheet, row and column, or every
+// change as '항목: 이전 → 새 값' — and apply it in one transaction, with progress and cancel.
+//
+// It lives beside catalog rather than in it because it reads spreadsheets, and app/sheet already depends on
+// catalog for the product types.
+package productimport
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/catalog"
+	"sellerdesk/app/format"
+	"sellerdesk/app/sheet"
+)
+
+// Mode says what a file is for.
+type Mode int
+
+// The modes: the window has a button for each of Register and BulkEdit; the command line lets the file tell.
+const (
+	// Auto decides from the file: an export whose every product is registered is a 대량 수정; a Smart Store
+	// file or one with new products is a 일괄 등록 (and any registered code in it is a problem).
+	Auto Mode = iota
+	// Register adds new products (일괄 등록); a code the store already has is a problem.
+	Register
+	// BulkEdit changes registered products (대량 수정); a code the store does not have is an error.
+	BulkEdit
+)
+
+// Importer runs the workflow on the catalog.
+type Importer struct {
+	cat *catalog.Service
+}
+
+// New builds the workflow on the catalog service.
+func New(cat *catalog.Service) *Importer { return &Importer{cat: cat} }
+
+// Preview is what a file would do, read and checked but not yet applied.
+type Preview struct {
+	Path     string
+	Mode     Mode // Register or BulkEdit, never Auto
+	Format   sheet.Format
+	Products []catalog.Product
+	Options  int             // sellable options over all products
+	Problems []sheet.Problem // when any, Apply writes nothing
+	// Mixed is set when an Auto file holds registered and new products together: it is read as a 일괄 등록
+	// whose registered codes are problems, and the seller splits the file.
+	Mixed bool
+	// Changes is a 대량 수정's diff; empty when the file changes nothing.
+	Changes []Change
+	raw     []catalog.Change // as the catalog compares them again inside the transaction
+}
+
+// Change is one field a 대량 수정 changes, with its values written for the seller (45,000원, 12개).
+type Change struct {
+	Product  string // the product code, and the option after " · " for an option's field
+	Field    string // 상품명, 판매가, 재고 …
+	Old, New string
+}
+
+// String is the change as one line: "상품 P0001 판매가: 19,000원 → 21,000원".
+func (c Change) String() string {
+	return fmt.Sprintf("상품 %s %s: %s → %s", c.Product, c.Field, c.Old, c.New)
+}
+
+// Unchanged reports a 대량 수정 file that matches the store already: applying it writes nothing.
+func (p *Preview) Unchanged() bool {
+	return p.Mode == BulkEdit && len(p.Problems) == 0 && len(p.Changes) == 0
+}
+
+// ChangedProducts counts the products a 대량 수정 changes.
+func (p *Preview) ChangedProducts() int {
+	seen := map[string]bool{}
+	for _, c := range p.raw {
+		seen[c.ProductCode] = true
+	}
+	return len(seen)
+}
+
+// Read reads and checks the file at path as mode says and returns what applying it would do. It writes
+// nothing. A password-protected file read without its password, or with a wrong one, returns
+// sheet.ErrPasswordRequired or sheet.ErrWrongPassword (test with errors.Is).
+func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, progress func(float64)) (*Preview, error) {
+	cats, err := im.cat.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sups, err := im.cat.Suppliers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: fmt.Sprintf("파일을 열 수 없습니다: %s", path)}
+	}
+	defer f.Close()
+	file, err := sheet.ReadProducts(ctx, f, sheet.ReadOptions{Password: password, Categories: cats, Suppliers: sups}, progress)
+	if err != nil {
+		return nil, err
+	}
+	p := &Preview{Path: path, Mode: mode, Format: file.Format, Products: file.Products}
+	for _, pr := range file.Products {
+		p.Options += len(pr.Options)
+	}
+	if mode != BulkEdit {
+		pcodes, ocodes := file.Codes()
+		products, options, err := im.cat.ExistingCodes(ctx, pcodes, ocodes)
+		if err != nil {
+			return nil, err
+		}
+		if mode == Auto {
+			p.Mode = decide(file, products)
+			p.Mixed = p.Mode == Register && file.Format == sheet.FormatTemplate && len(products) > 0 && len(products) < len(distinct(pcodes))
+		}
+		if p.Mode == Register {
+			file.MarkExisting(products, options)
+		}
+	}
+	p.Problems = file.Problems
+	if p.Mode == BulkEdit && len(p.Problems) == 0 {
+		if p.raw, err = im.cat.DiffBulkEdit(ctx, file.Products); err != nil {
+			return nil, err
+		}
+		for _, c := range p.raw {
+			p.Changes = append(p.Changes, forSeller(c))
+		}
+	}
+	return p, nil
+}
+
+// decide tells a 대량 수정 from a 일괄 등록 by what the store holds rather than by the file's looks: the
+// export and the template share their columns, and a seller may well copy rows from one to the other.
+func decide(file *sheet.ProductFile, registered map[string]bool) Mode {
+	if file.Format != sheet.FormatTemplate || len(file.Products) == 0 {
+		return Register
+	}
+	for _, p := range file.Products {
+		if !registered[p.Code] {
+			return Register
+		}
+	}
+	return BulkEdit
+}
+
+func distinct(codes []string) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range codes {
+		m[c] = true
+	}
+	return m
+}
+
+// forSeller writes a catalog change's values the way the seller reads them.
+func forSeller(c catalog.Change) Change {
+	what := c.ProductCode
+	if c.OptionLabel != "" {
+		what += " · " + c.OptionLabel
+	} else if c.OptionCode != "" {
+		what += " · " + c.OptionCode
+	}
+	value := func(s string) string {
+		n, err := strconv.ParseInt(s, 10, 64)
+		switch {
+		case s == "":
+			return "(없음)"
+		case err != nil:
+			return s
+		}
+		switch c.Field {
+		case "판매가", "원가", "옵션가":
+			return format.Won(n)
+		case "재고", "안전재고":
+			return format.Number(n) + "개"
+		}
+		return s
+	}
+	return Change{Product: what, Field: c.Field, Old: value(c.Old), New: value(c.New)}
+}
+
+// Apply writes a previewed file in one transaction: a 일괄 등록 adds every product or none, a 대량 수정
+// writes exactly the previewed changes or nothing (when the store moved on since the preview it is refused,
+// so the seller never confirms one diff and gets another). A file with problems, and an unchanged 대량 수정,
+// write nothing. Cancelling ctx rolls the transaction back.
+func (im *Importer) Apply(ctx context.Context, p *Preview, progress func(float64)) (catalog.ImportResult, error) {
+	if len(p.Problems) > 0 {
+		return catalog.ImportResult{}, &apperr.Error{Code: apperr.ErrInvalid,
+			Message: fmt.Sprintf("%s곳에 문제가 있어 아무것도 반영하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", format.Number(int64(len(p.Problems))))}
+	}
+	source := filepath.Base(p.Path)
+	switch p.Mode {
+	case Register:
+		return im.cat.ImportProducts(ctx, p.Products, source, progress)
+	case BulkEdit:
+		if len(p.raw) == 0 {
+			return catalog.ImportResult{}, nil
+		}
+		return im.cat.ApplyPreviewedBulkEdit(ctx, p.Products, p.raw, source, progress)
+	}
+	return catalog.ImportResult{}, fmt.Errorf("productimport: apply a preview of mode %d", p.Mode)
+}
