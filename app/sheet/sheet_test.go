@@ -289,18 +289,3 @@ func TestSmartStore(t *testing.T) {
 		t.Errorf("second = %+v", q)
 	}
 }
-
-func FuzzReadProducts(f *testing.F) {
-	f.Add(sheetFile(f, "상품등록", header, [][]string{{"A1", "셔츠", "", "", "10000"}}))
-	var buf bytes.Buffer
-	WriteTemplate(&buf, testCats, testSups)
-	f.Add(buf.Bytes())
-	f.Add([]byte("PK\x03\x04garbage"))
-	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		file, err := ReadProducts(context.Background(), bytes.NewReader(b), ReadOptions{Password: "x"}, nil)
-		if err == nil && file == nil {
-			t.Fatal("no file and no error")
-		}
-	})
-}
