@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"time"
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
@@ -37,16 +36,16 @@ var demoSteps = []demoStep{
 		return catalog.FillDemo(ctx, tx, rng)
 	}},
 	{"주문", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, opts DemoOptions) error {
-		return orders.FillDemo(ctx, tx, rng, opts.Orders, time.Now())
+		return orders.FillDemo(ctx, tx, rng, opts.Orders, tx.Now())
 	}},
 	{"해외배송", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
 		return overseas.FillDemo(ctx, tx, rng)
 	}},
 	{"반품·교환", func(ctx context.Context, tx *data.Tx, rng *rand.Rand, _ DemoOptions) error {
-		return returns.FillDemo(ctx, tx, rng, time.Now())
+		return returns.FillDemo(ctx, tx, rng, tx.Now())
 	}},
 	{"발주서", func(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
-		return purchasing.FillDemo(ctx, tx, time.Now())
+		return purchasing.FillDemo(ctx, tx, tx.Now())
 	}},
 }
 

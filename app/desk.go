@@ -32,10 +32,13 @@ type Desk struct {
 	Returns *returns.Service
 	DataDir string
 	Log     *slog.Logger
-	// Now is the clock, so tests can stand on a chosen day.
-	Now    func() time.Time
-	logOut io.Closer
+	logOut  io.Closer
 }
+
+// Now is the time on the desk's one clock. The store holds that clock (its transactions read it once when
+// they begin) and every service reads it through the store, so there is nothing here to set apart from
+// them: a test stands on a chosen day with WithClock.
+func (d *Desk) Now() time.Time { return d.Store.Now() }
 
 // Option changes how Open builds the desk.
 type Option func(*openOptions)
@@ -64,7 +67,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 		return nil, &Error{Code: ErrInternal, Err: err,
 			Message: fmt.Sprintf("데이터 폴더 '%s'에 로그 파일을 쓸 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
 	}
-	store, err := data.Open(ctx, dbPath)
+	store, err := data.Open(ctx, dbPath, data.WithClock(o.clock))
 	if err != nil {
 		log.Error("open store", "path", dbPath, "err", err)
 		logOut.Close()
@@ -73,7 +76,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
 		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
-		Returns: returns.New(store, log), DataDir: dir, Log: log, Now: o.clock, logOut: logOut}, nil
+		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut}, nil
 }
 
 // Close closes the store and the log.

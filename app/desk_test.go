@@ -8,13 +8,22 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sellerdesk/app/clock"
 )
 
 var testInfo = AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.app", Version: "0.1.0", Build: 1}
 
+// openDesk opens a desk on a fresh data folder, its clock pinned far from the day the suite runs.
 func openDesk(t *testing.T) *Desk {
 	t.Helper()
-	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "data", DBFileName), testInfo)
+	return openDeskAt(t, clock.At(time.Date(2031, 6, 15, 10, 0, 0, 0, time.Local)))
+}
+
+// openDeskAt opens a desk whose clock (services and store alike) is c.
+func openDeskAt(t *testing.T, c *clock.Pinned) *Desk {
+	t.Helper()
+	d, err := Open(context.Background(), filepath.Join(t.TempDir(), "data", DBFileName), testInfo, WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,22 +113,16 @@ func TestSaveProfile(t *testing.T) {
 	}
 }
 
-// clock lets a test move through days.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time { return c.t }
-
 func TestAutoBackup(t *testing.T) {
 	ctx := context.Background()
-	d := openDesk(t)
-	c := &clock{t: time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local)}
-	d.Now = c.now
+	c := clock.At(time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local))
+	d := openDeskAt(t, c)
 
 	first, err := d.AutoBackup(ctx)
 	if err != nil || first == "" {
 		t.Fatalf("first backup: %q %v", first, err)
 	}
-	c.t = c.t.Add(3 * time.Hour)
+	c.Advance(3 * time.Hour)
 	if again, err := d.AutoBackup(ctx); err != nil || again != "" {
 		t.Fatalf("second backup on the same day: %q %v", again, err)
 	}
@@ -127,7 +130,7 @@ func TestAutoBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	for day := 1; day <= 10; day++ {
-		c.t = c.t.AddDate(0, 0, 1)
+		c.Set(c.Now().AddDate(0, 0, 1))
 		if p, err := d.AutoBackup(ctx); err != nil || p == "" {
 			t.Fatalf("day %d: %q %v", day, p, err)
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"modernc.org/sqlite"
 )
@@ -21,7 +20,13 @@ func (s *Store) BackupTo(ctx context.Context, dst string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data: backup folder %s: %w", dir, err)
 	}
-	tmp := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(dst), time.Now().UnixNano()))
+	// the temporary name only has to be unique; VACUUM INTO accepts an empty existing file
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("data: backup to %s: %w", dst, err)
+	}
+	tmp := f.Name()
+	f.Close()
 	defer os.Remove(tmp)
 	// VACUUM INTO reads inside one read transaction, so the copy is a single point in time even while
 	// the writer keeps committing. It runs on a connection of its own (the read pool is query_only, which

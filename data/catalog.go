@@ -54,7 +54,7 @@ func nullID(id int64) any {
 func SaveCategoryTx(ctx context.Context, tx *Tx, c CategoryRecord) (int64, error) {
 	if c.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO categories (parent_id, name, created_at) VALUES (?, ?, ?)`,
-			nullID(c.ParentID), c.Name, now())
+			nullID(c.ParentID), c.Name, tx.stamp())
 		if err != nil {
 			return 0, fmt.Errorf("data: insert category: %w", err)
 		}
@@ -130,7 +130,7 @@ func SupplierIDByName(ctx context.Context, q Querier, name string, exceptID int6
 
 // SaveSupplierTx inserts (ID 0) or updates a supplier and returns its id.
 func SaveSupplierTx(ctx context.Context, tx *Tx, s SupplierRecord) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	if s.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO suppliers (name, contact_person, phone, email, address,
 			lead_time_days, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -13,7 +13,7 @@ import (
 // matches are many, fetching the matches when few) find the same lines in the same order.
 func TestOrderListWalkAndFetchAgree(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"), testClock())
 	if err != nil {
 		t.Fatal(err)
 	}

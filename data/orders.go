@@ -113,7 +113,7 @@ func OrderByID(ctx context.Context, q Querier, id int64) (OrderRecord, error) {
 
 // SaveOrderTx inserts an order, or updates the one with the same 주문번호, and returns its id.
 func SaveOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	if o.Source == "" {
 		o.Source = "SMARTSTORE"
 	}
@@ -237,7 +237,7 @@ func LinesOfOrder(ctx context.Context, q Querier, orderID int64) ([]OrderLineRec
 
 // InsertLineTx inserts a new order line and returns its id.
 func InsertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO order_lines (product_order_no, order_id, product_code, option_code,
 		option_id, product_name, option_info, product_ref, qty, unit_price, option_price, discount, amount, status, placing,
@@ -262,7 +262,7 @@ func UpdateLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) error {
 		stock_taken = ?, ordered_at = ?, updated_at = ?, payment_method = ?, channel = ?, overseas = ? WHERE id = ?`,
 		l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo, nullID(l.ProductRef), l.Qty,
 		l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier, l.TrackingNo,
-		timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), now(), l.PaymentMethod, l.Channel,
+		timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), tx.stamp(), l.PaymentMethod, l.Channel,
 		l.Overseas, l.ID)
 	if err != nil {
 		return fmt.Errorf("data: update order line %s: %w", l.ProductOrderNo, err)
@@ -273,7 +273,7 @@ func UpdateLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) error {
 // AddStatusChangeTx records a status move of a line.
 func AddStatusChangeTx(ctx context.Context, tx *Tx, lineID int64, from, to, note, source string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO order_status_history (line_id, from_status, to_status, note, source, at)
-		VALUES (?, ?, ?, ?, ?, ?)`, lineID, from, to, note, source, now())
+		VALUES (?, ?, ?, ?, ?, ?)`, lineID, from, to, note, source, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: status history of line %d: %w", lineID, err)
 	}

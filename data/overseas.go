@@ -154,7 +154,7 @@ func SaveShipmentTx(ctx context.Context, tx *Tx, s ShipmentRecord) error {
 		state = excluded.state, postcode = excluded.postcode, phone = excluded.phone, email = excluded.email,
 		customs_id = excluded.customs_id, tracking_no = excluded.tracking_no, updated_at = excluded.updated_at`,
 		s.OrderID, s.Country, s.Service, s.WeightGrams, s.Fee, s.DaysMin, s.DaysMax, s.Category, s.NameEn, s.AddressEn,
-		s.City, s.State, s.Postcode, s.Phone, s.Email, s.CustomsID, s.TrackingNo, now())
+		s.City, s.State, s.Postcode, s.Phone, s.Email, s.CustomsID, s.TrackingNo, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: save shipment of order %d: %w", s.OrderID, err)
 	}
@@ -169,7 +169,7 @@ func SaveShipmentTx(ctx context.Context, tx *Tx, s ShipmentRecord) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE orders SET country = ?, customs_id = ?, updated_at = ? WHERE id = ?`,
-		s.Country, s.CustomsID, now(), s.OrderID); err != nil {
+		s.Country, s.CustomsID, tx.stamp(), s.OrderID); err != nil {
 		return fmt.Errorf("data: mark order %d overseas: %w", s.OrderID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE order_lines SET overseas = 1 WHERE order_id = ? AND overseas = 0`, s.OrderID); err != nil {
@@ -223,7 +223,7 @@ func RecentOrderIDs(ctx context.Context, q Querier, limit int) ([]int64, error) 
 // SetOrderDestinationTx changes where an order ships: one address line, postcode and the recipient's phone.
 func SetOrderDestinationTx(ctx context.Context, tx *Tx, orderID int64, address, postcode, phone string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE orders SET address = ?, address_detail = '', postcode = ?, recipient_phone1 = ?,
-		updated_at = ? WHERE id = ?`, address, postcode, phone, now(), orderID)
+		updated_at = ? WHERE id = ?`, address, postcode, phone, tx.stamp(), orderID)
 	if err != nil {
 		return fmt.Errorf("data: order %d destination: %w", orderID, err)
 	}

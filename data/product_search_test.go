@@ -13,11 +13,11 @@ func TestProductListMigrations(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	all := embeddedMigrations()
-	old, err := openWith(ctx, path, all[:7])
+	old, err := openWith(ctx, path, all[:7], testClock())
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := now()
+	at := testStamp
 	for _, q := range []string{
 		`INSERT INTO categories (id, parent_id, name, created_at) VALUES (1, NULL, '의류', '` + at + `'),
 			(2, 1, '상의', '` + at + `'), (3, 2, '티셔츠', '` + at + `'), (4, NULL, '리빙', '` + at + `')`,
@@ -34,7 +34,7 @@ func TestProductListMigrations(t *testing.T) {
 	}
 	old.Close()
 
-	s, err := Open(ctx, path)
+	s, err := Open(ctx, path, testClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,10 +56,10 @@ func TestProductListMigrations(t *testing.T) {
 	if err := s.Read().QueryRowContext(ctx, `SELECT n FROM live_product_count`).Scan(&n); err != nil || n != 3 {
 		t.Errorf("live product count = %d (%v), want 3", n, err)
 	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE products SET archived_at = ? WHERE id = 11`, now()); err != nil {
+	if _, err := s.w.ExecContext(ctx, `UPDATE products SET archived_at = ? WHERE id = 11`, testStamp); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE products SET archived_at = ?, name = '다시' WHERE id = 11`, now()); err != nil {
+	if _, err := s.w.ExecContext(ctx, `UPDATE products SET archived_at = ?, name = '다시' WHERE id = 11`, testStamp); err != nil {
 		t.Fatal(err) // archived again: no change of count
 	}
 	if _, err := s.w.ExecContext(ctx, `DELETE FROM products WHERE id = 12`); err != nil {

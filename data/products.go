@@ -86,7 +86,7 @@ func UpdateProductTx(ctx context.Context, tx *Tx, p ProductRecord) error {
 		tax_type = ?, allow_backorder = ?, option_kind = ?, option_groups = ?, updated_at = ? WHERE id = ?`,
 		p.Code, p.Name, nullID(p.CategoryID), nullID(p.SupplierID), p.Price, p.Cost, p.Status, p.StatusAuto,
 		p.Detail, p.WeightGrams, p.HSCode, p.OriginCode, p.TaxType, p.AllowBackorder, p.OptionKind, p.OptionGroups,
-		now(), p.ID)
+		tx.stamp(), p.ID)
 	if err != nil {
 		return fmt.Errorf("data: update product %s: %w", p.Code, err)
 	}
@@ -103,7 +103,7 @@ type ProductCaches struct {
 // InsertProductTx inserts a new product with its caches already known, so the row is written once:
 // every insert touches the list's dozen indexes, and an update right after it would touch them again.
 func InsertProductTx(ctx context.Context, tx *Tx, p ProductRecord, c ProductCaches) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	res, err := tx.ExecContext(ctx, `INSERT INTO products (code, name, category_id, supplier_id, price, cost,
 		status, status_auto, detail, weight_grams, hs_code, origin_code, tax_type, allow_backorder, option_kind,
 		option_groups, total_stock, low_stock, option_count, updated_at, created_at)
@@ -121,7 +121,7 @@ func InsertProductTx(ctx context.Context, tx *Tx, p ProductRecord, c ProductCach
 // SetProductStatusTx sets a product's status and whether it was set automatically.
 func SetProductStatusTx(ctx context.Context, tx *Tx, id int64, status string, auto bool) error {
 	_, err := tx.ExecContext(ctx, `UPDATE products SET status = ?, status_auto = ?, updated_at = ? WHERE id = ?`,
-		status, auto, now(), id)
+		status, auto, tx.stamp(), id)
 	if err != nil {
 		return fmt.Errorf("data: product %d status: %w", id, err)
 	}
@@ -130,7 +130,7 @@ func SetProductStatusTx(ctx context.Context, tx *Tx, id int64, status string, au
 
 // SetProductCategoryTx moves a product to a category (0: none).
 func SetProductCategoryTx(ctx context.Context, tx *Tx, id, categoryID int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE products SET category_id = ?, updated_at = ? WHERE id = ?`, nullID(categoryID), now(), id)
+	_, err := tx.ExecContext(ctx, `UPDATE products SET category_id = ?, updated_at = ? WHERE id = ?`, nullID(categoryID), tx.stamp(), id)
 	if err != nil {
 		return fmt.Errorf("data: product %d category: %w", id, err)
 	}
@@ -141,9 +141,9 @@ func SetProductCategoryTx(ctx context.Context, tx *Tx, id, categoryID int64) err
 func SetProductArchivedTx(ctx context.Context, tx *Tx, id int64, archived bool) error {
 	var at any
 	if archived {
-		at = now()
+		at = tx.stamp()
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE products SET archived_at = ?, updated_at = ? WHERE id = ?`, at, now(), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE products SET archived_at = ?, updated_at = ? WHERE id = ?`, at, tx.stamp(), id); err != nil {
 		return fmt.Errorf("data: archive product %d: %w", id, err)
 	}
 	return nil

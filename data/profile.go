@@ -54,7 +54,7 @@ func SaveProfileTx(ctx context.Context, tx *Tx, p StoreProfile) error {
 			email = excluded.email, return_postcode = excluded.return_postcode,
 			return_address = excluded.return_address, updated_at = excluded.updated_at`,
 		p.Name, p.Owner, p.BusinessNo, p.MailOrderNo, p.Address, p.Phone, p.Email,
-		p.ReturnPostcode, p.ReturnAddress, now())
+		p.ReturnPostcode, p.ReturnAddress, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: save store profile: %w", err)
 	}

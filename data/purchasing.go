@@ -51,7 +51,7 @@ func NextPONumberTx(ctx context.Context, tx *Tx, day string) (string, error) {
 
 // InsertPOTx inserts a purchase order and its lines; it returns the order's id.
 func InsertPOTx(ctx context.Context, tx *Tx, po PORecord, lines []POLineRecord) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO purchase_orders (po_no, supplier_id, status, ordered_on, due_on, dropship,
 		deliver_name, deliver_phone, deliver_postcode, deliver_address, notes, created_at, updated_at)
@@ -80,7 +80,7 @@ func UpdatePOTx(ctx context.Context, tx *Tx, po PORecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE purchase_orders SET status = ?, ordered_on = ?, due_on = ?, dropship = ?,
 		deliver_name = ?, deliver_phone = ?, deliver_postcode = ?, deliver_address = ?, notes = ?, updated_at = ?
 		WHERE id = ?`, po.Status, po.OrderedOn, po.DueOn, po.Dropship, po.DeliverName, po.DeliverPhone,
-		po.DeliverPostcode, po.DeliverAddress, po.Notes, now(), po.ID)
+		po.DeliverPostcode, po.DeliverAddress, po.Notes, tx.stamp(), po.ID)
 	if err != nil {
 		return fmt.Errorf("data: update PO %s: %w", po.Number, err)
 	}
@@ -98,7 +98,7 @@ func SetPOLineReceivedTx(ctx context.Context, tx *Tx, lineID, received int64) er
 // AddPOHistoryTx records a status move of a purchase order.
 func AddPOHistoryTx(ctx context.Context, tx *Tx, poID int64, from, to, note string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO po_history (po_id, from_status, to_status, note, at) VALUES (?, ?, ?, ?, ?)`,
-		poID, from, to, note, now())
+		poID, from, to, note, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: PO %d history: %w", poID, err)
 	}

@@ -42,7 +42,7 @@ func SaveReturnPolicyTx(ctx context.Context, tx *Tx, p PolicyRecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE return_policy SET window_days = ?, defect_months = ?, defect_known_days = ?,
 		return_fee = ?, both_ways = ?, charge_free_shipping = ?, exchange_fee = ?, non_returnable = ?, notes = ?, updated_at = ?
 		WHERE id = 1`, p.WindowDays, p.DefectMonths, p.DefectKnownDays, p.ReturnFee, p.BothWays, p.ChargeFreeShipping,
-		p.ExchangeFee, string(cats), p.Notes, now())
+		p.ExchangeFee, string(cats), p.Notes, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: save return policy: %w", err)
 	}
@@ -81,7 +81,7 @@ func NextReturnNumberTx(ctx context.Context, tx *Tx, day string) (string, error)
 
 // InsertReturnTx inserts a request with its lines and returns its id.
 func InsertReturnTx(ctx context.Context, tx *Tx, r ReturnRecord, lines []ReturnLineRecord) (int64, error) {
-	t := now()
+	t := tx.stamp()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO returns (rt_no, order_id, kind, reason, fault, method, state, note,
 		outside_window, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -102,7 +102,7 @@ func InsertReturnTx(ctx context.Context, tx *Tx, r ReturnRecord, lines []ReturnL
 func UpdateReturnTx(ctx context.Context, tx *Tx, r ReturnRecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE returns SET fault = ?, state = ?, held_from = ?, note = ?, tracking_no = ?,
 		refund = ?, refund_note = ?, updated_at = ? WHERE id = ?`, r.Fault, r.State, r.HeldFrom, r.Note, r.TrackingNo,
-		r.Refund, r.RefundNote, now(), r.ID)
+		r.Refund, r.RefundNote, tx.stamp(), r.ID)
 	if err != nil {
 		return fmt.Errorf("data: update return %s: %w", r.Number, err)
 	}
@@ -122,7 +122,7 @@ func UpdateReturnLineTx(ctx context.Context, tx *Tx, l ReturnLineRecord) error {
 // AddReturnHistoryTx records a state move.
 func AddReturnHistoryTx(ctx context.Context, tx *Tx, returnID int64, from, to, note string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO return_history (return_id, from_state, to_state, note, at) VALUES (?, ?, ?, ?, ?)`,
-		returnID, from, to, note, now())
+		returnID, from, to, note, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: return %d history: %w", returnID, err)
 	}

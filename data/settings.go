@@ -31,7 +31,7 @@ func SetSettingTx(ctx context.Context, tx *Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-		key, value, now())
+		key, value, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: write setting %s: %w", key, err)
 	}

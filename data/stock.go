@@ -29,7 +29,7 @@ func AddMovementTx(ctx context.Context, tx *Tx, optionID, delta int64, reason, n
 		return 0, fmt.Errorf("data: move stock of option %d: %w", optionID, err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO stock_movements (option_id, delta, stock_after, reason, note, source_ref, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, optionID, delta, after, reason, note, sourceRef, now())
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, optionID, delta, after, reason, note, sourceRef, tx.stamp())
 	if err != nil {
 		return 0, fmt.Errorf("data: record movement of option %d: %w", optionID, err)
 	}
@@ -39,7 +39,7 @@ func AddMovementTx(ctx context.Context, tx *Tx, optionID, delta int64, reason, n
 // RecordMovementTx writes the movement that brought a new option, inserted with its stock, to stockAfter.
 func RecordMovementTx(ctx context.Context, tx *Tx, optionID, delta, stockAfter int64, reason, note, sourceRef string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO stock_movements (option_id, delta, stock_after, reason, note, source_ref, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, optionID, delta, stockAfter, reason, note, sourceRef, now())
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, optionID, delta, stockAfter, reason, note, sourceRef, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: record movement of option %d: %w", optionID, err)
 	}
@@ -51,7 +51,7 @@ func RecordMovementTx(ctx context.Context, tx *Tx, optionID, delta, stockAfter i
 func RecordOpeningStockTx(ctx context.Context, tx *Tx, productID int64, reason, note, sourceRef string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO stock_movements (option_id, delta, stock_after, reason, note, source_ref, at)
 		SELECT id, stock, stock, ?, ?, ?, ? FROM product_options WHERE product_id = ? AND stock <> 0 ORDER BY id`,
-		reason, note, sourceRef, now(), productID)
+		reason, note, sourceRef, tx.stamp(), productID)
 	if err != nil {
 		return fmt.Errorf("data: opening stock of product %d: %w", productID, err)
 	}

@@ -27,20 +27,40 @@ type Store struct {
 	migrations []migration
 	w          *sql.DB
 	r          *sql.DB
+	// clock is the desk's clock; Write reads it once per transaction (Tx.now), so every row a
+	// transaction stamps carries the same time and a test that pins the clock pins the store too
+	clock func() time.Time
 }
+
+// Option changes how Open opens the store.
+type Option func(*Store)
+
+// WithClock gives the store the desk's clock. It is required: the data layer has no clock of its own, so
+// that nothing stamps a row with a time the desk (and a test pinning it) does not know.
+func WithClock(c func() time.Time) Option { return func(s *Store) { s.clock = c } }
+
+// errNoClock is what Open says to a caller that forgot WithClock: a programming error, caught at once.
+var errNoClock = errors.New("data: Open needs the desk's clock (data.WithClock)")
 
 // Open opens (or creates) the database file at path and brings its schema up to date.
 // A file that is not SQLite, fails quick_check, or was written by a newer SellerDesk is refused with an
 // *OpenError and left exactly as it was.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return openWith(ctx, path, embeddedMigrations())
+// The store reads "now" only from the clock given with WithClock, which Open requires.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	return openWith(ctx, path, embeddedMigrations(), opts...)
 }
 
-func openWith(ctx context.Context, path string, migs []migration) (*Store, error) {
+func openWith(ctx context.Context, path string, migs []migration, opts ...Option) (*Store, error) {
+	s := &Store{path: path, migrations: migs}
+	for _, opt := range opts {
+		opt(s)
+	}
+	if s.clock == nil {
+		return nil, errNoClock
+	}
 	if err := probe(ctx, path, len(migs)); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, migrations: migs}
 	var err error
 	s.w, err = sql.Open("sqlite", dsn(path, true))
 	if err != nil {
@@ -160,6 +180,10 @@ func (s *Store) Path() string { return s.path }
 // Version is the schema version the file now has (the number of migrations applied).
 func (s *Store) Version(ctx context.Context) (int, error) { return userVersion(ctx, s.r) }
 
+// Now is the time on the desk's clock. Services read it (for windows, day numbers, periods) so they and the
+// rows their transactions stamp agree on the day.
+func (s *Store) Now() time.Time { return s.clock() }
+
 // LatestVersion is the schema version this build of SellerDesk writes.
 func (s *Store) LatestVersion() int { return len(s.migrations) }
 
@@ -178,7 +202,17 @@ type Tx struct {
 	// newLiveProducts counts the products inserted in this transaction; Write adds them to
 	// live_product_count just before it commits (migration 0009)
 	newLiveProducts int
+	// now is the desk's clock read once when the transaction began: every row the transaction stamps gets
+	// the same time (wtf's Tx.now)
+	now time.Time
 }
+
+// Now is the time the transaction began, on the desk's clock and in its location (the seller's local time,
+// for local days such as a document number's), to the millisecond the store keeps.
+func (t *Tx) Now() time.Time { return t.now }
+
+// stamp is the transaction's time as the store writes it: UTC.
+func (t *Tx) stamp() string { return t.now.UTC().Format(TimeLayout) }
 
 func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
 	if strings.Contains(query, ";") {
@@ -227,7 +261,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("data: begin: %w", err)
 	}
 	defer sqlTx.Rollback()
-	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}, now: s.clock().Truncate(time.Millisecond)}
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -261,9 +295,6 @@ func (s *Store) Close() error {
 	}
 	return errors.Join(errs...)
 }
-
-// now is the store's clock, as UTC text in a form SQLite's date functions read.
-func now() string { return time.Now().UTC().Format(TimeLayout) }
 
 // TimeLayout is how times are written in the store: UTC, sortable, readable by SQLite's date functions.
 const TimeLayout = "2006-01-02T15:04:05.000Z"

@@ -14,7 +14,7 @@ import (
 
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sellerdesk.db"))
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sellerdesk.db"), testClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestOpen(t *testing.T) {
 		if err := os.WriteFile(path, nil, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		s, err := Open(ctx, path)
+		s, err := Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func TestOpen(t *testing.T) {
 	})
 	t.Run("Reopen", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "sellerdesk.db")
-		s, err := Open(ctx, path)
+		s, err := Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func TestOpen(t *testing.T) {
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
 		}
-		s, err = Open(ctx, path)
+		s, err = Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,12 +111,12 @@ func TestMigrations(t *testing.T) {
 	// A file left at every earlier version by an older SellerDesk opens and ends up identical to a fresh one.
 	for from := 0; from < len(latest); from++ {
 		path := filepath.Join(t.TempDir(), "old.db")
-		old, err := openWith(ctx, path, latest[:from])
+		old, err := openWith(ctx, path, latest[:from], testClock())
 		if err != nil {
 			t.Fatalf("create version %d: %v", from, err)
 		}
 		old.Close()
-		s, err := Open(ctx, path)
+		s, err := Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatalf("open from version %d: %v", from, err)
 		}
@@ -128,7 +128,7 @@ func TestMigrations(t *testing.T) {
 
 	t.Run("FailedStepLeavesFileAsItWas", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "sellerdesk.db")
-		s, err := Open(ctx, path)
+		s, err := Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +142,7 @@ func TestMigrations(t *testing.T) {
 			step: len(latest) + 1, name: "broken",
 			sql: `CREATE TABLE half_done (id INTEGER); INSERT INTO settings VALUES ('x','y','z'); THIS IS NOT SQL;`,
 		})
-		_, err = openWith(ctx, path, broken)
+		_, err = openWith(ctx, path, broken, testClock())
 		var me *MigrationError
 		if !errors.As(err, &me) || me.Step != len(latest)+1 || me.Name != "broken" {
 			t.Fatalf("err = %v, want a MigrationError naming step %d", err, len(latest)+1)
@@ -150,7 +150,7 @@ func TestMigrations(t *testing.T) {
 		if !strings.Contains(err.Error(), "broken") {
 			t.Errorf("message %q does not name the step", err)
 		}
-		s, err = Open(ctx, path)
+		s, err = Open(ctx, path, testClock())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +190,7 @@ func TestOpenRefuses(t *testing.T) {
 			os.WriteFile(path, []byte("상품명,판매가\n티셔츠,12000\n"), 0o600)
 		}, KindNotDatabase, "셀러데스크 데이터 파일이 아닙니다"},
 		{"ErrNewerVersion", func(t *testing.T, path string) {
-			s, err := Open(ctx, path)
+			s, err := Open(ctx, path, testClock())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -200,7 +200,7 @@ func TestOpenRefuses(t *testing.T) {
 			s.Close()
 		}, KindNewerVersion, "더 새로운 버전"},
 		{"ErrCorrupt", func(t *testing.T, path string) {
-			s, err := Open(ctx, path)
+			s, err := Open(ctx, path, testClock())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -223,7 +223,7 @@ func TestOpenRefuses(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "sellerdesk.db")
 			c.make(t, path)
 			before, _ := os.ReadFile(path)
-			_, err := Open(ctx, path)
+			_, err := Open(ctx, path, testClock())
 			var oe *OpenError
 			if !errors.As(err, &oe) || oe.Kind != c.kind {
 				t.Fatalf("err = %v, want kind %d", err, c.kind)

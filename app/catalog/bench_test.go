@@ -29,7 +29,7 @@ func benchStore(b *testing.B) (*Service, int64) {
 			b.Fatal(err)
 		}
 	}
-	store, err := data.Open(context.Background(), path)
+	store, err := data.Open(context.Background(), path, data.WithClock(testClock.Now))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func benchStore(b *testing.B) (*Service, int64) {
 
 func buildBenchStore(path string) error {
 	ctx := context.Background()
-	store, err := data.Open(ctx, path)
+	store, err := data.Open(ctx, path, data.WithClock(testClock.Now))
 	if err != nil {
 		return err
 	}

@@ -14,15 +14,21 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/clock"
 	"sellerdesk/data"
 )
+
+// testClock is the catalog tests' day: the stock ledger and the products are stamped with it, whatever the
+// day the suite runs.
+var testClock = clock.At(time.Date(2031, 6, 15, 10, 0, 0, 0, time.Local))
 
 func openService(t testing.TB) *Service {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"))
+	store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"), data.WithClock(testClock.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,15 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/txn"
 	"sellerdesk/app/validate"
 	"sellerdesk/data"
 )
@@ -19,12 +20,19 @@ type Service struct {
 	store   *data.Store
 	dataDir string
 	log     *slog.Logger
+	tx      txn.Writer
 }
 
 // New builds the catalog service on an open store; images are kept under dataDir/images.
 func New(store *data.Store, dataDir string, log *slog.Logger) *Service {
-	return &Service{store: store, dataDir: dataDir, log: log}
+	return &Service{store: store, dataDir: dataDir, log: log, tx: txn.Writer{Store: store, Log: log, Area: "상품",
+		Fault: func(what string) string {
+			return what + " 저장하지 못했습니다. 자세한 내용은 로그에 기록했습니다."
+		}}}
 }
+
+// Now is the time on the desk's clock (the store's), the one the catalog's transactions stamp.
+func (s *Service) Now() time.Time { return s.store.Now() }
 
 func internal(err error, what string) error {
 	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + " 자세한 내용은 로그에 기록했습니다."}
@@ -34,22 +42,9 @@ func conflict(msg string) error { return &apperr.Error{Code: apperr.ErrConflict,
 
 func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound, Message: msg} }
 
-// write runs fn in one transaction and turns unexpected failures into a Korean message; errors that
-// already are *apperr.Error pass through.
+// write runs fn in one transaction through the services' shared helper (see package txn).
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
-	err := s.store.Write(ctx, fn)
-	if err == nil {
-		return nil
-	}
-	var ae *apperr.Error
-	if errors.As(err, &ae) {
-		return err
-	}
-	if ctx.Err() != nil {
-		return &apperr.Error{Code: apperr.ErrConflict, Err: err, Message: what + " 작업을 취소했습니다. 아무것도 바뀌지 않았습니다."}
-	}
-	s.log.Error("catalog write", "what", what, "err", err)
-	return internal(err, what+" 저장하지 못했습니다.")
+	return s.tx.Write(ctx, what, fn)
 }
 
 // Categories returns the category tree depth-first, each with its full path ("의류 > 상의") and depth.

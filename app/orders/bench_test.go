@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sellerdesk/app/clock"
 	"sellerdesk/data"
 )
 
@@ -43,13 +44,13 @@ func openBenchStore(b *testing.B) (*data.Store, *Service) {
 	b.Helper()
 	ctx := context.Background()
 	_, statErr := os.Stat(benchOrdersDB)
-	store, err := data.Open(ctx, benchOrdersDB)
+	c := clock.At(time.Date(2026, 11, 24, 18, 0, 0, 0, time.Local))
+	store, err := data.Open(ctx, benchOrdersDB, data.WithClock(c.Now))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
 	svc := New(store, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	svc.Now = func() time.Time { return time.Date(2026, 11, 24, 18, 0, 0, 0, time.Local) }
 	if statErr == nil {
 		return store, svc
 	}
@@ -219,7 +220,8 @@ func BenchmarkImport100k(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			dir := b.TempDir()
-			store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"))
+			store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"),
+				data.WithClock(clock.At(time.Date(2026, 11, 24, 18, 0, 0, 0, time.Local)).Now))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -43,7 +43,7 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 	if len(sellable) == 0 || n == 0 {
 		return nil
 	}
-	svc := &Service{Now: func() time.Time { return now }}
+	svc := &Service{clock: func() time.Time { return now }}
 	im := &importer{s: svc, tx: tx, keeper: newStockKeeper(), source: "데모", orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
 	stock := map[int64]int64{}
 	for i := 0; i < n; i++ {

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/korean"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/data"
 )
 
@@ -128,6 +129,7 @@ type desk struct {
 	orders  *Service
 	catalog *catalog.Service
 	store   *data.Store
+	clock   *clock.Pinned
 }
 
 // openDesk opens a fresh store with a small catalog: a T-shirt with 색상 × 사이즈 options and a mug without
@@ -135,7 +137,8 @@ type desk struct {
 func openDesk(t testing.TB) desk {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"))
+	c := clock.At(time.Date(2026, 11, 24, 10, 0, 0, 0, time.FixedZone("KST", 9*3600)))
+	store, err := data.Open(context.Background(), filepath.Join(dir, "sellerdesk.db"), data.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +161,7 @@ func openDesk(t testing.TB) desk {
 	if _, err := cat.SaveProduct(context.Background(), mug, "test"); err != nil {
 		t.Fatal(err)
 	}
-	svc := New(store, log)
-	seoul := time.FixedZone("KST", 9*3600)
-	svc.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, seoul) }
-	return desk{orders: svc, catalog: cat, store: store}
+	return desk{orders: New(store, log), catalog: cat, store: store, clock: c}
 }
 
 // stockOf reads an option's stock by its code.

@@ -2,13 +2,13 @@ package orders
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
 
@@ -16,14 +16,20 @@ import (
 type Service struct {
 	store *data.Store
 	log   *slog.Logger
-	// Now is the clock, so tests can stand on a chosen day.
-	Now func() time.Time
+	tx    txn.Writer
+	// clock is the store's clock; only the demo, which fills orders inside another transaction without a
+	// service of its own, hands the importer its day directly
+	clock func() time.Time
 }
 
 // New builds the order service on an open store.
 func New(store *data.Store, log *slog.Logger) *Service {
-	return &Service{store: store, log: log, Now: time.Now}
+	return &Service{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "주문"}, clock: store.Now}
 }
+
+// Now is the time on the desk's clock (the store's): periods, manual orders' dates and shipping dates use
+// it, and it is the time the service's transactions stamp, so a test that pins the desk pins both.
+func (s *Service) Now() time.Time { return s.clock() }
 
 func internal(err error, what string) error {
 	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + " 자세한 내용은 로그에 기록했습니다."}
@@ -31,18 +37,9 @@ func internal(err error, what string) error {
 
 func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound, Message: msg} }
 
-// write runs fn in one transaction; errors that are not already a seller's message become one.
+// write runs fn in one transaction through the services' shared helper (see package txn).
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
-	err := s.store.Write(ctx, fn)
-	if err == nil {
-		return nil
-	}
-	var ae *apperr.Error
-	if errors.As(err, &ae) || errors.Is(err, context.Canceled) {
-		return err
-	}
-	s.log.Error(what, "err", err)
-	return internal(err, what+"에 실패했습니다. 아무것도 저장하지 않았습니다.")
+	return s.tx.Write(ctx, what, fn)
 }
 
 // stockRef is the ledger's source reference of an order line, so every movement names its line.

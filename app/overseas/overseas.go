@@ -15,6 +15,7 @@ import (
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/doc"
+	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
 
@@ -68,13 +69,19 @@ var Categories = []struct{ Code, Label string }{
 type Shipper struct {
 	store *data.Store
 	log   *slog.Logger
-	Now   func() time.Time
+	tx    txn.Writer
 }
 
 // New builds the overseas service.
 func New(store *data.Store, log *slog.Logger) *Shipper {
-	return &Shipper{store: store, log: log, Now: time.Now}
+	return &Shipper{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "해외배송",
+		Fault: func(what string) string {
+			return what + " 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."
+		}}}
 }
+
+// Now is the time on the desk's clock (the store's); customs forms are dated by it.
+func (s *Shipper) Now() time.Time { return s.store.Now() }
 
 func invalidField(field, msg string) error {
 	return apperr.Invalid(map[string]string{field: msg}, nil)
@@ -154,7 +161,7 @@ func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
 			return invalidField("fee", fmt.Sprintf("%s kg까지 요금은 0원 이상이어야 합니다.", kg(r.MaxGrams)))
 		}
 	}
-	err := s.store.Write(ctx, func(tx *data.Tx) error {
+	return s.tx.Write(ctx, "요금표를", func(tx *data.Tx) error {
 		for _, r := range rates {
 			if err := data.SetRateTx(ctx, tx, r); err != nil {
 				return err
@@ -162,11 +169,6 @@ func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
 		}
 		return nil
 	})
-	if err != nil {
-		s.log.Error("set rates", "err", err)
-		return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: "요금표를 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."}
-	}
-	return nil
 }
 
 // Shipment is an order's overseas shipment as the form edits it.
@@ -290,12 +292,8 @@ func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Sh
 	if feeOverride != nil {
 		sh.Fee = *feeOverride
 	}
-	err := s.store.Write(ctx, func(tx *data.Tx) error { return data.SaveShipmentTx(ctx, tx, sh) })
-	if err != nil {
-		s.log.Error("save shipment", "err", err)
-		return sh, &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: "해외배송 정보를 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."}
-	}
-	return sh, nil
+	err := s.tx.Write(ctx, "해외배송 정보를", func(tx *data.Tx) error { return data.SaveShipmentTx(ctx, tx, sh) })
+	return sh, err
 }
 
 // Declaration builds the CN22/CN23 content of an order's shipment: our store as sender (from the profile,

@@ -14,6 +14,7 @@ import (
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
@@ -31,7 +32,8 @@ func openDesk(t *testing.T) desk {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	store, err := data.Open(ctx, filepath.Join(dir, "s.db"))
+	c := clock.At(time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local))
+	store, err := data.Open(ctx, filepath.Join(dir, "s.db"), data.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,9 +70,7 @@ func openDesk(t *testing.T) desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(store, log)
-	s.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local) }
-	return desk{ship: s, orders: ord, store: store, order: o.ID}
+	return desk{ship: New(store, log), orders: ord, store: store, order: o.ID}
 }
 
 func TestQuote(t *testing.T) {

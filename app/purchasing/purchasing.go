@@ -17,6 +17,7 @@ import (
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/doc"
 	"sellerdesk/app/sheet"
+	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
 
@@ -44,26 +45,19 @@ func (s Status) Label() string { return labels[s] }
 type Service struct {
 	store *data.Store
 	log   *slog.Logger
-	// Now is the clock, so tests can stand on a chosen day; PO numbers and dates use its local day.
-	Now func() time.Time
+	tx    txn.Writer
 }
 
 // New builds the purchasing service on an open store.
 func New(store *data.Store, log *slog.Logger) *Service {
-	return &Service{store: store, log: log, Now: time.Now}
+	return &Service{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "발주"}}
 }
 
+// Now is the time on the desk's clock (the store's); PO numbers and dates use its local day.
+func (s *Service) Now() time.Time { return s.store.Now() }
+
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
-	err := s.store.Write(ctx, fn)
-	if err == nil {
-		return nil
-	}
-	var ae *apperr.Error
-	if errors.As(err, &ae) || errors.Is(err, context.Canceled) {
-		return err
-	}
-	s.log.Error(what, "err", err)
-	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + "에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다."}
+	return s.tx.Write(ctx, what, fn)
 }
 
 func invalid(msg string) error { return &apperr.Error{Code: apperr.ErrInvalid, Message: msg} }

@@ -14,6 +14,7 @@ import (
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
 	"sellerdesk/data"
@@ -24,7 +25,7 @@ type desk struct {
 	catalog *catalog.Service
 	orders  *orders.Service
 	store   *data.Store
-	day     time.Time
+	clock   *clock.Pinned
 }
 
 // openDesk: two suppliers, a T-shirt (supplier A, 색상 × 사이즈, low on 블랙/M), a mug (supplier B, low) and
@@ -33,7 +34,8 @@ func openDesk(t *testing.T) *desk {
 	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
-	store, err := data.Open(ctx, filepath.Join(dir, "s.db"))
+	c := clock.At(time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local))
+	store, err := data.Open(ctx, filepath.Join(dir, "s.db"), data.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +75,7 @@ func openDesk(t *testing.T) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &desk{po: New(store, log), catalog: cat, orders: orders.New(store, log), store: store,
-		day: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
-	d.po.Now = func() time.Time { return d.day }
-	return d
+	return &desk{po: New(store, log), catalog: cat, orders: orders.New(store, log), store: store, clock: c}
 }
 
 func (d *desk) stock(t *testing.T, code string) int64 {
@@ -125,7 +124,7 @@ func TestReorderDraftsAndNumbering(t *testing.T) {
 	}
 	again, _, _ = d.po.ReorderDrafts(ctx)
 	n2, _ := d.po.Create(ctx, again, "")
-	d.day = d.day.AddDate(0, 0, 1)
+	d.clock.Set(d.clock.Now().AddDate(0, 0, 1))
 	n3, _ := d.po.Create(ctx, again, "")
 	if strings.Join(n2, ",") != "PO-20261124-003" || strings.Join(n3, ",") != "PO-20261125-001" {
 		t.Errorf("after a cancel: %v, next day: %v (numbers are never reused)", n2, n3)

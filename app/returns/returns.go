@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
 
@@ -129,27 +130,25 @@ func moveLabel(m Move) string {
 type Service struct {
 	store *data.Store
 	log   *slog.Logger
-	Now   func() time.Time
+	tx    txn.Writer
 }
 
 // New builds the returns service.
 func New(store *data.Store, log *slog.Logger) *Service {
-	return &Service{store: store, log: log, Now: time.Now}
+	return &Service{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "반품",
+		Fault: func(what string) string {
+			return what + "에 실패했습니다. 아무것도 바꾸지 않았습니다. 자세한 내용은 로그에 기록했습니다."
+		}}}
 }
+
+// Now is the time on the desk's clock (the store's): return windows, return numbers and analysis periods
+// are reckoned from it, and the service's transactions stamp the same clock.
+func (s *Service) Now() time.Time { return s.store.Now() }
 
 func invalid(field, msg string) error { return apperr.Invalid(map[string]string{field: msg}, nil) }
 
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
-	err := s.store.Write(ctx, fn)
-	if err == nil {
-		return nil
-	}
-	var ae *apperr.Error
-	if errors.As(err, &ae) {
-		return err
-	}
-	s.log.Error(what, "err", err)
-	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + "에 실패했습니다. 아무것도 바꾸지 않았습니다."}
+	return s.tx.Write(ctx, what, fn)
 }
 
 // Policy reads the return policy.

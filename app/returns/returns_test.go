@@ -13,6 +13,7 @@ import (
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
@@ -105,6 +106,7 @@ type desk struct {
 	ret    *Service
 	orders *orders.Service
 	store  *data.Store
+	clock  *clock.Pinned
 	order  int64
 	line   int64 // 2 × 오버핏 티셔츠 블랙/M
 	white  int64 // the 화이트/M option
@@ -116,7 +118,8 @@ func openDesk(t *testing.T) desk {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	store, err := data.Open(ctx, filepath.Join(dir, "s.db"))
+	c := clock.At(time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local))
+	store, err := data.Open(ctx, filepath.Join(dir, "s.db"), data.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +145,6 @@ func openDesk(t *testing.T) desk {
 		t.Fatal(err)
 	}
 	ord := orders.New(store, log)
-	ord.Now = func() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local) }
 	no, err := ord.CreateManual(ctx, orders.ManualOrder{BuyerName: "김민지", BuyerPhone: "010-1234-5678", PaymentMethod: "계좌이체",
 		Paid: true, Address: "서울 종로구 1", ShippingFee: 3000, Lines: []orders.ManualLine{{OptionID: saved.Options[0].ID, Qty: 2, Discount: 2000}}})
 	if err != nil {
@@ -157,9 +159,8 @@ func openDesk(t *testing.T) desk {
 	ord.Apply(ctx, orders.ActionShip, []int64{id}, orders.ActionInput{})
 	ord.Apply(ctx, orders.ActionDeliver, []int64{id}, orders.ActionInput{})
 	o, _ := data.OrderByNo(ctx, store.Read(), no)
-	s := New(store, log)
-	s.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local) }
-	return desk{ret: s, orders: ord, store: store, order: o.ID, line: id, white: saved.Options[1].ID}
+	c.Set(time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local))
+	return desk{ret: New(store, log), orders: ord, store: store, clock: c, order: o.ID, line: id, white: saved.Options[1].ID}
 }
 
 func (d desk) stock(t *testing.T, optionID int64) int64 {
@@ -198,7 +199,7 @@ func TestRequestRules(t *testing.T) {
 		t.Errorf("2 more after 1: %v", err)
 	}
 	// outside the window: the dates are named; the seller may accept
-	d.ret.Now = func() time.Time { return time.Date(2026, 12, 10, 10, 0, 0, 0, time.Local) }
+	d.clock.Set(time.Date(2026, 12, 10, 10, 0, 0, 0, time.Local))
 	_, err = d.ret.Create(ctx, base)
 	var ow *OutsideWindowError
 	if !errors.As(err, &ow) || !strings.Contains(apperr.Message(err), "마지막 날") {

@@ -30,7 +30,7 @@ func TestListAnalysisAndPolicyExports(t *testing.T) {
 	if _, err := d.ret.Apply(ctx, no, MoveComplete, MoveInput{}); err != nil {
 		t.Fatal(err)
 	}
-	d.ret.Now = func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local) }
+	d.clock.Set(time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local))
 	rows, err := d.ret.List(ctx, Filter{})
 	if err != nil || len(rows) != 1 || rows[0].OrderNo == "" || !strings.Contains(rows[0].Items, "오버핏 티셔츠") || rows[0].State != StateDone {
 		t.Fatalf("list = %+v %v", rows, err)

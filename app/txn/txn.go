@@ -1,0 +1,70 @@
+// Package txn runs a service's write in one store transaction and turns what went wrong into what the seller
+// is told. Every service (catalog, orders, purchasing, returns) writes through it, so a cancelled action
+// reads the same everywhere: it is reported as cancelled, never as a fault, and nothing was written.
+package txn
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/data"
+)
+
+// Writer writes for one service.
+type Writer struct {
+	Store *data.Store
+	Log   *slog.Logger
+	// Area names the service's work in the seller's words ("주문", "상품"): the cancel message says it
+	// ("주문 작업을 취소했습니다"), since the services word what differently ("상품을", "주문 가져오기").
+	Area string
+	// Fault words the message for an unexpected failure of the write named what, in the service's own
+	// phrasing; nil uses "<what>에 실패했습니다 …".
+	Fault func(what string) string
+}
+
+// Write runs fn in one transaction and commits when fn returns nil; otherwise nothing fn wrote stays.
+//   - an *apperr.Error from fn (a rule the seller broke) comes back as it is;
+//   - a cancelled or timed-out context comes back as an *apperr.Error (ErrConflict) that says the work was
+//     stopped and nothing changed, and errors.Is(err, context.Canceled) (or DeadlineExceeded) holds;
+//   - anything else is logged and becomes an ErrInternal with the service's fault message.
+//
+// The context is checked before the rule errors: a data call that failed because the seller pressed 취소
+// may come back wrapped in anything, and the seller should read "취소했습니다", not a fault.
+func (w Writer) Write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
+	err := w.Store.Write(ctx, fn)
+	if err == nil {
+		return nil
+	}
+	if stop := stopped(ctx, err); stop != nil {
+		msg := w.Area + " 작업을 취소했습니다. 아무것도 바뀌지 않았습니다."
+		if errors.Is(stop, context.DeadlineExceeded) {
+			msg = w.Area + " 작업이 너무 오래 걸려 멈췄습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요."
+		}
+		return &apperr.Error{Code: apperr.ErrConflict, Err: errors.Join(stop, err), Message: msg}
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	w.Log.Error(w.Area+" write", "what", what, "err", err)
+	if w.Fault != nil {
+		return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: w.Fault(what)}
+	}
+	return &apperr.Error{Code: apperr.ErrInternal, Err: err,
+		Message: what + "에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다."}
+}
+
+// stopped is the context error that ended the write, or nil when the write failed for another reason.
+func stopped(ctx context.Context, err error) error {
+	if e := ctx.Err(); e != nil {
+		return e
+	}
+	for _, e := range []error{context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, e) {
+			return e
+		}
+	}
+	return nil
+}
