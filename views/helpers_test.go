@@ -5,24 +5,37 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
+	"sellerdesk/app/clock"
 )
 
 var testInfo = app.AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.test", Version: "0.1.0", Build: 1}
 
-// openShell opens the real main window on a fresh store in a temporary folder.
+// testDay is the day the view tests' desk stands on: the day the order fixtures (2026-11-20 … 22) were
+// written around, so periods such as 7일 hold them whatever day the suite runs.
+var testDay = time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+
+// openShell opens the real main window on a fresh store in a temporary folder, its clock pinned on testDay.
 func openShell(t *testing.T) (*shell, fyne.Window) {
+	t.Helper()
+	return openShellAt(t, clock.At(testDay))
+}
+
+// openShellAt is openShell with the desk's clock (store, services and screens alike) on c, for a test that
+// moves through days.
+func openShellAt(t *testing.T, c *clock.Pinned) (*shell, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := LoadTranslations(app.Korean); err != nil {
 		t.Fatal(err)
 	}
-	d, err := app.Open(context.Background(), filepath.Join(t.TempDir(), app.DBFileName), testInfo)
+	d, err := app.Open(context.Background(), filepath.Join(t.TempDir(), app.DBFileName), testInfo, app.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
