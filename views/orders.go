@@ -17,6 +17,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
+	"sellerdesk/views/widgets"
 )
 
 // ordersScreen is 주문: one search box over every kind of order lookup, filters, the virtualized list of
@@ -24,7 +25,7 @@ import (
 type ordersScreen struct {
 	sh       *shell
 	svc      *orders.Service
-	pager    *orderPager
+	pager    *widgets.ListSource[orders.Query, orders.Line]
 	selected map[int64]bool
 
 	search    *widget.Entry
@@ -47,50 +48,19 @@ type ordersScreen struct {
 }
 
 func newOrdersScreen(sh *shell) *ordersScreen {
-	return &ordersScreen{sh: sh, svc: sh.desk.Orders, pager: &orderPager{svc: sh.desk.Orders}, selected: map[int64]bool{}}
-}
-
-// orderPager reads the list a page at a time, as the table draws it.
-type orderPager struct {
-	svc   *orders.Service
-	q     orders.Query
-	count int // what Count said: up to CountCap+1
-	total int // rows the table shows
-	pages map[int][]orders.Line
-}
-
-const orderPageSize = 100
-
-func (p *orderPager) reset(ctx context.Context, q orders.Query) error {
-	n, err := p.svc.Count(ctx, q)
-	if err != nil {
-		return err
-	}
-	// The table holds at most the newest CountCap lines: deep pages would be slow to reach and no seller
-	// scrolls that far; they narrow the search.
-	p.q, p.count, p.total, p.pages = q, n, min(n, orders.CountCap), map[int][]orders.Line{}
-	return nil
-}
-
-func (p *orderPager) row(i int) (orders.Line, bool) {
-	if i < 0 || i >= p.total {
-		return orders.Line{}, false
-	}
-	page := i / orderPageSize
-	rows, ok := p.pages[page]
-	if !ok {
-		q := p.q
-		q.Offset, q.Limit = page*orderPageSize, orderPageSize
-		var err error
-		if rows, err = p.svc.FindPage(context.Background(), q, p.total); err != nil {
-			return orders.Line{}, false
-		}
-		p.pages[page] = rows
-	}
-	if j := i % orderPageSize; j < len(rows) {
-		return rows[j], true
-	}
-	return orders.Line{}, false
+	s := &ordersScreen{sh: sh, svc: sh.desk.Orders, selected: map[int64]bool{}}
+	s.pager = trackList(sh, &widgets.ListSource[orders.Query, orders.Line]{
+		Count: s.svc.Count,
+		Page: func(ctx context.Context, q orders.Query, offset, limit, total int) ([]orders.Line, error) {
+			q.Offset, q.Limit = offset, limit
+			return s.svc.FindPage(ctx, q, total)
+		},
+		// The table holds at most the newest CountCap lines: deep pages would be slow to reach and no seller
+		// scrolls that far; they narrow the search.
+		Cap:      orders.CountCap,
+		OnChange: s.onList,
+	})
+	return s
 }
 
 type orderColumn struct {
@@ -124,7 +94,7 @@ func orderColumns() []orderColumn {
 func (s *ordersScreen) build() fyne.CanvasObject {
 	s.search = &widget.Entry{PlaceHolder: lang.L("주문번호, 이름, 전화 뒤 4자리, 송장번호, 상품명 (Ctrl+F)")}
 	s.search.ExtendBaseWidget(s.search)
-	s.search.OnChanged = func(string) { s.reload() }
+	s.search.OnChanged = func(string) { s.pager.LoadTyping(s.query()) }
 
 	statusOptions := []string{lang.L("전체 상태"), lang.L("결제대기"), lang.L("신규주문"), lang.L("발주확인"), lang.L("배송중"),
 		lang.L("배송완료"), lang.L("구매확정"), lang.L("취소"), lang.L("반품"), lang.L("교환")}
@@ -142,8 +112,8 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	s.from.ExtendBaseWidget(s.from)
 	s.to = &widget.Entry{PlaceHolder: "2026-11-30"}
 	s.to.ExtendBaseWidget(s.to)
-	s.from.OnChanged = func(string) { s.reload() }
-	s.to.OnChanged = func(string) { s.reload() }
+	s.from.OnChanged = func(string) { s.reloadTyping() }
+	s.to.OnChanged = func(string) { s.reloadTyping() }
 	custom := container.NewHBox(widget.NewLabel(lang.L("시작")), sized(s.from, 110), widget.NewLabel("~"), sized(s.to, 110))
 	custom.Hide()
 	s.period = widget.NewSelect(periods, func(string) {
@@ -164,7 +134,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 
 	cols := orderColumns()
 	s.table = &widget.Table{
-		Length:        func() (int, int) { return s.pager.total, len(cols) },
+		Length:        func() (int, int) { return s.pager.Len(), len(cols) },
 		CreateCell:    newOrderCell,
 		UpdateCell:    s.updateCell,
 		ShowHeaderRow: true,
@@ -222,12 +192,27 @@ func (s *ordersScreen) selectedPeriod() orders.Period {
 	return orders.PeriodAll
 }
 
-// refresh reloads the filter choices and the rows, e.g. when the seller comes back to 주문.
+// refresh reloads the rows and the filter choices, e.g. when the seller comes back to 주문; both load in
+// the background.
 func (s *ordersScreen) refresh() {
-	pays, chans, err := s.svc.FilterValues(context.Background())
+	s.reload()
+	background(s.sh, func(ctx context.Context) (orderChoices, error) {
+		pays, chans, err := s.svc.FilterValues(ctx)
+		return orderChoices{pays, chans}, err
+	}, s.setChoices)
+}
+
+// orderChoices are the payment methods and sales channels the book holds, for the filters.
+type orderChoices struct{ pays, chans []string }
+
+// setChoices fills the payment and channel filters, keeping the seller's choice; the list reloads only
+// when a choice no longer exists.
+func (s *ordersScreen) setChoices(c orderChoices, err error) {
 	if err != nil {
 		s.sh.showError(err)
+		return
 	}
+	changed := false
 	setChoices := func(sel *widget.Select, all string, values []string) {
 		cur := sel.Selected
 		on := sel.OnChanged
@@ -236,12 +221,15 @@ func (s *ordersScreen) refresh() {
 		sel.SetSelected(cur)
 		if sel.SelectedIndex() < 0 {
 			sel.SetSelectedIndex(0)
+			changed = changed || cur != ""
 		}
 		sel.OnChanged = on
 	}
-	setChoices(s.payment, lang.L("전체 결제수단"), pays)
-	setChoices(s.channel, lang.L("전체 판매채널"), chans)
-	s.reload()
+	setChoices(s.payment, lang.L("전체 결제수단"), c.pays)
+	setChoices(s.channel, lang.L("전체 판매채널"), c.chans)
+	if changed {
+		s.reload()
+	}
 }
 
 func parseDay(s string) (time.Time, bool) {
@@ -276,22 +264,39 @@ func (s *ordersScreen) query() orders.Query {
 	return q
 }
 
-// reload re-runs the lookup with the current search and filters.
+// reload asks for the lines of the current search and filters; they arrive in onList.
 func (s *ordersScreen) reload() {
 	if s.table == nil || s.payment == nil || s.to == nil {
 		return
 	}
-	if err := s.pager.reset(context.Background(), s.query()); err != nil {
-		s.sh.showError(err)
+	s.pager.Load(s.query())
+}
+
+// reloadTyping is reload for the typed boxes: it waits for the seller to pause.
+func (s *ordersScreen) reloadTyping() {
+	if s.table == nil || s.payment == nil || s.to == nil {
+		return
 	}
-	if s.pager.count == orders.CountCap+1 {
-		s.count.SetText(lang.L("주문 {{.N}}건 이상 (최근 주문부터 표시)", map[string]any{"N": format.Number(orders.CountCap)}))
-	} else {
-		s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(s.pager.count))}))
+	s.pager.LoadTyping(s.query())
+}
+
+// onList shows what the list source reports, on the UI goroutine.
+func (s *ordersScreen) onList(ev widgets.ListEvent) {
+	if !s.sh.showListState(s.count, ev, s.pager.Err()) {
+		if n := s.pager.Total(); n == orders.CountCap+1 {
+			s.count.SetText(lang.L("주문 {{.N}}건 이상 (최근 주문부터 표시)", map[string]any{"N": format.Number(orders.CountCap)}))
+		} else {
+			s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(n))}))
+		}
+	}
+	if ev == widgets.ListLoading {
+		return // the rows shown stay until the answer replaces them
 	}
 	s.table.Refresh()
-	s.table.ScrollToTop()
-	s.updateBatch()
+	if ev == widgets.ListLoaded {
+		s.table.ScrollToTop()
+		s.updateBatch()
+	}
 }
 
 func newOrderCell() fyne.CanvasObject {
@@ -306,7 +311,7 @@ func (s *ordersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	check := parts[1].(*fyne.Container).Objects[0].(*widget.Check)
 	label.Hide()
 	parts[1].Hide()
-	r, ok := s.pager.row(id.Row)
+	r, ok := s.pager.Row(id.Row) // only rows already loaded: a missing page arrives with ListPageLoaded
 	if !ok {
 		return
 	}
@@ -368,7 +373,7 @@ func (s *ordersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *ordersScreen) onCell(id widget.TableCellID) {
 	s.table.Unselect(id)
-	r, ok := s.pager.row(id.Row)
+	r, ok := s.pager.Row(id.Row)
 	if !ok {
 		return
 	}
@@ -482,7 +487,7 @@ func (s *ordersScreen) onDispatchFile() {
 		s.sh.showInfo(lang.L("일괄발송 파일"), lang.L("송장번호가 입력된 발송 전 주문이 없습니다. 먼저 '송장 입력'을 하세요."))
 		return
 	}
-	name := "일괄발송_" + time.Now().Format("20060102") + ".xlsx"
+	name := "일괄발송_" + s.sh.desk.Now().Format("20060102") + ".xlsx"
 	s.sh.saveXLSX(name, func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDispatch(buf, rows)
 	}, func(path string) {

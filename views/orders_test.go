@@ -46,6 +46,13 @@ func writeOrders(t *testing.T, dir, password string) string {
 	return path
 }
 
+// openOrders opens 주문 and waits for its first rows.
+func openOrders(t *testing.T) (*shell, *ordersScreen) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	sh.waitJobs()
+	return sh, s
+}
+
 func containsLabel(c fyne.Canvas, part string) bool {
 	for _, s := range visibleTexts(c) {
 		if strings.Contains(s, part) {
@@ -56,7 +63,7 @@ func containsLabel(c fyne.Canvas, part string) bool {
 }
 
 func TestOrdersImportSearchAndAction(t *testing.T) {
-	sh, s := openArea[*ordersScreen](t, "주문")
+	sh, s := openOrders(t)
 	c := sh.win.Canvas()
 	if !hasLabel(c, "주문 0건") {
 		t.Fatalf("empty book: %v", visibleTexts(c))
@@ -85,6 +92,7 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 		t.Fatalf("no result: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "닫기"))
+	sh.waitJobs()
 	if !hasLabel(c, "주문 3건") {
 		t.Fatalf("list after import: %v", visibleTexts(c))
 	}
@@ -96,10 +104,12 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 	// the one box finds by Hangul name part, by the last four digits of a phone, by order number
 	for search, want := range map[string]string{"하늘": "린넨 셔츠", "5555": "머그컵", "2026112299990001": "오버핏 반팔 티셔츠 / 블랙 / M"} {
 		test.Type(s.search, search)
+		sh.waitJobs()
 		if !hasLabel(c, "주문 1건") || !hasLabel(c, want) {
 			t.Errorf("search %q: %v", search, visibleTexts(c))
 		}
 		s.search.SetText("")
+		sh.waitJobs()
 	}
 	sh.win.Canvas().Unfocus()
 	typeShortcut(t, c, &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
@@ -109,6 +119,7 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 
 	// the status filter shows the new orders; select both and confirm them (발주확인)
 	s.status.SetSelected("신규주문")
+	sh.waitJobs()
 	if !hasLabel(c, "주문 2건") {
 		t.Fatalf("신규주문 filter: %v", visibleTexts(c))
 	}
@@ -119,10 +130,12 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 		t.Fatalf("selection: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "발주확인"))
+	sh.waitJobs()
 	if !hasLabel(c, "주문 0건") {
 		t.Errorf("after 발주확인 the 신규주문 filter still lists: %v", visibleTexts(c))
 	}
 	s.status.SetSelected("발주확인")
+	sh.waitJobs()
 	if !hasLabel(c, "주문 2건") {
 		t.Errorf("발주확인 filter: %v", visibleTexts(c))
 	}
@@ -140,7 +153,7 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 }
 
 func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
-	sh, s := openArea[*ordersScreen](t, "주문")
+	sh, s := openOrders(t)
 	c := sh.win.Canvas()
 	path := writeOrders(t, t.TempDir(), "")
 	f, _ := os.Open(path)
@@ -150,6 +163,7 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 	}
 	s.refresh()
 	test.Type(s.search, "김민지")
+	sh.waitJobs()
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
 	if s.detail == nil {
 		t.Fatal("tapping a line did not open the order")
@@ -173,7 +187,7 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 }
 
 func TestManualOrderForm(t *testing.T) {
-	sh, _ := openArea[*ordersScreen](t, "주문")
+	sh, _ := openOrders(t)
 	c := sh.win.Canvas()
 	ctx := context.Background()
 	p := catalog.Product{Code: "MUG", Name: "머그컵 화이트", Price: 9000, Status: catalog.StatusSale, TaxType: catalog.Taxable,
@@ -207,6 +221,7 @@ func TestManualOrderForm(t *testing.T) {
 		t.Fatalf("line not added: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "주문 등록"))
+	sh.waitJobs()
 	if !hasLabel(c, "주문 1건") || !hasLabel(c, "한지민") {
 		t.Fatalf("order not listed: %v", visibleTexts(c))
 	}
@@ -217,7 +232,7 @@ func TestManualOrderForm(t *testing.T) {
 }
 
 func TestTrackingFilePreview(t *testing.T) {
-	sh, s := openArea[*ordersScreen](t, "주문")
+	sh, s := openOrders(t)
 	c := sh.win.Canvas()
 	dir := t.TempDir()
 	path := writeOrders(t, dir, "")
@@ -227,6 +242,7 @@ func TestTrackingFilePreview(t *testing.T) {
 	}
 	f.Close()
 	s.refresh()
+	sh.waitJobs()
 	courier := filepath.Join(dir, "택배.csv")
 	os.WriteFile(courier, []byte("받는분,받는분전화번호,운송장번호\n김민지,010-1234-5678,612345678901\n없는사람,010-0000-0000,612345678902\n"), 0o600)
 	s.readTrackingFile(courier, "")
@@ -242,7 +258,7 @@ func TestTrackingFilePreview(t *testing.T) {
 }
 
 func TestOverseasShipmentForm(t *testing.T) {
-	sh, s := openArea[*ordersScreen](t, "주문")
+	sh, s := openOrders(t)
 	c := sh.win.Canvas()
 	ctx := context.Background()
 	p := catalog.Product{Code: "SCARF", Name: "울 머플러", Price: 28000, WeightGrams: 180, HSCode: "6117.10", Status: catalog.StatusSale,
@@ -256,6 +272,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.refresh()
+	sh.waitJobs()
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
 	test.Tap(button(t, c, "해외배송…"))
 	if !hasLabel(c, "세관 신고 품목") {

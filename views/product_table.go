@@ -13,50 +13,26 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/views/widgets"
 )
 
-// productPager keeps the product list's rows a page at a time: the table asks for the rows it draws and
-// only those pages are read, so a catalog of 100,000 products scrolls like one of ten.
+// productPager is the product list's source: the count and the pages the table draws are read off the UI
+// goroutine, a page at a time, so a catalog of 100,000 products scrolls like one of ten.
 type productPager struct {
-	svc    *catalog.Service
-	filter catalog.ListFilter
-	total  int
-	pages  map[int][]catalog.ProductRow
+	*widgets.ListSource[catalog.ListFilter, catalog.ProductRow]
+	// total is the table's length, changed only when an answer arrives on the UI goroutine.
+	total int
 }
 
-const productPageSize = 100
-
-// reset applies a new filter and counts its rows.
-func (p *productPager) reset(ctx context.Context, f catalog.ListFilter) error {
-	n, err := p.svc.CountProducts(ctx, f)
-	if err != nil {
-		return err
-	}
-	p.filter, p.total, p.pages = f, n, map[int][]catalog.ProductRow{}
-	return nil
-}
-
-// row returns row i, reading its page when it is not loaded yet.
-func (p *productPager) row(i int) (catalog.ProductRow, bool) {
-	if i < 0 || i >= p.total {
-		return catalog.ProductRow{}, false
-	}
-	page := i / productPageSize
-	rows, ok := p.pages[page]
-	if !ok {
-		f := p.filter
-		f.Offset, f.Limit = page*productPageSize, productPageSize
-		var err error
-		rows, err = p.svc.ListProducts(context.Background(), f)
-		if err != nil {
-			return catalog.ProductRow{}, false
-		}
-		p.pages[page] = rows
-	}
-	if j := i % productPageSize; j < len(rows) {
-		return rows[j], true
-	}
-	return catalog.ProductRow{}, false
+func newProductPager(sh *shell, svc *catalog.Service, onChange func(widgets.ListEvent)) *productPager {
+	return &productPager{ListSource: trackList(sh, &widgets.ListSource[catalog.ListFilter, catalog.ProductRow]{
+		Count: svc.CountProducts,
+		Page: func(ctx context.Context, f catalog.ListFilter, offset, limit, _ int) ([]catalog.ProductRow, error) {
+			f.Offset, f.Limit = offset, limit
+			return svc.ListProducts(ctx, f)
+		},
+		OnChange: onChange,
+	})}
 }
 
 // productColumn is one column of the product table.
@@ -107,7 +83,7 @@ func (s *productsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	label.Hide()
 	parts[1].Hide()
 	parts[2].Hide()
-	r, ok := s.pager.row(id.Row)
+	r, ok := s.pager.Row(id.Row) // only rows already loaded: a missing page arrives with ListPageLoaded
 	if !ok {
 		return
 	}

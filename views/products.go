@@ -12,6 +12,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/views/widgets"
 )
 
 // productsScreen is 상품: the product list with search, filters, sorting and batch actions, and the
@@ -44,11 +45,13 @@ type productsScreen struct {
 }
 
 func newProductsScreen(sh *shell) *productsScreen {
-	return &productsScreen{
-		sh: sh, svc: sh.desk.Catalog, pager: &productPager{svc: sh.desk.Catalog},
+	s := &productsScreen{
+		sh: sh, svc: sh.desk.Catalog,
 		columns: productColumns(), sortKey: catalog.SortUpdated, sortDesc: true,
 		selected: map[int64]bool{},
 	}
+	s.pager = newProductPager(sh, sh.desk.Catalog, s.onList)
+	return s
 }
 
 func statusLabel(st catalog.Status) string {
@@ -66,7 +69,7 @@ func statusLabel(st catalog.Status) string {
 func (s *productsScreen) build() fyne.CanvasObject {
 	s.search = &widget.Entry{PlaceHolder: lang.L("상품명 또는 상품코드로 검색 (Ctrl+F)")}
 	s.search.ExtendBaseWidget(s.search)
-	s.search.OnChanged = func(string) { s.reload() }
+	s.search.OnChanged = func(string) { s.pager.LoadTyping(s.filter()) }
 	s.category = widget.NewSelect(nil, func(string) { s.reload() })
 	s.category.PlaceHolder = lang.L("전체 카테고리")
 	statuses := []string{lang.L("전체 상태")}
@@ -131,12 +134,20 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	return s.root
 }
 
-// refresh reloads categories and rows, e.g. when the seller comes back to 상품.
+// refresh reloads categories and rows, e.g. when the seller comes back to 상품. Both load in the background.
 func (s *productsScreen) refresh() {
-	cats, err := s.svc.Categories(context.Background())
+	s.reload()
+	background(s.sh, s.svc.Categories, s.setCategories)
+}
+
+// setCategories fills the category filter, keeping the seller's choice; the list reloads only when that
+// choice no longer exists.
+func (s *productsScreen) setCategories(cats []catalog.Category, err error) {
 	if err != nil {
 		s.sh.showError(err)
+		return
 	}
+	before := s.filter().CategoryID
 	s.categories = cats
 	options := []string{lang.L("전체 카테고리")}
 	for _, c := range cats {
@@ -146,11 +157,13 @@ func (s *productsScreen) refresh() {
 	s.category.OnChanged = nil
 	s.category.SetOptions(options)
 	s.category.SetSelected(sel)
-	if sel == "" {
+	if s.category.SelectedIndex() < 0 {
 		s.category.SetSelectedIndex(0)
 	}
 	s.category.OnChanged = func(string) { s.reload() }
-	s.reload()
+	if s.filter().CategoryID != before {
+		s.reload()
+	}
 }
 
 func (s *productsScreen) filter() catalog.ListFilter {
@@ -165,18 +178,28 @@ func (s *productsScreen) filter() catalog.ListFilter {
 	return f
 }
 
-// reload re-runs the query with the current search, filters and sort.
+// reload asks for the rows of the current search, filters and sort; they arrive in onList.
 func (s *productsScreen) reload() {
 	if s.table == nil {
 		return
 	}
-	if err := s.pager.reset(context.Background(), s.filter()); err != nil {
-		s.sh.showError(err)
+	s.pager.Load(s.filter())
+}
+
+// onList shows what the list source reports, on the UI goroutine.
+func (s *productsScreen) onList(ev widgets.ListEvent) {
+	if !s.sh.showListState(s.count, ev, s.pager.Err()) {
+		s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": format.Number(int64(s.pager.Total()))}))
 	}
-	s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": format.Number(int64(s.pager.total))}))
+	if ev == widgets.ListLoading {
+		return // the rows shown stay until the answer replaces them
+	}
+	s.pager.total = s.pager.Len()
 	s.table.Refresh()
-	s.table.ScrollToTop()
-	s.updateBatch()
+	if ev == widgets.ListLoaded {
+		s.table.ScrollToTop()
+		s.updateBatch()
+	}
 }
 
 func (s *productsScreen) onSort(col int) {
@@ -192,13 +215,13 @@ func (s *productsScreen) onSort(col int) {
 func (s *productsScreen) onCell(id widget.TableCellID) {
 	s.table.Unselect(id)
 	if id.Col == colSelect {
-		if r, ok := s.pager.row(id.Row); ok {
+		if r, ok := s.pager.Row(id.Row); ok {
 			s.onCheck(r.ID, !s.selected[r.ID])
 			s.table.RefreshItem(id)
 		}
 		return
 	}
-	if r, ok := s.pager.row(id.Row); ok {
+	if r, ok := s.pager.Row(id.Row); ok {
 		s.openEditor(r.ID)
 	}
 }

@@ -17,8 +17,11 @@ import (
 	"sellerdesk/app/sheet"
 )
 
+// openProducts opens 상품 and waits for its first rows, as the seller would see them.
 func openProducts(t *testing.T) (*shell, *productsScreen) {
-	return openArea[*productsScreen](t, "상품")
+	sh, s := openArea[*productsScreen](t, "상품")
+	sh.waitJobs()
+	return sh, s
 }
 
 func TestProductEditorValidation(t *testing.T) {
@@ -60,6 +63,7 @@ func TestProductEditorValidation(t *testing.T) {
 	if s.editor != nil {
 		t.Fatalf("editor still open; problems: %q", e.formError.Text)
 	}
+	sh.waitJobs()
 	p, err := s.svc.ProductByCode(ctx, "TS-001")
 	if err != nil {
 		t.Fatal(err)
@@ -152,10 +156,12 @@ func TestProductSearch(t *testing.T) {
 		}
 	}
 	s.refresh()
+	sh.waitJobs()
 	if !hasLabel(sh.win.Canvas(), "상품 3개") {
 		t.Fatalf("labels: %v", visibleTexts(sh.win.Canvas()))
 	}
 	test.Type(s.search, "셔츠")
+	sh.waitJobs() // the search asks once the typing pauses
 	if !hasLabel(sh.win.Canvas(), "상품 2개") {
 		t.Errorf("search 셔츠: %v", visibleTexts(sh.win.Canvas()))
 	}

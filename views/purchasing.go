@@ -21,6 +21,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/app/sheet"
+	"sellerdesk/views/widgets"
 )
 
 // poScreen is 발주: the purchase orders with their status, made from low stock here or from orders in 주문,
@@ -28,7 +29,7 @@ import (
 type poScreen struct {
 	sh     *shell
 	svc    *purchasing.Service
-	pos    []purchasing.PO
+	src    *widgets.ListSource[purchasing.Status, purchasing.PO]
 	status *widget.Select
 	table  *widget.Table
 	count  *widget.Label
@@ -37,7 +38,17 @@ type poScreen struct {
 	detail *purchasing.PO
 }
 
-func newPOScreen(sh *shell) *poScreen { return &poScreen{sh: sh, svc: sh.desk.POs} }
+func newPOScreen(sh *shell) *poScreen {
+	s := &poScreen{sh: sh, svc: sh.desk.POs}
+	s.src = trackList(sh, &widgets.ListSource[purchasing.Status, purchasing.PO]{
+		// A shop's purchase orders are a short list: one read brings them all.
+		Page: func(ctx context.Context, st purchasing.Status, _, _, _ int) ([]purchasing.PO, error) {
+			return s.svc.List(ctx, st)
+		},
+		OnChange: s.onList,
+	})
+	return s
+}
 
 func poColumns() []orderColumn {
 	return []orderColumn{{lang.L("발주번호"), 150}, {lang.L("공급업체"), 140}, {lang.L("발주일"), 100}, {lang.L("납기일"), 100},
@@ -52,8 +63,11 @@ func (s *poScreen) build() fyne.CanvasObject {
 	s.status = widget.NewSelect(options, func(string) { s.refresh() })
 	s.status.SetSelectedIndex(0)
 	cols := poColumns()
-	s.table = newTextTable(titles(cols), widths(cols), func() int { return len(s.pos) }, func(row, col int) string {
-		p := s.pos[row]
+	s.table = newTextTable(titles(cols), widths(cols), s.src.Len, func(row, col int) string {
+		p, ok := s.src.Row(row)
+		if !ok {
+			return ""
+		}
 		due := p.DueOn
 		if due == "" {
 			due = lang.L("협의")
@@ -67,8 +81,8 @@ func (s *poScreen) build() fyne.CanvasObject {
 	})
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.Unselect(id)
-		if id.Row >= 0 && id.Row < len(s.pos) {
-			s.openDetail(s.pos[id.Row].Number)
+		if p, ok := s.src.Row(id.Row); ok {
+			s.openDetail(p.Number)
 		}
 	}
 	s.count = &widget.Label{}
@@ -98,7 +112,8 @@ func widths(cols []orderColumn) []float32 {
 	return out
 }
 
-// refresh reloads the list, e.g. when the seller comes back to 발주.
+// refresh asks for the purchase orders of the chosen status, e.g. when the seller comes back to 발주; they
+// arrive in onList.
 func (s *poScreen) refresh() {
 	if s.table == nil {
 		return
@@ -107,13 +122,17 @@ func (s *poScreen) refresh() {
 	if i := s.status.SelectedIndex(); i > 0 {
 		st = purchasing.Statuses[i-1]
 	}
-	pos, err := s.svc.List(context.Background(), st)
-	if err != nil {
-		s.sh.showError(err)
+	s.src.Load(st)
+}
+
+// onList shows what the list source reports, on the UI goroutine.
+func (s *poScreen) onList(ev widgets.ListEvent) {
+	if !s.sh.showListState(s.count, ev, s.src.Err()) {
+		s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": format.Number(int64(s.src.Len()))}))
 	}
-	s.pos = pos
-	s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": format.Number(int64(len(pos)))}))
-	s.table.Refresh()
+	if ev != widgets.ListLoading {
+		s.table.Refresh()
+	}
 }
 
 // onReorder proposes purchase orders for every low-stock option and creates them when the seller agrees.

@@ -30,6 +30,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.refresh()
+	sh.waitJobs()
 	if !hasLabel(c, "발주서 0장") {
 		t.Fatalf("labels: %v", visibleTexts(c))
 	}
@@ -43,6 +44,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("after 만들기: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "발주서 목록"))
+	sh.waitJobs()
 	if !hasLabel(c, "발주서 1장") {
 		t.Fatalf("list: %v", visibleTexts(c))
 	}

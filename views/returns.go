@@ -15,6 +15,7 @@ import (
 
 	"sellerdesk/app/format"
 	"sellerdesk/app/returns"
+	"sellerdesk/views/widgets"
 )
 
 // returnsScreen is 반품·교환: the requests with filters and days open, a scan box that opens an RT number,
@@ -22,7 +23,7 @@ import (
 type returnsScreen struct {
 	sh       *shell
 	svc      *returns.Service
-	rows     []returns.Row
+	src      *widgets.ListSource[returns.Filter, returns.Row]
 	selected map[string]bool
 
 	scan      *widget.Entry
@@ -45,7 +46,15 @@ var returnStates = []returns.State{returns.StateRequested, returns.StateApproved
 var returnAges = []int{0, 3, 7, 14}
 
 func newReturnsScreen(sh *shell) *returnsScreen {
-	return &returnsScreen{sh: sh, svc: sh.desk.Returns, selected: map[string]bool{}}
+	s := &returnsScreen{sh: sh, svc: sh.desk.Returns, selected: map[string]bool{}}
+	s.src = trackList(sh, &widgets.ListSource[returns.Filter, returns.Row]{
+		// The open requests of one shop are a short list: one read brings them all.
+		Page: func(ctx context.Context, f returns.Filter, _, _, _ int) ([]returns.Row, error) {
+			return s.svc.List(ctx, f)
+		},
+		OnChange: s.onList,
+	})
+	return s
 }
 
 func kindLabel(k string) string {
@@ -89,7 +98,7 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 	cols := []orderColumn{{"", 36}, {lang.L("반품번호"), 150}, {lang.L("상태"), 70}, {lang.L("종류"), 60}, {lang.L("사유"), 130},
 		{lang.L("주문번호"), 160}, {lang.L("구매자"), 80}, {lang.L("상품"), 260}, {lang.L("경과일"), 70}, {lang.L("환불액"), 100}}
 	s.table = &widget.Table{
-		Length:        func() (int, int) { return len(s.rows), len(cols) },
+		Length:        func() (int, int) { return s.src.Len(), len(cols) },
 		CreateCell:    newOrderCell,
 		UpdateCell:    s.updateCell,
 		ShowHeaderRow: true,
@@ -102,10 +111,11 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.Unselect(id)
-		if id.Row < 0 || id.Row >= len(s.rows) {
+		r, ok := s.src.Row(id.Row)
+		if !ok {
 			return
 		}
-		no := s.rows[id.Row].Number
+		no := r.Number
 		if id.Col == 0 {
 			if s.selected[no] {
 				delete(s.selected, no)
@@ -157,17 +167,22 @@ func (s *returnsScreen) filter() returns.Filter {
 	return f
 }
 
-// refresh reloads the list.
+// refresh asks for the requests the filters choose; they arrive in onList.
 func (s *returnsScreen) refresh() {
 	if s.table == nil || s.age == nil {
 		return
 	}
-	rows, err := s.svc.List(context.Background(), s.filter())
-	if err != nil {
-		s.sh.showError(err)
+	s.src.Load(s.filter())
+}
+
+// onList shows what the list source reports, on the UI goroutine.
+func (s *returnsScreen) onList(ev widgets.ListEvent) {
+	if !s.sh.showListState(s.count, ev, s.src.Err()) {
+		s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": format.Number(int64(s.src.Len()))}))
 	}
-	s.rows = rows
-	s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": format.Number(int64(len(rows)))}))
+	if ev == widgets.ListLoading {
+		return
+	}
 	s.table.Refresh()
 	s.updateBatch()
 }
@@ -178,10 +193,10 @@ func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	check := parts[1].(*fyne.Container).Objects[0].(*widget.Check)
 	label.Hide()
 	parts[1].Hide()
-	if id.Row >= len(s.rows) {
+	r, ok := s.src.Row(id.Row)
+	if !ok {
 		return
 	}
-	r := s.rows[id.Row]
 	if id.Col == 0 {
 		parts[1].Show()
 		check.OnChanged = nil

@@ -34,8 +34,10 @@ func TestCreateReturnRequestAndWorkIt(t *testing.T) {
 	s.svc.Apply(ctx, orders.ActionShip, id, orders.ActionInput{})
 	s.svc.Apply(ctx, orders.ActionDeliver, id, orders.ActionInput{})
 	s.refresh()
+	sh.waitJobs()
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
 	test.Tap(button(t, c, "반품·교환 접수…"))
+	sh.waitJobs() // the dialog opens once the policy and the lines' options are read
 	if !containsLabel(c, "반품 기간: 단순 변심 7일") {
 		t.Fatalf("the policy's key terms are not shown: %v", visibleTexts(c))
 	}
@@ -62,10 +64,12 @@ func TestCreateReturnRequestAndWorkIt(t *testing.T) {
 	if !ok {
 		t.Fatalf("opened %T", sh.screens[sh.current])
 	}
+	sh.waitJobs()
 	if !hasLabel(c, "반품·교환 1건") || !hasLabel(c, "파손") {
 		t.Fatalf("list: %v", visibleTexts(c))
 	}
-	number := rs.rows[0].Number
+	first, _ := rs.src.Row(0)
+	number := first.Number
 	// the scan box opens a request by its number and Enter
 	test.Type(rs.scan, strings.ToLower(number))
 	rs.scan.OnSubmitted(rs.scan.Text)

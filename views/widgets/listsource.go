@@ -58,6 +58,11 @@ type ListSource[Q, R any] struct {
 	After func(d time.Duration, f func()) (stop func() bool)
 	// Do runs f on the UI goroutine (fyne.Do when nil).
 	Do func(f func())
+	// Go runs a load off the UI goroutine (a new goroutine when nil). A test that cannot have real
+	// concurrency (Fyne's test driver runs fyne.Do on the calling goroutine) may run it at once instead,
+	// with Do and a negative Debounce doing the same: the list then behaves as if the store answered
+	// instantly.
+	Go func(f func())
 	// Track, when set, is told when background work begins and returns the func to call when it has ended
 	// (its answer applied or dropped), so the shell and tests can wait for the list to settle.
 	Track func() (done func())
@@ -83,6 +88,7 @@ type ListSource[Q, R any] struct {
 	pages    map[int][]R
 	fetching map[int]bool
 	failed   map[int]bool // pages that failed stay missing until the next Load, so a table redraw does not retry in a loop
+	inRow    bool         // a page fetched by Row answered before Row returned (Go and Do ran at once)
 }
 
 // Load asks for q now: a filter, sort or refresh.
@@ -137,28 +143,43 @@ func (s *ListSource[Q, R]) Err() error {
 // Row returns row i when it is loaded. When it is not, its page is fetched in the background (ListPageLoaded
 // follows) and Row reports false, so a table's UpdateCell never waits.
 func (s *ListSource[Q, R]) Row(i int) (R, bool) {
-	var zero R
+	s.mu.Lock()
+	r, ok, fetch := s.rowLocked(i)
+	if fetch == nil {
+		s.mu.Unlock()
+		return r, ok
+	}
+	s.inRow = true
+	s.mu.Unlock()
+	fetch()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.inRow = false
+	r, ok, _ = s.rowLocked(i) // the page is there already when the fetch ran at once
+	return r, ok
+}
+
+// rowLocked returns row i when it is loaded, or else a fetch of its page to start (nil when none is due).
+func (s *ListSource[Q, R]) rowLocked(i int) (r R, ok bool, fetch func()) {
 	if i < 0 || i >= s.length {
-		return zero, false
+		return r, false, nil
 	}
 	size := s.pageSize()
 	p := i / size
 	if rows, ok := s.pages[p]; ok {
 		if j := i % size; j < len(rows) {
-			return rows[j], true
+			return rows[j], true, nil
 		}
-		return zero, false
+		return r, false, nil
 	}
 	// While a newer query is on its way the old rows' pages are not worth reading; a short list has every
 	// page already; a failed page waits for the next Load.
-	if s.loading || s.Count == nil || s.fetching[p] || s.failed[p] || s.ctx == nil {
-		return zero, false
+	if s.loading || s.Count == nil || s.fetching[p] || s.failed[p] || s.ctx == nil || s.inRow {
+		return r, false, nil
 	}
 	s.fetching[p] = true
-	s.fetchPage(s.ctx, s.shownGen, s.shown, p, s.length)
-	return zero, false
+	ctx, gen, q, length := s.ctx, s.shownGen, s.shown, s.length
+	return r, false, func() { s.fetchPage(ctx, gen, q, p, length) }
 }
 
 // ask starts a new generation for q, now or after the debounce.
@@ -222,14 +243,15 @@ func (s *ListSource[Q, R]) start(gen uint64) {
 	s.ctx, s.cancel = ctx, cancel
 	q, count, page, do, size, limit := s.want, s.Count, s.Page, s.do(), s.pageSize(), s.Cap
 	done := s.track()
+	run := s.goer()
 	s.mu.Unlock()
-	go func() {
+	run(func() {
 		total, length, rows, err := first(ctx, q, count, page, size, limit)
 		do(func() {
 			s.answer(gen, q, total, length, rows, err)
 			done()
 		})
-	}()
+	})
 }
 
 // first reads the count and the first page (every row when count is nil).
@@ -279,17 +301,19 @@ func (s *ListSource[Q, R]) answer(gen uint64, q Q, total, length int, rows []R, 
 	s.emit(ListLoaded)
 }
 
-// fetchPage reads page p of the rows shown on a goroutine. Called with mu held.
+// fetchPage reads page p of the rows shown off the UI goroutine.
 func (s *ListSource[Q, R]) fetchPage(ctx context.Context, gen uint64, q Q, p, length int) {
-	page, do, size := s.Page, s.do(), s.pageSize()
+	s.mu.Lock()
+	page, do, size, run := s.Page, s.do(), s.pageSize(), s.goer()
 	done := s.track()
-	go func() {
+	s.mu.Unlock()
+	run(func() {
 		rows, err := page(ctx, q, p*size, min(size, length-p*size), length)
 		do(func() {
 			s.pageAnswer(gen, p, rows, err)
 			done()
 		})
-	}()
+	})
 }
 
 // pageAnswer keeps a fetched page, dropping it when the list has moved on to another query.
@@ -321,8 +345,11 @@ func (s *ListSource[Q, R]) pageAnswer(gen uint64, p int, rows []R, err error) {
 		}
 		delete(s.pages, far)
 	}
+	quiet := s.inRow // Row is returning the row itself, from inside the table's own update
 	s.mu.Unlock()
-	s.emit(ListPageLoaded)
+	if !quiet {
+		s.emit(ListPageLoaded)
+	}
 }
 
 func (s *ListSource[Q, R]) emit(ev ListEvent) {
@@ -350,6 +377,13 @@ func (s *ListSource[Q, R]) do() func(func()) {
 		return s.Do
 	}
 	return fyne.Do
+}
+
+func (s *ListSource[Q, R]) goer() func(func()) {
+	if s.Go != nil {
+		return s.Go
+	}
+	return func(f func()) { go f() }
 }
 
 func (s *ListSource[Q, R]) after() func(time.Duration, func()) func() bool {

@@ -387,3 +387,29 @@ func TestListSourceEmptyAnswerAsksNoPage(t *testing.T) {
 		t.Errorf("len %d events %v busy %d", f.src.Len(), f.events, f.busy)
 	}
 }
+
+func TestListSourceInline(t *testing.T) {
+	// Run at once (as the views tests do under Fyne's test driver), the source behaves like a store that
+	// answers instantly: rows are there when Load returns, and a missing page is read inside Row.
+	names := []string{"a1", "a2", "a3", "a4", "a5"}
+	var events []ListEvent
+	src := &ListSource[string, string]{
+		Count: func(_ context.Context, q string) (int, error) { return len(names), nil },
+		Page: func(_ context.Context, q string, offset, limit, total int) ([]string, error) {
+			return names[offset:min(len(names), offset+limit)], nil
+		},
+		PageSize: 2, Debounce: -1,
+		Go: func(f func()) { f() }, Do: func(f func()) { f() },
+		OnChange: func(ev ListEvent) { events = append(events, ev) },
+	}
+	src.LoadTyping("a")
+	if src.Loading() || src.Len() != 5 || fmt.Sprint(events) != fmt.Sprint([]ListEvent{ListLoading, ListLoaded}) {
+		t.Fatalf("loading=%v len=%d events=%v", src.Loading(), src.Len(), events)
+	}
+	if r, ok := src.Row(4); !ok || r != "a5" {
+		t.Errorf("row 4 = %q %v", r, ok)
+	}
+	if len(events) != 2 {
+		t.Errorf("a page read inside Row announced itself (the table would refresh inside its own update): %v", events)
+	}
+}
