@@ -54,7 +54,7 @@ func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]Couri
 		for _, name := range f.GetSheetList() {
 			rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 			if err != nil {
-				return nil, nil, fmt.Errorf("sheet: %s: %w", name, err)
+				return nil, nil, damaged(name, 0, err)
 			}
 			sheets, names = append(sheets, rows), append(names, name)
 		}

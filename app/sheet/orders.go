@@ -166,14 +166,22 @@ func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progr
 	for _, name := range f.GetSheetList() {
 		it, err := f.Rows(name)
 		if err != nil {
-			return nil, fmt.Errorf("sheet: %s: %w", name, err)
+			return nil, damaged(name, 0, err)
 		}
+		n := 0
 		next := func() ([]string, bool, error) {
+			n++
 			if !it.Next() {
-				return nil, false, it.Error()
+				if err := it.Error(); err != nil {
+					return nil, false, damaged(name, n, err)
+				}
+				return nil, false, nil
 			}
 			cells, err := it.Columns(excelize.Options{RawCellValue: true})
-			return cells, true, err
+			if err != nil {
+				return nil, false, damaged(name, n, err)
+			}
+			return cells, true, nil
 		}
 		total := sheetRows(f, name)
 		file, err := readOrderRows(ctx, name, next, total, true, opts, progress, emit)

@@ -72,11 +72,20 @@ func ReadProducts(ctx context.Context, r io.Reader, opts ReadOptions, progress f
 	return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "상품 목록의 제목 행을 찾을 수 없습니다. 첫 행에 '판매자 상품코드', '상품명', '판매가' 같은 열 제목이 있어야 합니다. 템플릿을 내려받아 사용하세요."}
 }
 
+// damaged is the error for a sheet excelize cannot read past row n (0: the sheet as a whole).
+func damaged(sheet string, n int, err error) error {
+	where := fmt.Sprintf("'%s' 시트", sheet)
+	if n > 0 {
+		where = fmt.Sprintf("'%s' 시트 %d행", sheet, n)
+	}
+	return &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: where + "을(를) 읽을 수 없습니다. 파일이 손상되었습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장한 뒤 올리세요."}
+}
+
 // readSheet reads one sheet, or returns nil when it has no product header.
 func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOptions, progress func(float64)) (*ProductFile, error) {
 	it, err := f.Rows(name)
 	if err != nil {
-		return nil, fmt.Errorf("sheet: %s: %w", name, err)
+		return nil, damaged(name, 0, err)
 	}
 	defer it.Close()
 	file := &ProductFile{sheet: name}
@@ -90,7 +99,7 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("sheet: %s row %d: %w", name, n, err)
+			return nil, damaged(name, n, err)
 		}
 		if headerRow == 0 {
 			if n > 30 {
@@ -120,6 +129,11 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 			return file, nil
 		}
 		rows = append(rows, r)
+	}
+	if err := it.Error(); err != nil {
+		// the iterator stops at XML it cannot read: without this check a damaged file would import the
+		// rows before the damage as if they were all
+		return nil, damaged(name, 0, err)
 	}
 	if headerRow == 0 {
 		return nil, nil
