@@ -13,6 +13,7 @@ import (
 
 	"sellerdesk/app"
 	"sellerdesk/app/cli"
+	"sellerdesk/app/clock"
 	"sellerdesk/assets"
 	"sellerdesk/views"
 )
@@ -28,15 +29,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	inv, err := cli.Parse(os.Args[1:])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		fmt.Fprintln(os.Stderr, cli.Usage)
-		os.Exit(2)
-	}
-	if inv.Command != "" || inv.Help {
+	inv := cli.Parse(os.Args[1:])
+	if inv.Headless() {
+		cli.AttachConsole() // before anything is printed: see app/cli/console_windows.go
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := cli.Run(ctx, inv, info, os.Getenv, os.Stdout, os.Stderr)
+		code := cli.Run(ctx, inv, cli.Env{Info: info, Clock: clock.System(), Getenv: os.Getenv, Stdout: os.Stdout, Stderr: os.Stderr})
 		stop()
 		os.Exit(code)
 	}
@@ -47,7 +44,7 @@ func main() {
 	path, err := app.ResolveDBPath(inv.DB, os.Getenv)
 	var desk *app.Desk
 	if err == nil {
-		desk, err = app.Open(ctx, path, info)
+		desk, err = app.Open(ctx, path, info, app.WithClock(clock.System()))
 	}
 	if err != nil {
 		views.ShowStartupError(a, err, path)
