@@ -19,15 +19,20 @@ const (
 	ErrInternal Code = "internal"  // an unexpected fault; details are in the log
 )
 
-// Error is an error with a code and a Korean message meant for the seller.
+// Error is an error with a code and a sentence meant for the seller. The sentence is either Key with Args (a
+// translation key, see Msg) or, in older code, a ready Korean Message; Text translates either.
 type Error struct {
 	Code    Code
-	Message string
+	Key     string            // translation key: the Korean sentence with {{.Name}} fields
+	Args    map[string]any    // the values of Key's fields
+	Message string            // a ready Korean sentence, when Key is empty
+	About   []Msg             // what the error is about, outermost first ("상품 {{.Code}}"); see About
 	Fields  map[string]string // per-field messages for ErrInvalid, keyed by field name
 	Err     error             // the underlying cause, for the log
 }
 
-func (e *Error) Error() string { return e.Message }
+// Error is the Korean sentence, with what it is about in front.
+func (e *Error) Error() string { return Text(e, Korean) }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Invalid builds an ErrInvalid error from per-field messages, listing them in field order.
@@ -67,7 +72,7 @@ func ErrorCode(err error) Code {
 func Message(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Message
+		return e.Error()
 	}
 	var k interface {
 		error
@@ -76,5 +81,8 @@ func Message(err error) string {
 	if errors.As(err, &k) {
 		return k.Error()
 	}
-	return "예기치 못한 오류가 발생했습니다. 자세한 내용은 데이터 폴더의 로그 파일(sellerdesk.log)에 기록했습니다."
+	return internalMessage
 }
+
+// internalMessage is said for a fault whose cause is not known to the seller's words.
+const internalMessage = "예기치 못한 오류가 발생했습니다. 자세한 내용은 데이터 폴더의 로그 파일(sellerdesk.log)에 기록했습니다."
