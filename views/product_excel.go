@@ -15,15 +15,18 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app/atomicfile"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/app/productimport"
 	"sellerdesk/app/sheet"
 )
 
 // The Excel flows of 상품: template download, 일괄 등록 with a preview of every problem, and 대량 수정
-// (export, edit, re-import with a field-by-field diff to confirm). Reading, checking and writing run as
-// jobs behind a progress dialog that can be cancelled; nothing is stored until the seller confirms, and
-// then in one transaction.
+// (export, edit, re-import with a field-by-field diff to confirm). The workflow itself is
+// app/productimport, which `sellerdesk import products` runs too; this file asks for files and passwords and
+// shows previews. Reading, checking and writing run as jobs behind a progress dialog that can be cancelled;
+// nothing is stored until the seller confirms, and then in one transaction.
 
 // saveXLSX asks where to save an xlsx and writes it with write, as a job.
 func (sh *shell) saveXLSX(name string, write func(ctx context.Context, buf *bytes.Buffer) error, done func(path string)) {
@@ -44,12 +47,12 @@ func (sh *shell) saveXLSX(name string, write func(ctx context.Context, buf *byte
 			}
 			return writeFileAtomic(path, buf.Bytes())
 		}, func(err error) {
-			if errors.Is(err, context.Canceled) {
-				os.Remove(path)
-				return
-			}
 			if err != nil {
-				sh.showError(err)
+				// the save dialog has already created the file, empty: a failed or cancelled job removes it
+				os.Remove(path)
+				if !errors.Is(err, context.Canceled) {
+					sh.showError(err)
+				}
 				return
 			}
 			if done != nil {
@@ -63,30 +66,21 @@ func (sh *shell) saveXLSX(name string, write func(ctx context.Context, buf *byte
 	d.Resize(fyne.NewSize(900, 600))
 }
 
-// writeFileAtomic writes data beside path and renames it into place, so a failure never leaves half a file.
+// writeFileAtomic saves a file the seller asked for through the one atomic writer the command line uses
+// too, so a failure never leaves half a file.
 func writeFileAtomic(path string, data []byte) error {
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("views: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := atomicfile.WriteFile(path, data); err != nil {
 		return fmt.Errorf("views: write %s: %w", path, err)
 	}
 	return nil
 }
 
+// importer is the product import workflow the command line runs too.
+func (s *productsScreen) importer() *productimport.Importer { return productimport.New(s.svc) }
+
 func (s *productsScreen) onTemplate() {
 	s.sh.saveXLSX(lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
-		cats, err := s.svc.Categories(ctx)
-		if err != nil {
-			return err
-		}
-		sups, err := s.svc.Suppliers(ctx)
-		if err != nil {
-			return err
-		}
-		return sheet.WriteTemplate(buf, cats, sups)
+		return s.importer().WriteTemplate(ctx, buf)
 	}, func(path string) {
 		dialog.ShowInformation(lang.L("템플릿 다운로드"), lang.L("템플릿을 저장했습니다:\n{{.Path}}", map[string]any{"Path": path}), s.sh.win)
 	})
@@ -99,27 +93,16 @@ func (s *productsScreen) onBulkExport() {
 	}
 	name := fmt.Sprintf("상품_대량수정_%s.xlsx", s.sh.desk.Now().Format("20060102"))
 	s.sh.saveXLSX(name, func(ctx context.Context, buf *bytes.Buffer) error {
-		ps, err := s.svc.ExportProducts(ctx, f)
-		if err != nil {
-			return err
-		}
-		cats, err := s.svc.Categories(ctx)
-		if err != nil {
-			return err
-		}
-		sups, err := s.svc.Suppliers(ctx)
-		if err != nil {
-			return err
-		}
-		return sheet.WriteProducts(buf, ps, cats, sups)
+		_, err := s.importer().WriteExport(ctx, buf, f)
+		return err
 	}, func(path string) {
 		dialog.ShowInformation(lang.L("대량 수정 내보내기"), lang.L("엑셀로 내보냈습니다:\n{{.Path}}\n상품명, 가격, 상태, 재고를 고친 뒤 '대량 수정 올리기'로 올리세요.", map[string]any{"Path": path}), s.sh.win)
 	})
 }
 
-// openXLSX asks for an xlsx, reads it as a job (asking for the password of a protected file) and hands the
-// result to next on the UI goroutine.
-func (s *productsScreen) openXLSX(title string, register bool, next func(path string, file *sheet.ProductFile)) {
+// openXLSX asks for an xlsx, reads and checks it as a job (asking for the password of a protected file)
+// and hands the preview to next on the UI goroutine. register picks 일괄 등록, else 대량 수정.
+func (s *productsScreen) openXLSX(title string, register bool, next func(*productimport.Preview)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			s.sh.showError(err)
@@ -137,32 +120,17 @@ func (s *productsScreen) openXLSX(title string, register bool, next func(path st
 	d.Resize(fyne.NewSize(900, 600))
 }
 
-// readXLSX reads and checks a file; for a 일괄 등록 (register) it also flags codes the store already has.
-func (s *productsScreen) readXLSX(title, path, password string, register bool, next func(string, *sheet.ProductFile)) {
-	var file *sheet.ProductFile
+// readXLSX reads and checks a file through the import workflow: for a 일괄 등록 it flags codes the store
+// already has, for a 대량 수정 it works out the changes.
+func (s *productsScreen) readXLSX(title, path, password string, register bool, next func(*productimport.Preview)) {
+	mode := productimport.BulkEdit
+	if register {
+		mode = productimport.Register
+	}
+	var p *productimport.Preview
 	s.sh.runJob(title, lang.L("엑셀 파일을 읽고 검사하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
-		cats, err := s.svc.Categories(ctx)
-		if err != nil {
-			return err
-		}
-		sups, err := s.svc.Suppliers(ctx)
-		if err != nil {
-			return err
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		file, err = sheet.ReadProducts(ctx, f, sheet.ReadOptions{Password: password, Categories: cats, Suppliers: sups}, progress)
-		if err != nil || !register {
-			return err
-		}
-		pcodes, ocodes := file.Codes()
-		products, options, err := s.svc.ExistingCodes(ctx, pcodes, ocodes)
-		if err == nil {
-			file.MarkExisting(products, options)
-		}
+		var err error
+		p, err = s.importer().Read(ctx, path, password, mode, progress)
 		return err
 	}, func(err error) {
 		switch {
@@ -172,7 +140,7 @@ func (s *productsScreen) readXLSX(title, path, password string, register bool, n
 		case err != nil:
 			s.sh.showError(err)
 		default:
-			next(path, file)
+			next(p)
 		}
 	})
 }
@@ -209,25 +177,21 @@ func (s *productsScreen) onBulkRegister() {
 }
 
 // previewRegister shows what a 일괄 등록 file would add, or every problem in it; 등록 imports all or nothing.
-func (s *productsScreen) previewRegister(path string, file *sheet.ProductFile) {
-	options := 0
-	for _, p := range file.Products {
-		options += len(p.Options)
-	}
+func (s *productsScreen) previewRegister(p *productimport.Preview) {
 	var body fyne.CanvasObject
 	var d dialog.Dialog
-	if len(file.Problems) > 0 {
+	if len(p.Problems) > 0 {
 		body = container.NewBorder(&widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance,
-			Text: lang.L("{{.N}}곳에 문제가 있어 아무것도 등록하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", map[string]any{"N": format.Number(int64(len(file.Problems)))})},
-			nil, nil, nil, problemTable(file.Problems))
+			Text: lang.L("{{.N}}곳에 문제가 있어 아무것도 등록하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", map[string]any{"N": format.Number(int64(len(p.Problems)))})},
+			nil, nil, nil, problemTable(p.Problems))
 		d = dialog.NewCustom(lang.L("일괄 등록 미리보기"), lang.L("닫기"), body, s.sh.win)
 	} else {
 		summary := lang.L("{{.File}}\n상품 {{.P}}개, 판매 단위(옵션) {{.O}}개를 등록합니다. 모두 한 번에 등록되며, 중간에 취소하면 아무것도 등록되지 않습니다.",
-			map[string]any{"File": filepath.Base(path), "P": format.Number(int64(len(file.Products))), "O": format.Number(int64(options))})
-		body = container.NewBorder(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord}, nil, nil, nil, previewTable(file.Products))
+			map[string]any{"File": filepath.Base(p.Path), "P": format.Number(int64(len(p.Products))), "O": format.Number(int64(p.Options))})
+		body = container.NewBorder(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord}, nil, nil, nil, previewTable(p.Products))
 		d = dialog.NewCustomConfirm(lang.L("일괄 등록 미리보기"), lang.L("등록"), lang.L("취소"), body, func(ok bool) {
 			if ok {
-				s.runRegister(path, file)
+				s.runRegister(p)
 			}
 		}, s.sh.win)
 	}
@@ -246,14 +210,13 @@ func previewTable(ps []catalog.Product) fyne.CanvasObject {
 		})
 }
 
-// applyFile writes a checked file to the store as a cancellable job and tells the seller the outcome.
-func (s *productsScreen) applyFile(title, working, cancelled string,
-	apply func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error),
-	done func(catalog.ImportResult) string) {
+// applyFile writes a checked file to the store through the workflow, as a cancellable job, and tells the
+// seller the outcome.
+func (s *productsScreen) applyFile(title, working, cancelled string, p *productimport.Preview, done func(catalog.ImportResult) string) {
 	var res catalog.ImportResult
 	s.sh.runJob(title, working, func(ctx context.Context, progress func(float64)) error {
 		var err error
-		res, err = apply(ctx, progress)
+		res, err = s.importer().Apply(ctx, p, progress)
 		return err
 	}, func(err error) {
 		if errors.Is(err, context.Canceled) {
@@ -269,11 +232,8 @@ func (s *productsScreen) applyFile(title, working, cancelled string,
 	})
 }
 
-func (s *productsScreen) runRegister(path string, file *sheet.ProductFile) {
-	s.applyFile(lang.L("일괄 등록"), lang.L("상품을 등록하는 중입니다…"), lang.L("취소했습니다. 아무것도 등록하지 않았습니다."),
-		func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error) {
-			return s.svc.ImportProducts(ctx, file.Products, filepath.Base(path), progress)
-		},
+func (s *productsScreen) runRegister(p *productimport.Preview) {
+	s.applyFile(lang.L("일괄 등록"), lang.L("상품을 등록하는 중입니다…"), lang.L("취소했습니다. 아무것도 등록하지 않았습니다."), p,
 		func(res catalog.ImportResult) string {
 			return lang.L("상품 {{.P}}개(옵션 {{.O}}개)를 등록했습니다.", map[string]any{"P": format.Number(int64(res.Created)), "O": format.Number(int64(res.Options))})
 		})
@@ -284,46 +244,35 @@ func (s *productsScreen) onBulkImport() {
 }
 
 // previewBulkEdit lists every change (field: old → new) for the seller to confirm before applying it.
-func (s *productsScreen) previewBulkEdit(path string, file *sheet.ProductFile) {
-	if len(file.Problems) > 0 {
-		s.previewRegister(path, file)
+func (s *productsScreen) previewBulkEdit(p *productimport.Preview) {
+	if len(p.Problems) > 0 {
+		s.previewRegister(p)
 		return
 	}
-	changes, err := s.svc.DiffBulkEdit(context.Background(), file.Products)
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	if len(changes) == 0 {
+	if p.Unchanged() {
 		dialog.ShowInformation(lang.L("대량 수정"), lang.L("바뀐 내용이 없습니다."), s.sh.win)
 		return
 	}
+	changes := p.Changes
 	t := newTextTable([]string{lang.L("상품"), lang.L("항목"), lang.L("지금"), lang.L("바뀔 값")}, []float32{260, 100, 220, 220},
 		func() int { return len(changes) },
 		func(row, col int) string {
 			c := changes[row]
-			what := c.ProductCode
-			if c.OptionLabel != "" {
-				what += " · " + c.OptionLabel
-			}
-			return []string{what, c.Field, c.Old, c.New}[col]
+			return []string{c.Product, c.Field, c.Old, c.New}[col]
 		})
 	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": format.Number(int64(len(changes)))})
 	d := dialog.NewCustomConfirm(lang.L("대량 수정 확인"), lang.L("반영"), lang.L("취소"),
 		container.NewBorder(widget.NewLabel(summary), nil, nil, nil, t), func(ok bool) {
 			if ok {
-				s.runBulkEdit(path, file)
+				s.runBulkEdit(p)
 			}
 		}, s.sh.win)
 	d.Resize(fyne.NewSize(900, 560))
 	d.Show()
 }
 
-func (s *productsScreen) runBulkEdit(path string, file *sheet.ProductFile) {
-	s.applyFile(lang.L("대량 수정"), lang.L("변경 내용을 반영하는 중입니다…"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."),
-		func(ctx context.Context, progress func(float64)) (catalog.ImportResult, error) {
-			return s.svc.ApplyBulkEdit(ctx, file.Products, filepath.Base(path), progress)
-		},
+func (s *productsScreen) runBulkEdit(p *productimport.Preview) {
+	s.applyFile(lang.L("대량 수정"), lang.L("변경 내용을 반영하는 중입니다…"), lang.L("취소했습니다. 아무것도 바꾸지 않았습니다."), p,
 		func(res catalog.ImportResult) string {
 			return lang.L("상품 {{.N}}개를 수정했습니다.", map[string]any{"N": format.Number(int64(res.Updated))})
 		})

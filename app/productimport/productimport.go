@@ -11,6 +11,7 @@ package productimport
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -205,4 +206,35 @@ func (im *Importer) Apply(ctx context.Context, p *Preview, progress func(float64
 		return im.cat.ApplyPreviewedBulkEdit(ctx, p.Products, p.raw, source, progress)
 	}
 	return catalog.ImportResult{}, fmt.Errorf("productimport: apply a preview of mode %d", p.Mode)
+}
+
+// WriteExport writes the products f selects in the 대량 수정 layout (one row per option, the template's
+// columns), the file Read takes back as a 대량 수정, and returns how many products it wrote.
+func (im *Importer) WriteExport(ctx context.Context, w io.Writer, f catalog.ListFilter) (int, error) {
+	ps, err := im.cat.ExportProducts(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	cats, err := im.cat.Categories(ctx)
+	if err != nil {
+		return 0, err
+	}
+	sups, err := im.cat.Suppliers(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return len(ps), sheet.WriteProducts(w, ps, cats, sups)
+}
+
+// WriteTemplate writes the 일괄 등록 template, its lists holding the store's categories and suppliers.
+func (im *Importer) WriteTemplate(ctx context.Context, w io.Writer) error {
+	cats, err := im.cat.Categories(ctx)
+	if err != nil {
+		return err
+	}
+	sups, err := im.cat.Suppliers(ctx)
+	if err != nil {
+		return err
+	}
+	return sheet.WriteTemplate(w, cats, sups)
 }

@@ -52,19 +52,14 @@ func openDesk(t *testing.T) *app.Desk {
 func export(t *testing.T, d *app.Desk, path, password string) {
 	t.Helper()
 	ctx := context.Background()
-	ps, err := d.Catalog.ExportProducts(ctx, catalog.ListFilter{Sort: catalog.SortCode})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cats, _ := d.Catalog.Categories(ctx)
-	sups, _ := d.Catalog.Suppliers(ctx)
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := sheet.WriteProducts(f, ps, cats, sups); err != nil {
-		t.Fatal(err)
+	n, err := productimport.New(d.Catalog).WriteExport(ctx, f, catalog.ListFilter{Sort: catalog.SortCode})
+	if want, _ := d.Catalog.CountProducts(ctx, catalog.ListFilter{}); err != nil || n != want {
+		t.Fatalf("export wrote %d products of %d: %v", n, want, err)
 	}
 	if password != "" {
 		f.Close()
@@ -215,7 +210,7 @@ func TestRegister(t *testing.T) {
 	dir := t.TempDir()
 	tpl := filepath.Join(dir, "템플릿.xlsx")
 	f, _ := os.Create(tpl)
-	if err := sheet.WriteTemplate(f, nil, nil); err != nil {
+	if err := im.WriteTemplate(ctx, f); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
