@@ -16,6 +16,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/overseas"
+	"sellerdesk/views/widgets"
 )
 
 // orderDetail is one order with every field, its lines with their actions, and each line's history.
@@ -23,6 +24,10 @@ import (
 type orderDetail struct {
 	s *ordersScreen
 	d orders.Detail
+	// ship is the overseas shipment drafted for the order, when it ships abroad and one could be drafted.
+	ship *overseas.Shipment
+	// requesting is set while the return request dialog's data loads, so a second tap opens no second one.
+	requesting bool
 }
 
 func (v *orderDetail) build() fyne.CanvasObject {
@@ -77,7 +82,7 @@ func (v *orderDetail) build() fyne.CanvasObject {
 	tools := container.NewHBox(returnBtn, abroad)
 	parts := []fyne.CanvasObject{info}
 	if v.d.Overseas {
-		if sh, err := v.s.sh.desk.Abroad.Draft(context.Background(), o.ID); err == nil {
+		if sh := v.ship; sh != nil {
 			svc := overseas.Service(sh.Service)
 			summary := lang.L("{{.Country}} · {{.Service}} · {{.Kg}} kg · 배송비 {{.Fee}} · 보통 {{.Min}}~{{.Max}}일", map[string]any{
 				"Country": sh.Country, "Service": svc.Label(), "Kg": strconv.FormatFloat(float64(sh.WeightGrams)/1000, 'f', -1, 64),
@@ -89,6 +94,21 @@ func (v *orderDetail) build() fyne.CanvasObject {
 	parts = append(parts, container.NewBorder(nil, nil, totalLabel, tools), lines)
 	body := container.NewVBox(parts...)
 	return container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+}
+
+// loadOrderDetail reads an order and, when it ships abroad, its shipment draft.
+func loadOrderDetail(ctx context.Context, s *ordersScreen, orderID int64) (*orderDetail, error) {
+	d, err := s.svc.Detail(ctx, orderID)
+	if err != nil {
+		return nil, err
+	}
+	v := &orderDetail{s: s, d: d}
+	if d.Overseas {
+		if ship, err := s.sh.desk.Abroad.Draft(ctx, orderID); err == nil {
+			v.ship = &ship
+		}
+	}
+	return v, nil
 }
 
 // lineCard shows a line: product, amounts, status, tracking, history, and the actions allowed now.
@@ -153,10 +173,10 @@ func (v *orderDetail) lineCard(l orders.DetailLine) fyne.CanvasObject {
 	return widget.NewCard("", "", container.NewVBox(rows...))
 }
 
-// mapLine links an unmatched line to one of the catalog's options, found by product name or code.
+// mapLine links an unmatched line to one of the catalog's options, found by product name or code. The
+// search and the chosen product's options load off the UI goroutine while the seller types and picks.
 func (v *orderDetail) mapLine(l orders.DetailLine) {
-	cat := v.s.sh.desk.Catalog
-	var found []catalog.ProductRow
+	sh, cat := v.s.sh, v.s.sh.desk.Catalog
 	var options []catalog.Option
 	productSel := widget.NewSelect(nil, nil)
 	productSel.PlaceHolder = lang.L("상품을 검색하세요")
@@ -165,58 +185,70 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 	search := widget.NewEntry()
 	search.SetPlaceHolder(lang.L("상품명 또는 상품코드"))
 	search.SetText(l.ProductCode)
-	doSearch := func(q string) {
-		rows, err := cat.ListProducts(context.Background(), catalog.ListFilter{Query: q, Limit: 30})
-		if err != nil {
-			v.s.sh.showError(err)
+	status := &widget.Label{Importance: widget.LowImportance}
+	found := trackList(sh, &widgets.ListSource[string, catalog.ProductRow]{
+		// the first 30 matches: the seller narrows the search rather than scrolls
+		Page: func(ctx context.Context, q string, _, _, _ int) ([]catalog.ProductRow, error) {
+			return cat.ListProducts(ctx, catalog.ListFilter{Query: q, Limit: 30})
+		},
+	})
+	found.OnChange = func(ev widgets.ListEvent) {
+		if sh.showListState(status, ev, found.Err()) {
 			return
 		}
-		found = rows
-		names := make([]string, len(rows))
-		for i, r := range rows {
+		status.SetText("")
+		names := make([]string, found.Len())
+		for i := range names {
+			r, _ := found.Row(i)
 			names[i] = r.Code + " · " + r.Name
 		}
 		productSel.SetOptions(names)
 		productSel.ClearSelected()
-		if len(rows) == 1 {
+		if len(names) == 1 {
 			productSel.SetSelectedIndex(0)
 		}
 	}
 	productSel.OnChanged = func(string) {
-		i := productSel.SelectedIndex()
-		if i < 0 || i >= len(found) {
+		r, ok := found.Row(productSel.SelectedIndex())
+		if !ok {
 			return
 		}
-		p, err := cat.Product(context.Background(), found[i].ID)
-		if err != nil {
-			v.s.sh.showError(err)
-			return
-		}
-		options = nil
-		var labels []string
-		for _, o := range p.Options {
-			if !o.Usable {
-				continue
+		optionSel.ClearSelected()
+		optionSel.SetOptions(nil)
+		background(sh, func(ctx context.Context) (catalog.Product, error) { return cat.Product(ctx, r.ID) }, func(p catalog.Product, err error) {
+			if err != nil {
+				sh.showError(err)
+				return
 			}
-			options = append(options, o)
-			label := o.Label()
-			if label == "" {
-				label = lang.L("(옵션 없음)")
+			if cur, ok := found.Row(productSel.SelectedIndex()); !ok || cur.ID != p.ID {
+				return // the seller picked another product meanwhile
 			}
-			labels = append(labels, label+" · "+lang.L("재고")+" "+format.Number(o.Stock))
-		}
-		optionSel.SetOptions(labels)
-		if len(labels) == 1 {
-			optionSel.SetSelectedIndex(0)
-		}
+			options = nil
+			var labels []string
+			for _, o := range p.Options {
+				if !o.Usable {
+					continue
+				}
+				options = append(options, o)
+				label := o.Label()
+				if label == "" {
+					label = lang.L("(옵션 없음)")
+				}
+				labels = append(labels, label+" · "+lang.L("재고")+" "+format.Number(o.Stock))
+			}
+			optionSel.SetOptions(labels)
+			if len(labels) == 1 {
+				optionSel.SetSelectedIndex(0)
+			}
+		})
 	}
-	search.OnChanged = doSearch
+	search.OnChanged = found.LoadTyping
 	remember := widget.NewCheck(lang.L("다음 가져오기에서도 이렇게 연결"), nil)
 	remember.SetChecked(true)
-	doSearch(l.ProductCode)
+	found.Load(l.ProductCode)
 	dialog.ShowForm(lang.L("상품 연결"), lang.L("연결"), lang.L("취소"), []*widget.FormItem{
 		{Text: "", Widget: &widget.Label{Text: lang.L("주문 상품") + ": " + l.ProductName + " " + l.OptionInfo, Wrapping: fyne.TextWrapWord}},
-		widget.NewFormItem(lang.L("검색"), search),
+		widget.NewFormItem(lang.L("검색"), container.NewVBox(search, status)),
 		widget.NewFormItem(lang.L("상품"), productSel),
 		widget.NewFormItem(lang.L("옵션"), optionSel),
 		{Text: "", Widget: remember},

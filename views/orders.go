@@ -45,6 +45,7 @@ type ordersScreen struct {
 	root       *fyne.Container
 	list       fyne.CanvasObject
 	detail     *orderDetail
+	detailGen  int // bumped by each open and close: a detail read for an older one is not shown
 }
 
 func newOrdersScreen(sh *shell) *ordersScreen {
@@ -530,19 +531,27 @@ func (s *ordersScreen) focusSearch() {
 	}
 }
 
-// openDetail shows an order's detail in place of the list.
+// openDetail shows an order's detail in place of the list once it is read off the UI goroutine.
 func (s *ordersScreen) openDetail(orderID int64) {
-	d, err := s.svc.Detail(context.Background(), orderID)
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.detail = &orderDetail{s: s, d: d}
-	s.root.Objects = []fyne.CanvasObject{s.detail.build()}
-	s.root.Refresh()
+	s.detailGen++
+	gen := s.detailGen
+	background(s.sh, func(ctx context.Context) (*orderDetail, error) { return loadOrderDetail(ctx, s, orderID) },
+		func(v *orderDetail, err error) {
+			if gen != s.detailGen {
+				return // the seller went back to the list or opened another order meanwhile
+			}
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.detail = v
+			s.root.Objects = []fyne.CanvasObject{v.build()}
+			s.root.Refresh()
+		})
 }
 
 func (s *ordersScreen) closeDetail() {
+	s.detailGen++
 	s.detail = nil
 	s.root.Objects = []fyne.CanvasObject{s.list}
 	s.root.Refresh()

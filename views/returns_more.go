@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
+	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
@@ -263,16 +264,65 @@ func analysisView(a returns.Analysis) fyne.CanvasObject {
 	return container.NewBorder(summary, nil, nil, nil, tabs)
 }
 
-// onReturnRequest opens a return or exchange for lines of this order: kind, reason (fault follows and can
-// be changed), method, quantities, and for an exchange the option to send; the policy's key terms show.
+// returnRequestData is what the return request dialog shows, read before it opens.
+type returnRequestData struct {
+	policy data.PolicyRecord
+	// products holds the product of each returnable line's option, for the exchange choices; a line whose
+	// product could not be read offers none.
+	products map[int64]catalog.Product
+}
+
+// returnableLine reports whether a line can be returned or exchanged now.
+func returnableLine(l orders.DetailLine) bool {
+	if l.OptionID == 0 {
+		return false
+	}
+	switch orders.Status(l.Status) {
+	case orders.StatusDelivering, orders.StatusDelivered, orders.StatusDecided, orders.StatusExchanged:
+		return true
+	}
+	return false
+}
+
+// onReturnRequest reads the policy and the lines' products off the UI goroutine, then opens the request
+// dialog.
 func (v *orderDetail) onReturnRequest() {
+	if v.requesting {
+		return // the dialog is on its way
+	}
+	v.requesting = true
+	sh, lines := v.s.sh, v.d.Lines
+	background(sh, func(ctx context.Context) (returnRequestData, error) {
+		d := returnRequestData{products: map[int64]catalog.Product{}}
+		var err error
+		if d.policy, err = sh.desk.Returns.Policy(ctx); err != nil {
+			return d, err
+		}
+		for _, l := range lines {
+			if _, seen := d.products[l.OptionID]; seen || !returnableLine(l) {
+				continue
+			}
+			if prod, err := sh.desk.Catalog.ProductOfOption(ctx, l.OptionID); err == nil {
+				d.products[l.OptionID] = prod
+			}
+		}
+		return d, nil
+	}, func(d returnRequestData, err error) {
+		v.requesting = false
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		v.showReturnRequest(d)
+	})
+}
+
+// showReturnRequest opens a return or exchange for lines of this order: kind, reason (fault follows and can
+// be changed), method, quantities, and for an exchange the option to send; the policy's key terms show.
+func (v *orderDetail) showReturnRequest(d returnRequestData) {
 	sh := v.s.sh
 	svc := sh.desk.Returns
-	p, err := svc.Policy(context.Background())
-	if err != nil {
-		sh.showError(err)
-		return
-	}
+	p := d.policy
 	kind := widget.NewRadioGroup([]string{lang.L("반품"), lang.L("교환")}, nil)
 	kind.Horizontal = true
 	kind.SetSelected(lang.L("반품"))
@@ -311,19 +361,14 @@ func (v *orderDetail) onReturnRequest() {
 	var inputs []lineInput
 	linesBox := container.NewVBox()
 	for _, l := range v.d.Lines {
-		if l.OptionID == 0 {
-			continue
-		}
-		switch orders.Status(l.Status) {
-		case orders.StatusDelivering, orders.StatusDelivered, orders.StatusDecided, orders.StatusExchanged:
-		default:
+		if !returnableLine(l) {
 			continue
 		}
 		qty := widget.NewEntry()
 		qty.SetText("0")
 		in := lineInput{id: l.ID, qty: qty, repl: widget.NewSelect(nil, nil)}
 		in.repl.PlaceHolder = lang.L("교환할 옵션")
-		if prod, err := sh.desk.Catalog.ProductOfOption(context.Background(), l.OptionID); err == nil {
+		if prod, ok := d.products[l.OptionID]; ok {
 			var labels []string
 			for _, o := range prod.Options {
 				if o.Usable {
