@@ -133,10 +133,11 @@ func (s *productsScreen) readXLSX(title, path, password string, register bool, n
 		p, err = s.importer().Read(ctx, path, password, mode, progress)
 		return err
 	}, func(err error) {
+		var pe *sheet.PasswordError
 		switch {
 		case errors.Is(err, context.Canceled):
-		case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
-			s.sh.askPassword(errors.Is(err, sheet.ErrWrongPassword), func(pw string) { s.readXLSX(title, path, pw, register, next) })
+		case errors.As(err, &pe):
+			s.sh.askPassword(pe.Wrong, func(pw string) { s.readXLSX(title, path, pw, register, next) })
 		case err != nil:
 			s.sh.showError(err)
 		default:

@@ -69,15 +69,16 @@ func bulkEdit(ctx context.Context, c *call, im *productimport.Importer, p *produ
 	return nil
 }
 
-// passwordHint turns sheet's password errors into what to type: the window asks instead.
+// passwordHint turns sheet's password error into what to type: the window asks instead.
 func passwordHint(err error) error {
+	var pe *sheet.PasswordError
 	switch {
-	case errors.Is(err, sheet.ErrPasswordRequired):
-		return &app.Error{Code: app.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일입니다. --password 로 암호를 주세요."}
-	case errors.Is(err, sheet.ErrWrongPassword):
+	case !errors.As(err, &pe):
+		return err
+	case pe.Wrong:
 		return &app.Error{Code: app.ErrInvalid, Err: err, Message: "엑셀 파일의 암호가 맞지 않습니다. --password 를 확인하세요."}
 	}
-	return err
+	return &app.Error{Code: app.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일입니다. --password 로 암호를 주세요."}
 }
 
 // printProblems lists a file's problems one a line: sheet, row, column, reason, tab-separated for scripts.

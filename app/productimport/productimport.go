@@ -1,5 +1,5 @@
 // Package productimport is the product import workflow, written once for the window and the command line:
-// read a product file (a password-protected one returns sheet's password error, so the window can ask and the
+// read a product file (a password-protected one returns a *sheet.PasswordError, so the window can ask and the
 // command can say to pass --password), decide whether it registers new products (일괄 등록) or edits
 // registered ones (대량 수정), preview what it would do — every problem by sheet, row and column, or every
 // change as '항목: 이전 → 새 값' — and apply it in one transaction, with progress and cancel.
@@ -87,8 +87,8 @@ func (p *Preview) ChangedProducts() int {
 }
 
 // Read reads and checks the file at path as mode says and returns what applying it would do. It writes
-// nothing. A password-protected file read without its password, or with a wrong one, returns
-// sheet.ErrPasswordRequired or sheet.ErrWrongPassword (test with errors.Is).
+// nothing. A password-protected file read without its password, or with a wrong one, returns a
+// *sheet.PasswordError (its Wrong tells which; errors.Is matches sheet.ErrPasswordRequired / ErrWrongPassword).
 func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, progress func(float64)) (*Preview, error) {
 	cats, err := im.cat.Categories(ctx)
 	if err != nil {
