@@ -1,8 +1,9 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
-	"errors"
+	"fmt"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -74,21 +75,57 @@ func openWorkbook(raw []byte, password, notXLSX string) (*excelize.File, error) 
 			return nil, &PasswordError{}
 		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{Password: password})
-	if err == nil {
-		return f, nil
+	if encrypted {
+		// Decrypted here rather than inside excelize so the workbook's parts can be checked (below) before
+		// excelize reads them.
+		plain, err := excelize.Decrypt(raw, &excelize.Options{Password: password})
+		if err != nil {
+			return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일이지만 암호화 방식을 읽을 수 없거나 파일이 손상되었습니다. 엑셀에서 열어 암호를 푼 뒤 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요."}
+		}
+		if _, err := zip.NewReader(bytes.NewReader(plain), int64(len(plain))); err != nil {
+			// any password decrypts; a wrong one gives bytes that are not a zip
+			return nil, &PasswordError{Wrong: true, Err: fmt.Errorf("%w: %w", excelize.ErrWorkbookPassword, err)}
+		}
+		raw = plain
 	}
-	if f != nil {
-		f.Close() // excelize hands back a half-read file with some errors
+	if err := checkParts(raw); err != nil {
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
 	}
-	switch {
-	case encrypted && errors.Is(err, excelize.ErrWorkbookPassword):
-		// excelize decrypts with any password; a wrong one gives bytes that are not a zip, reported as this.
-		return nil, &PasswordError{Wrong: true, Err: err}
-	case encrypted:
-		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일이지만 암호화 방식을 읽을 수 없거나 파일이 손상되었습니다. 엑셀에서 열어 암호를 푼 뒤 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요."}
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		if f != nil {
+			f.Close() // excelize hands back a half-read file with some errors
+		}
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
 	}
-	return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
+	return f, nil
+}
+
+// inMemoryPart is excelize's default UnzipXMLSizeLimit: parts up to this size are read into memory, with
+// room reserved for the size the zip declares; bigger ones are unzipped to a temporary file as they come.
+const inMemoryPart = 16 << 20
+
+// maxInMemoryParts bounds what a workbook's in-memory parts may claim together. A real export's big parts
+// (the sheet, the shared strings) go to temporary files and the rest are small; a damaged or hostile zip
+// of a few KB can declare hundreds of 16 MB parts, and excelize would reserve gigabytes for them.
+const maxInMemoryParts = 256 << 20
+
+// checkParts refuses a zip whose parts declare more than maxInMemoryParts to be read into memory.
+func checkParts(raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return err
+	}
+	var total uint64
+	for _, f := range zr.File {
+		if f.UncompressedSize64 <= inMemoryPart {
+			total += f.UncompressedSize64
+		}
+	}
+	if total > maxInMemoryParts {
+		return fmt.Errorf("sheet: the zip's parts declare %d bytes to be read into memory", total)
+	}
+	return nil
 }
 
 // encryptedPackage reports whether a compound file holds an encrypted xlsx (an EncryptedPackage stream)
