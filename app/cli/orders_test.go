@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -188,12 +189,22 @@ func TestDemoAndPOPDF(t *testing.T) {
 	if !strings.HasPrefix(string(b), "%PDF-") {
 		t.Error("not a PDF")
 	}
+	// a failed export leaves the file that was there and no temporary file beside it
+	entries, _ := os.ReadDir(dir)
+	if code, _, errs := run(t, "--db", db, "po", "pdf", "PO-20000101-001", "--out", pdf); code != 1 || !strings.Contains(errs, "찾을 수 없습니다") {
+		t.Errorf("unknown PO: %d %q", code, errs)
+	}
+	if after, _ := os.ReadFile(pdf); !bytes.Equal(after, b) {
+		t.Error("a failed po pdf changed the file already there")
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(entries) {
+		t.Errorf("a failed po pdf left files: %d entries, was %d", len(after), len(entries))
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		msg  string
 	}{
-		{[]string{"po", "pdf", "PO-20000101-001", "--out", pdf}, 1, "찾을 수 없습니다"},
 		{[]string{"po", "pdf", pos[0].Number}, 2, "--out"},
 		{[]string{"po", "list"}, 2, "po pdf"},
 	} {
