@@ -216,3 +216,25 @@ func TestImportPreview(t *testing.T) {
 		t.Errorf("a file with problems changed the store: %d", n)
 	}
 }
+
+func TestStockDialogHistory(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	p := catalog.Product{Code: "MUG", Name: "머그컵", Price: 9000, Status: catalog.StatusSale, TaxType: catalog.Taxable,
+		OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 3}}}
+	saved, err := s.svc.SaveProduct(context.Background(), p, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := sh.showStock(saved, saved.Options[0], nil)
+	sh.waitJobs()
+	if !hasLabel(c, "현재 재고 3개 · 안전재고 0개") || d.history.Len() != 1 {
+		t.Fatalf("history of a new product: %d rows; %v", d.history.Len(), visibleTexts(c))
+	}
+	test.Type(d.delta, "+5")
+	test.Tap(button(t, c, "재고 반영"))
+	sh.waitJobs()
+	if !hasLabel(c, "현재 재고 8개 · 안전재고 0개") || d.history.Len() != 2 || !hasLabel(c, "+5") {
+		t.Errorf("after +5: %d rows; %v", d.history.Len(), visibleTexts(c))
+	}
+}

@@ -36,6 +36,8 @@ type poScreen struct {
 	root   *fyne.Container
 	list   fyne.CanvasObject
 	detail *purchasing.PO
+	// detailGen is bumped by each open and close: a purchase order read for an older one is not shown.
+	detailGen int
 }
 
 func newPOScreen(sh *shell) *poScreen {
@@ -198,19 +200,27 @@ func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.S
 	d.Show()
 }
 
-// openDetail shows a purchase order in place of the list.
+// openDetail shows a purchase order in place of the list once it is read off the UI goroutine.
 func (s *poScreen) openDetail(number string) {
-	po, err := s.svc.Get(context.Background(), number)
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.detail = &po
-	s.root.Objects = []fyne.CanvasObject{s.buildDetail(po)}
-	s.root.Refresh()
+	s.detailGen++
+	gen := s.detailGen
+	background(s.sh, func(ctx context.Context) (purchasing.PO, error) { return s.svc.Get(ctx, number) },
+		func(po purchasing.PO, err error) {
+			if gen != s.detailGen {
+				return // the seller went back to the list or opened another order meanwhile
+			}
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.detail = &po
+			s.root.Objects = []fyne.CanvasObject{s.buildDetail(po)}
+			s.root.Refresh()
+		})
 }
 
 func (s *poScreen) closeDetail() {
+	s.detailGen++
 	s.detail = nil
 	s.root.Objects = []fyne.CanvasObject{s.list}
 	s.root.Refresh()

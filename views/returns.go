@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
+	"sellerdesk/data"
 	"sellerdesk/views/widgets"
 )
 
@@ -38,6 +40,7 @@ type returnsScreen struct {
 	root      *fyne.Container
 	list      fyne.CanvasObject
 	detail    *returns.Return
+	detailGen int // bumped by each open and close: a detail read for an older one is not shown
 }
 
 var returnStates = []returns.State{returns.StateRequested, returns.StateApproved, returns.StateCollecting, returns.StateReceived,
@@ -271,26 +274,51 @@ func (s *returnsScreen) focusSearch() {
 	}
 }
 
+// returnDetail is what a request's detail shows, read before it opens.
+type returnDetail struct {
+	r       returns.Return
+	order   orders.Detail // for the order number, buyer and line names; empty when it could not be read
+	history []data.StateMove
+}
+
+// openDetail shows a request in place of the list once it is read off the UI goroutine.
 func (s *returnsScreen) openDetail(number string) {
-	r, err := s.svc.Get(context.Background(), number)
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.detail = &r
-	s.root.Objects = []fyne.CanvasObject{s.buildDetail(r)}
-	s.root.Refresh()
+	s.detailGen++
+	gen := s.detailGen
+	background(s.sh, func(ctx context.Context) (returnDetail, error) {
+		var d returnDetail
+		var err error
+		if d.r, err = s.svc.Get(ctx, number); err != nil {
+			return d, err
+		}
+		d.order, _ = s.sh.desk.Orders.Detail(ctx, d.r.OrderID)
+		d.history, _ = s.svc.History(ctx, d.r.Number)
+		return d, nil
+	}, func(d returnDetail, err error) {
+		if gen != s.detailGen {
+			return // the seller went back to the list or opened another request meanwhile
+		}
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.detail = &d.r
+		s.root.Objects = []fyne.CanvasObject{s.buildDetail(d)}
+		s.root.Refresh()
+	})
 }
 
 func (s *returnsScreen) closeDetail() {
+	s.detailGen++
 	s.detail = nil
 	s.root.Objects = []fyne.CanvasObject{s.list}
 	s.root.Refresh()
 	s.refresh()
 }
 
-func (s *returnsScreen) buildDetail(r returns.Return) fyne.CanvasObject {
+func (s *returnsScreen) buildDetail(d returnDetail) fyne.CanvasObject {
 	ctx := context.Background()
+	r, order := d.r, d.order
 	back := &widget.Button{Text: lang.L("반품 목록"), Icon: theme.NavigateBackIcon(), OnTapped: s.closeDetail}
 	title := &widget.Label{Text: r.Number + " · " + kindLabel(r.Kind), TextStyle: fyne.TextStyle{Bold: true}}
 	state := &widget.Label{Text: lang.L(r.State.Label()), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
@@ -311,7 +339,6 @@ func (s *returnsScreen) buildDetail(r returns.Return) fyne.CanvasObject {
 			refund += " (" + r.RefundNote + ")"
 		}
 	}
-	order, _ := s.sh.desk.Orders.Detail(ctx, r.OrderID)
 	info := widget.NewForm(
 		widget.NewFormItem(lang.L("주문번호"), widget.NewLabel(order.Order.OrderNo+" · "+order.Order.BuyerName)),
 		widget.NewFormItem(lang.L("사유"), widget.NewLabel(lang.L(returns.Reason(r.Reason).Label())+" · "+lang.L("귀책")+" "+fault)),
@@ -366,8 +393,7 @@ func (s *returnsScreen) buildDetail(r returns.Return) fyne.CanvasObject {
 		actions = append(actions, b)
 	}
 	timeline := container.NewVBox()
-	hist, _ := s.svc.History(ctx, r.Number)
-	for _, h := range hist {
+	for _, h := range d.history {
 		text := format.DateTime(h.At) + "  " + lang.L(returns.State(h.To).Label())
 		if h.Note != "" {
 			text += " · " + h.Note

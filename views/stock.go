@@ -14,6 +14,7 @@ import (
 	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/views/widgets"
 )
 
 func reasonLabel(r catalog.Reason) string {
@@ -46,7 +47,8 @@ type stockDialog struct {
 	reason  *widget.Select
 	note    *widget.Entry
 	message *widget.Label
-	history []catalog.Movement
+	history *widgets.ListSource[int64, catalog.Movement] // the option's last 200 movements, read in the background
+	state   *widget.Label                                // 불러오는 중 while the history loads
 	list    *widget.Table
 	dlg     *dialog.CustomDialog
 }
@@ -67,12 +69,28 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 	d.note.ExtendBaseWidget(d.note)
 	d.message = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	d.message.Hide()
+	d.state = &widget.Label{}
+	d.history = trackList(sh, &widgets.ListSource[int64, catalog.Movement]{
+		Page: func(ctx context.Context, optionID int64, _, _, _ int) ([]catalog.Movement, error) {
+			return sh.desk.Catalog.Movements(ctx, optionID, 200)
+		},
+		OnChange: func(ev widgets.ListEvent) {
+			if !sh.showListState(d.state, ev, d.history.Err()) {
+				d.state.SetText("")
+			}
+			d.list.Refresh()
+		},
+	})
 	d.list = &widget.Table{
-		Length:     func() (int, int) { return len(d.history), 5 },
+		Length:     func() (int, int) { return d.history.Len(), 5 },
 		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
-			m := d.history[id.Row]
 			l := o.(*widget.Label)
+			m, ok := d.history.Row(id.Row)
+			if !ok {
+				l.SetText("")
+				return
+			}
 			l.Alignment = fyne.TextAlignLeading
 			switch id.Col {
 			case 0:
@@ -113,7 +131,7 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 		container.NewGridWithColumns(3, d.delta, d.reason, d.note),
 		container.NewHBox(&widget.Button{Text: lang.L("재고 반영"), Importance: widget.HighImportance, OnTapped: d.onApply}),
 		d.message,
-		&widget.Label{Text: lang.L("재고 이력"), TextStyle: fyne.TextStyle{Bold: true}},
+		container.NewHBox(&widget.Label{Text: lang.L("재고 이력"), TextStyle: fyne.TextStyle{Bold: true}}, d.state),
 	)
 	d.dlg = dialog.NewCustom(lang.L("재고 조정"), lang.L("닫기"), container.NewBorder(form, nil, nil, nil, d.list), sh.win)
 	d.dlg.Resize(fyne.NewSize(700, 560))
@@ -121,15 +139,11 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 	return d
 }
 
+// load shows the option's stock and asks for its history.
 func (d *stockDialog) load() {
-	h, err := d.sh.desk.Catalog.Movements(context.Background(), d.option.ID, 200)
-	if err != nil {
-		d.sh.showError(err)
-	}
-	d.history = h
 	d.current.SetText(lang.L("현재 재고 {{.Stock}}개 · 안전재고 {{.Safety}}개",
 		map[string]any{"Stock": format.Number(d.option.Stock), "Safety": format.Number(d.option.SafetyStock)}))
-	d.list.Refresh()
+	d.history.Load(d.option.ID)
 }
 
 func (d *stockDialog) onApply() {
