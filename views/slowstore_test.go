@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"os"
 	"testing"
 	"time"
@@ -182,4 +183,23 @@ func TestOrderSearchWhileStoreIsSlow(t *testing.T) {
 		t.Errorf("the list shows the rows of %q", got.Search)
 	}
 	sh.waitJobs()
+}
+
+func TestProductListLoadFails(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	count := s.pager.Count
+	s.pager.Count = func(context.Context, catalog.ListFilter) (int, error) { return 0, errors.New("database is locked") }
+	test.Type(s.search, "셔츠")
+	sh.waitJobs()
+	if hasLabel(c, "불러오는 중…") || !hasLabel(c, "목록을 불러오지 못했습니다") || !containsLabel(c, "예기치 못한 오류가 발생했습니다") {
+		t.Fatalf("a failed load should say so, not keep loading: %v", visibleTexts(c))
+	}
+	// the next search works again
+	s.pager.Count = count
+	test.Type(s.search, " ")
+	sh.waitJobs()
+	if !hasLabel(c, "상품 0개") {
+		t.Errorf("after the store recovered: %v", visibleTexts(c))
+	}
 }
