@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -101,16 +102,18 @@ func openWorkbook(raw []byte, password, notXLSX string) (*excelize.File, error) 
 	return f, nil
 }
 
-// inMemoryPart is excelize's default UnzipXMLSizeLimit: parts up to this size are read into memory, with
-// room reserved for the size the zip declares; bigger ones are unzipped to a temporary file as they come.
+// inMemoryPart is excelize's default UnzipXMLSizeLimit: a worksheet or the shared strings bigger than this
+// is unzipped to a temporary file as it comes; every other part is read into memory, with room reserved
+// up front for the size the zip declares.
 const inMemoryPart = 16 << 20
 
-// maxInMemoryParts bounds what a workbook's in-memory parts may claim together. A real export's big parts
+// maxInMemoryParts bounds what a workbook's in-memory parts may declare together. A real export's big parts
 // (the sheet, the shared strings) go to temporary files and the rest are small; a damaged or hostile zip
-// of a few KB can declare hundreds of 16 MB parts, and excelize would reserve gigabytes for them.
+// of a few KB can declare gigabytes, and excelize would reserve them.
 const maxInMemoryParts = 256 << 20
 
-// checkParts refuses a zip whose parts declare more than maxInMemoryParts to be read into memory.
+// checkParts refuses a zip whose parts declare more than maxInMemoryParts to be read into memory, by
+// excelize's own rule for which parts it reads into memory (ReadZipReader).
 func checkParts(raw []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
@@ -118,12 +121,16 @@ func checkParts(raw []byte) error {
 	}
 	var total uint64
 	for _, f := range zr.File {
-		if f.UncompressedSize64 <= inMemoryPart {
-			total += f.UncompressedSize64
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		streamed := f.UncompressedSize64 > inMemoryPart &&
+			(strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml")
+		if streamed {
+			continue
 		}
-	}
-	if total > maxInMemoryParts {
-		return fmt.Errorf("sheet: the zip's parts declare %d bytes to be read into memory", total)
+		if f.UncompressedSize64 > maxInMemoryParts-total {
+			return fmt.Errorf("sheet: the zip's parts declare more than %d bytes to be read into memory", maxInMemoryParts)
+		}
+		total += f.UncompressedSize64
 	}
 	return nil
 }

@@ -181,40 +181,47 @@ func asOldExcel(t testing.TB, encrypted []byte) []byte {
 	return out
 }
 
-// TestPartsDeclaringGigabytes: a few KB of zip can declare hundreds of 16 MB parts, for which excelize
-// would reserve memory up front (3 GB for this file). Every importer refuses it as a damaged file, at once.
+// TestPartsDeclaringGigabytes: a few KB of zip can declare hundreds of 16 MB parts, or one part of
+// gigabytes (FuzzProductFile found that one), for which excelize would reserve memory up front. Every
+// importer refuses such a file as damaged, at once.
 func TestPartsDeclaringGigabytes(t *testing.T) {
-	for _, im := range importers {
-		t.Run(im.name, func(t *testing.T) {
-			base := storedXLSX(t, im.file(t))
-			zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			zw := zip.NewWriter(&buf)
-			for _, f := range zr.File {
-				body, err := f.Open()
+	for _, c := range []struct {
+		name  string
+		parts int
+		size  uint64
+	}{{"ManyParts", 200, 16<<20 - 1}, {"OneHugePart", 1, 3 << 30}} {
+		for _, im := range importers {
+			t.Run(c.name+"/"+im.name, func(t *testing.T) {
+				base := storedXLSX(t, im.file(t))
+				zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
 				if err != nil {
 					t.Fatal(err)
 				}
-				w, _ := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CompressedSize64: f.UncompressedSize64, UncompressedSize64: f.UncompressedSize64})
-				if _, err := io.Copy(w, body); err != nil {
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				for _, f := range zr.File {
+					body, err := f.Open()
+					if err != nil {
+						t.Fatal(err)
+					}
+					w, _ := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CompressedSize64: f.UncompressedSize64, UncompressedSize64: f.UncompressedSize64})
+					if _, err := io.Copy(w, body); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for i := range c.parts {
+					w, _ := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("xl/media/part%d.xml", i), Method: zip.Store,
+						CompressedSize64: 1, UncompressedSize64: c.size})
+					w.Write([]byte("x"))
+				}
+				if err := zw.Close(); err != nil {
 					t.Fatal(err)
 				}
-			}
-			for i := range 200 {
-				w, _ := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("xl/media/part%d.xml", i), Method: zip.Store,
-					CompressedSize64: 1, UncompressedSize64: 16<<20 - 1})
-				w.Write([]byte("x"))
-			}
-			if err := zw.Close(); err != nil {
-				t.Fatal(err)
-			}
-			_, err = im.read(buf.Bytes(), "")
-			if apperr.ErrorCode(err) != apperr.ErrInvalid || !strings.Contains(apperr.Message(err), "손상된 파일") {
-				t.Errorf("err = %v, want the file refused as damaged", err)
-			}
-		})
+				_, err = im.read(buf.Bytes(), "")
+				if apperr.ErrorCode(err) != apperr.ErrInvalid || !strings.Contains(apperr.Message(err), "손상된 파일") {
+					t.Errorf("err = %v, want the file refused as damaged", err)
+				}
+			})
+		}
 	}
 }
