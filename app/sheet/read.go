@@ -202,8 +202,13 @@ func (file *ProductFile) column(col string) string {
 
 func (file *ProductFile) problem(rowN int, col, reason string) {
 	c := ""
-	if col != "" {
+	switch {
+	case col == "":
+	case file.has(col):
 		c = file.column(col)
+	default:
+		// a column the file lacks cannot be pointed at; the seller is told to add it
+		reason += fmt.Sprintf(" 파일에 '%s' 열이 없습니다. 제목 행에 이 열을 더하세요.", col)
 	}
 	file.Problems = append(file.Problems, Problem{Sheet: file.sheet, Row: rowN, Column: c, Reason: reason})
 }
@@ -459,8 +464,14 @@ func (file *ProductFile) place(src source, field string) (int, string) {
 		if i, err := strconv.Atoi(parts[1]); err == nil && i < len(src.optionRows) {
 			col := map[string]string{"code": colOptCode, "extra_price": colExtraPrice, "stock": colStock,
 				"safety_stock": colSafetyStock, "values": colOptValue1}[parts[2]]
-			if file.Format == FormatSmartStore && parts[2] == "stock" {
-				col = ssOptionStock
+			if file.Format == FormatSmartStore {
+				// one row per product: stock and values are the option lists' columns
+				switch parts[2] {
+				case "stock":
+					col = ssOptionStock
+				case "values":
+					col = ssOptionVals
+				}
 			}
 			return src.optionRows[i], col
 		}
