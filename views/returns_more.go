@@ -57,8 +57,7 @@ func (sh *shell) savePDF(name string, pdf []byte) {
 }
 
 // categoryNames turns category ids into their paths.
-func (sh *shell) categoryNames(ids []int64) []string {
-	cats, _ := sh.desk.Catalog.Categories(context.Background())
+func categoryNames(cats []catalog.Category, ids []int64) []string {
 	var out []string
 	for _, id := range ids {
 		for _, c := range cats {
@@ -70,14 +69,33 @@ func (sh *shell) categoryNames(ids []int64) []string {
 	return out
 }
 
-// showReturnPolicy edits the return policy and exports it as a PDF or as text for the store page.
+// policyData is what the policy editor shows, read before it opens.
+type policyData struct {
+	policy data.PolicyRecord
+	cats   []catalog.Category
+}
+
+// showReturnPolicy reads the return policy and the categories off the UI goroutine, then opens the editor.
 func (sh *shell) showReturnPolicy() {
+	background(sh, func(ctx context.Context) (policyData, error) {
+		p, err := sh.desk.Returns.Policy(ctx)
+		if err != nil {
+			return policyData{}, err
+		}
+		cats, err := sh.desk.Catalog.Categories(ctx)
+		return policyData{p, cats}, err
+	}, func(d policyData, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		sh.editReturnPolicy(d.policy, d.cats)
+	})
+}
+
+// editReturnPolicy edits the return policy and exports it as a PDF or as text for the store page.
+func (sh *shell) editReturnPolicy(p data.PolicyRecord, cats []catalog.Category) {
 	svc := sh.desk.Returns
-	p, err := svc.Policy(context.Background())
-	if err != nil {
-		sh.showError(err)
-		return
-	}
 	num := func(v int64) *widget.Entry { e := widget.NewEntry(); e.SetText(strconv.FormatInt(v, 10)); return e }
 	window, months, known := num(int64(p.WindowDays)), num(int64(p.DefectMonths)), num(int64(p.DefectKnownDays))
 	fee, exch := num(p.ReturnFee), num(p.ExchangeFee)
@@ -85,7 +103,6 @@ func (sh *shell) showReturnPolicy() {
 	both.SetChecked(p.BothWays)
 	free := widget.NewCheck(lang.L("무료배송 주문은 처음 배송비도 받기"), nil)
 	free.SetChecked(p.ChargeFreeShipping)
-	cats, _ := sh.desk.Catalog.Categories(context.Background())
 	var catNames []string
 	for _, c := range cats {
 		catNames = append(catNames, c.Path)
@@ -138,7 +155,7 @@ func (sh *shell) showReturnPolicy() {
 		}
 		q, _ := read()
 		var buf bytes.Buffer
-		if err := svc.WritePolicyPDF(context.Background(), sh.categoryNames(q.NonReturnable), &buf); err != nil {
+		if err := svc.WritePolicyPDF(context.Background(), categoryNames(cats, q.NonReturnable), &buf); err != nil {
 			sh.showError(err)
 			return
 		}
@@ -150,7 +167,7 @@ func (sh *shell) showReturnPolicy() {
 			sh.showError(err)
 			return
 		}
-		sh.fyneApp.Clipboard().SetContent(returns.PolicyText(q, sh.categoryNames(q.NonReturnable)))
+		sh.fyneApp.Clipboard().SetContent(returns.PolicyText(q, categoryNames(cats, q.NonReturnable)))
 		sh.showInfo(lang.L("반품 정책"), lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
 	}}
 	form := widget.NewForm(
@@ -187,18 +204,31 @@ func (sh *shell) showReturnAnalysis() {
 	}
 	body := container.NewStack()
 	var current returns.Analysis
+	asked := 0 // the newest period asked: an analysis of a period since replaced is not shown
 	load := func(i int) {
+		asked++
+		gen := asked
+		loading := &widget.Label{Text: lang.L("불러오는 중…"), Importance: widget.LowImportance}
+		body.Objects = []fyne.CanvasObject{container.NewCenter(loading)}
+		body.Refresh()
 		to := sh.desk.Returns.Now()
 		y, m, d := to.Date()
 		end := time.Date(y, m, d, 0, 0, 0, 0, to.Location()).AddDate(0, 0, 1)
-		a, err := sh.desk.Returns.Analyze(context.Background(), end.AddDate(0, -periods[i].months, 0), end)
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		current = a
-		body.Objects = []fyne.CanvasObject{analysisView(a)}
-		body.Refresh()
+		background(sh, func(ctx context.Context) (returns.Analysis, error) {
+			return sh.desk.Returns.Analyze(ctx, end.AddDate(0, -periods[i].months, 0), end)
+		}, func(a returns.Analysis, err error) {
+			if gen != asked {
+				return
+			}
+			if err != nil {
+				loading.SetText(lang.L("목록을 불러오지 못했습니다"))
+				sh.showError(err)
+				return
+			}
+			current = a
+			body.Objects = []fyne.CanvasObject{analysisView(a)}
+			body.Refresh()
+		})
 	}
 	period := widget.NewSelect(labels, nil)
 	period.OnChanged = func(string) { load(period.SelectedIndex()) }

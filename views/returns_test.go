@@ -90,3 +90,19 @@ func TestCreateReturnRequestAndWorkIt(t *testing.T) {
 		t.Errorf("stock = %d, want 5 − 2 + 1", got.Options[0].Stock)
 	}
 }
+
+func TestReturnPolicyAndAnalysisOpen(t *testing.T) {
+	sh, _ := openArea[*returnsScreen](t, "반품·교환")
+	c := sh.win.Canvas()
+	sh.waitJobs()
+	test.Tap(button(t, c, "반품 정책"))
+	sh.waitJobs()            // the editor opens once the policy and categories are read
+	button(t, c, "저장하고 PDF") // fails the test when the editor did not open
+
+	test.Tap(button(t, c, "닫기"))
+	test.Tap(button(t, c, "반품 분석"))
+	sh.waitJobs()
+	if !hasLabel(c, "이 기간에 반품·교환이 없습니다.") || hasLabel(c, "불러오는 중…") {
+		t.Errorf("analysis of an empty book: %v", visibleTexts(c))
+	}
+}
