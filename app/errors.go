@@ -1,5 +1,6 @@
 // Package app is what the seller does, as services with plain Go methods: the seller's rules live here.
-// It knows nothing of Fyne; views call it and show its errors' messages, which are Korean sentences.
+// It knows nothing of Fyne; its errors carry a Korean sentence key and its values, which views translate
+// with Fyne's lang and the headless commands with TranslatorFor.
 package app
 
 import "sellerdesk/app/apperr"
@@ -10,6 +11,12 @@ type Error = apperr.Error
 // Code classifies an Error.
 type Code = apperr.Code
 
+// Msg is a sentence key with its values; see package apperr.
+type Msg = apperr.Msg
+
+// Translator renders a sentence key with its values in one language; see package apperr.
+type Translator = apperr.Translator
+
 // The error codes, re-exported so views need only package app.
 const (
 	ErrInvalid  = apperr.ErrInvalid
@@ -18,9 +25,15 @@ const (
 	ErrInternal = apperr.ErrInternal
 )
 
-// Invalid, ErrorCode and Message: see package apperr.
+// Invalid, InvalidMsg, ErrorCode, Message, M, About, Text, FieldText and FieldTexts: see package apperr.
 var (
-	Invalid   = apperr.Invalid
-	ErrorCode = apperr.ErrorCode
-	Message   = apperr.Message
+	Invalid    = apperr.Invalid
+	InvalidMsg = apperr.InvalidMsg
+	ErrorCode  = apperr.ErrorCode
+	Message    = apperr.Message
+	M          = apperr.M
+	About      = apperr.About
+	Text       = apperr.Text
+	FieldText  = apperr.FieldText
+	FieldTexts = apperr.FieldTexts
 )

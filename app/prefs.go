@@ -2,7 +2,8 @@ package app
 
 import (
 	"context"
-	"fmt"
+
+	"sellerdesk/app/apperr"
 )
 
 // Theme is the seller's choice of colours.
@@ -48,7 +49,7 @@ func (d *Desk) SetTheme(ctx context.Context, t Theme) error {
 	switch t {
 	case ThemeSystem, ThemeLight, ThemeDark:
 	default:
-		return &Error{Code: ErrInvalid, Message: fmt.Sprintf("알 수 없는 테마입니다: %s", t)}
+		return apperr.New(ErrInvalid, "알 수 없는 테마입니다: {{.Theme}}", "Theme", string(t))
 	}
 	return d.Store.SetSetting(ctx, keyTheme, string(t))
 }
@@ -68,7 +69,7 @@ func (d *Desk) Language(ctx context.Context) Language {
 // SetLanguage saves the UI language; it applies from the next start.
 func (d *Desk) SetLanguage(ctx context.Context, l Language) error {
 	if l != Korean && l != English {
-		return &Error{Code: ErrInvalid, Message: fmt.Sprintf("지원하지 않는 언어입니다: %s", l)}
+		return apperr.New(ErrInvalid, "지원하지 않는 언어입니다: {{.Language}}", "Language", string(l))
 	}
 	return d.Store.SetSetting(ctx, keyLanguage, string(l))
 }

@@ -2,11 +2,12 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/txn"
 	"sellerdesk/app/validate"
 	"sellerdesk/data"
 )
@@ -30,7 +31,8 @@ const (
 var profileFieldOrder = []string{FieldName, FieldOwner, FieldBusinessNo, FieldMailOrderNo, FieldAddress,
 	FieldPhone, FieldEmail, FieldReturnPostcode, FieldReturnAddress}
 
-// ValidateProfileField checks one field as the seller types it and returns the Korean problem, or "".
+// ValidateProfileField checks one field as the seller types it and returns the problem, or "". The problem
+// is a sentence key without values (the Korean sentence; views translate it with lang.L).
 func ValidateProfileField(field, value string) string {
 	v := strings.TrimSpace(value)
 	switch field {
@@ -113,7 +115,12 @@ func ValidateProfile(p StoreProfile) (StoreProfile, error) {
 
 // Profile reads the store profile.
 func (d *Desk) Profile(ctx context.Context) (StoreProfile, error) {
-	return d.Store.Profile(ctx)
+	p, err := d.Store.Profile(ctx)
+	if err != nil {
+		return StoreProfile{}, &Error{Code: ErrInternal, Err: fmt.Errorf("app: read profile: %w", err),
+			Key: "매장 정보를 읽지 못했습니다. 자세한 내용은 로그에 기록했습니다."}
+	}
+	return p, nil
 }
 
 // SaveProfile validates and stores the store profile.
@@ -122,9 +129,10 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 	if err != nil {
 		return p, err
 	}
-	err = d.Store.Write(ctx, func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, p) })
-	if err != nil {
-		return p, fmt.Errorf("app: save profile: %w", err)
+	// the shared write helper: a cancelled save says so, a fault is logged and said plainly
+	w := txn.Writer{Store: d.Store, Log: d.Log, Area: "매장 정보"}
+	if err := w.Write(ctx, "매장 정보 저장", func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, p) }); err != nil {
+		return p, err
 	}
 	d.Log.Info("store profile saved", "name", p.Name)
 	return p, nil
@@ -135,7 +143,7 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 func NormalizeBusinessNo(s string) (string, error) {
 	d := validate.Digits(s)
 	if len(d) != 10 {
-		return "", errors.New("사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).")
+		return "", apperr.New(ErrInvalid, "사업자등록번호는 숫자 10자리입니다(예: 123-45-67890).")
 	}
 	weights := [9]int{1, 3, 7, 1, 3, 7, 1, 3, 5}
 	sum := 0
@@ -144,7 +152,7 @@ func NormalizeBusinessNo(s string) (string, error) {
 	}
 	sum += int(d[8]-'0') * 5 / 10
 	if (10-sum%10)%10 != int(d[9]-'0') {
-		return "", errors.New("사업자등록번호가 올바르지 않습니다. 번호를 다시 확인하세요.")
+		return "", apperr.New(ErrInvalid, "사업자등록번호가 올바르지 않습니다. 번호를 다시 확인하세요.")
 	}
 	return d[:3] + "-" + d[3:5] + "-" + d[5:], nil
 }

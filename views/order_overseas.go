@@ -3,7 +3,6 @@ package views
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -18,10 +17,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app/apperr"
+	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/overseas"
-	"sellerdesk/data"
 )
 
 // overseasForm edits an order's overseas shipment: destination, service, weight and the fee the rate table
@@ -29,7 +27,7 @@ import (
 type overseasForm struct {
 	v         *orderDetail
 	sh        overseas.Shipment
-	countries []data.CountryRecord
+	countries []overseas.Country
 	country   *widget.Select
 	service   *widget.Select
 	category  *widget.Select
@@ -175,7 +173,7 @@ func (f *overseasForm) requote() {
 	}
 	q, err := f.v.s.sh.desk.Abroad.Quote(context.Background(), f.countries[ci].Code, overseas.Services[si], grams)
 	if err != nil {
-		f.quote.SetText(apperr.Message(err))
+		f.quote.SetText(sellerText(err))
 		return
 	}
 	f.quote.SetText(lang.L("요금표 {{.Fee}} ({{.Zone}}지역, {{.Band}} kg 이하) · 보통 {{.Min}}~{{.Max}}일", map[string]any{
@@ -213,7 +211,7 @@ func (f *overseasForm) save() {
 			f.dlg.Show()
 			return
 		}
-		sh.Items = append(sh.Items, data.CustomsItemRecord{Description: strings.TrimSpace(row["desc"].Text), HSCode: strings.TrimSpace(row["hs"].Text),
+		sh.Items = append(sh.Items, overseas.CustomsItem{Description: strings.TrimSpace(row["desc"].Text), HSCode: strings.TrimSpace(row["hs"].Text),
 			Qty: qty, NetGrams: grams, ValueCents: cents, Origin: strings.TrimSpace(row["origin"].Text)})
 	}
 	var override *int64
@@ -228,9 +226,8 @@ func (f *overseasForm) save() {
 	}
 	saved, err := f.v.s.sh.desk.Abroad.Save(context.Background(), sh, override)
 	if err != nil {
-		var ae *apperr.Error
-		if errors.As(err, &ae) && len(ae.Fields) > 0 {
-			for k, msg := range ae.Fields {
+		if fields := fieldTexts(err); len(fields) > 0 {
+			for k, msg := range fields {
 				f.showErr(k, msg)
 			}
 			f.dlg.Show()
@@ -314,7 +311,7 @@ func (sh *shell) showRateTable() {
 	service := widget.NewSelect(svcNames, nil)
 	zone := widget.NewSelect([]string{"1", "2", "3", "4"}, nil)
 	list := container.NewVBox()
-	var rates []data.RateRecord
+	var rates []overseas.Rate
 	var entries []*widget.Entry
 	load := func() {
 		list.RemoveAll()
@@ -350,11 +347,11 @@ func (sh *shell) showRateTable() {
 		if !ok {
 			return
 		}
-		var changed []data.RateRecord
+		var changed []overseas.Rate
 		for i, e := range entries {
 			fee, okFee := format.ParseWon(e.Text)
 			if !okFee {
-				sh.showError(&apperr.Error{Code: apperr.ErrInvalid, Message: lang.L("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
+				sh.showError(&app.Error{Code: app.ErrInvalid, Message: lang.L("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
 					map[string]any{"Kg": strconv.FormatFloat(float64(rates[i].MaxGrams)/1000, 'f', -1, 64), "V": e.Text})})
 				return
 			}
@@ -367,7 +364,7 @@ func (sh *shell) showRateTable() {
 		if len(changed) == 0 {
 			return
 		}
-		if err := svc.SetRates(context.Background(), changed); err != nil {
+		if err := svc.SaveRates(context.Background(), changed); err != nil {
 			sh.showError(err)
 		}
 	}, sh.win)

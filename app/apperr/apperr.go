@@ -27,21 +27,37 @@ type Error struct {
 	Args    map[string]any    // the values of Key's fields
 	Message string            // a ready Korean sentence, when Key is empty
 	About   []Msg             // what the error is about, outermost first ("상품 {{.Code}}"); see About
-	Fields  map[string]string // per-field messages for ErrInvalid, keyed by field name
-	Err     error             // the underlying cause, for the log
+	Fields  map[string]string // per-field messages for ErrInvalid in Korean, keyed by field name
+	// FieldMsgs are the per-field messages as keys with values, for FieldText; Fields holds them rendered
+	// in Korean for older callers.
+	FieldMsgs map[string]Msg
+	Err       error // the underlying cause, for the log
+
+	order []string // the order FieldMsgs are listed in by Text
 }
 
 // Error is the Korean sentence, with what it is about in front.
 func (e *Error) Error() string { return Text(e, Korean) }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Invalid builds an ErrInvalid error from per-field messages, listing them in field order.
+// Invalid builds an ErrInvalid error from per-field messages, listing them in field order. Each message is
+// a translation key without values; InvalidMsg takes messages with values.
 func Invalid(fields map[string]string, order []string) *Error {
-	var lines []string
+	msgs := make(map[string]Msg, len(fields))
+	for f, m := range fields {
+		msgs[f] = Msg{Key: m}
+	}
+	return InvalidMsg(msgs, order)
+}
+
+// InvalidMsg builds an ErrInvalid error from per-field messages with values ("상품명은 {{.Max}}자 이내로
+// 입력하세요"), listed in field order and then the remaining fields by name.
+func InvalidMsg(fields map[string]Msg, order []string) *Error {
+	var listed []string
 	seen := map[string]bool{}
 	for _, f := range order {
-		if m, ok := fields[f]; ok {
-			lines = append(lines, m)
+		if _, ok := fields[f]; ok && !seen[f] {
+			listed = append(listed, f)
 			seen[f] = true
 		}
 	}
@@ -52,10 +68,16 @@ func Invalid(fields map[string]string, order []string) *Error {
 		}
 	}
 	sort.Strings(rest)
-	for _, f := range rest {
-		lines = append(lines, fields[f])
+	listed = append(listed, rest...)
+	e := &Error{Code: ErrInvalid, Fields: make(map[string]string, len(fields)), FieldMsgs: fields, order: listed}
+	lines := make([]string, 0, len(listed))
+	for _, f := range listed {
+		m := fields[f]
+		e.Fields[f] = translate(Korean, m)
+		lines = append(lines, e.Fields[f])
 	}
-	return &Error{Code: ErrInvalid, Message: strings.Join(lines, "\n"), Fields: fields}
+	e.Message = strings.Join(lines, "\n")
+	return e
 }
 
 // ErrorCode returns the code of an *Error in err's chain, or ErrInternal.

@@ -2,6 +2,7 @@ package apperr
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"text/template"
 )
@@ -78,7 +79,8 @@ func About(err error, key string, args ...any) error {
 }
 
 // Text is the sentence to show the seller for err in the language t speaks: what it is about, then the
-// error's own sentence. A non-*Error, or one that is a data error speaking Korean itself, reads as Message.
+// error's own sentence (for an invalid input without one of its own, each field's message on its line). A
+// non-*Error, or one that is a data error speaking Korean itself, reads as Message.
 func Text(err error, t Translator) string {
 	var e *Error
 	if !errors.As(err, &e) {
@@ -86,15 +88,92 @@ func Text(err error, t Translator) string {
 	}
 	parts := make([]string, 0, len(e.About)+1)
 	for _, a := range e.About {
-		parts = append(parts, t(a.Key, a.Args))
+		parts = append(parts, translate(t, a))
 	}
 	switch {
 	case e.Key != "":
-		parts = append(parts, t(e.Key, e.Args))
+		parts = append(parts, translate(t, Msg{Key: e.Key, Args: e.Args}))
+	case len(e.FieldMsgs) > 0:
+		lines := make([]string, 0, len(e.FieldMsgs))
+		for _, f := range e.fieldOrder() {
+			lines = append(lines, translate(t, e.FieldMsgs[f]))
+		}
+		parts = append(parts, strings.Join(lines, "\n"))
 	case e.Message != "":
 		parts = append(parts, t(e.Message, nil))
 	default:
 		parts = append(parts, t(internalMessage, nil))
 	}
 	return strings.Join(parts, ": ")
+}
+
+// FieldText is the message for one field of an invalid input in the language t speaks, "" when the field
+// has none. An older error with only Korean Fields has them looked up as keys.
+func FieldText(err error, field string, t Translator) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	if m, ok := e.FieldMsgs[field]; ok {
+		return translate(t, m)
+	}
+	if m, ok := e.Fields[field]; ok && m != "" {
+		return t(m, nil)
+	}
+	return ""
+}
+
+// FieldTexts is every field message of err (see FieldText), keyed by field; nil when it has none.
+func FieldTexts(err error, t Translator) map[string]string {
+	var e *Error
+	if !errors.As(err, &e) || len(e.Fields)+len(e.FieldMsgs) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(e.Fields))
+	for f := range e.Fields {
+		out[f] = FieldText(e, f, t)
+	}
+	for f := range e.FieldMsgs {
+		out[f] = FieldText(e, f, t)
+	}
+	return out
+}
+
+// fieldOrder lists FieldMsgs' fields as InvalidMsg ordered them, or by name for an Error built by hand.
+func (e *Error) fieldOrder() []string {
+	if len(e.order) == len(e.FieldMsgs) {
+		return e.order
+	}
+	names := make([]string, 0, len(e.FieldMsgs))
+	for f := range e.FieldMsgs {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// translate renders m through t. A value that is itself a Msg (a status label such as "발주완료" inside
+// "현재 {{.Status}}") is translated first, so the whole sentence speaks one language; the error's own
+// values are copied, never written.
+func translate(t Translator, m Msg) string {
+	if len(m.Args) == 0 {
+		return t(m.Key, nil)
+	}
+	args := m.Args
+	copied := false
+	for name, v := range m.Args {
+		inner, ok := v.(Msg)
+		if !ok {
+			continue
+		}
+		if !copied {
+			args = make(map[string]any, len(m.Args))
+			for k, v := range m.Args {
+				args[k] = v
+			}
+			copied = true
+		}
+		args[name] = translate(t, inner)
+	}
+	return t(m.Key, args)
 }

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"image"
 	_ "image/gif" // decoders for the accepted picture formats
 	"image/jpeg"
@@ -28,11 +27,15 @@ const ThumbSize = 96
 func (s *Service) AddImage(ctx context.Context, productID int64, srcPath string) (Image, error) {
 	raw, err := os.ReadFile(srcPath)
 	if err != nil {
-		return Image{}, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: fmt.Sprintf("이미지 파일을 읽을 수 없습니다: %s", filepath.Base(srcPath))}
+		e := apperr.New(apperr.ErrInvalid, "이미지 파일을 읽을 수 없습니다: {{.File}}", "File", filepath.Base(srcPath))
+		e.Err = err
+		return Image{}, e
 	}
 	img, kind, err := image.Decode(bytes.NewReader(raw))
 	if err != nil {
-		return Image{}, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: fmt.Sprintf("'%s'은(는) PNG, JPEG, GIF 이미지가 아닙니다.", filepath.Base(srcPath))}
+		e := apperr.New(apperr.ErrInvalid, "'{{.File}}'은(는) PNG, JPEG, GIF 이미지가 아닙니다.", "File", filepath.Base(srcPath))
+		e.Err = err
+		return Image{}, e
 	}
 	sum := sha256.Sum256(raw)
 	name := hex.EncodeToString(sum[:16])
@@ -50,8 +53,11 @@ func (s *Service) AddImage(ctx context.Context, productID int64, srcPath string)
 	}
 	im := Image{File: filepath.ToSlash(rel), Thumb: filepath.ToSlash(thumbRel)}
 	err = s.write(ctx, "이미지를", func(tx *data.Tx) error {
+		// only a missing row is "not found"; a store that failed to answer is a fault, said as one
 		if _, err := data.ProductByID(ctx, tx, productID); errors.Is(err, data.ErrNoRow) {
 			return notFound("상품을 찾을 수 없습니다.")
+		} else if err != nil {
+			return err
 		}
 		id, err := data.AddImageTx(ctx, tx, data.ImageRecord{ProductID: productID, File: im.File, Thumb: im.Thumb})
 		im.ID = id

@@ -88,7 +88,7 @@ func (s *Service) ProductByCode(ctx context.Context, code string) (Product, erro
 		return Product{}, internal(err, "상품을 읽지 못했습니다.")
 	}
 	if id == 0 {
-		return Product{}, notFound(fmt.Sprintf("판매자 상품코드 '%s'인 상품이 없습니다.", code))
+		return Product{}, notFound("판매자 상품코드 '{{.Code}}'인 상품이 없습니다.", "Code", code)
 	}
 	return s.Product(ctx, id)
 }
@@ -302,20 +302,20 @@ func checkCodesTx(ctx context.Context, tx *data.Tx, p Product) error {
 	if other, err := data.ProductIDByCode(ctx, tx, p.Code); err != nil {
 		return err
 	} else if other != 0 && other != p.ID {
-		return apperr.Invalid(map[string]string{"code": fmt.Sprintf("이미 사용 중인 판매자 상품코드입니다: %s", p.Code)}, nil)
+		return invalidField("code", "이미 사용 중인 판매자 상품코드입니다: {{.Code}}", "Code", p.Code)
 	}
-	codeProblems := map[string]string{}
+	codeProblems := map[string]apperr.Msg{}
 	for i, o := range p.Options {
 		if c := strings.TrimSpace(o.Code); c != "" {
 			if owner, err := data.OptionCodeOwner(ctx, tx, c); err != nil {
 				return err
 			} else if owner != 0 && owner != p.ID {
-				codeProblems[fmt.Sprintf("option.%d.code", i)] = fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s", c)
+				codeProblems[fmt.Sprintf("option.%d.code", i)] = apperr.M("다른 상품이 쓰고 있는 옵션관리코드입니다: {{.Code}}", "Code", c)
 			}
 		}
 	}
 	if len(codeProblems) > 0 {
-		return apperr.Invalid(codeProblems, nil)
+		return apperr.InvalidMsg(codeProblems, nil)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"sort"
 	"strings"
@@ -34,13 +33,22 @@ func New(store *data.Store, dataDir string, log *slog.Logger) *Service {
 // Now is the time on the desk's clock (the store's), the one the catalog's transactions stamp.
 func (s *Service) Now() time.Time { return s.store.Now() }
 
+// internal is a fault reading the store: what failed (a sentence key of its own, so it translates whole),
+// then where the details are; the cause stays for the log.
 func internal(err error, what string) error {
-	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + " 자세한 내용은 로그에 기록했습니다."}
+	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Key: "{{.What}} 자세한 내용은 로그에 기록했습니다.",
+		Args: map[string]any{"What": apperr.M(what)}}
 }
 
-func conflict(msg string) error { return &apperr.Error{Code: apperr.ErrConflict, Message: msg} }
+// conflict, notFound and invalidField build the catalog's errors from a sentence key and its values
+// (name/value pairs, see apperr.M).
+func conflict(key string, args ...any) error { return apperr.New(apperr.ErrConflict, key, args...) }
 
-func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound, Message: msg} }
+func notFound(key string, args ...any) error { return apperr.New(apperr.ErrNotFound, key, args...) }
+
+func invalidField(field, key string, args ...any) error {
+	return apperr.InvalidMsg(map[string]apperr.Msg{field: apperr.M(key, args...)}, nil)
+}
 
 // write runs fn in one transaction through the services' shared helper (see package txn).
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
@@ -131,7 +139,7 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 	}
 	for _, o := range cats {
 		if o.ParentID == c.ParentID && o.Name == c.Name && o.ID != c.ID {
-			return c, apperr.Invalid(map[string]string{"name": fmt.Sprintf("같은 위치에 '%s' 카테고리가 이미 있습니다.", c.Name)}, nil)
+			return c, invalidField("name", "같은 위치에 '{{.Name}}' 카테고리가 이미 있습니다.", "Name", c.Name)
 		}
 	}
 	err = s.write(ctx, "카테고리를", func(tx *data.Tx) error {
@@ -163,7 +171,8 @@ func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 			return err
 		}
 		if children > 0 || products > 0 {
-			return conflict(fmt.Sprintf("하위 카테고리 %d개, 상품 %d개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요.", children, products))
+			return conflict("하위 카테고리 {{.Children}}개, 상품 {{.Products}}개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요.",
+				"Children", children, "Products", products)
 		}
 		return data.DeleteCategoryTx(ctx, tx, id)
 	})
@@ -226,7 +235,7 @@ func (s *Service) SaveSupplier(ctx context.Context, sup Supplier) (Supplier, err
 		if other, err := data.SupplierIDByName(ctx, tx, sup.Name, sup.ID); err != nil {
 			return err
 		} else if other != 0 {
-			return apperr.Invalid(map[string]string{"name": fmt.Sprintf("'%s' 공급업체가 이미 있습니다.", sup.Name)}, nil)
+			return invalidField("name", "'{{.Name}}' 공급업체가 이미 있습니다.", "Name", sup.Name)
 		}
 		id, err := data.SaveSupplierTx(ctx, tx, data.SupplierRecord(sup))
 		sup.ID = id
@@ -243,7 +252,7 @@ func (s *Service) DeleteSupplier(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return conflict(fmt.Sprintf("이 공급업체를 쓰는 상품이나 발주서가 %d건 있어 삭제할 수 없습니다. 상품의 공급업체를 먼저 바꾸세요(발주서 기록은 보관됩니다).", n))
+			return conflict("이 공급업체를 쓰는 상품이나 발주서가 {{.N}}건 있어 삭제할 수 없습니다. 상품의 공급업체를 먼저 바꾸세요(발주서 기록은 보관됩니다).", "N", n)
 		}
 		return data.DeleteSupplierTx(ctx, tx, id)
 	})

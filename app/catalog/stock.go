@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/data"
@@ -50,7 +49,7 @@ func AdjustStockTx(ctx context.Context, tx *data.Tx, optionID, delta int64, reas
 		if opt := toOption(o); opt.Label() != "" {
 			label += " " + opt.Label()
 		}
-		return Option{}, conflict(fmt.Sprintf("재고가 부족합니다: %s (현재 %d개, 요청 %d개).", label, o.Stock, -delta))
+		return Option{}, conflict("재고가 부족합니다: {{.Option}} (현재 {{.Stock}}개, 요청 {{.Want}}개).", "Option", label, "Stock", o.Stock, "Want", -delta)
 	}
 	if o.Stock, err = data.AddMovementTx(ctx, tx, optionID, delta, string(reason), note, sourceRef); err != nil {
 		return Option{}, err

@@ -83,30 +83,106 @@ func New(store *data.Store, log *slog.Logger) *Shipper {
 // Now is the time on the desk's clock (the store's); customs forms are dated by it.
 func (s *Shipper) Now() time.Time { return s.store.Now() }
 
-func invalidField(field, msg string) error {
-	return apperr.Invalid(map[string]string{field: msg}, nil)
+// invalidField is one field's problem as a sentence key and its values (see apperr.M).
+func invalidField(field, key string, args ...any) error {
+	return apperr.InvalidMsg(map[string]apperr.Msg{field: apperr.M(key, args...)}, nil)
 }
 
 // Countries lists the destinations.
-func (s *Shipper) Countries(ctx context.Context) ([]data.CountryRecord, error) {
+func (s *Shipper) Countries(ctx context.Context) ([]Country, error) {
 	cs, err := data.ShippingCountries(ctx, s.store.Read())
 	if err != nil {
 		return nil, fmt.Errorf("overseas: %w", err)
 	}
-	return cs, nil
+	out := make([]Country, len(cs))
+	for i, c := range cs {
+		out[i] = Country(c)
+	}
+	return out, nil
 }
 
-func (s *Shipper) country(ctx context.Context, q data.Querier, code string) (data.CountryRecord, error) {
+func (s *Shipper) country(ctx context.Context, q data.Querier, code string) (Country, error) {
 	cs, err := data.ShippingCountries(ctx, q)
 	if err != nil {
-		return data.CountryRecord{}, fmt.Errorf("overseas: %w", err)
+		return Country{}, fmt.Errorf("overseas: %w", err)
 	}
 	for _, c := range cs {
 		if c.Code == code {
-			return c, nil
+			return Country(c), nil
 		}
 	}
-	return data.CountryRecord{}, invalidField("country", "배송할 나라를 고르세요.")
+	return Country{}, invalidField("country", "배송할 나라를 고르세요.")
+}
+
+// Country is a destination: its zone in the rate table and how many days EMS usually takes there.
+type Country struct {
+	Code, NameKo, NameEn string
+	Zone                 int
+	DaysMin, DaysMax     int
+}
+
+// Rate is the fee of one weight band of a service in one zone: parcels up to MaxGrams.
+type Rate struct {
+	Service  Service
+	Zone     int
+	MaxGrams int
+	Fee      int64
+}
+
+// Shipment is an order's overseas shipment as the form edits it.
+type Shipment struct {
+	OrderID           int64
+	Country, Service  string
+	WeightGrams       int
+	Fee               int64
+	DaysMin, DaysMax  int
+	Category          string // a code of Categories
+	NameEn, AddressEn string
+	City, State       string
+	Postcode, Phone   string
+	Email             string
+	CustomsID         string // 개인통관고유부호
+	TrackingNo        string
+	Items             []CustomsItem
+}
+
+// CustomsItem is one line of the customs declaration.
+type CustomsItem struct {
+	Description string // in English
+	HSCode      string
+	Qty         int
+	NetGrams    int
+	ValueCents  int64 // US cents
+	Origin      string
+}
+
+func shipmentOf(r data.ShipmentRecord) Shipment {
+	sh := Shipment{OrderID: r.OrderID, Country: r.Country, Service: r.Service, WeightGrams: r.WeightGrams, Fee: r.Fee,
+		DaysMin: r.DaysMin, DaysMax: r.DaysMax, Category: r.Category, NameEn: r.NameEn, AddressEn: r.AddressEn, City: r.City,
+		State: r.State, Postcode: r.Postcode, Phone: r.Phone, Email: r.Email, CustomsID: r.CustomsID, TrackingNo: r.TrackingNo}
+	for _, it := range r.Items {
+		sh.Items = append(sh.Items, CustomsItem(it))
+	}
+	return sh
+}
+
+func (sh Shipment) record() data.ShipmentRecord {
+	r := data.ShipmentRecord{OrderID: sh.OrderID, Country: sh.Country, Service: sh.Service, WeightGrams: sh.WeightGrams, Fee: sh.Fee,
+		DaysMin: sh.DaysMin, DaysMax: sh.DaysMax, Category: sh.Category, NameEn: sh.NameEn, AddressEn: sh.AddressEn, City: sh.City,
+		State: sh.State, Postcode: sh.Postcode, Phone: sh.Phone, Email: sh.Email, CustomsID: sh.CustomsID, TrackingNo: sh.TrackingNo}
+	for _, it := range sh.Items {
+		r.Items = append(r.Items, data.CustomsItemRecord(it))
+	}
+	return r
+}
+
+// joinMsgs puts several sentences one after another, each translated on its own.
+func joinMsgs(ms []apperr.Msg) apperr.Msg {
+	m := ms[len(ms)-1]
+	for i := len(ms) - 2; i >= 0; i-- {
+		m = apperr.M("{{.First}} {{.Rest}}", "First", ms[i], "Rest", m)
+	}
+	return m
 }
 
 // Quote is what a parcel costs and how long it usually takes.
@@ -131,12 +207,13 @@ func (s *Shipper) quote(ctx context.Context, q data.Querier, country string, svc
 		return Quote{}, invalidField("weight", "무게를 g 단위로 입력하세요 (예: 850).")
 	}
 	if grams > svc.MaxGrams() {
-		return Quote{}, invalidField("weight", fmt.Sprintf("%s는 %s kg까지 보낼 수 있습니다 (지금 %s kg). EMS를 고르거나 나누어 보내세요.",
-			svc.Label(), kg(svc.MaxGrams()), kg(grams)))
+		return Quote{}, invalidField("weight", "{{.Service}}는 {{.Max}} kg까지 보낼 수 있습니다 (지금 {{.Kg}} kg). EMS를 고르거나 나누어 보내세요.",
+			"Service", apperr.M(svc.Label()), "Max", kg(svc.MaxGrams()), "Kg", kg(grams))
 	}
 	r, err := data.RateFor(ctx, q, string(svc), c.Zone, grams)
 	if errors.Is(err, data.ErrNoRow) {
-		return Quote{}, invalidField("weight", fmt.Sprintf("요금표에 %s %d지역 %s kg 요금이 없습니다. 요금표를 확인하세요.", svc.Label(), c.Zone, kg(grams)))
+		return Quote{}, invalidField("weight", "요금표에 {{.Service}} {{.Zone}}지역 {{.Kg}} kg 요금이 없습니다. 요금표를 확인하세요.",
+			"Service", apperr.M(svc.Label()), "Zone", c.Zone, "Kg", kg(grams))
 	}
 	if err != nil {
 		return Quote{}, fmt.Errorf("overseas: %w", err)
@@ -146,24 +223,34 @@ func (s *Shipper) quote(ctx context.Context, q data.Querier, country string, svc
 }
 
 // Rates lists a service's bands for a zone.
-func (s *Shipper) Rates(ctx context.Context, svc Service, zone int) ([]data.RateRecord, error) {
+func (s *Shipper) Rates(ctx context.Context, svc Service, zone int) ([]Rate, error) {
 	rs, err := data.ShippingRates(ctx, s.store.Read(), string(svc), zone)
 	if err != nil {
 		return nil, fmt.Errorf("overseas: %w", err)
 	}
-	return rs, nil
+	out := make([]Rate, len(rs))
+	for i, r := range rs {
+		out[i] = Rate{Service: Service(r.Service), Zone: r.Zone, MaxGrams: r.MaxGrams, Fee: r.Fee}
+	}
+	return out, nil
 }
 
-// SetRates changes fees of existing bands, all or none.
-func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
+// SaveRates changes fees of existing bands, all or none. A band the table does not have is refused, not
+// added: the bands are Korea Post's.
+func (s *Shipper) SaveRates(ctx context.Context, rates []Rate) error {
 	for _, r := range rates {
 		if r.Fee < 0 {
-			return invalidField("fee", fmt.Sprintf("%s kg까지 요금은 0원 이상이어야 합니다.", kg(r.MaxGrams)))
+			return invalidField("fee", "{{.Kg}} kg까지 요금은 0원 이상이어야 합니다.", "Kg", kg(r.MaxGrams))
 		}
 	}
 	return s.tx.Write(ctx, "요금표를", func(tx *data.Tx) error {
 		for _, r := range rates {
-			if err := data.SetRateTx(ctx, tx, r); err != nil {
+			err := data.SetRateTx(ctx, tx, data.RateRecord{Service: string(r.Service), Zone: r.Zone, MaxGrams: r.MaxGrams, Fee: r.Fee})
+			if errors.Is(err, data.ErrNoRow) {
+				return invalidField("fee", "요금표에 {{.Service}} {{.Zone}}지역 {{.Kg}} kg 구간이 없습니다.",
+					"Service", apperr.M(r.Service.Label()), "Zone", r.Zone, "Kg", kg(r.MaxGrams))
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -171,8 +258,16 @@ func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
 	})
 }
 
-// Shipment is an order's overseas shipment as the form edits it.
-type Shipment = data.ShipmentRecord
+// SetRates is SaveRates for records read from the store.
+//
+// Deprecated: use SaveRates; this stays only while app/services_cancel_test.go still calls it.
+func (s *Shipper) SetRates(ctx context.Context, rates []data.RateRecord) error {
+	out := make([]Rate, len(rates))
+	for i, r := range rates {
+		out[i] = Rate{Service: Service(r.Service), Zone: r.Zone, MaxGrams: r.MaxGrams, Fee: r.Fee}
+	}
+	return s.SaveRates(ctx, out)
+}
 
 // DefaultUSDRate is the won per US dollar used to prefill customs values; the seller edits the values.
 const DefaultUSDRate = 1400
@@ -181,22 +276,25 @@ const DefaultUSDRate = 1400
 // weights, one customs item per line with its HS code, origin and value in dollars.
 func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 	db := s.store.Read()
-	sh, err := data.ShipmentOf(ctx, db, orderID)
+	rec, err := data.ShipmentOf(ctx, db, orderID)
 	if err == nil {
-		return sh, nil
+		return shipmentOf(rec), nil
 	}
 	if !errors.Is(err, data.ErrNoRow) {
-		return sh, fmt.Errorf("overseas: %w", err)
+		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
 	o, err := data.OrderByID(ctx, db, orderID)
+	if errors.Is(err, data.ErrNoRow) {
+		return Shipment{}, apperr.New(apperr.ErrNotFound, "주문을 찾을 수 없습니다. 목록을 새로 고치세요.")
+	}
 	if err != nil {
-		return sh, fmt.Errorf("overseas: %w", err)
+		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
 	lines, err := data.OrderLineWeights(ctx, db, orderID)
 	if err != nil {
-		return sh, fmt.Errorf("overseas: %w", err)
+		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
-	sh = Shipment{OrderID: orderID, Service: string(EMS), Category: "SALE", NameEn: latinOnly(o.RecipientName),
+	sh := Shipment{OrderID: orderID, Service: string(EMS), Category: "SALE", NameEn: latinOnly(o.RecipientName),
 		Phone: o.RecipientPhone1, Postcode: o.Postcode, CustomsID: o.CustomsID}
 	if o.Country != "KR" {
 		sh.Country = o.Country
@@ -207,7 +305,7 @@ func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 			grams = 0
 		}
 		sh.WeightGrams += grams
-		sh.Items = append(sh.Items, data.CustomsItemRecord{Description: latinOnly(l.ProductName), HSCode: l.HSCode,
+		sh.Items = append(sh.Items, CustomsItem{Description: latinOnly(l.ProductName), HSCode: l.HSCode,
 			Qty: int(l.Qty), NetGrams: grams, ValueCents: l.Amount * 100 / DefaultUSDRate, Origin: originCountry(l.OriginCode)})
 	}
 	if sh.WeightGrams > 0 {
@@ -219,47 +317,52 @@ func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 // Save checks and stores an order's shipment: the fee and delivery days come from the rate table unless
 // feeOverride is set (a post office quote that differs).
 func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Shipment, error) {
-	fields := map[string]string{}
+	fields := map[string]apperr.Msg{}
 	order := []string{"country", "service", "weight", "nameEn", "addressEn", "phone", "customsID", "items", "fee"}
 	sh.NameEn, sh.AddressEn, sh.City = strings.TrimSpace(sh.NameEn), strings.TrimSpace(sh.AddressEn), strings.TrimSpace(sh.City)
 	if sh.NameEn == "" || !ascii(sh.NameEn) {
-		fields["nameEn"] = "받는 사람 이름을 영문으로 입력하세요 (예: Jane Smith)."
+		fields["nameEn"] = apperr.M("받는 사람 이름을 영문으로 입력하세요 (예: Jane Smith).")
 	}
 	if sh.AddressEn == "" || !ascii(sh.AddressEn+sh.City+sh.State+sh.Postcode) {
-		fields["addressEn"] = "받는 주소(도시, 우편번호 포함)를 영문으로 입력하세요."
+		fields["addressEn"] = apperr.M("받는 주소(도시, 우편번호 포함)를 영문으로 입력하세요.")
 	}
 	if strings.TrimSpace(sh.Phone) == "" {
-		fields["phone"] = "받는 사람 전화번호를 국가번호와 함께 입력하세요 (예: +1 212-555-0100)."
+		fields["phone"] = apperr.M("받는 사람 전화번호를 국가번호와 함께 입력하세요 (예: +1 212-555-0100).")
 	}
 	if c := strings.TrimSpace(sh.CustomsID); c != "" && !(len(c) == 13 && (c[0] == 'P' || c[0] == 'p') && allDigits(c[1:])) {
-		fields["customsID"] = "개인통관고유부호는 P로 시작하는 13자리입니다 (예: P123456789012)."
+		fields["customsID"] = apperr.M("개인통관고유부호는 P로 시작하는 13자리입니다 (예: P123456789012).")
 	}
 	if len(sh.Items) == 0 {
-		fields["items"] = "세관 신고 품목을 하나 이상 입력하세요."
+		fields["items"] = apperr.M("세관 신고 품목을 하나 이상 입력하세요.")
 	}
-	var itemProblems []string
+	var itemProblems []apperr.Msg
 	net := 0
 	for i, it := range sh.Items {
 		n := i + 1
+		var p apperr.Msg
 		switch {
 		case strings.TrimSpace(it.Description) == "" || !ascii(it.Description):
-			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt).", n))
+			p = apperr.M("{{.N}}번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt).", "N", n)
 		case it.Qty < 1:
-			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 수량은 1 이상이어야 합니다.", n))
+			p = apperr.M("{{.N}}번 품목의 수량은 1 이상이어야 합니다.", "N", n)
 		case it.NetGrams <= 0:
-			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 순중량(g)을 입력하세요.", n))
+			p = apperr.M("{{.N}}번 품목의 순중량(g)을 입력하세요.", "N", n)
 		case it.ValueCents < 0:
-			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 가격은 0 이상이어야 합니다.", n))
+			p = apperr.M("{{.N}}번 품목의 가격은 0 이상이어야 합니다.", "N", n)
 		case strings.TrimSpace(it.Origin) == "":
-			itemProblems = append(itemProblems, fmt.Sprintf("%d번 품목의 원산지를 입력하세요 (예: KR).", n))
+			p = apperr.M("{{.N}}번 품목의 원산지를 입력하세요 (예: KR).", "N", n)
+		}
+		if p.Key != "" {
+			itemProblems = append(itemProblems, p)
 		}
 		net += it.NetGrams
 	}
 	if len(itemProblems) > 0 {
-		fields["items"] = strings.Join(itemProblems, " ")
+		fields["items"] = joinMsgs(itemProblems)
 	}
 	if sh.WeightGrams > 0 && net > sh.WeightGrams {
-		fields["weight"] = fmt.Sprintf("총 무게 %s kg가 품목 순중량의 합 %s kg보다 가볍습니다. 포장을 포함해 입력하세요.", kg(sh.WeightGrams), kg(net))
+		fields["weight"] = apperr.M("총 무게 {{.Kg}} kg가 품목 순중량의 합 {{.Net}} kg보다 가볍습니다. 포장을 포함해 입력하세요.",
+			"Kg", kg(sh.WeightGrams), "Net", kg(net))
 	}
 	svc := Service(sh.Service)
 	known := false
@@ -267,17 +370,17 @@ func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Sh
 		known = known || x == svc
 	}
 	if !known {
-		fields["service"] = "배송 방법(EMS, EMS 프리미엄, K-Packet)을 고르세요."
+		fields["service"] = apperr.M("배송 방법(EMS, EMS 프리미엄, K-Packet)을 고르세요.")
 	}
 	if feeOverride != nil && *feeOverride < 0 {
-		fields["fee"] = "배송비는 0원 이상이어야 합니다."
+		fields["fee"] = apperr.M("배송비는 0원 이상이어야 합니다.")
 	}
-	if known && fields["weight"] == "" {
+	if _, bad := fields["weight"]; known && !bad {
 		q, err := s.quote(ctx, s.store.Read(), sh.Country, svc, sh.WeightGrams)
 		var ae *apperr.Error
 		switch {
-		case errors.As(err, &ae) && len(ae.Fields) > 0:
-			for k, v := range ae.Fields {
+		case errors.As(err, &ae) && len(ae.FieldMsgs) > 0:
+			for k, v := range ae.FieldMsgs {
 				fields[k] = v
 			}
 		case err != nil:
@@ -287,12 +390,12 @@ func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Sh
 		}
 	}
 	if len(fields) > 0 {
-		return sh, apperr.Invalid(fields, order)
+		return sh, apperr.InvalidMsg(fields, order)
 	}
 	if feeOverride != nil {
 		sh.Fee = *feeOverride
 	}
-	err := s.tx.Write(ctx, "해외배송 정보를", func(tx *data.Tx) error { return data.SaveShipmentTx(ctx, tx, sh) })
+	err := s.tx.Write(ctx, "해외배송 정보를", func(tx *data.Tx) error { return data.SaveShipmentTx(ctx, tx, sh.record()) })
 	return sh, err
 }
 
@@ -302,7 +405,7 @@ func (s *Shipper) Declaration(ctx context.Context, orderID int64) (doc.CustomsDo
 	db := s.store.Read()
 	sh, err := data.ShipmentOf(ctx, db, orderID)
 	if errors.Is(err, data.ErrNoRow) {
-		return doc.CustomsDoc{}, &apperr.Error{Code: apperr.ErrInvalid, Message: "해외배송 정보를 먼저 저장하세요."}
+		return doc.CustomsDoc{}, apperr.New(apperr.ErrInvalid, "해외배송 정보를 먼저 저장하세요.")
 	}
 	if err != nil {
 		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)

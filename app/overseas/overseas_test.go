@@ -108,14 +108,14 @@ func TestQuote(t *testing.T) {
 	// the seller edits the table; quotes follow
 	rates, _ := d.ship.Rates(ctx, EMS, 4)
 	rates[0].Fee = 36000
-	if err := d.ship.SetRates(ctx, rates[:1]); err != nil {
+	if err := d.ship.SaveRates(ctx, rates[:1]); err != nil {
 		t.Fatal(err)
 	}
 	if q, _ := d.ship.Quote(ctx, "US", EMS, 400); q.Fee != 36000 {
 		t.Errorf("after editing the table: %d", q.Fee)
 	}
 	rates[0].Fee = -1
-	if err := d.ship.SetRates(ctx, rates[:1]); apperr.ErrorCode(err) != apperr.ErrInvalid {
+	if err := d.ship.SaveRates(ctx, rates[:1]); apperr.ErrorCode(err) != apperr.ErrInvalid {
 		t.Errorf("negative fee: %v", err)
 	}
 }

@@ -60,7 +60,8 @@ func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) e
 	return s.tx.Write(ctx, what, fn)
 }
 
-func invalid(msg string) error { return &apperr.Error{Code: apperr.ErrInvalid, Message: msg} }
+// invalid is a rule the seller's request breaks, as a sentence key and its values (see apperr.M).
+func invalid(key string, args ...any) error { return apperr.New(apperr.ErrInvalid, key, args...) }
 
 // PO is a purchase order as the screens show it.
 type PO struct {
@@ -234,10 +235,10 @@ func createTx(ctx context.Context, tx *data.Tx, drafts []Draft, notes string, no
 		}
 		for i, l := range d.Lines {
 			if l.Qty <= 0 {
-				return nil, invalid(fmt.Sprintf("%s 발주서 %d번 품목(%s)의 수량은 1 이상이어야 합니다.", d.SupplierName, i+1, l.Name))
+				return nil, invalid("{{.Supplier}} 발주서 {{.N}}번 품목({{.Item}})의 수량은 1 이상이어야 합니다.", "Supplier", d.SupplierName, "N", i+1, "Item", l.Name)
 			}
 			if l.UnitCost < 0 {
-				return nil, invalid(fmt.Sprintf("%s 발주서 %d번 품목(%s)의 단가는 0원 이상이어야 합니다.", d.SupplierName, i+1, l.Name))
+				return nil, invalid("{{.Supplier}} 발주서 {{.N}}번 품목({{.Item}})의 단가는 0원 이상이어야 합니다.", "Supplier", d.SupplierName, "N", i+1, "Item", l.Name)
 			}
 		}
 		number, err := data.NextPONumberTx(ctx, tx, now.Format("20060102"))
@@ -283,7 +284,7 @@ func (s *Service) Get(ctx context.Context, number string) (PO, error) {
 func (s *Service) get(ctx context.Context, q data.Querier, number string) (PO, error) {
 	r, err := data.POByNumber(ctx, q, strings.TrimSpace(number))
 	if errors.Is(err, data.ErrNoRow) {
-		return PO{}, &apperr.Error{Code: apperr.ErrNotFound, Message: fmt.Sprintf("발주서 %s을(를) 찾을 수 없습니다.", number)}
+		return PO{}, apperr.New(apperr.ErrNotFound, "발주서 {{.Number}}을(를) 찾을 수 없습니다.", "Number", number)
 	}
 	if err != nil {
 		return PO{}, fmt.Errorf("purchasing: %w", err)
@@ -302,7 +303,7 @@ func (s *Service) get(ctx context.Context, q data.Querier, number string) (PO, e
 func (s *Service) MarkOrdered(ctx context.Context, number string) error {
 	return s.move(ctx, number, StatusOrdered, "", func(from Status) error {
 		if from != StatusDraft {
-			return invalid(fmt.Sprintf("작성 중인 발주서만 발주완료로 바꿀 수 있습니다 (현재 %s).", from.Label()))
+			return invalid("작성 중인 발주서만 발주완료로 바꿀 수 있습니다 (현재 {{.Status}}).", "Status", apperr.M(from.Label()))
 		}
 		return nil
 	})
@@ -311,11 +312,11 @@ func (s *Service) MarkOrdered(ctx context.Context, number string) error {
 // Cancel cancels a purchase order. What was already received stays in stock.
 func (s *Service) Cancel(ctx context.Context, number, reason string) error {
 	if strings.TrimSpace(reason) == "" {
-		return &apperr.Error{Code: apperr.ErrInvalid, Message: "취소 사유를 입력하세요.", Fields: map[string]string{"reason": "취소 사유를 입력하세요."}}
+		return apperr.Invalid(map[string]string{"reason": "취소 사유를 입력하세요."}, nil)
 	}
 	return s.move(ctx, number, StatusCanceled, reason, func(from Status) error {
 		if from == StatusReceived || from == StatusCanceled {
-			return invalid(fmt.Sprintf("%s 상태의 발주서는 취소할 수 없습니다.", from.Label()))
+			return invalid("{{.Status}} 상태의 발주서는 취소할 수 없습니다.", "Status", apperr.M(from.Label()))
 		}
 		return nil
 	})
@@ -347,17 +348,18 @@ func (s *Service) Receive(ctx context.Context, number string, received map[int64
 			return err
 		}
 		if po.Status != StatusOrdered && po.Status != StatusPartial {
-			return invalid(fmt.Sprintf("발주완료나 부분입고 상태의 발주서만 입고할 수 있습니다 (현재 %s).", po.Status.Label()))
+			return invalid("발주완료나 부분입고 상태의 발주서만 입고할 수 있습니다 (현재 {{.Status}}).", "Status", apperr.M(po.Status.Label()))
 		}
 		any, complete := false, true
 		var notes []string
 		for _, l := range po.Items {
 			n := received[l.ID]
 			if n < 0 {
-				return invalid(fmt.Sprintf("%s의 입고 수량은 0 이상이어야 합니다.", l.Name))
+				return invalid("{{.Item}}의 입고 수량은 0 이상이어야 합니다.", "Item", l.Name)
 			}
 			if l.Received+n > l.Qty {
-				return invalid(fmt.Sprintf("%s %s: 남은 수량은 %d개인데 %d개를 입고하려고 합니다.", l.Name, l.OptionLabel, l.Qty-l.Received, n))
+				return invalid("{{.Item}}: 남은 수량은 {{.Left}}개인데 {{.N}}개를 입고하려고 합니다.",
+					"Item", strings.TrimSpace(l.Name+" "+l.OptionLabel), "Left", l.Qty-l.Received, "N", n)
 			}
 			if n > 0 {
 				any = true

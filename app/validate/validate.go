@@ -1,10 +1,13 @@
-// Package validate checks the contact details sellers type: Korean phone numbers and email addresses.
+// Package validate checks the contact details sellers type: Korean phone numbers and email addresses. Its
+// errors are apperr.ErrInvalid with a sentence key (no values), so err.Error() is the Korean sentence and
+// views translate it as a key.
 package validate
 
 import (
-	"errors"
 	"net/mail"
 	"strings"
+
+	"sellerdesk/app/apperr"
 )
 
 // Digits returns the digits of s, allowing hyphens, spaces and dots between them; any other character
@@ -25,7 +28,7 @@ func Digits(s string) string {
 // business numbers) and writes it with hyphens: 010-1234-5678, 02-123-4567, 1588-1234.
 func Phone(s string) (string, error) {
 	d := Digits(s)
-	bad := errors.New("전화번호 형식이 올바르지 않습니다(예: 010-1234-5678, 02-123-4567).")
+	bad := apperr.New(apperr.ErrInvalid, "전화번호 형식이 올바르지 않습니다(예: 010-1234-5678, 02-123-4567).")
 	switch {
 	case len(d) == 8 && (strings.HasPrefix(d, "15") || strings.HasPrefix(d, "16") || strings.HasPrefix(d, "18")):
 		return d[:4] + "-" + d[4:], nil
@@ -44,7 +47,7 @@ func Email(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@"):], ".") {
-		return "", errors.New("이메일 주소 형식이 올바르지 않습니다(예: shop@example.com).")
+		return "", apperr.New(apperr.ErrInvalid, "이메일 주소 형식이 올바르지 않습니다(예: shop@example.com).")
 	}
 	return s, nil
 }

@@ -1,0 +1,35 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"sellerdesk/app"
+)
+
+// translate renders an app sentence key with its values in the UI language (app errors carry the Korean
+// sentence as their key, see app.Msg). A key the translations lack comes back as the Korean sentence with
+// its values filled in: Fyne's lang falls back to the key itself as the template. A sentence without
+// values that holds "{{" is a ready one quoting the seller's own text and is never run as a template.
+func translate(key string, args map[string]any) string {
+	if key == "" {
+		return ""
+	}
+	if len(args) == 0 {
+		if strings.Contains(key, "{{") {
+			return key
+		}
+		return lang.L(key)
+	}
+	return lang.L(key, args)
+}
+
+// sellerText is what the seller reads for err, in the UI language: what it is about, then what happened.
+func sellerText(err error) string { return app.Text(err, translate) }
+
+// fieldText is the problem of one field of an invalid input in the UI language, "" when it has none.
+func fieldText(err error, field string) string { return app.FieldText(err, field, translate) }
+
+// fieldTexts is every field problem of err in the UI language, keyed by field; nil when it has none.
+func fieldTexts(err error) map[string]string { return app.FieldTexts(err, translate) }
