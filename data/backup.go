@@ -11,16 +11,31 @@ import (
 	"modernc.org/sqlite"
 )
 
-// BackupTo writes a consistent copy of the live database to dst while the app keeps running: VACUUM INTO a
-// temporary name beside dst, integrity_check the copy, fsync it, then rename it into place. dst is replaced
-// only by a copy that passed the check, so a crash or a full disk never leaves a half-written backup under
-// the final name.
-func (s *Store) BackupTo(ctx context.Context, dst string) error {
+// BackupProgress is how far a backup has got: the share of the file copied, then the check of the copy.
+type BackupProgress struct {
+	Copied   float64 // 0…1: the share of the file's pages copied so far
+	Checking bool    // the copy is complete and integrity_check is reading it
+}
+
+// BackupTo writes a consistent copy of the live database to dst while the app keeps running; see Backup.
+func (s *Store) BackupTo(ctx context.Context, dst string) error { return s.Backup(ctx, dst, nil) }
+
+// Backup writes a consistent copy of the live database to dst while the app keeps running: copy the pages
+// to a temporary name beside dst, integrity_check the copy, fsync it, then rename it into place. dst is
+// replaced only by a copy that passed the check, so a crash or a full disk never leaves a half-written
+// backup under the final name. The copy is of the live file's pages, so its integrity_check is also the
+// day's full check of the live file: a damaged page fails it with an *OpenError of KindCorrupt.
+// progress, when not nil, is called from Backup's goroutine after each step of the copy and once when the
+// check begins.
+func (s *Store) Backup(ctx context.Context, dst string, progress func(BackupProgress)) error {
+	if progress == nil {
+		progress = func(BackupProgress) {}
+	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data: backup folder %s: %w", dir, err)
 	}
-	// the temporary name only has to be unique; VACUUM INTO accepts an empty existing file
+	// the temporary name only has to be unique; SQLite takes an empty existing file as an empty database
 	f, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("data: backup to %s: %w", dst, err)
@@ -28,19 +43,14 @@ func (s *Store) BackupTo(ctx context.Context, dst string) error {
 	tmp := f.Name()
 	f.Close()
 	defer os.Remove(tmp)
-	// VACUUM INTO reads inside one read transaction, so the copy is a single point in time even while
-	// the writer keeps committing. It runs on a connection of its own (the read pool is query_only, which
-	// SQLite applies to VACUUM INTO too) and so never blocks the seller's writes.
-	db, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)")
-	if err != nil {
+	if err := s.copyTo(ctx, tmp, progress); err != nil {
 		return fmt.Errorf("data: backup to %s: %w", dst, err)
 	}
-	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
-	db.Close()
-	if err != nil {
-		return fmt.Errorf("data: backup to %s: %w", dst, err)
-	}
+	progress(BackupProgress{Copied: 1, Checking: true})
 	if err := verifyFile(ctx, tmp, len(s.migrations)); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("data: backup to %s: %w", dst, ctx.Err())
+		}
 		return fmt.Errorf("data: backup to %s: copy failed its check: %w", dst, err)
 	}
 	if err := syncFile(tmp); err != nil {
@@ -52,6 +62,79 @@ func (s *Store) BackupTo(ctx context.Context, dst string) error {
 	return syncDir(dir)
 }
 
+// copyTo copies the live file to tmp with SQLite's online backup API, page by page so it can report
+// progress and stop when ctx is cancelled. It runs on a connection of its own that holds one read
+// transaction from the first page to the last: in WAL mode a reader never blocks the writer, so an import
+// started during the day's backup goes on, and the copy is the single point in time the transaction
+// began (without it, every commit by the writer would restart the copy from page one). VACUUM INTO, used
+// before, reads the same way but reports nothing until it ends and rebuilds every index on the way.
+func (s *Store) copyTo(ctx context.Context, tmp string, progress func(BackupProgress)) error {
+	db, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN`); err != nil {
+		return err
+	}
+	// the first read begins the transaction's snapshot; ROLLBACK ends it (nothing was written)
+	defer conn.ExecContext(context.Background(), `ROLLBACK`)
+	var objects int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects); err != nil {
+		return err
+	}
+	err = conn.Raw(func(dc any) error {
+		bk, ok := dc.(interface {
+			NewBackup(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return errors.New("driver does not support the backup API")
+		}
+		// the copy needs no journal and no fsync of its own: a failed copy is thrown away, a finished one
+		// is synced before its rename
+		b, err := bk.NewBackup(tmp + "?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+		if err != nil {
+			return err
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				b.Finish()
+				return err
+			}
+			more, err := b.Step(s.backupPages)
+			if err != nil {
+				b.Finish()
+				return err
+			}
+			if total := b.PageCount(); more && total > 0 {
+				progress(BackupProgress{Copied: float64(total-b.Remaining()) / float64(total)})
+			}
+			if !more {
+				break
+			}
+		}
+		return b.Finish()
+	})
+	if err != nil {
+		return err
+	}
+	progress(BackupProgress{Copied: 1})
+	// the copied header says WAL, as the live file's does; a backup is one self-contained file, so it is
+	// switched back to a rollback journal (no -wal or -shm beside it when it is read or restored)
+	cp, err := sql.Open("sqlite", tmp)
+	if err != nil {
+		return err
+	}
+	defer cp.Close()
+	var mode string
+	return cp.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
+}
+
 // VerifyBackup checks that path is a SellerDesk database this build can restore: an SQLite file, not newer
 // than this build, passing integrity_check.
 func (s *Store) VerifyBackup(ctx context.Context, path string) error {
@@ -59,24 +142,15 @@ func (s *Store) VerifyBackup(ctx context.Context, path string) error {
 }
 
 func verifyFile(ctx context.Context, path string, known int) error {
-	if err := probe(ctx, path, known); err != nil {
-		return err
-	}
 	if _, err := os.Stat(path); err != nil {
 		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
-	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	if _, existing, err := probe(ctx, path, known); err != nil {
+		return err
+	} else if !existing {
+		return &OpenError{Path: path, Kind: KindNotDatabase} // an empty file holds no backup
 	}
-	defer db.Close()
-	if problem, err := check(ctx, db, "integrity_check"); err != nil || problem != "" {
-		if err != nil {
-			problem = err.Error()
-		}
-		return &OpenError{Path: path, Kind: KindCorrupt, Detail: problem}
-	}
-	return nil
+	return checkFile(ctx, path, "integrity_check")
 }
 
 // RestoreFrom replaces the whole content of the live database with the backup at src, using SQLite's online

@@ -6,15 +6,19 @@ package data
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // sqliteHeader is the 16-byte magic every SQLite 3 database file starts with.
@@ -30,6 +34,13 @@ type Store struct {
 	// clock is the desk's clock; Write reads it once per transaction (Tx.now), so every row a
 	// transaction stamps carries the same time and a test that pins the clock pins the store too
 	clock func() time.Time
+	// marker says this session has the file open until Close removes it (see placeMarker)
+	marker *marker
+	// busyMillis is how long a connection waits for a lock before it gives up; tests raise it to prove
+	// that Close never waits for a reader
+	busyMillis int
+	// backupPages is how many pages a backup copies per step, between which it reports progress
+	backupPages int32
 }
 
 // Option changes how Open opens the store.
@@ -43,26 +54,36 @@ func WithClock(c func() time.Time) Option { return func(s *Store) { s.clock = c 
 var errNoClock = errors.New("data: Open needs the desk's clock (data.WithClock)")
 
 // Open opens (or creates) the database file at path and brings its schema up to date.
-// A file that is not SQLite, fails quick_check, or was written by a newer SellerDesk is refused with an
-// *OpenError and left exactly as it was.
+// A file that is not SQLite, whose schema cannot be read, or that was written by a newer SellerDesk is
+// refused with an *OpenError and left exactly as it was; so is a file that fails quick_check when a
+// migration is due, the one moment SellerDesk rewrites the schema. Otherwise Open does not read the whole
+// file: a quick_check of a million-order store takes seconds, and a headless lookup or the window would pay
+// them on every start. The checks that keep that protection run later, off the seller's path: after a
+// session that did not close (StaleSessions, QuickCheck) and on each backup's copy (BackupTo).
 // The store reads "now" only from the clock given with WithClock, which Open requires.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return openWith(ctx, path, embeddedMigrations(), opts...)
 }
 
 func openWith(ctx context.Context, path string, migs []migration, opts ...Option) (*Store, error) {
-	s := &Store{path: path, migrations: migs}
+	s := &Store{path: path, migrations: migs, busyMillis: 10000, backupPages: 1024}
 	for _, opt := range opts {
 		opt(s)
 	}
 	if s.clock == nil {
 		return nil, errNoClock
 	}
-	if err := probe(ctx, path, len(migs)); err != nil {
+	version, existing, err := probe(ctx, path, len(migs))
+	if err != nil {
 		return nil, err
 	}
-	var err error
-	s.w, err = sql.Open("sqlite", dsn(path, true))
+	if existing && version < len(migs) {
+		// a migration is about to rewrite the schema: never do that to a damaged file
+		if err := checkFile(ctx, path, "quick_check"); err != nil {
+			return nil, err
+		}
+	}
+	s.w, err = sql.Open("sqlite", s.dsn(true))
 	if err != nil {
 		return nil, fmt.Errorf("data: open writer %s: %w", path, err)
 	}
@@ -78,19 +99,24 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 		s.w.Close()
 		return nil, err
 	}
-	s.r, err = sql.Open("sqlite", dsn(path, false))
+	s.r, err = sql.Open("sqlite", s.dsn(false))
 	if err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("data: open readers %s: %w", path, err)
 	}
 	s.r.SetMaxOpenConns(4)
+	if s.marker, err = placeMarker(ctx, path); err != nil {
+		s.r.Close()
+		s.w.Close()
+		return nil, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	}
 	return s, nil
 }
 
 // dsn builds the modernc DSN. Pragmas go in the DSN so every pooled connection gets them, not just the first.
-func dsn(path string, writer bool) string {
+func (s *Store) dsn(writer bool) string {
 	q := []string{
-		"_pragma=busy_timeout(10000)",
+		fmt.Sprintf("_pragma=busy_timeout(%d)", s.busyMillis),
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
 	}
@@ -99,43 +125,65 @@ func dsn(path string, writer bool) string {
 	} else {
 		q = append(q, "_pragma=query_only(1)")
 	}
-	return path + "?" + strings.Join(q, "&")
+	return s.path + "?" + strings.Join(q, "&")
 }
 
-// probe looks at an existing file before anything may write to it: the header, the schema version and a
-// quick_check, on a plain connection that sets no persistent pragma.
-func probe(ctx context.Context, path string, known int) error {
+// probe looks at a file before anything may write to it: the header, the schema version and the schema
+// itself (every statement needs it, and reading it costs a few pages), on a plain connection that sets no
+// persistent pragma. It does not read the whole file. existing is false for a fresh store: no file, or an
+// empty one.
+func probe(ctx context.Context, path string, known int) (version int, existing bool, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil // a fresh store
+		return 0, false, nil // a fresh store
 	}
 	if err != nil {
-		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+		return 0, false, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
 	head := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, head)
 	f.Close()
 	if n == 0 && (err == io.EOF || err == nil) {
-		return nil // an empty file is a fresh store too (e.g. made by a file dialog)
+		return 0, false, nil // an empty file is a fresh store too (e.g. made by a file dialog)
 	}
 	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return &OpenError{Path: path, Kind: KindNotDatabase}
+		return 0, true, &OpenError{Path: path, Kind: KindNotDatabase}
 	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return 0, true, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	}
+	defer db.Close()
+	version, err = userVersion(ctx, db)
+	if err != nil {
+		return 0, true, &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
+	}
+	if version > known {
+		return version, true, &OpenError{Path: path, Kind: KindNewerVersion, Version: version, Known: known}
+	}
+	var objects int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects); err != nil {
+		return version, true, &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
+	}
+	return version, true, nil
+}
+
+// checkFile runs quick_check or integrity_check over the file at path on a connection of its own and
+// returns an *OpenError (KindCorrupt) when the file is not sound.
+func checkFile(ctx context.Context, path, pragma string) error {
 	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
 	defer db.Close()
-	version, err := userVersion(ctx, db)
+	problem, err := check(ctx, db, pragma)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
 	}
-	if version > known {
-		return &OpenError{Path: path, Kind: KindNewerVersion, Version: version, Known: known}
-	}
-	if problem, err := check(ctx, db, "quick_check"); err != nil {
-		return &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
-	} else if problem != "" {
+	if problem != "" {
 		return &OpenError{Path: path, Kind: KindCorrupt, Detail: problem}
 	}
 	return nil
@@ -281,19 +329,148 @@ func (s *Store) Check(ctx context.Context) (string, error) {
 	return check(ctx, s.r, "integrity_check")
 }
 
-// Close checkpoints the WAL and closes every connection.
+// QuickCheck runs SQLite's quick_check over the whole file (every page, not the indexes' agreement with
+// their tables) and returns "" when it is sound. It reads inside one read transaction on the read pool, so
+// the seller's writes go on while it runs.
+func (s *Store) QuickCheck(ctx context.Context) (string, error) {
+	return check(ctx, s.r, "quick_check")
+}
+
+// Close checkpoints what it can of the WAL without waiting, closes every connection and removes this
+// session's marker, the sign that it closed cleanly. The checkpoint is PASSIVE: another process reading
+// the file (the window while a headless command closes, or the other way round) would make a TRUNCATE
+// checkpoint wait the whole busy timeout; SQLite checkpoints again when the file's last connection closes.
 func (s *Store) Close() error {
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		_, err := s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-		cancel()
+		_, err := s.w.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
 		errs = append(errs, err, s.w.Close())
 	}
+	if s.marker != nil {
+		errs = append(errs, s.marker.remove())
+		s.marker = nil
+	}
 	return errors.Join(errs...)
+}
+
+// A session marker says "a SellerDesk has this file open". Open leaves one beside the data file
+// (sellerdesk.db-open-<random>) and Close removes it, so a marker left behind is a session that ended
+// without closing: a crash, a power cut, a killed process. Each session has its own marker, so the window
+// and a headless command on the same file never take each other's for their own. A marker is a tiny SQLite
+// file its session keeps locked (locking_mode=EXCLUSIVE), which lets another process tell a live session
+// from a dead one through SQLite's own file locks, the same on Windows, macOS and Linux: a live session's
+// marker cannot be read, a dead one's can, because the system drops a process's locks when it ends.
+const markerInfix = "-open-"
+
+type marker struct {
+	path string
+	db   *sql.DB
+	conn *sql.Conn // held for the session: the connection that holds the lock
+}
+
+// placeMarker creates this session's marker and takes its lock.
+func placeMarker(ctx context.Context, dbPath string) (*marker, error) {
+	token := make([]byte, 8)
+	if _, err := rand.Read(token); err != nil {
+		return nil, err
+	}
+	m := &marker{path: dbPath + markerInfix + hex.EncodeToString(token)}
+	var err error
+	m.db, err = sql.Open("sqlite", m.path+"?_pragma=locking_mode(EXCLUSIVE)&_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	if err == nil {
+		m.conn, err = m.db.Conn(ctx)
+	}
+	if err == nil {
+		// the first write takes the file's exclusive lock; locking_mode=EXCLUSIVE keeps it until the
+		// connection closes, or the process ends
+		_, err = m.conn.ExecContext(ctx, `CREATE TABLE session (pid INTEGER)`)
+	}
+	if err == nil {
+		_, err = m.conn.ExecContext(ctx, `INSERT INTO session VALUES (?)`, os.Getpid())
+	}
+	if err != nil {
+		m.remove()
+		return nil, fmt.Errorf("data: session marker %s: %w", m.path, err)
+	}
+	return m, nil
+}
+
+// remove releases the marker's lock and deletes it: the session closed cleanly.
+func (m *marker) remove() error {
+	if m.conn != nil {
+		m.conn.Close()
+	}
+	if m.db != nil {
+		m.db.Close()
+	}
+	if err := os.Remove(m.path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("data: remove session marker: %w", err)
+	}
+	return nil
+}
+
+// markerLive reports whether a live session holds the marker at path: reading it is then refused as busy.
+// A marker that reads (or is not even a database: its session died while making it) is stale.
+func markerLive(ctx context.Context, path string) bool {
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n)
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
+}
+
+// StaleSessions lists the markers of sessions that had this file open and ended without closing. It reads
+// only the small marker files beside the data file. A session still running (the window, a headless
+// command) is not stale, and this session's own marker is never listed.
+func (s *Store) StaleSessions(ctx context.Context) ([]string, error) {
+	dir, base := filepath.Split(s.path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("data: list session markers: %w", err)
+	}
+	var stale []string
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), base+markerInfix) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if s.marker != nil && path == filepath.Join(dir, filepath.Base(s.marker.path)) {
+			continue
+		}
+		if !markerLive(ctx, path) {
+			stale = append(stale, path)
+		}
+	}
+	return stale, nil
+}
+
+// ForgetSessions removes stale session markers (from StaleSessions) once the file has been checked after
+// them, so the next start does not check again.
+func (s *Store) ForgetSessions(markers []string) error {
+	_, base := filepath.Split(s.path)
+	var errs []error
+	for _, m := range markers {
+		if !strings.HasPrefix(filepath.Base(m), base+markerInfix) {
+			continue // only ever a marker of this data file
+		}
+		if err := os.Remove(m); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("data: forget session markers: %w", err)
+	}
+	return nil
 }
 
 // TimeLayout is how times are written in the store: UTC, sortable, readable by SQLite's date functions.
