@@ -222,7 +222,8 @@ func (s orderSearch) nameMatchOnly() string {
 }
 
 // code is a status or placing code written into SQL as a literal, so SQLite can use the partial index of
-// new orders; only known codes' letters pass.
+// new orders (a bound parameter cannot match a partial index's WHERE); only the letters of a code pass. The
+// codes themselves are the caller's (app/orders), never a list kept here.
 func code(s string) string {
 	return "'" + strings.Map(func(r rune) rune {
 		if r == '_' || (r >= 'A' && r <= 'Z') {
@@ -458,6 +459,12 @@ func readPage(ctx context.Context, db Querier, where string, args []any, limit, 
 	return out, rows.Err()
 }
 
+// newOrdersIndexStatus and newOrdersIndexPlacing are what migration 0003's partial index order_lines_new is
+// defined on (WHERE status = 'PAYED' AND placing = 'NOT_YET'). They are the store's physical design, not a
+// rule: what a status means is app/orders' to say, and the codes a query filters by come from there in
+// OrderLineQuery.Statuses; a query that asks for exactly these is pointed at the index.
+const newOrdersIndexStatus, newOrdersIndexPlacing = "PAYED", "NOT_YET"
+
 // CountOrderLines counts the lines the query finds, up to CountCap+1; the whole book is counted exactly.
 func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, error) {
 	s, searching, err := q.search(ctx, db)
@@ -466,7 +473,7 @@ func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, er
 	}
 	where, args := q.where(false, s, searching)
 	from := "order_lines l"
-	if !searching && len(q.Statuses) == 1 && q.Statuses[0] == "PAYED" && q.Placing == "NOT_YET" {
+	if !searching && len(q.Statuses) == 1 && q.Statuses[0] == newOrdersIndexStatus && q.Placing == newOrdersIndexPlacing {
 		// 신규주문: SQLite's planner, without statistics, prefers the wider status index
 		from = "order_lines l INDEXED BY order_lines_new"
 	}

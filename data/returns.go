@@ -184,13 +184,13 @@ func ReturnedQty(ctx context.Context, q Querier, orderLineID int64) (int64, erro
 	return n, nil
 }
 
-// DeliveredAt is when a line was delivered as far as the store knows: the 배송완료 move in its history, or
-// when it was shipped, or ordered. Zero when nothing says so.
-func DeliveredAt(ctx context.Context, q Querier, orderLineID int64) (time.Time, error) {
+// DeliveredAt is when a line was delivered as far as the store knows: its first move to the delivered status
+// (the app's code for 배송완료) in its history, or when it was shipped. Zero when nothing says so.
+func DeliveredAt(ctx context.Context, q Querier, orderLineID int64, delivered string) (time.Time, error) {
 	var at string
 	err := q.QueryRowContext(ctx, `SELECT coalesce(
-		(SELECT min(at) FROM order_status_history WHERE line_id = ? AND to_status = 'DELIVERED'),
-		(SELECT nullif(shipped_at, '') FROM order_lines WHERE id = ?), '')`, orderLineID, orderLineID).Scan(&at)
+		(SELECT min(at) FROM order_status_history WHERE line_id = ? AND to_status = ?),
+		(SELECT nullif(shipped_at, '') FROM order_lines WHERE id = ?), '')`, orderLineID, delivered, orderLineID).Scan(&at)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("data: delivered at of line %d: %w", orderLineID, err)
 	}
@@ -202,6 +202,9 @@ type ReturnQuery struct {
 	State, Reason, Kind string
 	MinAgeDays          int // opened at least this many days ago
 	Now                 time.Time
+	// Received is the state a request enters when the goods are back (the app's code for 입고): each row's
+	// ReceivedAt is its first move there. Empty: ReceivedAt stays zero.
+	Received string
 }
 
 // ReturnListRow is a request as the list shows it.
@@ -210,6 +213,7 @@ type ReturnListRow struct {
 	OrderNo, BuyerName string
 	Items              string // "상품명 옵션 ×2, …"
 	Qty                int64
+	ReceivedAt         time.Time // first moved to ReturnQuery.Received; zero when never
 }
 
 // ListReturns reads requests, newest first.
@@ -238,8 +242,9 @@ func ListReturns(ctx context.Context, q Querier, f ReturnQuery) ([]ReturnListRow
 		r.note, r.tracking_no, r.outside_window, r.refund, r.refund_note, r.created_at, r.updated_at, o.order_no, o.buyer_name,
 		(SELECT group_concat(trim(ol.product_name || ' ' || ol.option_info) || ' ×' || rl.qty, ', ')
 			FROM return_lines rl JOIN order_lines ol ON ol.id = rl.order_line_id WHERE rl.return_id = r.id),
-		(SELECT coalesce(sum(qty), 0) FROM return_lines WHERE return_id = r.id)
-		FROM returns r JOIN orders o ON o.id = r.order_id WHERE `+where+` ORDER BY r.id DESC`, args...)
+		(SELECT coalesce(sum(qty), 0) FROM return_lines WHERE return_id = r.id),
+		coalesce((SELECT min(h.at) FROM return_history h WHERE h.return_id = r.id AND h.to_state = ?), '')
+		FROM returns r JOIN orders o ON o.id = r.order_id WHERE `+where+` ORDER BY r.id DESC`, append([]any{f.Received}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: list returns: %w", err)
 	}
@@ -247,14 +252,15 @@ func ListReturns(ctx context.Context, q Querier, f ReturnQuery) ([]ReturnListRow
 	var out []ReturnListRow
 	for rows.Next() {
 		var r ReturnListRow
-		var created, updated string
+		var created, updated, received string
 		var items sql.NullString
 		if err := rows.Scan(&r.ID, &r.Number, &r.OrderID, &r.Kind, &r.Reason, &r.Fault, &r.Method, &r.State, &r.HeldFrom,
 			&r.Note, &r.TrackingNo, &r.OutsideWindow, &r.Refund, &r.RefundNote, &created, &updated, &r.OrderNo, &r.BuyerName,
-			&items, &r.Qty); err != nil {
+			&items, &r.Qty, &received); err != nil {
 			return nil, fmt.Errorf("data: list returns: %w", err)
 		}
 		r.CreatedAt, r.UpdatedAt, r.Items = parseStoreTime(created), parseStoreTime(updated), items.String
+		r.ReceivedAt = parseStoreTime(received)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -274,8 +280,9 @@ type ReturnStat struct {
 	Requests       int64
 }
 
-// ReturnStatsBy groups sold and returned pieces by "product", "option" or "category" over [from, to).
-func ReturnStatsBy(ctx context.Context, q Querier, by string, from, to time.Time) ([]ReturnStat, error) {
+// ReturnStatsBy groups sold and returned pieces by "product", "option" or "category" over [from, to). sold
+// is the app's set of statuses that count as sold.
+func ReturnStatsBy(ctx context.Context, q Querier, by string, from, to time.Time, sold []string) ([]ReturnStat, error) {
 	var key, label string
 	switch by {
 	case "product":
@@ -287,6 +294,7 @@ func ReturnStatsBy(ctx context.Context, q Querier, by string, from, to time.Time
 	default:
 		return nil, fmt.Errorf("data: no return stats by %q", by)
 	}
+	isSold, soldArgs := inSet("l.status", sold)
 	rows, err := q.QueryContext(ctx, `SELECT `+key+`, `+label+`, sum(l.qty),
 		coalesce(sum((SELECT sum(rl.qty) FROM return_lines rl JOIN returns r ON r.id = rl.return_id
 			WHERE rl.order_line_id = l.id AND r.state <> 'REJECTED')), 0),
@@ -294,8 +302,8 @@ func ReturnStatsBy(ctx context.Context, q Querier, by string, from, to time.Time
 		FROM order_lines l
 		LEFT JOIN product_options po ON po.id = l.option_id LEFT JOIN products p ON p.id = po.product_id
 		LEFT JOIN categories c ON c.id = p.category_id
-		WHERE l.ordered_at >= ? AND l.ordered_at < ? AND l.status NOT IN ('CANCELED', 'CANCELED_BY_NOPAYMENT', 'PAYMENT_WAITING')
-		GROUP BY 1 HAVING sum(l.qty) > 0 ORDER BY 4 DESC, 3 DESC LIMIT 200`, timeText(from), timeText(to))
+		WHERE l.ordered_at >= ? AND l.ordered_at < ? AND `+isSold+`
+		GROUP BY 1 HAVING sum(l.qty) > 0 ORDER BY 4 DESC, 3 DESC LIMIT 200`, append([]any{timeText(from), timeText(to)}, soldArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: return stats: %w", err)
 	}
@@ -384,12 +392,13 @@ type ClaimedLine struct {
 	OpenRT           string // the newest request that was not rejected; "" when none
 }
 
-// ClaimedLines lists the order lines in 반품 or 교환 status.
-func ClaimedLines(ctx context.Context, q Querier) ([]ClaimedLine, error) {
+// ClaimedLines lists the order lines in one of the claimed statuses (the app's set: 반품, 교환).
+func ClaimedLines(ctx context.Context, q Querier, claimed []string) ([]ClaimedLine, error) {
+	isClaimed, args := inSet("l.status", claimed)
 	rows, err := q.QueryContext(ctx, `SELECT l.id, l.order_id, l.qty, l.status,
 		coalesce((SELECT r.rt_no FROM return_lines rl JOIN returns r ON r.id = rl.return_id WHERE rl.order_line_id = l.id
 			AND r.state <> 'REJECTED' ORDER BY r.id DESC LIMIT 1), '')
-		FROM order_lines l WHERE l.status IN ('RETURNED', 'EXCHANGED')`)
+		FROM order_lines l WHERE `+isClaimed, args...)
 	if err != nil {
 		return nil, fmt.Errorf("data: claimed lines: %w", err)
 	}
@@ -405,12 +414,13 @@ func ClaimedLines(ctx context.Context, q Querier) ([]ClaimedLine, error) {
 	return out, rows.Err()
 }
 
-// DeliveredLinesSince lists matched lines delivered or confirmed, ordered since a time, newest first (the
-// demo's returns come from these).
-func DeliveredLinesSince(ctx context.Context, q Querier, since time.Time, limit int) ([][2]int64, error) {
+// DeliveredLinesSince lists matched lines in one of the arrived statuses (the app's set: delivered or
+// confirmed), ordered since a time, newest first (the demo's returns come from these).
+func DeliveredLinesSince(ctx context.Context, q Querier, since time.Time, limit int, arrived []string) ([][2]int64, error) {
+	isArrived, args := inSet("l.status", arrived)
 	rows, err := q.QueryContext(ctx, `SELECT l.id, l.order_id FROM order_lines l
-		WHERE l.status IN ('DELIVERED', 'PURCHASE_DECIDED') AND l.option_id IS NOT NULL AND l.ordered_at >= ?
-		ORDER BY l.ordered_at DESC LIMIT ?`, timeText(since), limit)
+		WHERE `+isArrived+` AND l.option_id IS NOT NULL AND l.ordered_at >= ?
+		ORDER BY l.ordered_at DESC LIMIT ?`, append(args, timeText(since), limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: delivered lines: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/sheet"
@@ -116,9 +115,10 @@ func (s *Service) applyTx(ctx context.Context, tx *data.Tx, keeper *stockKeeper,
 		}
 		from := l.Status
 		note := ""
+		if to, ok := actionTo[a]; ok {
+			l.Status = string(to) // Allowed has held the move to the moves table
+		}
 		switch a {
-		case ActionPay:
-			l.Status = string(StatusPaid)
 		case ActionConfirm:
 			l.Placing = string(PlacingOK)
 			note = "발주확인"
@@ -126,13 +126,9 @@ func (s *Service) applyTx(ctx context.Context, tx *data.Tx, keeper *stockKeeper,
 			l.Courier, l.TrackingNo = in.Courier, in.TrackingNo
 			note = "송장 " + in.Courier + " " + in.TrackingNo
 		case ActionShip:
-			l.Status, l.ShippedAt = string(StatusDelivering), s.Now().UTC().Truncate(time.Millisecond)
-		case ActionDeliver:
-			l.Status = string(StatusDelivered)
-		case ActionDecide:
-			l.Status = string(StatusDecided)
+			l.ShippedAt = tx.Now().UTC() // the transaction's one reading of the clock
 		case ActionCancel:
-			l.Status, l.CancelReason = string(StatusCanceled), in.Reason
+			l.CancelReason = in.Reason
 			note = in.Reason
 		}
 		if err := keeper.sync(ctx, tx, &l); err != nil {

@@ -21,14 +21,43 @@ type ImportResult struct {
 	Problems                []sheet.Problem // why each failed row failed
 	Unmatched               int             // lines of this file not matched to a product option
 	Oversold                []string        // sales beyond the stock, for the seller to check
-	ReturnsOpened           int             // requests the returns area opened for lines Smart Store returned
+	// ReturnsOpened is set by callers that still run the returns sync on their own after ImportFile.
+	// Deprecated: app.Desk.ImportOrders returns the requests it opened in its own result; this field goes
+	// when app/cli calls it.
+	ReturnsOpened int
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read
-// are reported and skipped; every other row is applied whole. Reading and storing run side by side (rows go
-// to the store while the file is still being read), so a big file takes little longer than reading it.
-// progress gets 0…1.
+// are reported and skipped; every other row is applied whole. progress gets 0…1.
+//
+// It imports the order lines only: the seller's import, which also opens the return requests of lines Smart
+// Store returned in the same transaction, is app.Desk.ImportOrders, the one the window and the command call.
 func (s *Service) ImportFile(ctx context.Context, r io.Reader, name, password string, progress func(float64)) (ImportResult, error) {
+	var res ImportResult
+	err := s.write(ctx, "주문 가져오기", func(tx *data.Tx) error {
+		var err error
+		res, err = s.ImportFileTx(ctx, tx, r, name, password, func(f float64) {
+			if progress != nil {
+				progress(f * 0.95)
+			}
+		})
+		return err
+	})
+	if err != nil {
+		return ImportResult{File: filepath.Base(name)}, err
+	}
+	s.Logged(res)
+	if progress != nil {
+		progress(1)
+	}
+	return res, nil
+}
+
+// ImportFileTx reads a Smart Store order export and imports it inside the caller's transaction, for a
+// workflow that does more in the same transaction. Reading and storing run side by side (rows go to the
+// store while the file is still being read), so a big file takes little longer than reading it. progress
+// gets the fraction of the file read, 0…1. A cancelled ctx stops both the reading and the storing.
+func (s *Service) ImportFileTx(ctx context.Context, tx *data.Tx, r io.Reader, name, password string, progress func(float64)) (ImportResult, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	rows := make(chan sheet.OrderRow, 4096)
@@ -39,11 +68,7 @@ func (s *Service) ImportFile(ctx context.Context, r io.Reader, name, password st
 	readDone := make(chan readResult, 1)
 	go func() {
 		defer close(rows)
-		file, err := sheet.StreamOrders(ctx, r, sheet.ReadOrderOptions{Password: password}, func(f float64) {
-			if progress != nil {
-				progress(f * 0.95)
-			}
-		}, func(row sheet.OrderRow) error {
+		file, err := sheet.StreamOrders(ctx, r, sheet.ReadOrderOptions{Password: password}, progress, func(row sheet.OrderRow) error {
 			select {
 			case rows <- row:
 				return nil
@@ -61,18 +86,21 @@ func (s *Service) ImportFile(ctx context.Context, r io.Reader, name, password st
 		rr := <-readDone
 		return rr.file, rr.err
 	}
-	res, err := s.importRows(ctx, next, finish, filepath.Base(name))
+	res, err := s.importRowsTx(ctx, tx, next, finish, filepath.Base(name))
 	if err != nil {
 		cancel()
 		for range rows {
 			// let the reader finish
 		}
-		return res, err
-	}
-	if progress != nil {
-		progress(1)
+		return ImportResult{File: filepath.Base(name)}, err
 	}
 	return res, nil
+}
+
+// Logged writes an import's counts to the log.
+func (s *Service) Logged(res ImportResult) {
+	s.log.Info("orders imported", "file", res.File, "new", res.New, "updated", res.Updated,
+		"unchanged", res.Unchanged, "failed", res.Failed)
 }
 
 // Import stores the rows of an export already read.
@@ -88,80 +116,77 @@ func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source stri
 		i++
 		return file.Rows[i-1], true
 	}
-	res, err := s.importRows(ctx, next, func() (*sheet.OrderFile, error) { return file, nil }, source)
-	if err == nil && progress != nil {
-		progress(1)
-	}
-	return res, err
-}
-
-// rank orders the forward states, so an older download never moves a line back.
-var rank = map[Status]int{StatusPaymentWaiting: 0, StatusPaid: 1, StatusDelivering: 2, StatusDelivered: 3, StatusDecided: 4}
-
-// importRows upserts rows by 상품주문번호 in one transaction: new lines are added, known lines take the
-// file's status, courier and tracking (never moving back to an earlier state), and stock follows the
-// status — taken once when paid, given back once when cancelled. finish is called after the last row and
-// returns the file's problems, or the error that makes the whole import roll back.
-func (s *Service) importRows(ctx context.Context, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
-	res := ImportResult{File: source}
+	var res ImportResult
 	err := s.write(ctx, "주문 가져오기", func(tx *data.Tx) error {
-		keeper := newStockKeeper()
-		im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
-		var problems []sheet.Problem
-		for n := 0; ; n++ {
-			row, ok := next()
-			if !ok {
-				break
-			}
-			if n%500 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			st, placing, err := ParseSmartStoreStatus(row.StatusWord, row.DetailWord)
-			if err != nil {
-				problems = append(problems, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
-					Reason: err.Error() + ". 이 행은 건너뜁니다."})
-				continue
-			}
-			outcome, err := im.upsert(ctx, row, st, placing)
-			if err != nil {
-				return err
-			}
-			switch outcome {
-			case outcomeNew:
-				res.New++
-			case outcomeUpdated:
-				res.Updated++
-			default:
-				res.Unchanged++
-			}
-		}
-		file, err := finish()
-		if err != nil {
-			return err
-		}
-		res.Rows = file.Total
-		res.Problems = append(append([]sheet.Problem(nil), file.Problems...), problems...)
-		sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Row < res.Problems[j].Row })
-		res.Failed = len(res.Problems)
-		if err := data.FlushLineSearchTx(ctx, tx); err != nil {
-			return err
-		}
-		if err := keeper.settle(ctx, tx); err != nil {
-			return err
-		}
-		res.Oversold = keeper.oversold
-		n, err := data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
-		res.Unmatched = n
+		var err error
+		res, err = s.importRowsTx(ctx, tx, next, func() (*sheet.OrderFile, error) { return file, nil }, source)
 		return err
 	})
 	if err != nil {
 		return ImportResult{File: source}, err
 	}
-	s.log.Info("orders imported", "file", source, "new", res.New, "updated", res.Updated,
-		"unchanged", res.Unchanged, "failed", res.Failed)
+	s.Logged(res)
+	if progress != nil {
+		progress(1)
+	}
 	return res, nil
+}
+
+// importRowsTx upserts rows by 상품주문번호 in the caller's transaction: new lines are added, known lines take
+// the file's status, courier and tracking (never moving back to an earlier state), and stock follows the
+// status — taken once when paid, given back once when cancelled. finish is called after the last row and
+// returns the file's problems, or the error that makes the whole import roll back.
+func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
+	res := ImportResult{File: source}
+	keeper := newStockKeeper()
+	im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
+	var problems []sheet.Problem
+	for n := 0; ; n++ {
+		row, ok := next()
+		if !ok {
+			break
+		}
+		if n%500 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+		st, placing, err := ParseSmartStoreStatus(row.StatusWord, row.DetailWord)
+		if err != nil {
+			problems = append(problems, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
+				Reason: err.Error() + ". 이 행은 건너뜁니다."})
+			continue
+		}
+		outcome, err := im.upsert(ctx, row, st, placing)
+		if err != nil {
+			return res, err
+		}
+		switch outcome {
+		case outcomeNew:
+			res.New++
+		case outcomeUpdated:
+			res.Updated++
+		default:
+			res.Unchanged++
+		}
+	}
+	file, err := finish()
+	if err != nil {
+		return res, err
+	}
+	res.Rows = file.Total
+	res.Problems = append(append([]sheet.Problem(nil), file.Problems...), problems...)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Row < res.Problems[j].Row })
+	res.Failed = len(res.Problems)
+	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
+		return res, err
+	}
+	if err := keeper.settle(ctx, tx); err != nil {
+		return res, err
+	}
+	res.Oversold = keeper.oversold
+	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
+	return res, err
 }
 
 // importer is one import's transaction and what it remembers between rows.

@@ -51,18 +51,102 @@ func (s Status) Label() string {
 // Valid reports whether s is a known status.
 func (s Status) Valid() bool { _, ok := statusLabels[s]; return ok }
 
-// HoldsStock reports whether a line in this state has taken its stock: from payment until it is cancelled.
-// A returned line keeps it until the return is inspected (the returns area puts it back).
-func (s Status) HoldsStock() bool {
-	switch s {
-	case StatusPaid, StatusDelivering, StatusDelivered, StatusDecided, StatusExchanged, StatusReturned:
-		return true
+// HoldsStock reports whether a line in this state has taken its stock: exactly while it counts as sold (see
+// Sold). A returned line keeps it until the return is inspected (the returns area puts it back).
+func (s Status) HoldsStock() bool { return Sold.Has(s) }
+
+// Cancelled reports whether the line was cancelled before or after payment.
+func (s Status) Cancelled() bool { return s == StatusCanceled || s == StatusNoPayment }
+
+// moves is every status move the desk itself makes to a line (the seller's actions, and the returns area
+// completing a return or an exchange), from → the states it may go to. It is the one table of them: Allowed
+// and MoveLineTx both ask it. An import is not a move of the desk's: it mirrors what Smart Store already did,
+// so it follows rank instead.
+var moves = map[Status][]Status{
+	StatusPaymentWaiting: {StatusPaid, StatusCanceled},       // 입금확인; 취소
+	StatusPaid:           {StatusDelivering, StatusCanceled}, // 발송처리; 취소 before it ships
+	// after it ships a line is no longer cancelled: it comes back as a return
+	StatusDelivering: {StatusDelivered, StatusReturned, StatusExchanged},
+	StatusDelivered:  {StatusDecided, StatusReturned, StatusExchanged},
+	StatusDecided:    {StatusReturned, StatusExchanged}, // 구매확정 does not end the buyer's legal right to return
+	StatusExchanged:  {StatusReturned},                  // the replacement itself may come back
+	// 반품, 취소 and 미결제취소 are final
+}
+
+// CanMove reports whether the desk may move a line from one status to another (see moves).
+func CanMove(from, to Status) bool {
+	for _, s := range moves[from] {
+		if s == to {
+			return true
+		}
 	}
 	return false
 }
 
-// Cancelled reports whether the line was cancelled before or after payment.
-func (s Status) Cancelled() bool { return s == StatusCanceled || s == StatusNoPayment }
+// rank orders the forward states, so an older download never moves a line back.
+var rank = map[Status]int{StatusPaymentWaiting: 0, StatusPaid: 1, StatusDelivering: 2, StatusDelivered: 3, StatusDecided: 4}
+
+// Set is a named group of statuses that other areas and the store's queries count by. Each is defined once,
+// here, and a query receives its codes as parameters (Codes), so 매출, 정산, 반품 and the order list can
+// never disagree about what is sold or returnable.
+type Set struct {
+	name string
+	of   []Status
+}
+
+func newSet(name string, of ...Status) Set { return Set{name: name, of: of} }
+
+// Name is the set's name, for messages and tests.
+func (s Set) Name() string { return s.name }
+
+// Has reports whether st is in the set.
+func (s Set) Has(st Status) bool {
+	for _, x := range s.of {
+		if x == st {
+			return true
+		}
+	}
+	return false
+}
+
+// Statuses lists the set's members (a copy).
+func (s Set) Statuses() []Status { return append([]Status(nil), s.of...) }
+
+// Codes lists the members as the store writes them, for a query's parameters.
+func (s Set) Codes() []string {
+	out := make([]string, len(s.of))
+	for i, x := range s.of {
+		out[i] = string(x)
+	}
+	return out
+}
+
+// The sets. Each member is in for a reason, and each status left out is out for one.
+var (
+	// Sold is a line that was sold: paid and not cancelled. 결제대기 is out (no money yet, and a manual order
+	// may never be paid); 취소 and 미결제취소 are out (the sale did not happen). 반품 and 교환 stay in: the line
+	// was sold and then came back, which is what a return rate divides by, and its stock stays taken until
+	// the return is inspected.
+	Sold = newSet("sold", StatusPaid, StatusDelivering, StatusDelivered, StatusDecided, StatusExchanged, StatusReturned)
+	// Open is a line whose sale is not final yet: it may still be paid, shipped, cancelled or decided, and
+	// 정산 has not paid it (Smart Store settles after 구매확정). 구매확정 is out (final, settled); 취소,
+	// 미결제취소, 반품 and 교환 are out (their outcome is settled by the claim).
+	Open = newSet("open", StatusPaymentWaiting, StatusPaid, StatusDelivering, StatusDelivered)
+	// Returnable is a line a return or exchange may be asked for: it has left the shop. 배송중 is in (the buyer
+	// may refuse it at the door, and couriers report delivery late); 교환 is in (the replacement may come back).
+	// 결제대기 and 결제완료 are out (not shipped: the seller cancels instead); 취소 and 미결제취소 are out (nothing
+	// was sent); 반품 is out (already back).
+	Returnable = newSet("returnable", StatusDelivering, StatusDelivered, StatusDecided, StatusExchanged)
+	// Claimed is a line whose return or exchange Smart Store finished (반품완료, 교환완료): the returns area
+	// opens or moves a request for each after an import. Cancellations are out: nothing comes back.
+	Claimed = newSet("claimed", StatusReturned, StatusExchanged)
+	// Arrived is a line the buyer surely has: 배송완료 or 구매확정. 배송중 is out (it may not have arrived);
+	// 반품 and 교환 are out (already on a claim).
+	Arrived = newSet("arrived", StatusDelivered, StatusDecided)
+)
+
+// Sets lists every named set, for the tests that hold the store's queries to them.
+func Sets() []Set { return []Set{Sold, Open, Returnable, Claimed, Arrived} }
 
 // LineLabel is what the seller calls a line's state: a paid line is 신규주문 until it is confirmed (발주확인).
 func LineLabel(s Status, p Placing) string {
@@ -126,14 +210,19 @@ var actionLabels = map[Action]string{
 // Label is the action in Korean.
 func (a Action) Label() string { return actionLabels[a] }
 
-// Allowed says whether the action may be done to a line in this state, and why not.
+// actionTo is the status an action moves a line to; 발주확인 and 송장 입력 leave the status as it is.
+var actionTo = map[Action]Status{ActionPay: StatusPaid, ActionShip: StatusDelivering, ActionDeliver: StatusDelivered,
+	ActionDecide: StatusDecided, ActionCancel: StatusCanceled}
+
+// Allowed says whether the action may be done to a line in this state, and why not. A status move is allowed
+// by the moves table; the action adds its own conditions (발주확인 before 발송, a tracking number).
 func Allowed(a Action, s Status, p Placing, tracking string) error {
 	refuse := func(why string) error {
 		return fmt.Errorf("%s할 수 없습니다: %s", a.Label(), why)
 	}
 	switch a {
 	case ActionPay:
-		if s != StatusPaymentWaiting {
+		if !CanMove(s, actionTo[a]) {
 			return refuse(fmt.Sprintf("결제대기 주문만 입금확인할 수 있습니다 (현재 %s)", LineLabel(s, p)))
 		}
 	case ActionConfirm:
@@ -148,7 +237,7 @@ func Allowed(a Action, s Status, p Placing, tracking string) error {
 			return refuse(fmt.Sprintf("발송 전이나 배송중인 주문에만 송장을 입력할 수 있습니다 (현재 %s)", LineLabel(s, p)))
 		}
 	case ActionShip:
-		if s != StatusPaid {
+		if !CanMove(s, actionTo[a]) {
 			return refuse(fmt.Sprintf("발송 전 주문만 발송처리할 수 있습니다 (현재 %s)", LineLabel(s, p)))
 		}
 		if p != PlacingOK {
@@ -158,15 +247,15 @@ func Allowed(a Action, s Status, p Placing, tracking string) error {
 			return refuse("송장번호를 먼저 입력하세요")
 		}
 	case ActionDeliver:
-		if s != StatusDelivering {
+		if !CanMove(s, actionTo[a]) {
 			return refuse(fmt.Sprintf("배송중인 주문만 배송완료할 수 있습니다 (현재 %s)", LineLabel(s, p)))
 		}
 	case ActionDecide:
-		if s != StatusDelivered {
+		if !CanMove(s, actionTo[a]) {
 			return refuse(fmt.Sprintf("배송완료된 주문만 구매확정할 수 있습니다 (현재 %s)", LineLabel(s, p)))
 		}
 	case ActionCancel:
-		if s != StatusPaymentWaiting && s != StatusPaid {
+		if !CanMove(s, actionTo[a]) {
 			return refuse(fmt.Sprintf("발송 전 주문만 취소할 수 있습니다. 발송 후에는 반품으로 처리하세요 (현재 %s)", LineLabel(s, p)))
 		}
 	default:

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
 
 // FillDemo adds returns and exchanges in every state inside the demo's transaction, from recently delivered
 // lines: good items back in stock, refunds computed, the order lines following.
 func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) error {
-	pairs, err := data.DeliveredLinesSince(ctx, tx, now.AddDate(0, 0, -20), 60)
+	pairs, err := data.DeliveredLinesSince(ctx, tx, now.AddDate(0, 0, -20), 60, orders.Arrived.Codes())
 	if err != nil {
 		return err
 	}

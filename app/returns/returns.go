@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/orders"
 	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
@@ -304,9 +305,7 @@ func (s *Service) Create(ctx context.Context, r Request) (string, error) {
 			if err != nil || l.OrderID != o.ID {
 				return invalid("lines", fmt.Sprintf("%d번 상품은 이 주문의 상품이 아닙니다.", i+1))
 			}
-			switch l.Status {
-			case "DELIVERING", "DELIVERED", "PURCHASE_DECIDED", "EXCHANGED":
-			default:
+			if !orders.Returnable.Has(orders.Status(l.Status)) {
 				return invalid("lines", fmt.Sprintf("%s은(는) 배송된 상품이 아니라 반품할 수 없습니다. 발송 전이면 주문을 취소하세요.", l.ProductName))
 			}
 			done, err := data.ReturnedQty(ctx, tx, l.ID)
@@ -325,7 +324,7 @@ func (s *Service) Create(ctx context.Context, r Request) (string, error) {
 					}
 				}
 			}
-			delivered, err := data.DeliveredAt(ctx, tx, l.ID)
+			delivered, err := data.DeliveredAt(ctx, tx, l.ID, string(orders.StatusDelivered))
 			if err != nil {
 				return err
 			}
@@ -391,7 +390,14 @@ type Return struct {
 	data.ReturnRecord
 	State State
 	Lines []data.ReturnLineRecord
+	// ReceivedAt is when the goods came back (the first move to 입고), in the desk's location; zero before.
+	ReceivedAt time.Time
+	// RefundDue is the last day to refund a return (see RefundDue); zero for an exchange or before 입고.
+	RefundDue time.Time
 }
+
+// RefundOverdue reports whether the request is past its refund day on now.
+func (r Return) RefundOverdue(now time.Time) bool { return RefundOverdue(r.State, r.RefundDue, now) }
 
 // Get reads a request by its RT number.
 func (s *Service) Get(ctx context.Context, number string) (Return, error) {
@@ -410,5 +416,14 @@ func (s *Service) get(ctx context.Context, q data.Querier, number string) (Retur
 	if err != nil {
 		return Return{}, fmt.Errorf("returns: %w", err)
 	}
-	return Return{ReturnRecord: r, State: State(r.State), Lines: lines}, nil
+	moves, err := data.ReturnHistory(ctx, q, r.ID)
+	if err != nil {
+		return Return{}, fmt.Errorf("returns: %w", err)
+	}
+	out := Return{ReturnRecord: r, State: State(r.State), Lines: lines}
+	if at := receivedAt(moves); !at.IsZero() {
+		out.ReceivedAt = at.In(s.Now().Location()) // business days are the seller's local days
+		out.RefundDue = RefundDue(Kind(r.Kind), out.ReceivedAt)
+	}
+	return out, nil
 }

@@ -9,15 +9,23 @@ import (
 
 	"sellerdesk/app/doc"
 	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
 	"sellerdesk/data"
 )
 
-// Row is a request in the list, with how long it has been open.
+// Row is a request in the list, with how long it has been open and, for a return whose goods are back, the
+// last day to refund it.
 type Row struct {
 	data.ReturnListRow
 	State    State
 	DaysOpen int
+	// RefundDue is the last day to refund (see RefundDue), in the desk's location; zero for an exchange or
+	// before 입고.
+	RefundDue time.Time
+	// RefundOverdue is set when the request is still open after its refund day, on the desk's clock as the
+	// list was read.
+	RefundOverdue bool
 }
 
 // Filter narrows the list.
@@ -32,7 +40,7 @@ type Filter struct {
 func (s *Service) List(ctx context.Context, f Filter) ([]Row, error) {
 	now := s.Now()
 	rows, err := data.ListReturns(ctx, s.store.Read(), data.ReturnQuery{State: string(f.State), Reason: string(f.Reason),
-		Kind: string(f.Kind), MinAgeDays: f.MinAgeDays, Now: now})
+		Kind: string(f.Kind), MinAgeDays: f.MinAgeDays, Now: now, Received: string(StateReceived)})
 	if err != nil {
 		return nil, fmt.Errorf("returns: %w", err)
 	}
@@ -43,6 +51,10 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Row, error) {
 			end = r.UpdatedAt
 		}
 		out[i] = Row{ReturnListRow: r, State: State(r.State), DaysOpen: int(end.Sub(r.CreatedAt).Hours() / 24)}
+		if !r.ReceivedAt.IsZero() {
+			out[i].RefundDue = RefundDue(Kind(r.Kind), r.ReceivedAt.In(now.Location()))
+			out[i].RefundOverdue = RefundOverdue(out[i].State, out[i].RefundDue, now)
+		}
 	}
 	return out, nil
 }
@@ -140,14 +152,15 @@ type Month struct {
 func (s *Service) Analyze(ctx context.Context, from, to time.Time) (Analysis, error) {
 	db := s.store.Read()
 	a := Analysis{From: from, To: to}
+	sold := orders.Sold.Codes() // the return rate divides by what the orders area counts as sold
 	var err error
-	if a.ByProduct, err = data.ReturnStatsBy(ctx, db, "product", from, to); err != nil {
+	if a.ByProduct, err = data.ReturnStatsBy(ctx, db, "product", from, to, sold); err != nil {
 		return a, err
 	}
-	if a.ByOption, err = data.ReturnStatsBy(ctx, db, "option", from, to); err != nil {
+	if a.ByOption, err = data.ReturnStatsBy(ctx, db, "option", from, to, sold); err != nil {
 		return a, err
 	}
-	if a.ByCategory, err = data.ReturnStatsBy(ctx, db, "category", from, to); err != nil {
+	if a.ByCategory, err = data.ReturnStatsBy(ctx, db, "category", from, to, sold); err != nil {
 		return a, err
 	}
 	counts, err := data.ReturnReasonCount(ctx, db, from, to)

@@ -7,6 +7,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
 
@@ -172,9 +173,9 @@ func (s *Service) complete(ctx context.Context, tx *data.Tx, r *Return, in MoveI
 			return err
 		}
 		items = append(items, RefundItem{Qty: rl.Qty, LineQty: ol.Qty, UnitPrice: ol.UnitPrice + ol.OptionPrice, LineDiscount: ol.Discount})
-		newStatus := "RETURNED"
+		newStatus := orders.StatusReturned
 		if Kind(r.Kind) == KindExchange {
-			newStatus = "EXCHANGED"
+			newStatus = orders.StatusExchanged
 			if !rl.ReplacementShipped && rl.ReplacementOptionID != 0 {
 				if _, err := catalog.SaleTx(ctx, tx, rl.ReplacementOptionID, -rl.Qty, "교환 발송 "+r.Number, "exchange:"+r.Number+":"+fmt.Sprint(rl.ID)); err != nil {
 					return err
@@ -196,13 +197,9 @@ func (s *Service) complete(ctx context.Context, tx *data.Tx, r *Return, in MoveI
 		if err != nil {
 			return err
 		}
-		if done >= ol.Qty && ol.Status != newStatus {
-			from := ol.Status
-			ol.Status = newStatus
-			if err := data.UpdateLineTx(ctx, tx, ol); err != nil {
-				return err
-			}
-			if err := data.AddStatusChangeTx(ctx, tx, ol.ID, from, newStatus, r.Number, "returns"); err != nil {
+		if done >= ol.Qty {
+			// the order line is the orders area's: it moves it, by its own table of moves
+			if err := orders.MoveLineTx(ctx, tx, ol.ID, newStatus, r.Number, "returns"); err != nil {
 				return err
 			}
 		}
