@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app"
 	"sellerdesk/app/format"
-	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
 )
 
@@ -42,21 +42,17 @@ func (sh *shell) openFile(exts []string, open func(path string)) {
 }
 
 // importFile imports a file in the background with progress and 취소, asking for the password when the
-// file has one, then shows the result.
+// file has one, then shows the result. The import is the desk's one workflow (the headless command runs the
+// same): the lines and the return requests of lines Smart Store returned go in together, or not at all.
 func (s *ordersScreen) importFile(path, password string) {
-	var res orders.ImportResult
+	var res app.OrderImport
 	s.sh.runJob(lang.L("주문 가져오기"), lang.L("주문 파일을 읽고 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
 		f, err := os.Open(path)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		if res, err = s.svc.ImportFile(ctx, f, path, password, progress); err != nil {
-			return err
-		}
-		// lines Smart Store already returned or exchanged get a request waiting for inspection
-		opened, _, err := s.sh.desk.Returns.SyncImported(context.Background())
-		res.ReturnsOpened = opened
+		res, err = s.sh.desk.ImportOrders(ctx, f, path, password, progress)
 		return err
 	}, func(err error) {
 		switch {
@@ -74,7 +70,8 @@ func (s *ordersScreen) importFile(path, password string) {
 }
 
 // showImportResult shows the counts and, when rows failed, each problem by sheet, row and column.
-func (s *ordersScreen) showImportResult(res orders.ImportResult) {
+func (s *ordersScreen) showImportResult(imp app.OrderImport) {
+	res := imp.Orders
 	summary := lang.L("새 주문 {{.New}}건, 변경 {{.Updated}}건, 그대로 {{.Unchanged}}건, 실패 {{.Failed}}건", map[string]any{
 		"New": res.New, "Updated": res.Updated, "Unchanged": res.Unchanged, "Failed": res.Failed})
 	parts := []fyne.CanvasObject{&widget.Label{Text: summary, TextStyle: fyne.TextStyle{Bold: true}}}
@@ -82,9 +79,9 @@ func (s *ordersScreen) showImportResult(res orders.ImportResult) {
 		parts = append(parts, &widget.Label{Text: lang.L("상품과 연결되지 않은 주문이 {{.N}}건 있습니다. '상품 미연결만'으로 찾아 주문 상세에서 연결하세요.",
 			map[string]any{"N": format.Number(int64(res.Unmatched))}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 	}
-	if res.ReturnsOpened > 0 {
+	if imp.ReturnsOpened > 0 {
 		parts = append(parts, &widget.Label{Text: lang.L("스마트스토어에서 반품·교환된 주문 {{.N}}건을 '반품·교환'에 검수 대기로 열었습니다.",
-			map[string]any{"N": format.Number(int64(res.ReturnsOpened))}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
+			map[string]any{"N": format.Number(int64(imp.ReturnsOpened))}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
 	}
 	for _, o := range res.Oversold {
 		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+
+	"sellerdesk/app/orders"
+	"sellerdesk/app/txn"
+	"sellerdesk/data"
+)
+
+// OrderImport is what an order import did: the order lines' counts and problems, and the return requests
+// it opened or moved for lines Smart Store returned or exchanged.
+type OrderImport struct {
+	Orders orders.ImportResult
+	// ReturnsOpened counts the requests opened, waiting for inspection, for returned or exchanged lines
+	// that had none.
+	ReturnsOpened int
+	// ReturnsMoved counts the open requests moved on to 입고 because Smart Store finished their claim.
+	ReturnsMoved int
+}
+
+// ImportOrders is the seller's order import, the one the window and the headless command both call: it
+// reads a Smart Store order export, imports its lines (the orders area) and opens or moves the return
+// requests of lines Smart Store returned or exchanged (the returns area), all in one transaction. Each area
+// writes its own rows through its Tx-level function; neither writes the other's.
+//
+// progress gets 0…1: reading and storing the lines take most of it, the returns the rest. A cancelled ctx
+// stops the reading and the writing wherever they are, and nothing is written: the error then says so and
+// errors.Is(err, context.Canceled) holds. A file with a password returns the sheet's password error, so the
+// caller can ask for it.
+func (d *Desk) ImportOrders(ctx context.Context, r io.Reader, name, password string, progress func(float64)) (OrderImport, error) {
+	report := func(f float64) {
+		if progress != nil {
+			progress(f)
+		}
+	}
+	var res OrderImport
+	w := txn.Writer{Store: d.Store, Log: d.Log, Area: "주문"}
+	err := w.Write(ctx, "주문 가져오기", func(tx *data.Tx) error {
+		res = OrderImport{}
+		var err error
+		res.Orders, err = d.Orders.ImportFileTx(ctx, tx, r, name, password, func(f float64) { report(f * 0.9) })
+		if err != nil {
+			return err
+		}
+		report(0.9)
+		if res.ReturnsOpened, res.ReturnsMoved, err = d.Returns.SyncImportedTx(ctx, tx); err != nil {
+			return err
+		}
+		res.Orders.ReturnsOpened = res.ReturnsOpened // for callers still reading the orders result alone
+		report(0.95)
+		// a cancel that comes after the last write must still undo the whole import, not commit it
+		return ctx.Err()
+	})
+	if err != nil {
+		return OrderImport{Orders: orders.ImportResult{File: filepath.Base(name)}}, err
+	}
+	d.Orders.Logged(res.Orders)
+	d.Log.Info("returns synced with the import", "file", res.Orders.File, "opened", res.ReturnsOpened, "moved", res.ReturnsMoved)
+	report(1)
+	return res, nil
+}
