@@ -14,7 +14,6 @@ import (
 	"sellerdesk/app"
 	"sellerdesk/app/cli"
 	"sellerdesk/app/clock"
-	"sellerdesk/assets"
 	"sellerdesk/views"
 )
 
@@ -39,7 +38,7 @@ func main() {
 	}
 
 	a := fyneapp.NewWithID(info.ID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(views.AppIcon())
 	ctx := context.Background()
 	path, err := app.ResolveDBPath(inv.DB, os.Getenv)
 	var desk *app.Desk

@@ -1,12 +1,10 @@
 // Package assets holds SellerDesk's embedded resources: the NanumGothic font used by the window and the
-// PDFs (SIL OFL, licence in fonts/OFL.txt), the app icon and the UI translations.
+// PDFs (SIL OFL, licence in fonts/OFL.txt), the app icon and the UI translations. It hands out plain bytes
+// and files, never Fyne resources: the window (package views) makes those, and the packages below it (the
+// PDFs in app/doc, the headless translator in app) stay free of Fyne.
 package assets
 
-import (
-	"embed"
-
-	"fyne.io/fyne/v2"
-)
+import "embed"
 
 //go:embed fonts/NanumGothic.ttf
 var nanumRegular []byte
@@ -22,17 +20,11 @@ var icon []byte
 //go:embed translations/*.json
 var Translations embed.FS
 
-// FontRegular is NanumGothic Regular, for every text style that is not bold.
-var FontRegular = &fyne.StaticResource{StaticName: "NanumGothic.ttf", StaticContent: nanumRegular}
-
-// FontBold is NanumGothic Bold.
-var FontBold = &fyne.StaticResource{StaticName: "NanumGothicBold.ttf", StaticContent: nanumBold}
-
-// Icon is the 512×512 app icon.
-var Icon = &fyne.StaticResource{StaticName: "icon.png", StaticContent: icon}
-
-// FontRegularTTF and FontBoldTTF are the raw font files, for PDF documents.
+// FontRegularTTF is NanumGothic Regular, the font file for every text style that is not bold.
 func FontRegularTTF() []byte { return nanumRegular }
 
-// FontBoldTTF is the raw bold font file, for PDF documents.
+// FontBoldTTF is the NanumGothic Bold font file.
 func FontBoldTTF() []byte { return nanumBold }
+
+// IconPNG is the 512×512 app icon as a PNG file.
+func IconPNG() []byte { return icon }

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -231,9 +230,8 @@ func (s *catalogSetup) onSaveSupplier() {
 		sup.LeadTimeDays = n
 	}
 	saved, err := s.svc.SaveSupplier(context.Background(), sup)
-	var ae *app.Error
-	if errors.As(err, &ae) && ae.Code == app.ErrInvalid {
-		for k, msg := range ae.Fields {
+	if app.ErrorCode(err) == app.ErrInvalid {
+		for k, msg := range fieldTexts(err) {
 			if f, ok := s.supForm[k]; ok {
 				f.ShowMessage(msg)
 			}

@@ -115,8 +115,8 @@ func TestLoadTranslations(t *testing.T) {
 
 func TestThemeFonts(t *testing.T) {
 	th := newSellerTheme(app.ThemeLight)
-	if th.Font(fyne.TextStyle{}) != assets.FontRegular || th.Font(fyne.TextStyle{Bold: true}) != assets.FontBold ||
-		th.Font(fyne.TextStyle{Monospace: true}) != assets.FontRegular {
+	if th.Font(fyne.TextStyle{}) != fontRegular || th.Font(fyne.TextStyle{Bold: true}) != fontBold ||
+		th.Font(fyne.TextStyle{Monospace: true}) != fontRegular {
 		t.Error("text styles do not all use NanumGothic")
 	}
 	if th.Color("background", 1) != newSellerTheme(app.ThemeLight).Color("background", 0) {

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app/apperr"
+	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
@@ -203,9 +202,8 @@ func (f *manualOrderForm) save() {
 		Channel: f.channel.Text, Paid: f.paid.Checked, ShippingFee: fee, Lines: f.lines}
 	number, err := f.s.svc.CreateManual(context.Background(), m)
 	if err != nil {
-		var ae *apperr.Error
-		if apperr.ErrorCode(err) == apperr.ErrInvalid && errors.As(err, &ae) && len(ae.Fields) > 0 {
-			for k, msg := range ae.Fields {
+		if fields := fieldTexts(err); app.ErrorCode(err) == app.ErrInvalid && len(fields) > 0 {
+			for k, msg := range fields {
 				f.showErr(k, msg)
 			}
 			f.dlg.Show() // keep what the seller typed

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -72,11 +71,7 @@ func (e *productEditor) checkField(field string) func(string) string {
 		if msg, ok := parseProblems[field]; ok {
 			return msg
 		}
-		var ae *app.Error
-		if err := catalog.ValidateProduct(p); errors.As(err, &ae) {
-			return ae.Fields[field]
-		}
-		return ""
+		return fieldText(catalog.ValidateProduct(p), field)
 	}
 }
 
@@ -237,19 +232,16 @@ func (e *productEditor) draft() (catalog.Product, map[string]string) {
 
 func (e *productEditor) onSave() {
 	p, fields := e.draft()
-	var ae *app.Error
-	if err := catalog.ValidateProduct(p); errors.As(err, &ae) {
-		for k, v := range ae.Fields {
-			if _, own := fields[k]; !own {
-				fields[k] = v // a number that did not parse keeps its own message
-			}
+	for k, v := range fieldTexts(catalog.ValidateProduct(p)) {
+		if _, own := fields[k]; !own {
+			fields[k] = v // a number that did not parse keeps its own message
 		}
 	}
 	if len(fields) == 0 {
 		saved, err := e.list.svc.SaveProduct(context.Background(), p, lang.L("상품 편집"))
 		switch {
-		case errors.As(err, &ae) && ae.Code == app.ErrInvalid:
-			fields = ae.Fields
+		case app.ErrorCode(err) == app.ErrInvalid && len(fieldTexts(err)) > 0:
+			fields = fieldTexts(err)
 		case err != nil:
 			e.list.sh.showError(err)
 			return

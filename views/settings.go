@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
-	"sellerdesk/assets"
 	"sellerdesk/views/widgets"
 )
 
@@ -32,7 +30,7 @@ type settingsScreen struct {
 func newSettingsScreen(sh *shell) *settingsScreen {
 	s := &settingsScreen{sh: sh, byName: map[string]*widgets.Field{}}
 	check := func(name string) func(string) string {
-		return func(v string) string { return app.ValidateProfileField(name, v) }
+		return func(v string) string { return translate(app.ValidateProfileField(name, v), nil) }
 	}
 	add := func(name, label, placeholder string) {
 		f := widgets.NewField(name, label, placeholder, check(name))
@@ -153,13 +151,13 @@ func (s *settingsScreen) onSave() {
 		*v = s.byName[name].Entry.Text
 	}
 	saved, err := s.sh.desk.SaveProfile(context.Background(), p)
-	var invalid *app.Error
-	if errors.As(err, &invalid) && invalid.Code == app.ErrInvalid {
+	if app.ErrorCode(err) == app.ErrInvalid {
+		fields := fieldTexts(err)
 		for _, f := range s.fields {
-			f.ShowMessage(invalid.Fields[f.Name])
+			f.ShowMessage(fields[f.Name])
 		}
 		for _, f := range s.fields {
-			if invalid.Fields[f.Name] != "" {
+			if fields[f.Name] != "" {
 				s.sh.win.Canvas().Focus(f.Entry)
 				break
 			}
@@ -210,7 +208,7 @@ func (s *settingsScreen) onRestore()      { s.sh.onRestore() }
 
 // showAbout shows the version (from FyneApp.toml, the one place it is written) and the font licence.
 func (sh *shell) showAbout() {
-	icon := widget.NewIcon(assets.Icon)
+	icon := widget.NewIcon(AppIcon())
 	iconBox := container.NewGridWrap(fyne.NewSize(96, 96), icon)
 	text := container.NewVBox(
 		&widget.Label{Text: sh.desk.Info.Name, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},

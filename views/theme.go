@@ -10,6 +10,17 @@ import (
 	"sellerdesk/assets"
 )
 
+// The embedded fonts and icon as Fyne resources, made once here: assets holds only their bytes, so that
+// nothing below views needs Fyne.
+var (
+	fontRegular = &fyne.StaticResource{StaticName: "NanumGothic.ttf", StaticContent: assets.FontRegularTTF()}
+	fontBold    = &fyne.StaticResource{StaticName: "NanumGothicBold.ttf", StaticContent: assets.FontBoldTTF()}
+	appIcon     = &fyne.StaticResource{StaticName: "icon.png", StaticContent: assets.IconPNG()}
+)
+
+// AppIcon is SellerDesk's icon, for the application and its windows.
+func AppIcon() fyne.Resource { return appIcon }
+
 // sellerTheme draws every text style in the embedded NanumGothic so Hangul looks the same on Windows,
 // macOS and Linux and in golden images, whatever fonts the computer has. It also applies the seller's
 // light/dark choice; everything else comes from Fyne's default theme.
@@ -36,9 +47,9 @@ func (t *sellerTheme) Font(style fyne.TextStyle) fyne.Resource {
 		return t.Theme.Font(style)
 	}
 	if style.Bold {
-		return assets.FontBold
+		return fontBold
 	}
-	return assets.FontRegular
+	return fontRegular
 }
 
 func (t *sellerTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) color.Color {

@@ -183,3 +183,52 @@ func TestShipmentDraftSaveAndDeclaration(t *testing.T) {
 		t.Errorf("declaration = %+v", decl)
 	}
 }
+
+// A shipment the store failed to read is a fault, neither "not found" nor a problem with the weight; an
+// order that does not exist is not found.
+func TestStoreFailureIsNotNotFound(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	if _, err := d.ship.Draft(ctx, 9999); apperr.ErrorCode(err) != apperr.ErrNotFound {
+		t.Fatalf("missing order: %v (code %s), want not found", err, apperr.ErrorCode(err))
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	d.store.Close()
+	for name, c := range map[string]context.Context{"cancelled": cancelled, "closed": ctx} {
+		if _, err := d.ship.Draft(c, d.order); err == nil || apperr.ErrorCode(err) != apperr.ErrInternal {
+			t.Errorf("Draft, %s: %v (code %s), want a fault", name, err, apperr.ErrorCode(err))
+		}
+		if _, err := d.ship.Quote(c, "US", EMS, 500); err == nil || apperr.ErrorCode(err) != apperr.ErrInternal {
+			t.Errorf("Quote, %s: %v (code %s), want a fault", name, err, apperr.ErrorCode(err))
+		}
+		if _, err := d.ship.Declaration(c, d.order); err == nil || apperr.ErrorCode(err) != apperr.ErrInternal {
+			t.Errorf("Declaration, %s: %v (code %s), want a fault", name, err, apperr.ErrorCode(err))
+		}
+	}
+}
+
+// Save's field messages carry their values and translate whole: several wrong items each say which.
+func TestSaveFieldMessagesTranslate(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	sh, err := d.ship.Draft(ctx, d.order)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.Country, sh.AddressEn, sh.City, sh.Postcode, sh.Phone = "US", "55 Main St", "Springfield", "62701", "+1 217-555-0100"
+	sh.Items[0].Description, sh.Items[1].Description = "", ""
+	_, err = d.ship.Save(ctx, sh, nil)
+	if got, want := apperr.FieldText(err, "items", apperr.Korean), "1번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt). 2번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt)."; got != want {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+	en := func(key string, args map[string]any) string {
+		if key == "{{.N}}번 품목 설명을 영문으로 적으세요 (예: Cotton T-shirt)." {
+			key = "Describe item {{.N}} in English."
+		}
+		return apperr.Render(key, args)
+	}
+	if got, want := apperr.FieldText(err, "items", en), "Describe item 1 in English. Describe item 2 in English."; got != want {
+		t.Errorf("items in English = %q, want %q", got, want)
+	}
+}

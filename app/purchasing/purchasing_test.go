@@ -286,3 +286,25 @@ func TestPDF(t *testing.T) {
 		t.Errorf("document = %+v %v", doc, err)
 	}
 }
+
+// A purchase order the store failed to read is a fault, not "발주서를 찾을 수 없습니다"; one that does not
+// exist is.
+func TestGetStoreFailureIsNotNotFound(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	if _, err := d.po.Get(ctx, "PO-20261124-999"); apperr.ErrorCode(err) != apperr.ErrNotFound {
+		t.Fatalf("missing PO: %v (code %s), want not found", err, apperr.ErrorCode(err))
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := d.po.Get(cancelled, "PO-20261124-999"); err == nil || apperr.ErrorCode(err) == apperr.ErrNotFound {
+		t.Errorf("cancelled read: %v (code %s)", err, apperr.ErrorCode(err))
+	}
+	if err := d.po.MarkOrdered(cancelled, "PO-20261124-999"); err == nil || apperr.ErrorCode(err) == apperr.ErrNotFound {
+		t.Errorf("cancelled move: %v (code %s)", err, apperr.ErrorCode(err))
+	}
+	d.store.Close()
+	if _, err := d.po.Get(ctx, "PO-20261124-999"); err == nil || apperr.ErrorCode(err) == apperr.ErrNotFound {
+		t.Errorf("closed store: %v (code %s)", err, apperr.ErrorCode(err))
+	}
+}

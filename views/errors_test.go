@@ -1,0 +1,65 @@
+package views
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"sellerdesk/app"
+	"sellerdesk/app/catalog"
+)
+
+// useLanguage loads l's translations for one test and puts Korean back after it, as every other test expects.
+func useLanguage(t *testing.T, l app.Language) {
+	t.Helper()
+	if err := LoadTranslations(l); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = LoadTranslations(app.Korean) })
+}
+
+func TestSellerTextSpeaksTheUILanguage(t *testing.T) {
+	test.NewTempApp(t)
+	bad := catalog.Product{Code: "P0123", Name: "무료 상품", Status: catalog.StatusSale, OptionKind: catalog.OptionsNone,
+		Options: []catalog.Option{{Usable: true}}}
+	err := app.About(catalog.ValidateProduct(bad), "상품 {{.Code}}", "Code", "P0123")
+	missing := &app.Error{Code: app.ErrInvalid, Key: "번역 파일에 없는 문장 {{.N}}개", Args: map[string]any{"N": 7}}
+	quoted := &app.Error{Code: app.ErrInvalid, Message: "상품명 '{{.Code}}'은 쓸 수 없습니다"}
+
+	useLanguage(t, app.English)
+	if got, want := sellerText(err), "Product P0123: The price must be more than ₩0."; got != want {
+		t.Errorf("English = %q, want %q", got, want)
+	}
+	if got, want := fieldText(err, "price"), "The price must be more than ₩0."; got != want {
+		t.Errorf("English price field = %q, want %q", got, want)
+	}
+	// Fyne's lang falls back to the key as the template: Korean, with the values in it
+	if got, want := sellerText(missing), "번역 파일에 없는 문장 7개"; got != want {
+		t.Errorf("untranslated = %q, want %q", got, want)
+	}
+	if got, want := sellerText(quoted), "상품명 '{{.Code}}'은 쓸 수 없습니다"; got != want {
+		t.Errorf("the seller's own text = %q, want it as typed %q", got, want)
+	}
+
+	useLanguage(t, app.Korean)
+	if got, want := sellerText(err), "상품 P0123: 판매가는 0원보다 커야 합니다."; got != want {
+		t.Errorf("Korean = %q, want %q", got, want)
+	}
+	if got, want := sellerText(missing), "번역 파일에 없는 문장 7개"; got != want {
+		t.Errorf("Korean untranslated = %q, want %q", got, want)
+	}
+}
+
+// In English mode the settings screen says what is wrong in English, while typing and on 저장.
+func TestSettingsProblemsInEnglish(t *testing.T) {
+	sh, s := openSettings(t)
+	useLanguage(t, app.English)
+	test.Type(s.byName[app.FieldBusinessNo].Entry, "220-81-62518")
+	if got, want := s.byName[app.FieldBusinessNo].Message.Text, "The business registration number is not valid. Check the number again."; got != want {
+		t.Errorf("while typing: %q, want %q", got, want)
+	}
+	test.Tap(button(t, sh.win.Canvas(), "매장 정보 저장"))
+	if got, want := s.byName[app.FieldName].Message.Text, "Enter the store name."; got != want {
+		t.Errorf("on save: %q, want %q", got, want)
+	}
+}
