@@ -65,19 +65,79 @@ func invalid(key string, args ...any) error { return apperr.New(apperr.ErrInvali
 
 // PO is a purchase order as the screens show it.
 type PO struct {
-	data.PORecord
-	Status  Status
-	Items   []data.POLineRecord
-	History []data.StateMove
+	ID               int64
+	Number           string // PO-20261124-001
+	SupplierID       int64
+	SupplierName     string
+	Status           Status
+	OrderedOn, DueOn string // YYYY-MM-DD; DueOn may be ""
+	Dropship         bool
+	DeliverName      string
+	DeliverPhone     string
+	DeliverPostcode  string
+	DeliverAddress   string
+	Notes            string
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	Lines, Qty       int64 // line count and pieces, for the list
+	Received         int64
+	Supply           int64 // Σ qty × unit cost, for the list
+	Items            []Line
+	History          []Move
+}
+
+// Line is one item of a purchase order.
+type Line struct {
+	ID, POID    int64
+	Position    int
+	OptionID    int64 // 0: not (or no longer) a catalog option
+	OrderLineID int64 // 0: not for a customer's order line
+	Name        string
+	OptionLabel string
+	Code        string
+	Qty         int64
+	UnitCost    int64
+	TaxFree     bool
+	Received    int64
+}
+
+// Move is one change of a purchase order's state, with its note.
+type Move struct {
+	From, To Status
+	Note     string
+	At       time.Time
 }
 
 // Draft is what a new purchase order will hold, before it is saved.
 type Draft struct {
 	SupplierID   int64
 	SupplierName string
-	Lines        []data.POLineRecord
+	Lines        []Line
 	Dropship     bool
 	Deliver      doc.Contact
+}
+
+func poOf(r data.PORecord) PO {
+	return PO{ID: r.ID, Number: r.Number, SupplierID: r.SupplierID, SupplierName: r.SupplierName, Status: Status(r.Status),
+		OrderedOn: r.OrderedOn, DueOn: r.DueOn, Dropship: r.Dropship, DeliverName: r.DeliverName, DeliverPhone: r.DeliverPhone,
+		DeliverPostcode: r.DeliverPostcode, DeliverAddress: r.DeliverAddress, Notes: r.Notes, CreatedAt: r.CreatedAt,
+		UpdatedAt: r.UpdatedAt, Lines: r.Lines, Qty: r.Qty, Received: r.Received, Supply: r.Supply}
+}
+
+// record is the purchase order's row as the store keeps it (without its lines and history).
+func (po PO) record() data.PORecord {
+	return data.PORecord{ID: po.ID, Number: po.Number, SupplierID: po.SupplierID, SupplierName: po.SupplierName,
+		Status: string(po.Status), OrderedOn: po.OrderedOn, DueOn: po.DueOn, Dropship: po.Dropship, DeliverName: po.DeliverName,
+		DeliverPhone: po.DeliverPhone, DeliverPostcode: po.DeliverPostcode, DeliverAddress: po.DeliverAddress, Notes: po.Notes,
+		CreatedAt: po.CreatedAt, UpdatedAt: po.UpdatedAt, Lines: po.Lines, Qty: po.Qty, Received: po.Received, Supply: po.Supply}
+}
+
+func lineRecords(ls []Line) []data.POLineRecord {
+	out := make([]data.POLineRecord, len(ls))
+	for i, l := range ls {
+		out[i] = data.POLineRecord(l)
+	}
+	return out
 }
 
 // Skipped is an item no purchase order could take, and why.
@@ -127,7 +187,7 @@ func reorderDrafts(ctx context.Context, q data.Querier) ([]Draft, []Skipped, err
 			bySupplier[c.SupplierID] = d
 			order = append(order, c.SupplierID)
 		}
-		d.Lines = append(d.Lines, data.POLineRecord{OptionID: c.OptionID, Name: c.ProductName, OptionLabel: label,
+		d.Lines = append(d.Lines, Line{OptionID: c.OptionID, Name: c.ProductName, OptionLabel: label,
 			Code: c.Code, Qty: qty, UnitCost: c.Cost, TaxFree: c.TaxFree})
 	}
 	out := make([]Draft, 0, len(order))
@@ -187,7 +247,7 @@ func (s *Service) OrderDrafts(ctx context.Context, lineIDs []int64, dropship boo
 			drafts[k] = d
 			order = append(order, k)
 		}
-		d.Lines = append(d.Lines, data.POLineRecord{OptionID: l.OptionID, OrderLineID: l.LineID, Name: l.ProductName,
+		d.Lines = append(d.Lines, Line{OptionID: l.OptionID, OrderLineID: l.LineID, Name: l.ProductName,
 			OptionLabel: l.OptionInfo, Code: l.Code, Qty: l.Qty, UnitCost: l.Cost, TaxFree: l.TaxFree})
 	}
 	out := make([]Draft, 0, len(order))
@@ -255,7 +315,7 @@ func createTx(ctx context.Context, tx *data.Tx, drafts []Draft, notes string, no
 		} else {
 			po.DeliverName, po.DeliverPhone, po.DeliverAddress = prof.Name, prof.Phone, prof.Address
 		}
-		if _, err := data.InsertPOTx(ctx, tx, po, d.Lines); err != nil {
+		if _, err := data.InsertPOTx(ctx, tx, po, lineRecords(d.Lines)); err != nil {
 			return nil, err
 		}
 		numbers = append(numbers, number)
@@ -271,7 +331,7 @@ func (s *Service) List(ctx context.Context, status Status) ([]PO, error) {
 	}
 	out := make([]PO, len(recs))
 	for i, r := range recs {
-		out[i] = PO{PORecord: r, Status: Status(r.Status)}
+		out[i] = poOf(r)
 	}
 	return out, nil
 }
@@ -289,12 +349,20 @@ func (s *Service) get(ctx context.Context, q data.Querier, number string) (PO, e
 	if err != nil {
 		return PO{}, fmt.Errorf("purchasing: %w", err)
 	}
-	po := PO{PORecord: r, Status: Status(r.Status)}
-	if po.Items, err = data.POLines(ctx, q, r.ID); err != nil {
+	po := poOf(r)
+	lines, err := data.POLines(ctx, q, r.ID)
+	if err != nil {
 		return PO{}, fmt.Errorf("purchasing: %w", err)
 	}
-	if po.History, err = data.POHistory(ctx, q, r.ID); err != nil {
+	for _, l := range lines {
+		po.Items = append(po.Items, Line(l))
+	}
+	moves, err := data.POHistory(ctx, q, r.ID)
+	if err != nil {
 		return PO{}, fmt.Errorf("purchasing: %w", err)
+	}
+	for _, m := range moves {
+		po.History = append(po.History, Move{From: Status(m.From), To: Status(m.To), Note: m.Note, At: m.At})
 	}
 	return po, nil
 }
@@ -331,11 +399,12 @@ func (s *Service) move(ctx context.Context, number string, to Status, note strin
 		if err := allowed(po.Status); err != nil {
 			return err
 		}
-		po.PORecord.Status = string(to)
-		if err := data.UpdatePOTx(ctx, tx, po.PORecord); err != nil {
+		from := po.Status
+		po.Status = to
+		if err := data.UpdatePOTx(ctx, tx, po.record()); err != nil {
 			return err
 		}
-		return data.AddPOHistoryTx(ctx, tx, po.ID, string(po.Status), string(to), note)
+		return data.AddPOHistoryTx(ctx, tx, po.ID, string(from), string(to), note)
 	})
 }
 
@@ -384,11 +453,12 @@ func (s *Service) Receive(ctx context.Context, number string, received map[int64
 		if complete {
 			to = StatusReceived
 		}
-		po.PORecord.Status = string(to)
-		if err := data.UpdatePOTx(ctx, tx, po.PORecord); err != nil {
+		from := po.Status
+		po.Status = to
+		if err := data.UpdatePOTx(ctx, tx, po.record()); err != nil {
 			return err
 		}
-		return data.AddPOHistoryTx(ctx, tx, po.ID, string(po.Status), string(to), "입고: "+strings.Join(notes, ", "))
+		return data.AddPOHistoryTx(ctx, tx, po.ID, string(from), string(to), "입고: "+strings.Join(notes, ", "))
 	})
 }
 

@@ -134,7 +134,7 @@ func TestReorderDraftsAndNumbering(t *testing.T) {
 		t.Fatal(err)
 	}
 	if po.DueOn != "2026-11-27" || po.DeliverName != "하루공방" || po.Status != StatusDraft {
-		t.Errorf("po = %+v, want due after the 3-day lead time and delivery to our store", po.PORecord)
+		t.Errorf("po = %+v, want due after the 3-day lead time and delivery to our store", po)
 	}
 }
 
@@ -187,7 +187,7 @@ func TestStatusAndReceiving(t *testing.T) {
 	}
 	var hist []string
 	for _, h := range po.History {
-		hist = append(hist, h.To)
+		hist = append(hist, string(h.To))
 	}
 	if strings.Join(hist, ",") != "DRAFT,ORDERED,PARTIAL,RECEIVED" {
 		t.Errorf("history = %v", hist)
