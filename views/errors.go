@@ -33,3 +33,6 @@ func fieldText(err error, field string) string { return app.FieldText(err, field
 
 // fieldTexts is every field problem of err in the UI language, keyed by field; nil when it has none.
 func fieldTexts(err error) map[string]string { return app.FieldTexts(err, translate) }
+
+// msgText is a sentence from app (a key with its values, such as why an item was skipped) in the UI language.
+func msgText(m app.Msg) string { return m.Text(translate) }

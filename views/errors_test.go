@@ -63,3 +63,17 @@ func TestSettingsProblemsInEnglish(t *testing.T) {
 		t.Errorf("on save: %q, want %q", got, want)
 	}
 }
+
+// A sentence that is not an error (why an item was left off a purchase order) translates the same way.
+func TestMsgTextSpeaksTheUILanguage(t *testing.T) {
+	test.NewTempApp(t)
+	why := app.M("이미 발주서 {{.PO}}에 있습니다", "PO", "PO-20261124-001")
+	useLanguage(t, app.English)
+	if got, want := msgText(why), "Already on purchase order PO-20261124-001"; got != want {
+		t.Errorf("English = %q, want %q", got, want)
+	}
+	useLanguage(t, app.Korean)
+	if got, want := msgText(why), "이미 발주서 PO-20261124-001에 있습니다"; got != want {
+		t.Errorf("Korean = %q, want %q", got, want)
+	}
+}

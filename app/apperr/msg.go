@@ -31,6 +31,9 @@ func M(key string, args ...any) Msg {
 	return m
 }
 
+// Text renders m in the language t speaks, a value that is itself a Msg translated first.
+func (m Msg) Text(t Translator) string { return translate(t, m) }
+
 // Translator renders a key with its values in the seller's language.
 type Translator func(key string, args map[string]any) string
 

@@ -140,10 +140,16 @@ func lineRecords(ls []Line) []data.POLineRecord {
 	return out
 }
 
-// Skipped is an item no purchase order could take, and why.
+// Skipped is an item no purchase order could take, and why: Why as a sentence key for the screen to
+// translate, Reason the same in Korean.
 type Skipped struct {
 	Item   string
 	Reason string
+	Why    apperr.Msg
+}
+
+func skip(item string, why apperr.Msg) Skipped {
+	return Skipped{Item: item, Reason: apperr.Korean(why.Key, why.Args), Why: why}
 }
 
 // ReorderDrafts proposes one purchase order per supplier for every option at or below its safety stock:
@@ -178,7 +184,7 @@ func reorderDrafts(ctx context.Context, q data.Querier) ([]Draft, []Skipped, err
 			continue
 		}
 		if c.SupplierID == 0 {
-			skipped = append(skipped, Skipped{Item: item, Reason: "공급업체가 정해지지 않은 상품입니다"})
+			skipped = append(skipped, skip(item, apperr.M("공급업체가 정해지지 않은 상품입니다")))
 			continue
 		}
 		d, ok := bySupplier[c.SupplierID]
@@ -225,13 +231,13 @@ func (s *Service) OrderDrafts(ctx context.Context, lineIDs []int64, dropship boo
 		item := l.ProductOrderNo + " " + strings.TrimSpace(l.ProductName+" "+l.OptionInfo)
 		switch {
 		case l.OnPO != "":
-			skipped = append(skipped, Skipped{Item: item, Reason: "이미 발주서 " + l.OnPO + "에 있습니다"})
+			skipped = append(skipped, skip(item, apperr.M("이미 발주서 {{.PO}}에 있습니다", "PO", l.OnPO)))
 			continue
 		case l.OptionID == 0:
-			skipped = append(skipped, Skipped{Item: item, Reason: "상품과 연결되지 않은 주문입니다"})
+			skipped = append(skipped, skip(item, apperr.M("상품과 연결되지 않은 주문입니다")))
 			continue
 		case l.SupplierID == 0:
-			skipped = append(skipped, Skipped{Item: item, Reason: "공급업체가 정해지지 않은 상품입니다"})
+			skipped = append(skipped, skip(item, apperr.M("공급업체가 정해지지 않은 상품입니다")))
 			continue
 		}
 		k := key{supplier: l.SupplierID}
