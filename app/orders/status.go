@@ -143,10 +143,15 @@ var (
 	// Arrived is a line the buyer surely has: 배송완료 or 구매확정. 배송중 is out (it may not have arrived);
 	// 반품 and 교환 are out (already on a claim).
 	Arrived = newSet("arrived", StatusDelivered, StatusDecided)
+	// Live is a line that was not cancelled: every status but 취소 and 미결제취소. An order's documents (a
+	// customs declaration) list these; 결제대기 is in because a manual overseas order is often written up
+	// before the buyer pays.
+	Live = newSet("live", StatusPaymentWaiting, StatusPaid, StatusDelivering, StatusDelivered, StatusDecided,
+		StatusExchanged, StatusReturned)
 )
 
 // Sets lists every named set, for the tests that hold the store's queries to them.
-func Sets() []Set { return []Set{Sold, Open, Returnable, Claimed, Arrived} }
+func Sets() []Set { return []Set{Sold, Open, Returnable, Claimed, Arrived, Live} }
 
 // LineLabel is what the seller calls a line's state: a paid line is 신규주문 until it is confirmed (발주확인).
 func LineLabel(s Status, p Placing) string {

@@ -59,6 +59,8 @@ func TestSets(t *testing.T) {
 		"returnable": {StatusDelivering, StatusDelivered, StatusDecided, StatusExchanged},
 		"claimed":    {StatusReturned, StatusExchanged},
 		"arrived":    {StatusDelivered, StatusDecided},
+		"live": {StatusPaymentWaiting, StatusPaid, StatusDelivering, StatusDelivered, StatusDecided, StatusExchanged,
+			StatusReturned},
 	}
 	if len(Sets()) != len(want) {
 		t.Errorf("%d sets, want %d", len(Sets()), len(want))
@@ -87,8 +89,8 @@ func TestSets(t *testing.T) {
 		if Returnable.Has(st) && !Sold.Has(st) || Claimed.Has(st) && !Sold.Has(st) || Arrived.Has(st) && !Returnable.Has(st) {
 			t.Errorf("%s: a returnable, claimed or arrived line must be sold, an arrived one returnable", st)
 		}
-		if st.Cancelled() && (Sold.Has(st) || Open.Has(st)) {
-			t.Errorf("%s: a cancelled line is neither sold nor open", st)
+		if st.Cancelled() == Live.Has(st) || st.Cancelled() && (Sold.Has(st) || Open.Has(st)) {
+			t.Errorf("%s: a cancelled line is neither sold, open nor live; every other line is live", st)
 		}
 		if st.HoldsStock() != Sold.Has(st) {
 			t.Errorf("%s: holds stock %v but sold %v", st, st.HoldsStock(), Sold.Has(st))
