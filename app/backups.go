@@ -2,12 +2,15 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"sellerdesk/data"
 )
 
 // KeepAutoBackups is how many daily automatic backups stay in the backups folder.
@@ -102,22 +105,51 @@ func (d *Desk) Backups() ([]BackupFile, error) {
 	return files, nil
 }
 
+// BackupProgress is how far a backup has got: the share of the file copied, then the check of the copy.
+type BackupProgress = data.BackupProgress
+
 // AutoBackup makes the day's automatic backup unless one was already made today (local time), then keeps
 // only the newest KeepAutoBackups automatic ones. It returns the new file's path, or "" when none was due.
 func (d *Desk) AutoBackup(ctx context.Context) (string, error) {
+	return d.AutoBackupWithProgress(ctx, nil)
+}
+
+// AutoBackupDue reports whether the day's automatic backup is still to be made.
+func (d *Desk) AutoBackupDue() (bool, error) {
 	files, err := d.Backups()
 	if err != nil {
-		return "", err
+		return false, err
 	}
 	today := d.Now().Format("20060102")
 	for _, f := range files {
 		if f.Kind == BackupAuto && f.Time.Format("20060102") == today {
-			return "", nil
+			return false, nil
 		}
 	}
+	return true, nil
+}
+
+// AutoBackupWithProgress is AutoBackup reporting how far it has got (see data.Store.Backup): on a
+// million-order store the copy takes seconds and its integrity_check half a minute, which the window shows
+// as a quiet status line. The backup reads inside one read transaction and never holds the writer, so the
+// seller imports and edits meanwhile. A copy that fails its check means the live file is damaged: the
+// error then carries ErrDataDamaged, and no older backup is rotated away.
+func (d *Desk) AutoBackupWithProgress(ctx context.Context, progress func(BackupProgress)) (string, error) {
+	due, err := d.AutoBackupDue()
+	if err != nil || !due {
+		return "", err
+	}
 	path := d.backupPath(BackupAuto)
-	if err := d.Store.BackupTo(ctx, path); err != nil {
+	if err := d.store.Backup(ctx, path, progress); err != nil {
 		d.Log.Error("automatic backup", "err", err)
+		var oe *data.OpenError
+		switch {
+		case ctx.Err() != nil:
+			return "", &Error{Code: ErrConflict, Err: err, Message: "자동 백업을 멈췄습니다. 기존 데이터는 그대로이고, 다음에 시작할 때 다시 백업합니다."}
+		case errors.As(err, &oe) && oe.Kind == data.KindCorrupt:
+			return "", &Error{Code: ErrInternal, Err: fmt.Errorf("%w: %w", ErrDataDamaged, err),
+				Message: "오늘 자동 백업의 사본이 무결성 검사를 통과하지 못했습니다. 데이터 파일이 손상되었을 수 있습니다. 이전 백업은 지우지 않았습니다. 가장 최근 백업에서 복원하세요."}
+		}
 		return "", &Error{Code: ErrInternal, Err: err, Message: "자동 백업을 만들지 못했습니다. 디스크 공간과 데이터 폴더의 쓰기 권한을 확인하세요."}
 	}
 	d.Log.Info("automatic backup", "path", path)
@@ -153,10 +185,10 @@ func (d *Desk) BackupNow(ctx context.Context, dst string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("app: backup path %s: %w", dst, err)
 	}
-	if same, _ := sameFile(abs, d.Store.Path()); same {
+	if same, _ := sameFile(abs, d.store.Path()); same {
 		return "", &Error{Code: ErrInvalid, Message: "백업 파일을 지금 사용 중인 데이터 파일과 같은 위치에 만들 수 없습니다. 다른 이름이나 폴더를 고르세요."}
 	}
-	if err := d.Store.BackupTo(ctx, abs); err != nil {
+	if err := d.store.BackupTo(ctx, abs); err != nil {
 		d.Log.Error("backup", "path", abs, "err", err)
 		if ctx.Err() != nil {
 			return "", &Error{Code: ErrConflict, Err: err, Message: "백업을 취소했습니다. 기존 데이터는 그대로입니다."}
@@ -170,19 +202,19 @@ func (d *Desk) BackupNow(ctx context.Context, dst string) (string, error) {
 // Restore replaces the store's content with the backup at src. The current data is first saved as a
 // before-restore backup, so a restore can itself be undone. progress gets the fraction copied.
 func (d *Desk) Restore(ctx context.Context, src string, progress func(float64)) (savedCurrent string, err error) {
-	if same, _ := sameFile(src, d.Store.Path()); same {
+	if same, _ := sameFile(src, d.store.Path()); same {
 		return "", &Error{Code: ErrInvalid, Message: "지금 사용 중인 데이터 파일은 복원할 백업으로 고를 수 없습니다."}
 	}
-	if err := d.Store.VerifyBackup(ctx, src); err != nil {
+	if err := d.store.VerifyBackup(ctx, src); err != nil {
 		d.Log.Warn("restore refused", "src", src, "err", err)
 		return "", err
 	}
 	savedCurrent = d.backupPath(BackupBeforeRestore)
-	if err := d.Store.BackupTo(ctx, savedCurrent); err != nil {
+	if err := d.store.BackupTo(ctx, savedCurrent); err != nil {
 		d.Log.Error("backup before restore", "err", err)
 		return "", &Error{Code: ErrInternal, Err: err, Message: "복원하기 전에 현재 데이터를 백업하지 못해 복원을 멈췄습니다. 디스크 공간을 확인하세요."}
 	}
-	if err := d.Store.RestoreFrom(ctx, src, progress); err != nil {
+	if err := d.store.RestoreFrom(ctx, src, progress); err != nil {
 		d.Log.Error("restore", "src", src, "err", err)
 		if ctx.Err() != nil {
 			return savedCurrent, &Error{Code: ErrConflict, Err: err, Message: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"sellerdesk/app/applog"
@@ -23,8 +24,13 @@ import (
 // Desk is one open SellerDesk: the store, its data folder, the log and the services built on them.
 // main builds it once and passes it down; nothing keeps it in a global.
 type Desk struct {
-	Info    AppInfo
+	Info AppInfo
+	// Store is the open store, exported only for the callers outside app not yet moved to the desk's own
+	// methods (DataFile, IsEmpty, …).
+	//
+	// Deprecated: nothing beyond app reaches the store; app's own files use store.
 	Store   *data.Store
+	store   *data.Store
 	Catalog *catalog.Service
 	Orders  *orders.Service
 	POs     *purchasing.Service
@@ -33,12 +39,43 @@ type Desk struct {
 	DataDir string
 	Log     *slog.Logger
 	logOut  io.Closer
+
+	// background work started with Go: Close cancels life and waits for it
+	life    context.Context
+	stop    context.CancelFunc
+	mu      sync.Mutex // guards closing and work.Add against Close
+	closing bool
+	work    sync.WaitGroup
 }
 
 // Now is the time on the desk's one clock. The store holds that clock (its transactions read it once when
 // they begin) and every service reads it through the store, so there is nothing here to set apart from
 // them: a test stands on a chosen day with WithClock.
-func (d *Desk) Now() time.Time { return d.Store.Now() }
+func (d *Desk) Now() time.Time { return d.store.Now() }
+
+// DataFile is the data file's location, to show the seller and to open its folder.
+func (d *Desk) DataFile() string { return d.store.Path() }
+
+// IsEmpty reports whether the store holds none of the seller's own data (store profile, products,
+// categories, suppliers); settings alone do not count.
+func (d *Desk) IsEmpty(ctx context.Context) (bool, error) { return d.store.IsEmpty(ctx) }
+
+// Go runs work on a goroutine of its own with a context that Close cancels, and Close waits for it to
+// return. The window's work after its first frame (the day's backup, a check) runs this way, so quitting
+// in the middle stops it cleanly (a backup removes its half-written copy) instead of being cut off with
+// the process. After Close, Go does nothing.
+func (d *Desk) Go(work func(ctx context.Context)) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closing {
+		return
+	}
+	d.work.Add(1)
+	go func() {
+		defer d.work.Done()
+		work(d.life)
+	}()
+}
 
 // Option changes how Open builds the desk.
 type Option func(*openOptions)
@@ -74,14 +111,21 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 		return nil, err
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
-	return &Desk{Info: info, Store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
+	life, stop := context.WithCancel(context.Background())
+	return &Desk{Info: info, Store: store, store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
 		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
-		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut}, nil
+		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut, life: life, stop: stop}, nil
 }
 
-// Close closes the store and the log.
+// Close stops the work started with Go and waits for it, then closes the store (which marks the session
+// as closed cleanly) and the log.
 func (d *Desk) Close() error {
-	err := d.Store.Close()
+	d.mu.Lock()
+	d.closing = true
+	d.mu.Unlock()
+	d.stop()
+	d.work.Wait()
+	err := d.store.Close()
 	if err != nil {
 		d.Log.Error("close store", "err", err)
 	}
@@ -98,15 +142,11 @@ type CheckReport struct {
 
 // Check runs SQLite's full integrity check over the data file.
 func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
-	r := CheckReport{Path: d.Store.Path()}
-	var err error
-	if r.Version, err = d.Store.Version(ctx); err != nil {
+	r, err := d.checkReport(ctx)
+	if err != nil {
 		return r, err
 	}
-	if st, err := os.Stat(r.Path); err == nil {
-		r.Size = st.Size()
-	}
-	if r.Problem, err = d.Store.Check(ctx); err != nil || r.Problem != "" {
+	if r.Problem, err = d.store.Check(ctx); err != nil || r.Problem != "" {
 		return r, err
 	}
 	bad, err := d.Catalog.LedgerMismatches(ctx)
@@ -114,4 +154,60 @@ func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
 		r.Problem = fmt.Sprintf("옵션 %d개의 재고가 재고 이력의 합과 다릅니다(옵션 번호 %v)", len(bad), bad[:min(len(bad), 5)])
 	}
 	return r, err
+}
+
+func (d *Desk) checkReport(ctx context.Context) (CheckReport, error) {
+	r := CheckReport{Path: d.store.Path()}
+	var err error
+	if r.Version, err = d.store.Version(ctx); err != nil {
+		return r, err
+	}
+	if st, err := os.Stat(r.Path); err == nil {
+		r.Size = st.Size()
+	}
+	return r, nil
+}
+
+// ErrDataDamaged is in the chain of an error that found the data file damaged: the check after a session
+// that did not close, or the check of the day's backup copy. The window answers it with the warning that
+// offers a restore (errors.Is).
+var ErrDataDamaged = errors.New("app: the data file is damaged")
+
+// LastRunUnclean reports whether a session before this one (the window or a headless command) ended
+// without closing the data file: a crash, a power cut, a killed process. It reads only the small session
+// markers beside the data file; sessions still running do not count.
+func (d *Desk) LastRunUnclean(ctx context.Context) (bool, error) {
+	stale, err := d.store.StaleSessions(ctx)
+	if err != nil {
+		return false, err
+	}
+	return len(stale) > 0, nil
+}
+
+// CheckAfterUncleanRun runs SQLite's quick_check over the whole data file (seconds on a million orders; the
+// window runs it after its first frame, and the seller's writes go on meanwhile). When the file is sound
+// the markers of the sessions that did not close are forgotten, so the next start does not check again;
+// when it is not, they stay, and the report's Problem says what is wrong.
+func (d *Desk) CheckAfterUncleanRun(ctx context.Context) (CheckReport, error) {
+	stale, err := d.store.StaleSessions(ctx)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	r, err := d.checkReport(ctx)
+	if err != nil {
+		return r, err
+	}
+	if r.Problem, err = d.store.QuickCheck(ctx); err != nil {
+		if ctx.Err() != nil {
+			return r, ctx.Err()
+		}
+		// the check itself failing on the file is damage too ("database disk image is malformed")
+		r.Problem = err.Error()
+	}
+	if r.Problem != "" {
+		d.Log.Error("check after a session that did not close", "path", r.Path, "problem", r.Problem, "sessions", len(stale))
+		return r, nil
+	}
+	d.Log.Info("check after a session that did not close: sound", "path", r.Path, "sessions", len(stale))
+	return r, d.store.ForgetSessions(stale)
 }

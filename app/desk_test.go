@@ -198,10 +198,10 @@ func TestRestore(t *testing.T) {
 	}
 
 	t.Run("ErrSameFile", func(t *testing.T) {
-		if _, err := d.Restore(ctx, d.Store.Path(), nil); ErrorCode(err) != ErrInvalid {
+		if _, err := d.Restore(ctx, d.DataFile(), nil); ErrorCode(err) != ErrInvalid {
 			t.Errorf("err = %v", err)
 		}
-		if _, err := d.BackupNow(ctx, d.Store.Path()); ErrorCode(err) != ErrInvalid {
+		if _, err := d.BackupNow(ctx, d.DataFile()); ErrorCode(err) != ErrInvalid {
 			t.Errorf("backup over the live file: %v", err)
 		}
 	})
@@ -269,7 +269,7 @@ func TestDemoAndFirstRun(t *testing.T) {
 		if err := d.LoadDemo(cctx, DemoOptions{}, nil); err == nil {
 			t.Fatal("cancelled demo succeeded")
 		}
-		if empty, _ := d.Store.IsEmpty(ctx); !empty {
+		if empty, _ := d.IsEmpty(ctx); !empty {
 			t.Error("a cancelled demo left data behind")
 		}
 	})
