@@ -15,8 +15,9 @@ import (
 
 // importProducts is `import products FILE [--password PW] [--dry-run]`. A registration template or Smart
 // Store file is a 일괄 등록; a file made by `export products` whose every product is registered is a 대량
-// 수정, printed as '상품 코드 항목: 이전 → 새 값' lines and applied in one transaction. A file with any
-// problem is reported row by row and nothing is written; --dry-run prints and writes nothing.
+// 수정, printed as '상품 코드 항목: 이전 → 새 값' lines and applied in one transaction: a product's field (판매가
+// …) changed on one of its option rows, or filled down them, is one change (sheet.ProductFile.Settle). A file
+// with any problem is reported row by row and nothing is written; --dry-run prints and writes nothing.
 func importProducts(ctx context.Context, c *call) error {
 	path, dry := c.arg(0), c.on("dry-run")
 	im := productimport.New(c.desk.Catalog)

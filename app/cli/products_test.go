@@ -94,8 +94,8 @@ func TestImportExportProducts(t *testing.T) {
 		r, _ := f.GetRows(f.GetSheetName(0))
 		return r
 	}(export)
-	// the price is edited on a product sold as one option: the export repeats a product's fields on each of
-	// its option rows and the reader wants them equal; the stock on a product with several options
+	// the price is edited on a product sold as one option, the stock on a product with several options (a
+	// price changed on one of many option rows: TestImportProductPriceOnOptionRows)
 	n := map[string]int{}
 	for _, r := range rows[1:] {
 		n[r[0]]++

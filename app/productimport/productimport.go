@@ -125,7 +125,12 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 			file.MarkExisting(products, options)
 		}
 	}
-	p.Problems = file.Problems
+	if p.Mode == BulkEdit {
+		if err := im.settle(ctx, file); err != nil {
+			return nil, err
+		}
+	}
+	p.Problems, p.Products = file.Problems, file.Products
 	if p.Mode == BulkEdit && len(p.Problems) == 0 {
 		if p.raw, err = im.cat.DiffBulkEdit(ctx, file.Products); err != nil {
 			return nil, err
@@ -135,6 +140,29 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 		}
 	}
 	return p, nil
+}
+
+// settle lets the sheet decide, against the stored products, what a 대량 수정 means where the rows of one
+// product disagree on a product field (the export repeats them on every option row and the seller changes
+// one). Only those products are read here; the diff reads every product anyway.
+func (im *Importer) settle(ctx context.Context, file *sheet.ProductFile) error {
+	codes := file.Disputed()
+	if len(codes) == 0 {
+		return nil
+	}
+	stored := make(map[string]catalog.Product, len(codes))
+	for _, code := range codes {
+		cur, err := im.cat.ProductByCode(ctx, code)
+		switch {
+		case apperr.ErrorCode(err) == apperr.ErrNotFound:
+			continue // not registered: its rows stay problems, and the diff names the code
+		case err != nil:
+			return err
+		}
+		stored[code] = cur
+	}
+	file.Settle(stored)
+	return nil
 }
 
 // decide tells a 대량 수정 from a 일괄 등록 by what the store holds rather than by the file's looks: the

@@ -50,7 +50,10 @@ func WriteTemplate(w io.Writer, cats []catalog.Category, sups []catalog.Supplier
 }
 
 // WriteProducts writes products for 대량 수정, one row per option, in the template's columns, so the file
-// reads back with ReadProducts after the seller edits it.
+// reads back with ReadProducts after the seller edits it. As in the template, a product's own fields (상품명,
+// 판매가 …) are written on its first option row only: a seller then changes a price in the one cell that holds
+// it, and the same file uploaded twice changes it once. (Exports that repeated them on every row still read:
+// see ProductFile.Settle.)
 func WriteProducts(w io.Writer, ps []catalog.Product, cats []catalog.Category, sups []catalog.Supplier) error {
 	return write(w, ps, cats, sups, false)
 }
@@ -117,7 +120,7 @@ func write(w io.Writer, ps []catalog.Product, cats []catalog.Category, sups []ca
 					values[[]string{colOptValue1, colOptValue2, colOptValue3}[g]] = o.Values[g]
 				}
 			}
-			if i == 0 || !template {
+			if i == 0 {
 				values[colName] = p.Name
 				values[colCategory] = catPath[p.CategoryID]
 				values[colSupplier] = supName[p.SupplierID]
