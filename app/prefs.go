@@ -33,7 +33,7 @@ const (
 
 // Theme returns the saved theme, ThemeSystem when none was chosen.
 func (d *Desk) Theme(ctx context.Context) Theme {
-	v, _, err := d.Store.Setting(ctx, keyTheme)
+	v, _, err := d.store.Setting(ctx, keyTheme)
 	if err != nil {
 		d.Log.Warn("read theme", "err", err)
 	}
@@ -51,12 +51,12 @@ func (d *Desk) SetTheme(ctx context.Context, t Theme) error {
 	default:
 		return apperr.New(ErrInvalid, "알 수 없는 테마입니다: {{.Theme}}", "Theme", string(t))
 	}
-	return d.Store.SetSetting(ctx, keyTheme, string(t))
+	return d.store.SetSetting(ctx, keyTheme, string(t))
 }
 
 // Language returns the saved UI language, Korean when none was chosen.
 func (d *Desk) Language(ctx context.Context) Language {
-	v, _, err := d.Store.Setting(ctx, keyLanguage)
+	v, _, err := d.store.Setting(ctx, keyLanguage)
 	if err != nil {
 		d.Log.Warn("read language", "err", err)
 	}
@@ -71,19 +71,19 @@ func (d *Desk) SetLanguage(ctx context.Context, l Language) error {
 	if l != Korean && l != English {
 		return apperr.New(ErrInvalid, "지원하지 않는 언어입니다: {{.Language}}", "Language", string(l))
 	}
-	return d.Store.SetSetting(ctx, keyLanguage, string(l))
+	return d.store.SetSetting(ctx, keyLanguage, string(l))
 }
 
 // NeedsFirstRunChoice is true on a fresh store where the seller has not yet chosen between starting
 // empty and loading demo data.
 func (d *Desk) NeedsFirstRunChoice(ctx context.Context) (bool, error) {
-	if _, done, err := d.Store.Setting(ctx, keyFirstRun); err != nil || done {
+	if _, done, err := d.store.Setting(ctx, keyFirstRun); err != nil || done {
 		return false, err
 	}
-	return d.Store.IsEmpty(ctx)
+	return d.store.IsEmpty(ctx)
 }
 
 // StartEmpty records that the seller chose to start with an empty store.
 func (d *Desk) StartEmpty(ctx context.Context) error {
-	return d.Store.SetSetting(ctx, keyFirstRun, "empty")
+	return d.store.SetSetting(ctx, keyFirstRun, "empty")
 }

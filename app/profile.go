@@ -115,7 +115,7 @@ func ValidateProfile(p StoreProfile) (StoreProfile, error) {
 
 // Profile reads the store profile.
 func (d *Desk) Profile(ctx context.Context) (StoreProfile, error) {
-	p, err := d.Store.Profile(ctx)
+	p, err := d.store.Profile(ctx)
 	if err != nil {
 		return StoreProfile{}, &Error{Code: ErrInternal, Err: fmt.Errorf("app: read profile: %w", err),
 			Key: "매장 정보를 읽지 못했습니다. 자세한 내용은 로그에 기록했습니다."}
@@ -130,7 +130,7 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 		return p, err
 	}
 	// the shared write helper: a cancelled save says so, a fault is logged and said plainly
-	w := txn.Writer{Store: d.Store, Log: d.Log, Area: "매장 정보"}
+	w := txn.Writer{Store: d.store, Log: d.Log, Area: "매장 정보"}
 	if err := w.Write(ctx, "매장 정보 저장", func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, p) }); err != nil {
 		return p, err
 	}

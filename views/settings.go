@@ -71,7 +71,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	rows = append(rows, container.NewHBox(s.saveBtn, s.saved))
 	profile := widget.NewCard(lang.L("매장 정보"), lang.L("발주서, 반품 라벨, 이메일에 인쇄됩니다. * 표시는 꼭 입력하세요."), container.NewVBox(rows...))
 
-	s.dataPath = &widget.Label{Text: s.sh.desk.Store.Path(), Wrapping: fyne.TextWrapBreak, Selectable: true}
+	s.dataPath = &widget.Label{Text: s.sh.desk.DataFile(), Wrapping: fyne.TextWrapBreak, Selectable: true}
 	data := widget.NewCard(lang.L("데이터와 백업"), lang.L("모든 데이터는 이 컴퓨터의 파일 하나에 저장됩니다. 매일 처음 시작할 때 자동으로 백업합니다."), container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("데이터 파일")), nil, s.dataPath),
 		container.NewHBox(
