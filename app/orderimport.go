@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"io"
+	"os"
 	"path/filepath"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/txn"
 	"sellerdesk/data"
@@ -19,6 +21,19 @@ type OrderImport struct {
 	ReturnsOpened int
 	// ReturnsMoved counts the open requests moved on to 입고 because Smart Store finished their claim.
 	ReturnsMoved int
+}
+
+// ImportOrderFile is ImportOrders on the file at path: the window and the headless command both hand it the
+// path the seller chose. A file that cannot be opened is the seller's to fix (ErrInvalid, naming it).
+func (d *Desk) ImportOrderFile(ctx context.Context, path, password string, progress func(float64)) (OrderImport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		e := apperr.New(apperr.ErrInvalid, "파일 {{.Path}}을(를) 열 수 없습니다. 파일이 있는지, 다른 프로그램이 쓰고 있지 않은지 확인하세요", "Path", path)
+		e.Err = err
+		return OrderImport{Orders: orders.ImportResult{File: filepath.Base(path)}}, e
+	}
+	defer f.Close()
+	return d.ImportOrders(ctx, f, path, password, progress)
 }
 
 // ImportOrders is the seller's order import, the one the window and the headless command both call: it

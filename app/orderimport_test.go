@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -173,5 +174,23 @@ func TestImportOrdersCancelLeavesNothing(t *testing.T) {
 				t.Errorf("%d sales in the stock ledger after a cancelled import", n)
 			}
 		})
+	}
+}
+
+func TestImportOrderFile(t *testing.T) {
+	ctx := context.Background()
+	d := importDesk(t)
+	path := filepath.Join(t.TempDir(), "주문.csv")
+	if err := os.WriteFile(path, []byte(claimsCSV(claimRow{"1001", "결제완료"}, claimRow{"1003", "반품완료"})), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := d.ImportOrderFile(ctx, path, "", nil)
+	if err != nil || res.Orders.File != "주문.csv" || res.Orders.New != 2 || res.ReturnsOpened != 1 {
+		t.Errorf("import %s = %+v, %v", path, res, err)
+	}
+	missing := filepath.Join(t.TempDir(), "없음.csv")
+	_, err = d.ImportOrderFile(ctx, missing, "", nil)
+	if app.ErrorCode(err) != app.ErrInvalid || !strings.Contains(app.Message(err), missing) || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v (%s)", err, app.ErrorCode(err))
 	}
 }

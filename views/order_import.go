@@ -3,7 +3,6 @@ package views
 import (
 	"context"
 	"errors"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,12 +46,8 @@ func (sh *shell) openFile(exts []string, open func(path string)) {
 func (s *ordersScreen) importFile(path, password string) {
 	var res app.OrderImport
 	s.sh.runJob(lang.L("주문 가져오기"), lang.L("주문 파일을 읽고 반영하는 중입니다…"), func(ctx context.Context, progress func(float64)) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		res, err = s.sh.desk.ImportOrders(ctx, f, path, password, progress)
+		var err error
+		res, err = s.sh.desk.ImportOrderFile(ctx, path, password, progress)
 		return err
 	}, func(err error) {
 		switch {
