@@ -52,7 +52,7 @@ func (d *Desk) ImportOrders(ctx context.Context, r io.Reader, name, password str
 		}
 	}
 	var res OrderImport
-	w := txn.Writer{Store: d.Store, Log: d.Log, Area: "주문"}
+	w := txn.Writer{Store: d.store, Log: d.Log, Area: "주문"}
 	err := w.Write(ctx, "주문 가져오기", func(tx *data.Tx) error {
 		res = OrderImport{}
 		var err error
