@@ -63,18 +63,19 @@ func (d *Desk) IsEmpty(ctx context.Context) (bool, error) { return d.store.IsEmp
 // Go runs work on a goroutine of its own with a context that Close cancels, and Close waits for it to
 // return. The window's work after its first frame (the day's backup, a check) runs this way, so quitting
 // in the middle stops it cleanly (a backup removes its half-written copy) instead of being cut off with
-// the process. After Close, Go does nothing.
-func (d *Desk) Go(work func(ctx context.Context)) {
+// the process. After Close, Go starts nothing and returns false.
+func (d *Desk) Go(work func(ctx context.Context)) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.closing {
-		return
+		return false
 	}
 	d.work.Add(1)
 	go func() {
 		defer d.work.Done()
 		work(d.life)
 	}()
+	return true
 }
 
 // Option changes how Open builds the desk.

@@ -89,10 +89,10 @@ func (s *dashboardScreen) refresh() {
 	s.today.SetText(lang.L("오늘은 {{.Date}}입니다.", map[string]any{"Date": format.Date(d.Now())}))
 
 	size := int64(0)
-	if st, err := os.Stat(d.Store.Path()); err == nil {
+	if st, err := os.Stat(d.DataFile()); err == nil {
 		size = st.Size()
 	}
-	s.dataFile.SetText(d.Store.Path() + "  (" + format.Bytes(size) + ")")
+	s.dataFile.SetText(d.DataFile() + "  (" + format.Bytes(size) + ")")
 
 	backups, err := d.Backups()
 	if err != nil {

@@ -15,18 +15,13 @@ import (
 	"sellerdesk/views/widgets"
 )
 
-// start runs what the window does once at opening: the day's automatic backup in the background, and on a
-// fresh store the choice between starting empty and loading demo data.
+// start runs what the window does once at opening: on a fresh store the choice between starting empty and
+// loading demo data, and the jobs that run after the first frame (the check after a session that did not
+// close, the day's automatic backup), queued here and let go by firstFrameDrawn.
 func (sh *shell) start() {
-	sh.bg.Add(1)
-	go func() {
-		defer sh.bg.Done()
-		if _, err := sh.desk.AutoBackup(context.Background()); err != nil {
-			sh.showError(err)
-			return
-		}
-		fyne.Do(sh.refreshCurrent)
-	}()
+	for _, j := range sh.startupJobs() {
+		sh.afterFirstFrame(j)
+	}
 	need, err := sh.desk.NeedsFirstRunChoice(context.Background())
 	if err != nil {
 		sh.showError(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,6 +64,12 @@ type shell struct {
 	title   *widget.Label
 	content *fyne.Container
 	nav     *widget.List
+	// status is the quiet line under the navigation that shows work after the first frame
+	// ("자동 백업 중… 42%"); hidden when there is none
+	status *widget.Label
+	work   startupWork
+	// damaged is set when a check found the data file damaged: the day's backup is then not attempted
+	damaged atomic.Bool
 	// bg counts work running off the UI goroutine, so tests can wait for it instead of sleeping.
 	bg sync.WaitGroup
 }
@@ -70,13 +77,20 @@ type shell struct {
 // MinWindowSize is the smallest main window the screens are laid out for.
 var MinWindowSize = fyne.NewSize(1100, 700)
 
-// NewMainWindow builds the main window on desk and applies the seller's theme. Call Start after showing it.
+// NewMainWindow builds the main window on desk and applies the seller's theme. What it does before the
+// window shows is kept to a few small reads; slower work (the day's backup, a check of the whole file after
+// a session that did not close) waits for the app's event loop to run and then goes on in the background
+// (see startupJob). The shell owns the app's OnStarted hook for that: later one-off work joins with
+// afterFirstFrame.
 func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
 	sh := newShell(a, a.NewWindow(lang.L("셀러데스크")), d)
 	sh.win.SetMaster()
 	sh.win.Resize(fyne.NewSize(1200, 760))
 	sh.win.CenterOnScreen()
 	sh.start()
+	// OnStarted runs on the UI goroutine as the event loop begins; the jobs are let go from the loop's
+	// queue, so the window paints while they run instead of after
+	a.Lifecycle().SetOnStarted(func() { fyne.Do(sh.firstFrameDrawn) })
 	return sh.win
 }
 
@@ -100,7 +114,9 @@ func newShell(a fyne.App, w fyne.Window, d *app.Desk) *shell {
 	}
 	sh.nav.ExtendBaseWidget(sh.nav)
 	brand := &widget.Label{Text: lang.L("셀러데스크"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
-	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), nil, nil, nil, sh.nav)
+	sh.status = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	sh.status.Hide()
+	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), sh.status, nil, nil, sh.nav)
 	right := container.NewBorder(container.NewVBox(sh.title, widget.NewSeparator()), nil, nil, nil, sh.content)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.17

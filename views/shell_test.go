@@ -70,6 +70,7 @@ func TestFirstRunDemo(t *testing.T) {
 	sh, w := openShell(t)
 	c := w.Canvas()
 	sh.start()
+	sh.firstFrameDrawn()
 	sh.waitJobs() // the test driver runs fyne.Do inline: let the background backup finish first
 	if !hasLabel(c, "셀러데스크에 오신 것을 환영합니다!") {
 		t.Fatal("first-run choice not shown on a fresh store")
@@ -93,6 +94,7 @@ func TestFirstRunEmpty(t *testing.T) {
 	sh, w := openShell(t)
 	c := w.Canvas()
 	sh.start()
+	sh.firstFrameDrawn()
 	sh.waitJobs() // the test driver runs fyne.Do inline: let the background backup finish first
 	test.Tap(button(t, c, "빈 상태로 시작"))
 	sh.waitJobs()
@@ -102,7 +104,7 @@ func TestFirstRunEmpty(t *testing.T) {
 	if need, _ := sh.desk.NeedsFirstRunChoice(context.Background()); need {
 		t.Error("the choice would be asked again")
 	}
-	if empty, _ := sh.desk.Store.IsEmpty(context.Background()); !empty {
+	if empty, _ := sh.desk.IsEmpty(context.Background()); !empty {
 		t.Error("starting empty wrote data")
 	}
 }
