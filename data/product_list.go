@@ -47,8 +47,11 @@ var orderColumns = map[string]string{
 }
 
 // where builds the WHERE clause and its arguments; every value is a bound parameter. For the list
-// (ordered) query the search and category terms are written +x so SQLite walks the sort order's index and
-// stops after one page instead of sorting every match; the count query lets it use those indexes.
+// (ordered) query the search, category and status terms are written +x so SQLite walks the sort order's
+// index and stops after one page instead of sorting every match; the count query lets it use those
+// indexes. Statistics do not bring the planner to this by itself: with them and without the +, the first
+// page took 31–46 ms instead of 11–12 (BenchmarkSearchHangul2), 64–92 instead of 5–5.5 (FilterCategory),
+// 81–106 instead of 18–28 (FilterStatus) (2026-12-03).
 func (q ProductQuery) where(ordered bool) (string, []any) {
 	return q.whereExcept(ordered, false)
 }
@@ -243,7 +246,7 @@ func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error)
 		// few archived ones among them are read and taken off
 		err = db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM product_search WHERE product_search MATCH ?) -
-			(SELECT count(*) FROM products p INDEXED BY products_archived WHERE p.archived_at IS NOT NULL
+			(SELECT count(*) FROM products p WHERE p.archived_at IS NOT NULL
 				AND EXISTS (SELECT 1 FROM product_search WHERE product_search MATCH ? AND rowid = p.id))`, tagged, tagged).Scan(&n)
 	case q.codePrefix != "":
 		// the codes' ranges are few rows; the other filters are tested on each
@@ -254,34 +257,38 @@ func CountProducts(ctx context.Context, db Querier, q ProductQuery) (int, error)
 		// are asked whether they match, and taken off.
 		err = db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM product_search WHERE product_search MATCH ?) -
-			(SELECT count(*) FROM products p INDEXED BY products_archived WHERE p.archived_at IS NOT NULL
+			(SELECT count(*) FROM products p WHERE p.archived_at IS NOT NULL
 				AND EXISTS (SELECT 1 FROM product_search WHERE product_search MATCH ? AND rowid = p.id))`, match, match).Scan(&n)
-	case q.LowStock && !searching && !q.Archived && len(q.CategoryIDs) == 0 && len(q.IDs) == 0:
-		// 재고부족 alone: its own partial index holds exactly those products
+	case q.LowStock && !searching && !q.Archived && len(q.CategoryIDs) == 0 && len(q.IDs) == 0 && q.Status == "":
+		// 재고부족 alone: its own partial index holds exactly those products, and the planner picks it
 		where, args := q.where(false)
-		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_low_stock WHERE `+where, args...).Scan(&n)
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p WHERE `+where, args...).Scan(&n)
 	case len(q.CategoryIDs) > 0 && !searching && !q.Archived:
 		// A category's live products are one range of their own index, which also holds status and low
-		// stock, so the count reads nothing else.
+		// stock, so the count reads nothing else. Even with statistics the planner reads the wide rows
+		// through products_category instead: BenchmarkFilterCategory 5.1–5.5 ms with INDEXED BY, 53–76 ms
+		// without (2026-12-03).
 		where, args := q.where(false)
 		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_live_category WHERE `+where, args...).Scan(&n)
 	case !searching && !filtered && !q.Archived:
 		// the whole live catalog: kept by triggers (migration 0009)
 		err = db.QueryRowContext(ctx, `SELECT n FROM live_product_count`).Scan(&n)
-	case !searching && !q.Archived:
-		// Counting reads only the narrow live index instead of every wide product row; SQLite's planner
-		// does not pick a partial index for count(*) by itself (measured: 17 ms → 7 ms at 100,000 products).
+	case !searching && !q.Archived && len(q.IDs) == 0:
+		// A status (with or without 재고부족): counting reads the whole narrow live-category index, which
+		// holds status and low stock, instead of every wide product row. Even with statistics the planner
+		// reads the rows through products_status: BenchmarkFilterStatus 18–19 ms with this index, 23–32 with
+		// the wider products_live, 44–62 without INDEXED BY (2026-12-03).
 		where, args := q.where(false)
-		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_live WHERE `+where, args...).Scan(&n)
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p INDEXED BY products_live_category WHERE `+where, args...).Scan(&n)
 	case searching && len(q.CategoryIDs) > 0 && !q.Archived:
 		n, err = countSearchInCategories(ctx, db, q)
 	case searching && !q.Archived:
-		// Search with filters: start from the search index's matches (CROSS JOIN keeps that order, which an
-		// un-analyzed store's planner may not choose) and test the filters on each.
+		// Search with filters: the planner starts from the search index's matches and tests the filters on each.
 		where, args := q.whereExcept(false, true)
-		err = db.QueryRowContext(ctx, `SELECT count(*) FROM product_search s CROSS JOIN products p ON p.id = s.rowid
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM product_search s JOIN products p ON p.id = s.rowid
 			WHERE product_search MATCH ? AND `+where, append([]any{match}, args...)...).Scan(&n)
 	default:
+		// chosen ids (the planner looks each up by its key) and the archive
 		where, args := q.where(false)
 		err = db.QueryRowContext(ctx, `SELECT count(*) FROM products p WHERE `+where, args...).Scan(&n)
 	}
@@ -307,7 +314,9 @@ func ProductIDs(ctx context.Context, db Querier, q ProductQuery) ([]int64, error
 
 // countSearchInCategories counts search matches inside categories by intersecting two cheap id lists: the
 // search index's matches and the categories' live products (read from their own covering index, with the
-// status and low-stock filters applied there). SQLite's own plans for this mix read every matching wide row.
+// status and low-stock filters applied there). SQLite's own plans for this mix read every matching wide row,
+// with statistics too: BenchmarkSearchCategoryLowStock 32–43 ms with INDEXED BY, 91–121 ms without
+// (2026-12-03).
 func countSearchInCategories(ctx context.Context, db Querier, q ProductQuery) (int, error) {
 	match, _ := searchMatch(q.Search)
 	hits := map[int64]bool{}

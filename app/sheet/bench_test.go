@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/app/clock"
 	"sellerdesk/data"
 )
 
@@ -111,7 +112,8 @@ func benchImport(b *testing.B, raw []byte) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dir := b.TempDir()
-		store, err := data.Open(ctx, filepath.Join(dir, "bench.db"))
+		store, err := data.Open(ctx, filepath.Join(dir, "bench.db"),
+			data.WithClock(clock.At(time.Date(2026, 11, 27, 10, 0, 0, 0, time.Local)).Now))
 		if err != nil {
 			b.Fatal(err)
 		}
