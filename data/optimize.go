@@ -8,7 +8,7 @@ import (
 // analysisLimit bounds how many rows of each index ANALYZE reads, as SQLite recommends with PRAGMA
 // optimize. A store's first Optimize then took 30–46 ms at 100,000 products and 0.22–0.25 s at 1,000,000
 // order lines, where an unlimited ANALYZE took 1.1 s and 5.1 s (2026-12-03, on copies of the benchmark
-// stores); the benchmarks' plans and figures were the same with either.
+// stores).
 const analysisLimit = 400
 
 // readerIdle is how many idle reader connections the pool keeps: database/sql's default, which Open keeps.
