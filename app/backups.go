@@ -139,6 +139,7 @@ func (d *Desk) AutoBackupWithProgress(ctx context.Context, progress func(BackupP
 	if err != nil || !due {
 		return "", err
 	}
+	d.removeLeftoverTemps()
 	path := d.backupPath(BackupAuto)
 	if err := d.store.Backup(ctx, path, progress); err != nil {
 		d.Log.Error("automatic backup", "err", err)
@@ -154,6 +155,38 @@ func (d *Desk) AutoBackupWithProgress(ctx context.Context, progress func(BackupP
 	}
 	d.Log.Info("automatic backup", "path", path)
 	return path, d.pruneAutoBackups()
+}
+
+// removeLeftoverTemps deletes the temporary copies that backups cut off by a crash or a power cut left in
+// the backups folder, each as large as the data file. Only those named for an earlier day go: a backup
+// running now in another process (a scheduled `sellerdesk backup`) writes one named for today.
+func (d *Desk) removeLeftoverTemps() {
+	entries, err := os.ReadDir(d.BackupDir())
+	if err != nil {
+		return
+	}
+	today := d.Now().Format("20060102")
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, ".sellerdesk-") ||
+			!(strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".tmp-journal")) {
+			continue
+		}
+		// .sellerdesk-auto-20261124-100000.db.123456.tmp, named by data.Store.Backup after its target
+		target, _, ok := strings.Cut(name[1:], ".db.")
+		if !ok {
+			continue
+		}
+		if _, at, ok := parseBackupName(target + ".db"); !ok || at.Format("20060102") >= today {
+			continue
+		}
+		path := filepath.Join(d.BackupDir(), name)
+		if err := os.Remove(path); err != nil {
+			d.Log.Warn("leftover backup copy not removed", "path", path, "err", err)
+			continue
+		}
+		d.Log.Info("leftover backup copy removed", "path", path)
+	}
 }
 
 func (d *Desk) pruneAutoBackups() error {
@@ -190,8 +223,13 @@ func (d *Desk) BackupNow(ctx context.Context, dst string) (string, error) {
 	}
 	if err := d.store.BackupTo(ctx, abs); err != nil {
 		d.Log.Error("backup", "path", abs, "err", err)
-		if ctx.Err() != nil {
+		var oe *data.OpenError
+		switch {
+		case ctx.Err() != nil:
 			return "", &Error{Code: ErrConflict, Err: err, Message: "백업을 취소했습니다. 기존 데이터는 그대로입니다."}
+		case errors.As(err, &oe) && oe.Kind == data.KindCorrupt:
+			return "", &Error{Code: ErrInternal, Err: fmt.Errorf("%w: %w", ErrDataDamaged, err),
+				Message: "백업 사본이 무결성 검사를 통과하지 못했습니다. 데이터 파일이 손상되었을 수 있습니다. 이전 백업은 그대로 있습니다. 가장 최근 백업에서 복원하세요."}
 		}
 		return "", &Error{Code: ErrInternal, Err: err, Message: fmt.Sprintf("'%s'에 백업하지 못했습니다. 디스크 공간과 쓰기 권한을 확인하세요.", abs)}
 	}

@@ -149,6 +149,10 @@ func TestUncleanRunIsChecked(t *testing.T) {
 		if !errors.Is(err, ErrDataDamaged) || !strings.Contains(Message(err), "복원하세요") {
 			t.Fatalf("backup of a damaged file: %v", err)
 		}
+		_, err = d.BackupNow(ctx, "")
+		if !errors.Is(err, ErrDataDamaged) || !strings.Contains(Message(err), "복원하세요") {
+			t.Fatalf("지금 백업 of a damaged file: %v", err)
+		}
 		if files, _ := d.Backups(); len(files) != 0 {
 			t.Errorf("a backup that failed its check was kept: %+v", files)
 		}
@@ -225,5 +229,38 @@ func TestCloseStopsBackgroundWork(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(d.BackupDir()); len(left) != 0 {
 		t.Errorf("a stopped backup left %d files in the backups folder", len(left))
+	}
+}
+
+// TestAutoBackupRemovesLeftovers: the temporary copies a backup cut off by a crash left behind (each as
+// large as the data file) go with the next day's backup; one named for today, perhaps another process's
+// backup still running, stays.
+func TestAutoBackupRemovesLeftovers(t *testing.T) {
+	ctx := context.Background()
+	c := clock.At(time.Date(2031, 6, 15, 10, 0, 0, 0, time.Local))
+	d := openDeskAt(t, c)
+	if err := os.MkdirAll(d.BackupDir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	leftovers := map[string]bool{ // name → removed by today's backup
+		".sellerdesk-auto-20310614-090000.db.123456.tmp":         true,
+		".sellerdesk-auto-20310614-090000.db.123456.tmp-journal": true,
+		".sellerdesk-manual-20310601-120000.db.777.tmp":          true,
+		".sellerdesk-manual-20310615-093000.db.888.tmp":          false,
+		".notes.tmp": false,
+	}
+	for name := range leftovers {
+		if err := os.WriteFile(filepath.Join(d.BackupDir(), name), []byte("half a copy"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.AutoBackup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for name, removed := range leftovers {
+		_, err := os.Stat(filepath.Join(d.BackupDir(), name))
+		if gone := errors.Is(err, os.ErrNotExist); gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
 	}
 }

@@ -47,6 +47,11 @@ func (sh *shell) backupTo(dst string, after func()) *widgets.Running {
 			return err
 		},
 		func(err error) {
+			if errors.Is(err, app.ErrDataDamaged) {
+				sh.desk.Log.Error("backup found damage", "err", err)
+				sh.showDamaged()
+				return
+			}
 			if err != nil {
 				sh.showError(err)
 				return

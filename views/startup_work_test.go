@@ -59,6 +59,22 @@ func leaveUncleanMarker(t *testing.T, path string) {
 	}
 }
 
+// damageTail scribbles over the data file's last pages (rows, not the header or the schema): damage that
+// opening the file does not read and only a whole-file check finds.
+func damageTail(t *testing.T, path string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(raw) - 4096*8; i < len(raw); i += 5 {
+		raw[i] = 0xA5
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // holdJobs wraps the queued startup jobs so that each stops at its first report until release is closed;
 // reported receives the status text each reported.
 func holdJobs(sh *shell, release <-chan struct{}) <-chan string {
@@ -152,16 +168,7 @@ func TestStartupWorkAfterFirstScreen(t *testing.T) {
 func TestStartupCheckWarnsOfDamage(t *testing.T) {
 	path := filepath.Join(t.TempDir(), app.DBFileName)
 	demoFile(t, path)
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := len(raw) - 4096*8; i < len(raw); i += 5 { // the last pages: rows, not the schema
-		raw[i] = 0xA5
-	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	damageTail(t, path)
 	leaveUncleanMarker(t, path)
 
 	sh, w := openShellOn(t, path)
@@ -193,6 +200,24 @@ func TestStartupCheckWarnsOfDamage(t *testing.T) {
 	test.Tap(button(t, c, "백업에서 복원…"))
 	if !hasLabel(c, "복원할 백업을 고르세요.") {
 		t.Errorf("백업에서 복원… does not open the restore choice; labels: %v", visibleTexts(c))
+	}
+}
+
+// TestBackupNowWarnsOfDamage: 지금 백업 on a damaged file fails the copy's check, and the seller gets the
+// same warning as at start, not a word about disk space.
+func TestBackupNowWarnsOfDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), app.DBFileName)
+	demoFile(t, path)
+	damageTail(t, path)
+	sh, w := openShellOn(t, path)
+	c := w.Canvas()
+	test.Tap(button(t, c, "지금 백업"))
+	sh.waitJobs()
+	if !hasLabel(c, "데이터 파일이 손상되었습니다") {
+		t.Fatalf("no damage warning; labels: %v", visibleTexts(c))
+	}
+	if backups, _ := sh.desk.Backups(); len(backups) != 1 {
+		t.Errorf("backups = %+v, want only yesterday's", backups)
 	}
 }
 
