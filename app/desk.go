@@ -141,8 +141,13 @@ type CheckReport struct {
 	Problem string // "" when integrity_check passed
 }
 
-// Check runs SQLite's full integrity check over the data file.
+// Check runs SQLite's full integrity check over the data file. When it passes, the sessions that ended
+// without closing before it began need no other check: the window will not check again at its next start.
 func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
+	stale, err := d.store.StaleSessions(ctx)
+	if err != nil {
+		return CheckReport{}, err
+	}
 	r, err := d.checkReport(ctx)
 	if err != nil {
 		return r, err
@@ -154,7 +159,10 @@ func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
 	if len(bad) > 0 {
 		r.Problem = fmt.Sprintf("옵션 %d개의 재고가 재고 이력의 합과 다릅니다(옵션 번호 %v)", len(bad), bad[:min(len(bad), 5)])
 	}
-	return r, err
+	if err != nil || r.Problem != "" {
+		return r, err
+	}
+	return r, d.store.ForgetSessions(stale)
 }
 
 func (d *Desk) checkReport(ctx context.Context) (CheckReport, error) {

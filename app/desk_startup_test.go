@@ -131,6 +131,19 @@ func TestUncleanRunIsChecked(t *testing.T) {
 		}
 	})
 
+	t.Run("CheckCommandCounts", func(t *testing.T) {
+		// `sellerdesk check` after the crash passes: the window need not check again
+		path := filepath.Join(t.TempDir(), DBFileName)
+		crashedRun(t, path)
+		d := open(t, path)
+		if r, err := d.Check(ctx); err != nil || r.Problem != "" {
+			t.Fatalf("check = %+v %v", r, err)
+		}
+		if unclean, _ := d.LastRunUnclean(ctx); unclean {
+			t.Error("a passed full check did not forget the run that did not close")
+		}
+	})
+
 	t.Run("DamagedFile", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), DBFileName)
 		crashedRun(t, path)
@@ -142,6 +155,12 @@ func TestUncleanRunIsChecked(t *testing.T) {
 		}
 		if unclean, _ := d.LastRunUnclean(ctx); !unclean {
 			t.Error("a failed check forgot the run: the next start would not check again")
+		}
+		if r, err := d.Check(ctx); err == nil && r.Problem == "" {
+			t.Error("the full check passed a damaged file")
+		}
+		if unclean, _ := d.LastRunUnclean(ctx); !unclean {
+			t.Error("a failed full check forgot the run")
 		}
 
 		// the day's backup copies the same pages, and its check says so too; no older backup is rotated away
