@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -75,5 +76,37 @@ func TestMsgTextSpeaksTheUILanguage(t *testing.T) {
 	useLanguage(t, app.Korean)
 	if got, want := msgText(why), "이미 발주서 PO-20261124-001에 있습니다"; got != want {
 		t.Errorf("Korean = %q, want %q", got, want)
+	}
+}
+
+// In English mode a rule error from a service reads in English, both inline (the stock dialog) and in the
+// error dialog showError opens.
+func TestRuleErrorInEnglish(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	p := catalog.Product{Code: "MUG", Name: "머그컵", Price: 9000, Status: catalog.StatusSale, TaxType: catalog.Taxable,
+		OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 3}}}
+	saved, err := s.svc.SaveProduct(context.Background(), p, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	useLanguage(t, app.English)
+	d := sh.showStock(saved, saved.Options[0], nil)
+	sh.waitJobs()
+	test.Type(d.delta, "-5")
+	d.onApply()
+	sh.waitJobs()
+	want := "Not enough stock: 머그컵 (3 in stock, 5 requested)."
+	if !d.message.Visible() || d.message.Text != want {
+		t.Errorf("stock dialog says %q (visible %v), want %q", d.message.Text, d.message.Visible(), want)
+	}
+
+	_, err = s.svc.AdjustStock(context.Background(), saved.Options[0].ID, -5, catalog.ReasonAdjust, "", "")
+	if err == nil {
+		t.Fatal("taking 5 of 3 was allowed")
+	}
+	sh.showError(err)
+	if !containsLabel(c, want) || containsLabel(c, "재고가 부족합니다") {
+		t.Errorf("the error dialog is not in English: %v", visibleTexts(c))
 	}
 }

@@ -158,7 +158,7 @@ func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.S
 	if len(drafts) == 0 {
 		msg := lang.L("발주할 품목이 없습니다.")
 		for _, k := range skipped {
-			msg += "\n· " + k.Item + ": " + k.Reason
+			msg += "\n· " + k.Item + ": " + msgText(k.Why)
 		}
 		sh.showInfo(lang.L("발주서 만들기"), msg)
 		return
@@ -179,7 +179,7 @@ func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.S
 	head := []fyne.CanvasObject{&widget.Label{Text: lang.L("발주서 {{.N}}장을 작성 상태로 만듭니다. 만든 뒤 PDF로 저장해 공급업체에 보내세요.",
 		map[string]any{"N": len(drafts)}), Wrapping: fyne.TextWrapWord}}
 	for _, k := range skipped {
-		head = append(head, &widget.Label{Text: lang.L("제외") + ": " + k.Item + " — " + k.Reason, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
+		head = append(head, &widget.Label{Text: lang.L("제외") + ": " + k.Item + " — " + msgText(k.Why), Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
 	}
 	notes := widget.NewMultiLineEntry()
 	notes.SetPlaceHolder(lang.L("비고 (결제 조건, 포장 요청 등)"))

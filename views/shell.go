@@ -170,14 +170,15 @@ func (sh *shell) addShortcuts() {
 	})
 }
 
-// showError tells the seller what went wrong in Korean and logs the technical detail. It may be called
-// from any goroutine.
+// showError tells the seller what went wrong in the UI language and logs the technical detail. It may be
+// called from any goroutine; the sentence is made here, on the caller's goroutine, from err's key.
 func (sh *shell) showError(err error) {
 	if err == nil {
 		return
 	}
 	sh.desk.Log.Error("shown to seller", slog.String("err", err.Error()))
-	fyne.Do(func() { dialog.ShowError(errors.New(app.Message(err)), sh.win) })
+	msg := sellerText(err)
+	fyne.Do(func() { dialog.ShowError(errors.New(msg), sh.win) })
 }
 
 // showInfo shows a short confirmation; safe from any goroutine.

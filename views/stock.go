@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/views/widgets"
@@ -157,7 +156,7 @@ func (d *stockDialog) onApply() {
 	reason := manualReasons[d.reason.SelectedIndex()]
 	opt, err := d.sh.desk.Catalog.AdjustStock(context.Background(), d.option.ID, delta, reason, strings.TrimSpace(d.note.Text), "")
 	if err != nil {
-		d.message.SetText(app.Message(err))
+		d.message.SetText(sellerText(err))
 		d.message.Show()
 		return
 	}
