@@ -179,6 +179,12 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 			}
 		}
 		var all []string
+		if none {
+			// One word is in no name and no product: nothing matches. No term is built, so no argument is
+			// added for the other words (a kept argument would shift every later placeholder).
+			alts = append(alts, "0")
+			return "(" + strings.Join(alts, " OR ") + ")", args
+		}
 		if len(nameOnly) > 0 {
 			all = append(all, names(strings.Join(nameOnly, " AND ")))
 		}
@@ -189,9 +195,6 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 			n := names(s.nameMatch(w))
 			p := products(s.productMatch(w))
 			all = append(all, "("+n+" OR "+p+")")
-		}
-		if none {
-			all = []string{"0"}
 		}
 		alts = append(alts, "("+strings.Join(all, " AND ")+")")
 	}
