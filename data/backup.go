@@ -199,7 +199,11 @@ func (s *Store) RestoreFrom(ctx context.Context, src string, progress func(float
 	if err != nil {
 		return fmt.Errorf("data: restore from %s: %w", src, err)
 	}
-	return s.migrate(ctx)
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	// the restored file's statistics may be another store's, or none: the planner gets its own
+	return s.Optimize(ctx)
 }
 
 func syncFile(path string) error {

@@ -44,3 +44,27 @@ func (s *Store) Optimize(ctx context.Context) error {
 	}
 	return nil
 }
+
+// optimizeBusyMillis is how long opening and closing wait for another process's write before they leave
+// the statistics for another time: statistics only speed plans up, and neither a headless `orders find`
+// nor closing the window may wait the writer's whole busy timeout behind an import in another process.
+const optimizeBusyMillis = 200
+
+// optimizeIfFree is Optimize for open and close: when another process is writing it gives up after
+// optimizeBusyMillis and reports nothing, since the next open or close will do it.
+func (s *Store) optimizeIfFree(ctx context.Context) {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return
+	}
+	_, err = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout=%d`, optimizeBusyMillis))
+	conn.Close() // back to the pool, so Optimize takes the same single writer connection
+	if err != nil {
+		return
+	}
+	_ = s.Optimize(ctx)
+	if conn, err := s.w.Conn(ctx); err == nil {
+		_, _ = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout=%d`, s.busyMillis))
+		conn.Close()
+	}
+}

@@ -121,3 +121,38 @@ func TestOptimize(t *testing.T) {
 		}
 	})
 }
+
+// TestStatisticsKeptByOpenAndClose: a store that closes after writing rows reopens with statistics for
+// them, with no call from the services: Close and Open run Optimize themselves.
+func TestStatisticsKeptByOpenAndClose(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sellerdesk.db")
+	s, err := Open(ctx, path, testClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Write(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 99)
+			INSERT INTO products (code, name, price, status, created_at, updated_at)
+			SELECT 'S-' || i, '상품 ' || i, 1000, 'SALE', ?, ? FROM c`, testStamp, testStamp)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, path, testClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.Read().QueryRowContext(ctx, `SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'products'`).Scan(&n); err != nil {
+		t.Fatalf("no statistics after close and open: %v", err)
+	}
+	if n == 0 {
+		t.Fatal("the products table has no statistics after close and open")
+	}
+}

@@ -99,6 +99,9 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 		s.w.Close()
 		return nil, err
 	}
+	// statistics for the planner before any reader opens (readers load them when they connect); cheap when
+	// nothing grew tenfold since the last time (see Optimize)
+	s.optimizeIfFree(ctx)
 	s.r, err = sql.Open("sqlite", s.dsn(false))
 	if err != nil {
 		s.w.Close()
@@ -346,6 +349,7 @@ func (s *Store) Close() error {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
+		s.optimizeIfFree(context.Background()) // what this session's writes changed, for the next one's plans
 		_, err := s.w.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
 		errs = append(errs, err, s.w.Close())
 	}

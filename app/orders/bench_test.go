@@ -19,11 +19,11 @@ import (
 )
 
 // The lookup benchmarks run on 1,000,000 order lines (about 400,000 orders over twelve months), built once
-// and kept at benchOrdersDB between runs because building them takes a minute or two.
-const (
-	benchOrdersDB = "/tmp/sellerdesk-bench-orders-v4.db"
-	benchLines    = 1_000_000
-)
+// and kept at benchOrdersDB, in the temp folder of any OS, between runs because building them takes a minute
+// or two.
+const benchLines = 1_000_000
+
+var benchOrdersDB = filepath.Join(os.TempDir(), "sellerdesk-bench-orders-v4.db")
 
 var (
 	// surnames in rough order of frequency (김 most); given names are two syllables from these lists, 1,600
