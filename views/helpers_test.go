@@ -22,6 +22,7 @@ var testInfo = app.AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.test", Ve
 var testDay = time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
 
 // openShell opens the real main window on a fresh store in a temporary folder, its clock pinned on testDay.
+// Its background loads are held until the test calls waitJobs (see jobs); it returns with them settled.
 func openShell(t *testing.T) (*shell, fyne.Window) {
 	t.Helper()
 	return openShellAt(t, clock.At(testDay))
@@ -41,8 +42,9 @@ func openShellAt(t *testing.T, c *clock.Pinned) (*shell, fyne.Window) {
 	}
 	t.Cleanup(func() { d.Close() })
 	w := test.NewTempWindow(t, nil)
-	sh := newShell(a, w, d)
+	sh := newShell(a, w, d, newJobs(true))
 	w.Resize(MinWindowSize)
+	sh.waitJobs() // the dashboard's figures
 	return sh, w
 }
 
@@ -51,6 +53,7 @@ func openArea[S screen](t *testing.T, title string) (*shell, S) {
 	t.Helper()
 	sh, w := openShell(t)
 	tapText(t, w.Canvas(), title)
+	sh.waitJobs() // the screen's lists and choices
 	s, ok := sh.screens[sh.current].(S)
 	if !ok {
 		t.Fatalf("%s opened %T", title, sh.screens[sh.current])

@@ -165,6 +165,7 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 	test.Type(s.search, "김민지")
 	sh.waitJobs()
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
+	sh.waitJobs() // the order opens once it is read
 	if s.detail == nil {
 		t.Fatal("tapping a line did not open the order")
 	}
@@ -177,10 +178,12 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 		t.Errorf("unlinked line not flagged: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "발주확인"))
+	sh.waitJobs()
 	if !containsLabel(c, "발주확인") || button(t, c, "송장 입력") == nil {
 		t.Errorf("after 발주확인: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "주문 목록"))
+	sh.waitJobs()
 	if s.detail != nil {
 		t.Error("back did not return to the list")
 	}
@@ -274,6 +277,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	s.refresh()
 	sh.waitJobs()
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
+	sh.waitJobs() // the order opens once it is read
 	test.Tap(button(t, c, "해외배송…"))
 	if !hasLabel(c, "세관 신고 품목") {
 		t.Fatalf("no overseas form: %v", visibleTexts(c))
@@ -304,6 +308,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	}
 	set("Wool knit scarf", "Wool scarf")
 	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
 	if !containsLabel(c, "Jane Smith, 12 Oak Ave, Austin") || !button(t, c, "세관신고서 PDF").Visible() {
 		t.Fatalf("detail after saving: %v", visibleTexts(c))
 	}

@@ -20,8 +20,6 @@ import (
 // goroutine, a page at a time, so a catalog of 100,000 products scrolls like one of ten.
 type productPager struct {
 	*widgets.ListSource[catalog.ListFilter, catalog.ProductRow]
-	// total is the table's length, changed only when an answer arrives on the UI goroutine.
-	total int
 }
 
 func newProductPager(sh *shell, svc *catalog.Service, onChange func(widgets.ListEvent)) *productPager {

@@ -82,7 +82,7 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	s.archived = widget.NewCheck(lang.L("보관함"), func(bool) { s.clearSelection(); s.reload() })
 
 	s.table = &widget.Table{
-		Length:        func() (int, int) { return s.pager.total, len(s.columns) },
+		Length:        func() (int, int) { return s.pager.Len(), len(s.columns) },
 		CreateCell:    newProductCell,
 		UpdateCell:    s.updateCell,
 		ShowHeaderRow: true,
@@ -194,7 +194,6 @@ func (s *productsScreen) onList(ev widgets.ListEvent) {
 	if ev == widgets.ListLoading {
 		return // the rows shown stay until the answer replaces them
 	}
-	s.pager.total = s.pager.Len()
 	s.table.Refresh()
 	if ev == widgets.ListLoaded {
 		s.table.ScrollToTop()

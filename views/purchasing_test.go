@@ -39,6 +39,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("proposal lacks the item and its quantity (2×5 − 1): %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "만들기"))
+	sh.waitJobs()
 	// one purchase order opens at once
 	if s.detail == nil || !hasLabel(c, "작성") || !containsLabel(c, "PO-") || !hasLabel(c, "63,000원") {
 		t.Fatalf("after 만들기: %v", visibleTexts(c))
@@ -49,10 +50,12 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("list: %v", visibleTexts(c))
 	}
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	sh.waitJobs()
 	if s.detail == nil {
 		t.Fatal("tapping a PO did not open it")
 	}
 	test.Tap(button(t, c, "발주완료"))
+	sh.waitJobs()
 	if !hasLabel(c, "발주완료") {
 		t.Fatalf("after 발주완료: %v", visibleTexts(c))
 	}
@@ -61,6 +64,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("receive dialog: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "입고"))
+	sh.waitJobs()
 	if !hasLabel(c, "입고완료") {
 		t.Errorf("after 입고: %v", visibleTexts(c))
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -70,8 +69,8 @@ type shell struct {
 	work   startupWork
 	// damaged is set when a check found the data file damaged: the day's backup is then not attempted
 	damaged atomic.Bool
-	// bg counts work running off the UI goroutine, so tests can wait for it instead of sleeping.
-	bg sync.WaitGroup
+	// jobs runs and counts the work off the UI goroutine (held in a queue in tests, see jobs)
+	jobs *jobs
 }
 
 // MinWindowSize is the smallest main window the screens are laid out for.
@@ -83,7 +82,7 @@ var MinWindowSize = fyne.NewSize(1100, 700)
 // (see startupJob). The shell owns the app's OnStarted hook for that: later one-off work joins with
 // afterFirstFrame.
 func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
-	sh := newShell(a, a.NewWindow(lang.L("셀러데스크")), d)
+	sh := newShell(a, a.NewWindow(lang.L("셀러데스크")), d, newJobs(false))
 	sh.win.SetMaster()
 	sh.win.Resize(fyne.NewSize(1200, 760))
 	sh.win.CenterOnScreen()
@@ -94,8 +93,9 @@ func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
 	return sh.win
 }
 
-func newShell(a fyne.App, w fyne.Window, d *app.Desk) *shell {
-	sh := &shell{fyneApp: a, win: w, desk: d, areas: areas(),
+// newShell builds the window's content on w; j runs its background work.
+func newShell(a fyne.App, w fyne.Window, d *app.Desk, j *jobs) *shell {
+	sh := &shell{fyneApp: a, win: w, desk: d, areas: areas(), jobs: j,
 		screens: map[int]screen{}, objects: map[int]fyne.CanvasObject{}, current: -1}
 	a.Settings().SetTheme(newSellerTheme(d.Theme(context.Background())))
 	sh.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
@@ -188,14 +188,11 @@ func (sh *shell) showInfo(title, message string) {
 
 // runJob runs long work behind a progress dialog with a 취소 button (see widgets.RunJob).
 func (sh *shell) runJob(title, message string, job widgets.Job, done func(error)) *widgets.Running {
+	end := sh.jobs.begin()
 	r := widgets.RunJob(sh.win, title, message, job, done)
-	sh.bg.Add(1)
 	go func() {
 		r.Wait()
-		sh.bg.Done()
+		end()
 	}()
 	return r
 }
-
-// waitJobs blocks until background work has finished (tests).
-func (sh *shell) waitJobs() { sh.bg.Wait() }

@@ -153,8 +153,9 @@ func TestDashboardCatalog(t *testing.T) {
 		t.Fatalf("dashboard figures missing; labels: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "재고부족 상품 보기"))
+	sh.waitJobs()
 	p := sh.screens[sh.current].(*productsScreen)
-	if !p.lowStock.Checked || p.pager.total != low {
-		t.Errorf("low-stock list shows %d products (filter %v), want %d", p.pager.total, p.lowStock.Checked, low)
+	if !p.lowStock.Checked || p.pager.Len() != low || !hasLabel(c, fmt.Sprintf("상품 %d개", low)) {
+		t.Errorf("low-stock list shows %d products (filter %v), want %d; labels: %v", p.pager.Len(), p.lowStock.Checked, low, visibleTexts(c))
 	}
 }

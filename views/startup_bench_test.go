@@ -67,7 +67,7 @@ func benchOpenWindow(b *testing.B, path string, at *clock.Pinned) {
 			b.Fatal(err)
 		}
 		w := test.NewWindow(nil)
-		sh := newShell(a, w, d)
+		sh := newShell(a, w, d, newJobs(false))
 		sh.start()
 		if len(sh.work.queue) == 0 {
 			b.Fatal("no work queued for after the first frame")

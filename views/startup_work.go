@@ -80,9 +80,9 @@ func (sh *shell) firstFrameDrawn() {
 
 // runStartupWork starts the worker that drains the queue, on the desk's background context.
 func (sh *shell) runStartupWork() {
-	sh.bg.Add(1)
+	end := sh.jobs.begin()
 	started := sh.desk.Go(func(ctx context.Context) {
-		defer sh.bg.Done()
+		defer end()
 		for {
 			sh.work.mu.Lock()
 			if len(sh.work.queue) == 0 || ctx.Err() != nil {
@@ -98,7 +98,7 @@ func (sh *shell) runStartupWork() {
 		}
 	})
 	if !started { // the desk is closing
-		sh.bg.Done()
+		end()
 	}
 }
 

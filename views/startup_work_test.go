@@ -27,7 +27,7 @@ func openShellOn(t *testing.T, path string) (*shell, fyne.Window) {
 	}
 	t.Cleanup(func() { d.Close() })
 	w := test.NewTempWindow(t, nil)
-	sh := newShell(a, w, d)
+	sh := newShell(a, w, d, newJobs(true))
 	w.Resize(MinWindowSize)
 	return sh, w
 }

@@ -1,8 +1,6 @@
 package views
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -32,27 +30,6 @@ func newTextTable(headers []string, widths []float32, rows func() int, cell func
 	return t
 }
 
-// loadInline makes the views' list sources and background loads run at once on the calling goroutine.
-// Only the views tests set it (see settle_test.go): Fyne's test driver runs fyne.Do on the calling
-// goroutine, so a real background load would change widgets while the test's own goroutine draws them.
-// The slow-store test puts the app's concurrent path back on the screen it tests.
-var loadInline bool
-
-// trackList readies src for a screen: its background loads join the shell's count of running work, so
-// waitJobs can wait for a list to settle. It returns src.
-func trackList[Q, R any](sh *shell, src *widgets.ListSource[Q, R]) *widgets.ListSource[Q, R] {
-	src.Track = func() func() {
-		sh.bg.Add(1)
-		return sh.bg.Done
-	}
-	if loadInline {
-		src.Go, src.Do, src.Debounce = runNow, runNow, -1
-	}
-	return src
-}
-
-func runNow(f func()) { f() }
-
 // showListState shows a list's quiet loading state or its failure on the list's count label, and reports
 // whether ev was one of those (else the screen writes its count). A failure is also told in a dialog.
 func (sh *shell) showListState(count *widget.Label, ev widgets.ListEvent, err error) bool {
@@ -69,21 +46,4 @@ func (sh *shell) showListState(count *widget.Label, ev widgets.ListEvent, err er
 	}
 	count.Importance = widget.MediumImportance
 	return false
-}
-
-// background runs load off the UI goroutine and hands its answer to done on the UI goroutine, for what a
-// screen or dialog needs besides its list (filter choices, a dialog's data before it opens).
-func background[T any](sh *shell, load func(context.Context) (T, error), done func(T, error)) {
-	run, do := func(f func()) { go f() }, fyne.Do
-	if loadInline {
-		run, do = runNow, runNow
-	}
-	sh.bg.Add(1)
-	run(func() {
-		v, err := load(context.Background())
-		do(func() {
-			defer sh.bg.Done()
-			done(v, err)
-		})
-	})
 }

@@ -1,0 +1,110 @@
+package views
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+
+	"sellerdesk/views/widgets"
+)
+
+// jobs is how a shell runs what must not hold the window: list loads, a dialog's data, long work. It counts
+// the work begun and not yet ended, so tests can wait for the window to settle instead of sleeping.
+//
+// In the app every load runs on its own goroutine and hands its answer to the UI goroutine with fyne.Do.
+// The views tests give the shell held jobs instead: Fyne's test driver runs fyne.Do at once on whatever
+// goroutine calls it, so an answer applied from a real background goroutine would change widgets while the
+// test's goroutine draws them. A held load waits in the queue until the test calls waitJobs, which runs it
+// on the test's own goroutine: the screen shows its loading state first and its answer after, as in the
+// app, only in an order the test chooses. slowstore_test.go gives one list real goroutines back.
+type jobs struct {
+	held bool // loads wait in queue for wait (tests)
+
+	mu      sync.Mutex
+	changed sync.Cond // a load was queued or work ended
+	running int       // work begun and not yet ended, queued loads included
+	queue   []func()
+}
+
+func newJobs(held bool) *jobs {
+	j := &jobs{held: held}
+	j.changed.L = &j.mu
+	return j
+}
+
+// begin counts work that has started and returns the func that ends it (safe to call once).
+func (j *jobs) begin() (done func()) {
+	j.mu.Lock()
+	j.running++
+	j.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			j.mu.Lock()
+			j.running--
+			j.changed.Broadcast()
+			j.mu.Unlock()
+		})
+	}
+}
+
+// run starts f off the UI goroutine: on a new goroutine, or in the queue when the jobs are held.
+func (j *jobs) run(f func()) {
+	if !j.held {
+		go f()
+		return
+	}
+	j.mu.Lock()
+	j.queue = append(j.queue, f)
+	j.changed.Broadcast()
+	j.mu.Unlock()
+}
+
+// wait runs the queued loads on the calling goroutine, and the loads they queue in turn, until no work is
+// left running.
+func (j *jobs) wait() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for {
+		for len(j.queue) == 0 && j.running > 0 {
+			j.changed.Wait()
+		}
+		if len(j.queue) == 0 {
+			return
+		}
+		f := j.queue[0]
+		j.queue = j.queue[1:]
+		j.mu.Unlock()
+		f()
+		j.mu.Lock()
+	}
+}
+
+// trackList readies src for a screen: its loads run through the shell's jobs and count as its work, so
+// waitJobs can wait for a list to settle. It returns src.
+func trackList[Q, R any](sh *shell, src *widgets.ListSource[Q, R]) *widgets.ListSource[Q, R] {
+	src.Track = sh.jobs.begin
+	src.Go = sh.jobs.run
+	if sh.jobs.held {
+		// the queue is the typing pause: a test's waitJobs asks for what was typed last
+		src.Debounce = -1
+	}
+	return src
+}
+
+// background runs load off the UI goroutine and hands its answer to done on the UI goroutine, for what a
+// screen or dialog needs besides its list (filter choices, a dialog's data before it opens).
+func background[T any](sh *shell, load func(context.Context) (T, error), done func(T, error)) {
+	end := sh.jobs.begin()
+	sh.jobs.run(func() {
+		v, err := load(context.Background())
+		fyne.Do(func() {
+			defer end()
+			done(v, err)
+		})
+	})
+}
+
+// waitJobs runs and waits for the window's background work until none is left (tests).
+func (sh *shell) waitJobs() { sh.jobs.wait() }
