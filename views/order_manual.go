@@ -16,6 +16,7 @@ import (
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
+	"sellerdesk/views/widgets"
 )
 
 // manualOrderForm takes an order by phone or at the counter: buyer, recipient, payment, items from the
@@ -32,6 +33,8 @@ type manualOrderForm struct {
 	labels  []string
 	list    *fyne.Container
 	total   *widget.Label
+	found   *widgets.ListSource[string, manualChoice] // the finder's matches
+	pick    *widget.Select                            // the finder's choice among them
 }
 
 func (s *ordersScreen) createNew() { s.onManualOrder() }
@@ -39,6 +42,7 @@ func (s *ordersScreen) createNew() { s.onManualOrder() }
 // onManualOrder opens the manual order form (also Ctrl/Cmd+N on 주문).
 func (s *ordersScreen) onManualOrder() {
 	f := &manualOrderForm{s: s, entries: map[string]*widget.Entry{}, errors: map[string]*widget.Label{}}
+	s.manual = f
 	f.show()
 }
 
@@ -93,31 +97,39 @@ func (f *manualOrderForm) show() {
 	f.dlg.Show()
 }
 
-// picker finds a sellable option by product name or code and adds it with a quantity.
+// manualChoice is one sellable option the finder offers.
+type manualChoice struct {
+	label    string
+	optionID int64
+}
+
+// picker finds a sellable option by product name or code and adds it with a quantity. The search runs off
+// the UI goroutine once the seller pauses typing; a quiet 불러오는 중 shows meanwhile.
 func (f *manualOrderForm) picker() fyne.CanvasObject {
-	cat := f.s.sh.desk.Catalog
-	type choice struct {
-		label    string
-		optionID int64
-	}
-	var choices []choice
+	sh := f.s.sh
+	cat := sh.desk.Catalog
 	pick := widget.NewSelect(nil, nil)
 	pick.PlaceHolder = lang.L("상품 선택")
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("상품명 또는 상품코드로 찾기"))
-	search.OnChanged = func(q string) {
-		choices = nil
-		var labels []string
-		if strings.TrimSpace(q) != "" {
-			rows, err := cat.ListProducts(context.Background(), catalog.ListFilter{Query: q, Limit: 15})
-			if err != nil {
-				f.s.sh.showError(err)
-				return
+	f.pick = pick
+	status := &widget.Label{Importance: widget.LowImportance}
+	found := trackList(sh, &widgets.ListSource[string, manualChoice]{
+		// the first 15 matching products' options: the seller narrows the search rather than scrolls
+		Page: func(ctx context.Context, q string, _, _, _ int) ([]manualChoice, error) {
+			if strings.TrimSpace(q) == "" {
+				return nil, nil
 			}
+			rows, err := cat.ListProducts(ctx, catalog.ListFilter{Query: q, Limit: 15})
+			if err != nil {
+				return nil, err
+			}
+			var out []manualChoice
 			for _, r := range rows {
-				p, err := cat.Product(context.Background(), r.ID)
+				p, err := cat.Product(ctx, r.ID)
 				if err != nil {
-					continue
+					if ctx.Err() != nil {
+						return nil, err
+					}
+					continue // removed meanwhile
 				}
 				for _, o := range p.Options {
 					if !o.Usable {
@@ -128,10 +140,22 @@ func (f *manualOrderForm) picker() fyne.CanvasObject {
 						label += " / " + o.Label()
 					}
 					label += " · " + format.Won(p.Price+o.ExtraPrice) + " · " + lang.L("재고") + " " + format.Number(o.Stock)
-					choices = append(choices, choice{label, o.ID})
-					labels = append(labels, label)
+					out = append(out, manualChoice{label, o.ID})
 				}
 			}
+			return out, nil
+		},
+	})
+	f.found = found
+	found.OnChange = func(ev widgets.ListEvent) {
+		if sh.showListState(status, ev, found.Err()) {
+			return
+		}
+		status.SetText("")
+		labels := make([]string, found.Len())
+		for i := range labels {
+			c, _ := found.Row(i)
+			labels[i] = c.label
 		}
 		pick.SetOptions(labels)
 		pick.ClearSelected()
@@ -139,11 +163,14 @@ func (f *manualOrderForm) picker() fyne.CanvasObject {
 			pick.SetSelectedIndex(0)
 		}
 	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("상품명 또는 상품코드로 찾기"))
+	search.OnChanged = found.LoadTyping
 	qty := widget.NewEntry()
 	qty.SetText("1")
 	add := &widget.Button{Text: lang.L("추가"), Icon: theme.ContentAddIcon(), OnTapped: func() {
-		i := pick.SelectedIndex()
-		if i < 0 || i >= len(choices) {
+		c, ok := found.Row(pick.SelectedIndex())
+		if !ok || found.Loading() {
 			f.showErr("lines", lang.L("추가할 상품을 고르세요."))
 			return
 		}
@@ -152,12 +179,13 @@ func (f *manualOrderForm) picker() fyne.CanvasObject {
 			f.showErr("lines", lang.L("수량은 1 이상의 숫자여야 합니다."))
 			return
 		}
-		f.lines = append(f.lines, orders.ManualLine{OptionID: choices[i].optionID, Qty: n})
-		f.labels = append(f.labels, choices[i].label)
+		f.lines = append(f.lines, orders.ManualLine{OptionID: c.optionID, Qty: n})
+		f.labels = append(f.labels, c.label)
 		qty.SetText("1")
 		f.refreshLines()
 	}}
-	return container.NewVBox(search, container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개")), add), pick))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, status, search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개")), add), pick))
 }
 
 func (f *manualOrderForm) refreshLines() {
@@ -200,18 +228,20 @@ func (f *manualOrderForm) save() {
 		RecipientPhone: text("recipientPhone"), Postcode: text("postcode"), Address: text("address"),
 		AddressDetail: text("addressDetail"), DeliveryMessage: text("message"), PaymentMethod: f.payment.Text,
 		Channel: f.channel.Text, Paid: f.paid.Checked, ShippingFee: fee, Lines: f.lines}
-	number, err := f.s.svc.CreateManual(context.Background(), m)
-	if err != nil {
-		if fields := fieldTexts(err); app.ErrorCode(err) == app.ErrInvalid && len(fields) > 0 {
-			for k, msg := range fields {
-				f.showErr(k, msg)
+	// the order is written off the UI goroutine; the form comes back with its problems if it was refused
+	background(f.s.sh, func(ctx context.Context) (string, error) { return f.s.svc.CreateManual(ctx, m) }, func(number string, err error) {
+		if err != nil {
+			if fields := fieldTexts(err); app.ErrorCode(err) == app.ErrInvalid && len(fields) > 0 {
+				for k, msg := range fields {
+					f.showErr(k, msg)
+				}
+				f.dlg.Show() // keep what the seller typed
+				return
 			}
-			f.dlg.Show() // keep what the seller typed
+			f.s.sh.showError(err)
 			return
 		}
-		f.s.sh.showError(err)
-		return
-	}
-	f.s.refresh()
-	f.s.search.SetText(number)
+		f.s.refresh()
+		f.s.search.SetText(number)
+	})
 }

@@ -45,7 +45,8 @@ type ordersScreen struct {
 	root       *fyne.Container
 	list       fyne.CanvasObject
 	detail     *orderDetail
-	detailGen  int // bumped by each open and close: a detail read for an older one is not shown
+	detailGen  int              // bumped by each open and close: a detail read for an older one is not shown
+	manual     *manualOrderForm // the manual order form last opened, for tests
 }
 
 func newOrdersScreen(sh *shell) *ordersScreen {

@@ -190,7 +190,7 @@ func TestOrderDetailShowsEverythingAndActs(t *testing.T) {
 }
 
 func TestManualOrderForm(t *testing.T) {
-	sh, _ := openOrders(t)
+	sh, s := openOrders(t)
 	c := sh.win.Canvas()
 	ctx := context.Background()
 	p := catalog.Product{Code: "MUG", Name: "머그컵 화이트", Price: 9000, Status: catalog.StatusSale, TaxType: catalog.Taxable,
@@ -213,12 +213,32 @@ func TestManualOrderForm(t *testing.T) {
 	}
 	// saving with nothing typed shows the problems at their fields and keeps the form open
 	test.Tap(button(t, c, "주문 등록"))
+	sh.waitJobs()
 	if !hasLabel(c, "주문자 이름을 입력하세요.") || !hasLabel(c, "주문할 상품을 하나 이상 추가하세요.") {
 		t.Fatalf("no field errors: %v", visibleTexts(c))
 	}
 	test.Type(entry("이름"), "한지민")
 	test.Type(entry("010-1234-5678"), "010-7777-8888")
+	// the finder asks the store off the UI goroutine: typing shows a quiet loading state, not a wait
+	form := s.manual
+	asked := 0
+	page := form.found.Page
+	form.found.Page = func(ctx context.Context, q string, offset, limit, total int) ([]manualChoice, error) {
+		asked++
+		return page(ctx, q, offset, limit, total)
+	}
 	test.Type(entry("상품명 또는 상품코드로 찾기"), "머그")
+	if asked != 0 || !hasLabel(c, "불러오는 중…") {
+		t.Fatalf("typing waited for the store (%d queries) or shows no loading state: %v", asked, visibleTexts(c))
+	}
+	test.Tap(button(t, c, "추가"))
+	if !hasLabel(c, "추가할 상품을 고르세요.") || len(form.lines) != 0 {
+		t.Errorf("추가 before the answer: %d lines; %v", len(form.lines), visibleTexts(c))
+	}
+	sh.waitJobs()
+	if want := "머그컵 화이트 · 9,000원 · 재고 5"; hasLabel(c, "불러오는 중…") || form.pick.Selected != want {
+		t.Fatalf("the finder shows %q, want %q; %v", form.pick.Selected, want, visibleTexts(c))
+	}
 	test.Tap(button(t, c, "추가"))
 	if !containsLabel(c, "머그컵 화이트") {
 		t.Fatalf("line not added: %v", visibleTexts(c))
