@@ -1,5 +1,6 @@
 // Command sellerdesk is 셀러데스크, a desktop back office for small Korean online sellers. With no command
-// it opens the window; with one (demo, backup, restore, check, version) it runs headless.
+// it opens the window; with a command from app/cli's command table (imports, exports, orders, backups,
+// checks, the demo store …; `sellerdesk help` lists them) it runs that command headless.
 package main
 
 import (

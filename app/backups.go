@@ -106,7 +106,12 @@ func (d *Desk) Backups() ([]BackupFile, error) {
 }
 
 // BackupProgress is how far a backup has got: the share of the file copied, then the check of the copy.
-type BackupProgress = data.BackupProgress
+// It is app's own type (the store reports a data.BackupProgress, converted as it comes) so the window
+// depends on app alone.
+type BackupProgress struct {
+	Copied   float64 // 0…1: the share of the file's pages copied so far
+	Checking bool    // the copy is complete and integrity_check is reading it
+}
 
 // AutoBackup makes the day's automatic backup unless one was already made today (local time), then keeps
 // only the newest KeepAutoBackups automatic ones. It returns the new file's path, or "" when none was due.
@@ -141,7 +146,11 @@ func (d *Desk) AutoBackupWithProgress(ctx context.Context, progress func(BackupP
 	}
 	d.removeLeftoverTemps()
 	path := d.backupPath(BackupAuto)
-	if err := d.store.Backup(ctx, path, progress); err != nil {
+	var report func(data.BackupProgress)
+	if progress != nil {
+		report = func(p data.BackupProgress) { progress(BackupProgress(p)) }
+	}
+	if err := d.store.Backup(ctx, path, report); err != nil {
 		d.Log.Error("automatic backup", "err", err)
 		var oe *data.OpenError
 		switch {

@@ -48,7 +48,7 @@ func runFlows(t *testing.T, at time.Time, lastDay, requestMonth string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
-	db := d.Store.Read()
+	db := app.StoreDB(d)
 	stamp := func(t time.Time) string { return t.UTC().Format(data.TimeLayout) }
 	day := at.Format("20060102")
 

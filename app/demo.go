@@ -58,7 +58,7 @@ func (d *Desk) LoadDemo(ctx context.Context, opts DemoOptions, progress func(flo
 	if opts.Orders == 0 {
 		opts.Orders = DefaultDemoOrders
 	}
-	empty, err := d.Store.IsEmpty(ctx)
+	empty, err := d.store.IsEmpty(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (d *Desk) LoadDemo(ctx context.Context, opts DemoOptions, progress func(flo
 		return &Error{Code: ErrConflict, Message: "이미 데이터가 있는 매장에는 데모 데이터를 넣을 수 없습니다. 빈 데이터 파일에서 실행하세요(예: --db demo.db)."}
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x5e11e7))
-	err = d.Store.Write(ctx, func(tx *data.Tx) error {
+	err = d.store.Write(ctx, func(tx *data.Tx) error {
 		for i, step := range demoSteps {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -92,7 +92,7 @@ func (d *Desk) LoadDemo(ctx context.Context, opts DemoOptions, progress func(flo
 }
 
 func fillDemoProfile(ctx context.Context, tx *data.Tx, _ *rand.Rand, _ DemoOptions) error {
-	return data.SaveProfileTx(ctx, tx, StoreProfile{
+	return data.SaveProfileTx(ctx, tx, data.StoreProfile{
 		Name:           "하루공방",
 		Owner:          "김하루",
 		BusinessNo:     "220-81-62517",

@@ -25,11 +25,7 @@ import (
 // main builds it once and passes it down; nothing keeps it in a global.
 type Desk struct {
 	Info AppInfo
-	// Store is the open store, exported only for the callers outside app not yet moved to the desk's own
-	// methods (DataFile, IsEmpty, …).
-	//
-	// Deprecated: nothing beyond app reaches the store; app's own files use store.
-	Store   *data.Store
+	// store is the open store; nothing beyond app reaches it (DataFile, IsEmpty … speak for it)
 	store   *data.Store
 	Catalog *catalog.Service
 	Orders  *orders.Service
@@ -113,7 +109,7 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 	}
 	log.Info("store opened", "path", dbPath, "version", info.Version)
 	life, stop := context.WithCancel(context.Background())
-	return &Desk{Info: info, Store: store, store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
+	return &Desk{Info: info, store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
 		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
 		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut, life: life, stop: stop}, nil
 }

@@ -64,7 +64,6 @@ func (d *Desk) ImportOrders(ctx context.Context, r io.Reader, name, password str
 		if res.ReturnsOpened, res.ReturnsMoved, err = d.Returns.SyncImportedTx(ctx, tx); err != nil {
 			return err
 		}
-		res.Orders.ReturnsOpened = res.ReturnsOpened // for callers still reading the orders result alone
 		report(0.95)
 		// a cancel that comes after the last write must still undo the whole import, not commit it
 		return ctx.Err()

@@ -57,7 +57,7 @@ func importDesk(t *testing.T) *app.Desk {
 func count(t *testing.T, d *app.Desk, query string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := d.Store.Read().QueryRow(query, args...).Scan(&n); err != nil {
+	if err := app.StoreDB(d).QueryRow(query, args...).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -93,7 +93,7 @@ func TestImportOrdersOpensAndMovesReturns(t *testing.T) {
 	}
 
 	// the seller opens a request on the delivered line; the next download says Smart Store finished it
-	line, err := data.LineByNo(ctx, d.Store.Read(), "1002")
+	line, err := data.LineByNo(ctx, app.StoreDB(d), "1002")
 	if err != nil {
 		t.Fatal(err)
 	}

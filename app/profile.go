@@ -12,8 +12,20 @@ import (
 	"sellerdesk/data"
 )
 
-// StoreProfile is the seller's business as printed on purchase orders, labels and emails.
-type StoreProfile = data.StoreProfile
+// StoreProfile is the seller's business as printed on purchase orders, labels and emails. It is app's own
+// type, not the store's record, so that nothing beyond app depends on data; it has the record's fields,
+// and converts to and from it as it is.
+type StoreProfile struct {
+	Name           string // 상호
+	Owner          string // 대표자
+	BusinessNo     string // 사업자등록번호, as 123-45-67890
+	MailOrderNo    string // 통신판매업 신고번호
+	Address        string // 사업장 주소
+	Phone          string // 연락처
+	Email          string
+	ReturnPostcode string // 반품 우편번호
+	ReturnAddress  string // 반품 주소
+}
 
 // Field names of the store profile, as used in validation results.
 const (
@@ -120,7 +132,7 @@ func (d *Desk) Profile(ctx context.Context) (StoreProfile, error) {
 		return StoreProfile{}, &Error{Code: ErrInternal, Err: fmt.Errorf("app: read profile: %w", err),
 			Key: "매장 정보를 읽지 못했습니다. 자세한 내용은 로그에 기록했습니다."}
 	}
-	return p, nil
+	return StoreProfile(p), nil
 }
 
 // SaveProfile validates and stores the store profile.
@@ -131,7 +143,7 @@ func (d *Desk) SaveProfile(ctx context.Context, p StoreProfile) (StoreProfile, e
 	}
 	// the shared write helper: a cancelled save says so, a fault is logged and said plainly
 	w := txn.Writer{Store: d.store, Log: d.Log, Area: "매장 정보"}
-	if err := w.Write(ctx, "매장 정보 저장", func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, p) }); err != nil {
+	if err := w.Write(ctx, "매장 정보 저장", func(tx *data.Tx) error { return data.SaveProfileTx(ctx, tx, data.StoreProfile(p)) }); err != nil {
 		return p, err
 	}
 	d.Log.Info("store profile saved", "name", p.Name)

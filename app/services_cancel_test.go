@@ -64,7 +64,7 @@ func TestServicesReportCancelAlike(t *testing.T) {
 				t.Errorf("reported as %s: %q", app.ErrorCode(err), app.Message(err))
 			}
 			var n int
-			if err := d.Store.Read().QueryRow(c.left).Scan(&n); err != nil || n != 0 {
+			if err := app.StoreDB(d).QueryRow(c.left).Scan(&n); err != nil || n != 0 {
 				t.Errorf("%s = %d (%v) after a cancelled write", c.left, n, err)
 			}
 		})

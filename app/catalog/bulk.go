@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,7 +24,7 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 	var res ImportResult
 	for i, p := range ps {
 		if err := ValidateProduct(p); err != nil {
-			return res, fmt.Errorf("%d번째 상품(%s): %w", i+1, p.Code, err)
+			return res, apperr.About(err, "{{.N}}번째 상품({{.Code}})", "N", i+1, "Code", p.Code)
 		}
 	}
 	err := s.write(ctx, "일괄 등록한 상품을", func(tx *data.Tx) error {
@@ -49,12 +48,12 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 		}
 		for _, c := range pcs {
 			if takenP[c] {
-				return conflict(fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 아무것도 등록하지 않았습니다.", c))
+				return conflict("이미 등록된 판매자 상품코드입니다: {{.Code}}. 아무것도 등록하지 않았습니다.", "Code", c)
 			}
 		}
 		for _, c := range ocs {
 			if takenO[c] {
-				return conflict(fmt.Sprintf("다른 상품이 쓰고 있는 옵션관리코드입니다: %s. 아무것도 등록하지 않았습니다.", c))
+				return conflict("다른 상품이 쓰고 있는 옵션관리코드입니다: {{.Code}}. 아무것도 등록하지 않았습니다.", "Code", c)
 			}
 		}
 		for i, p := range ps {
@@ -66,7 +65,7 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 				p.Options[j].ID = 0
 			}
 			if _, err := saveProductCheckedTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef, false); err != nil {
-				return fmt.Errorf("%s: %w", p.Code, err)
+				return apperr.About(err, "상품 {{.Code}}", "Code", p.Code)
 			}
 			res.Created++
 			res.Options += len(p.Options)
@@ -90,7 +89,7 @@ func matchEdited(ctx context.Context, q data.Querier, e Product) (Product, []int
 		return Product{}, nil, err
 	}
 	if id == 0 {
-		return Product{}, nil, apperr.Invalid(map[string]string{"code": fmt.Sprintf("등록되지 않은 판매자 상품코드입니다: %s", e.Code)}, nil)
+		return Product{}, nil, invalidField("code", "등록되지 않은 판매자 상품코드입니다: {{.Code}}", "Code", e.Code)
 	}
 	cur, err := loadProduct(ctx, q, id)
 	if err != nil {
@@ -105,7 +104,8 @@ func matchEdited(ctx context.Context, q data.Querier, e Product) (Product, []int
 			}
 		}
 		if match[i] < 0 {
-			return cur, nil, apperr.Invalid(map[string]string{"options": fmt.Sprintf("%s: 등록되지 않은 옵션입니다(%s %s). 대량 수정으로는 옵션을 추가할 수 없습니다.", e.Code, eo.Code, eo.Label())}, nil)
+			return cur, nil, invalidField("options", "{{.Code}}: 등록되지 않은 옵션입니다({{.Option}} {{.Label}}). 대량 수정으로는 옵션을 추가할 수 없습니다.",
+				"Code", e.Code, "Option", eo.Code, "Label", eo.Label())
 		}
 	}
 	return cur, match, nil
@@ -117,16 +117,50 @@ func (s *Service) DiffBulkEdit(ctx context.Context, edited []Product) ([]Change,
 	if err != nil {
 		return nil, err
 	}
-	paths := categoryPaths(cats)
+	sups, err := data.Suppliers(ctx, s.store.Read())
+	if err != nil {
+		return nil, internal(err, "공급업체 목록을 읽지 못했습니다.")
+	}
+	names := editNames{categories: categoryPaths(cats), suppliers: supplierNames(sups)}
 	var changes []Change
 	for _, e := range edited {
 		cur, match, err := matchEdited(ctx, s.store.Read(), e)
 		if err != nil {
 			return nil, err
 		}
-		changes = append(changes, diffEdited(cur, match, e, paths)...)
+		if err := names.check(e); err != nil {
+			return nil, err
+		}
+		changes = append(changes, diffEdited(cur, match, e, names)...)
 	}
 	return changes, nil
+}
+
+// editNames are the names a 대량 수정's diff shows for the ids the file's rows were read into: category
+// paths and supplier names, read in the transaction that compares (or writes) them.
+type editNames struct {
+	categories map[int64]string
+	suppliers  map[int64]string
+}
+
+func supplierNames(sups []data.SupplierRecord) map[int64]string {
+	names := make(map[int64]string, len(sups))
+	for _, s := range sups {
+		names[s.ID] = s.Name
+	}
+	return names
+}
+
+// check refuses an edited row whose category or supplier is gone since the file was read (the sheet turned
+// their names into ids then): the seller is told which, rather than the write failing on the store's keys.
+func (n editNames) check(e Product) error {
+	if _, ok := n.categories[e.CategoryID]; e.CategoryID != 0 && !ok {
+		return apperr.About(conflict("파일을 읽은 뒤 카테고리가 삭제되었습니다. 파일을 다시 올리세요."), "상품 {{.Code}}", "Code", e.Code)
+	}
+	if _, ok := n.suppliers[e.SupplierID]; e.SupplierID != 0 && !ok {
+		return apperr.About(conflict("파일을 읽은 뒤 공급업체가 삭제되었습니다. 파일을 다시 올리세요."), "상품 {{.Code}}", "Code", e.Code)
+	}
+	return nil
 }
 
 func categoryPaths(cats []Category) map[int64]string {
@@ -138,8 +172,10 @@ func categoryPaths(cats []Category) map[int64]string {
 }
 
 // diffEdited lists the fields of cur that the edited row e changes; match pairs e's options with cur's.
-// The fields are the ones a 대량 수정 may change, and ApplyBulkEdit writes exactly these.
-func diffEdited(cur Product, match []int, e Product, paths map[int64]string) []Change {
+// The fields are every one the 대량 수정 export carries (apart from the option shape, which it cannot
+// change), and edited writes exactly these: a field the export shows but the diff skipped would be an edit
+// the seller made and never saw applied.
+func diffEdited(cur Product, match []int, e Product, names editNames) []Change {
 	var changes []Change
 	add := func(opt Option, field string, changed bool, old, new string) {
 		if changed {
@@ -152,7 +188,18 @@ func diffEdited(cur Product, match []int, e Product, paths map[int64]string) []C
 	add(Option{}, "판매가", cur.Price != e.Price, n(cur.Price, 10), n(e.Price, 10))
 	add(Option{}, "원가", cur.Cost != e.Cost, n(cur.Cost, 10), n(e.Cost, 10))
 	add(Option{}, "상태", cur.Status != e.Status, cur.Status.Label(), e.Status.Label())
-	add(Option{}, "카테고리", cur.CategoryID != e.CategoryID, paths[cur.CategoryID], paths[e.CategoryID])
+	add(Option{}, "카테고리", cur.CategoryID != e.CategoryID, names.categories[cur.CategoryID], names.categories[e.CategoryID])
+	add(Option{}, "공급업체", cur.SupplierID != e.SupplierID, names.suppliers[cur.SupplierID], names.suppliers[e.SupplierID])
+	// the label, not the code: a product saved before 과세구분 had a value reads as 과세 as the export shows it
+	add(Option{}, "과세구분", cur.TaxType.Label() != e.TaxType.Label(), cur.TaxType.Label(), e.TaxType.Label())
+	add(Option{}, "무게", cur.WeightGrams != e.WeightGrams, n(cur.WeightGrams, 10), n(e.WeightGrams, 10))
+	for _, f := range []struct{ field, old, new string }{
+		{"HS코드", cur.HSCode, e.HSCode}, {"원산지코드", cur.OriginCode, e.OriginCode}, {"상세설명", cur.Detail, e.Detail},
+	} {
+		// trimmed as the sheet reads a cell, so that an export read back is no change
+		old, new := strings.TrimSpace(f.old), strings.TrimSpace(f.new)
+		add(Option{}, f.field, old != new, old, new)
+	}
 	for i, eo := range e.Options {
 		co := cur.Options[match[i]]
 		add(co, "옵션가", co.ExtraPrice != eo.ExtraPrice, n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
@@ -161,6 +208,32 @@ func diffEdited(cur Product, match []int, e Product, paths map[int64]string) []C
 		add(co, "사용여부", co.Usable != eo.Usable, yesNo(co.Usable), yesNo(eo.Usable))
 	}
 	return changes
+}
+
+// edited1 is cur with every field diffEdited compares taken from the edited row e; match pairs e's options
+// with cur's. What the export does not carry (images, option shape, 품절 set by itself) stays as stored.
+func edited1(cur Product, match []int, e Product) Product {
+	next := cur
+	next.Name, next.Price, next.Cost, next.Status, next.CategoryID = strings.TrimSpace(e.Name), e.Price, e.Cost, e.Status, e.CategoryID
+	next.SupplierID, next.WeightGrams = e.SupplierID, e.WeightGrams
+	if cur.TaxType.Label() != e.TaxType.Label() {
+		next.TaxType = e.TaxType
+	}
+	// compared trimmed as diffEdited does: a stored value is rewritten only when the seller changed it
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{{&next.HSCode, e.HSCode}, {&next.OriginCode, e.OriginCode}, {&next.Detail, e.Detail}} {
+		if strings.TrimSpace(*f.dst) != strings.TrimSpace(f.src) {
+			*f.dst = strings.TrimSpace(f.src)
+		}
+	}
+	next.Options = append([]Option(nil), cur.Options...)
+	for k, eo := range e.Options {
+		o := &next.Options[match[k]]
+		o.ExtraPrice, o.Stock, o.SafetyStock, o.Usable = eo.ExtraPrice, eo.Stock, eo.SafetyStock, eo.Usable
+	}
+	return next
 }
 
 func yesNo(b bool) string {
@@ -194,7 +267,11 @@ func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, previewed
 		if err != nil {
 			return err
 		}
-		paths := categoryPaths(categoryTree(recs))
+		sups, err := data.Suppliers(ctx, tx)
+		if err != nil {
+			return err
+		}
+		names := editNames{categories: categoryPaths(categoryTree(recs)), suppliers: supplierNames(sups)}
 		if err := tx.StageProductSearch(ctx); err != nil {
 			return err
 		}
@@ -210,23 +287,20 @@ func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, previewed
 			if progress != nil {
 				progress(float64(i+1) / float64(len(edited)))
 			}
-			diff := diffEdited(cur, match, e, paths)
+			if err := names.check(e); err != nil {
+				return err
+			}
+			diff := diffEdited(cur, match, e, names)
 			changes = append(changes, diff...)
 			if len(diff) == 0 {
 				continue
 			}
-			next := cur
-			next.Name, next.Price, next.Cost, next.Status, next.CategoryID = strings.TrimSpace(e.Name), e.Price, e.Cost, e.Status, e.CategoryID
-			next.Options = append([]Option(nil), cur.Options...)
-			for k, eo := range e.Options {
-				o := &next.Options[match[k]]
-				o.ExtraPrice, o.Stock, o.SafetyStock, o.Usable = eo.ExtraPrice, eo.Stock, eo.SafetyStock, eo.Usable
-			}
+			next := edited1(cur, match, e)
 			if err := ValidateProduct(next); err != nil {
-				return fmt.Errorf("%s: %w", cur.Code, err)
+				return apperr.About(err, "상품 {{.Code}}", "Code", cur.Code)
 			}
 			if _, err := saveProductTx(ctx, tx, next, "대량 수정", ReasonBulk, sourceRef); err != nil {
-				return fmt.Errorf("%s: %w", cur.Code, err)
+				return apperr.About(err, "상품 {{.Code}}", "Code", cur.Code)
 			}
 			res.Updated++
 		}

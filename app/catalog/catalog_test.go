@@ -590,3 +590,64 @@ func TestImportAndBulkEdit(t *testing.T) {
 		t.Errorf("unknown code: %v", err)
 	}
 }
+
+// TestBulkEditEveryExportedField: every product field the 대량 수정 export carries is compared and written,
+// not only the price and the name; an edit to 공급업체 or 무게 was once dropped as "바뀐 내용이 없습니다".
+func TestBulkEditEveryExportedField(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	haru, err := s.SaveSupplier(ctx, Supplier{Name: "하루상사"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dawn, _ := s.SaveSupplier(ctx, Supplier{Name: "새벽물산"})
+	p := simple("W1", "머그컵", 9000, 5)
+	p.SupplierID, p.WeightGrams, p.HSCode, p.OriginCode, p.Detail = haru.ID, 300, "6912001000", "00", "도자기 머그"
+	if _, err := s.SaveProduct(ctx, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	edited, _ := s.ExportProducts(ctx, ListFilter{Sort: SortCode})
+	if diff, err := s.DiffBulkEdit(ctx, edited); err != nil || len(diff) != 0 {
+		t.Fatalf("an unchanged export = %v, %v", diff, err)
+	}
+	edited[0].SupplierID, edited[0].WeightGrams = dawn.ID, 450
+	edited[0].TaxType, edited[0].HSCode, edited[0].OriginCode, edited[0].Detail = TaxFree, "6912009000", "0200037", "도자기 머그 (350ml)"
+	changes, err := s.DiffBulkEdit(ctx, edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, c := range changes {
+		got = append(got, fmt.Sprintf("%s %s: %s → %s", c.ProductCode, c.Field, c.Old, c.New))
+	}
+	want := []string{"W1 공급업체: 하루상사 → 새벽물산", "W1 과세구분: 과세 → 면세", "W1 무게: 300 → 450",
+		"W1 HS코드: 6912001000 → 6912009000", "W1 원산지코드: 00 → 0200037", "W1 상세설명: 도자기 머그 → 도자기 머그 (350ml)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("diff =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	res, err := s.ApplyPreviewedBulkEdit(ctx, edited, changes, "edit.xlsx", nil)
+	if err != nil || res.Updated != 1 {
+		t.Fatalf("apply = %+v, %v", res, err)
+	}
+	after, _ := s.ProductByCode(ctx, "W1")
+	if after.SupplierID != dawn.ID || after.WeightGrams != 450 || after.TaxType != TaxFree || after.HSCode != "6912009000" ||
+		after.OriginCode != "0200037" || after.Detail != "도자기 머그 (350ml)" {
+		t.Errorf("applied product = %+v", after)
+	}
+	if diff, err := s.DiffBulkEdit(ctx, edited); err != nil || len(diff) != 0 {
+		t.Errorf("the applied file read again = %v, %v", diff, err)
+	}
+
+	// a supplier deleted after the file was read is named, and nothing is written
+	edited[0].SupplierID = haru.ID
+	if err := s.DeleteSupplier(ctx, haru.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.ApplyBulkEdit(ctx, edited, "edit.xlsx", nil)
+	if apperr.ErrorCode(err) != apperr.ErrConflict || !strings.Contains(err.Error(), "상품 W1") || !strings.Contains(err.Error(), "공급업체가 삭제") {
+		t.Errorf("a deleted supplier: %v", err)
+	}
+	if now, _ := s.ProductByCode(ctx, "W1"); now.SupplierID != dawn.ID {
+		t.Errorf("the refused edit wrote supplier %d", now.SupplierID)
+	}
+}

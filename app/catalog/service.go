@@ -25,8 +25,8 @@ type Service struct {
 // New builds the catalog service on an open store; images are kept under dataDir/images.
 func New(store *data.Store, dataDir string, log *slog.Logger) *Service {
 	return &Service{store: store, dataDir: dataDir, log: log, tx: txn.Writer{Store: store, Log: log, Area: "상품",
-		Fault: func(what string) string {
-			return what + " 저장하지 못했습니다. 자세한 내용은 로그에 기록했습니다."
+		Fault: func(what string) apperr.Msg {
+			return apperr.M("{{.What}} 저장하지 못했습니다. 자세한 내용은 로그에 기록했습니다.", "What", apperr.M(what))
 		}}}
 }
 

@@ -203,7 +203,7 @@ func Run(ctx context.Context, inv Invocation, env Env) int {
 	}
 	if inv.cmd.offline {
 		if err := inv.cmd.run(ctx, inv.call(env, nil, nil)); err != nil {
-			return fail(env.Stderr, err)
+			return fail(env.Stderr, err, korean())
 		}
 		return 0
 	}
@@ -215,16 +215,18 @@ func Run(ctx context.Context, inv Invocation, env Env) int {
 	}
 	path, err := app.ResolveDBPath(inv.DB, env.Getenv)
 	if err != nil {
-		return fail(env.Stderr, err)
+		return fail(env.Stderr, err, korean())
 	}
 	desk, err := app.Open(ctx, path, env.Info, app.WithClock(env.Clock))
 	if err != nil {
-		return fail(env.Stderr, err)
+		return fail(env.Stderr, err, korean())
 	}
 	defer desk.Close()
 	if err := inv.cmd.run(ctx, inv.call(env, desk, newProgress(env.Stderr))); err != nil {
 		desk.Log.Error("command failed", "command", inv.cmd.name, "err", err)
-		return fail(env.Stderr, err)
+		// the seller's language is known only once the store is open; it is read after the command so
+		// a command that changes it (none does today) still speaks the language it leaves behind
+		return fail(env.Stderr, err, app.TranslatorFor(desk.Language(ctx)))
 	}
 	return 0
 }
@@ -239,11 +241,16 @@ func usage(stderr io.Writer, err error) int {
 	return 2
 }
 
-func fail(stderr io.Writer, err error) int {
-	msg := app.Message(err)
+// korean speaks before the store is open, when the seller's language is not known yet.
+func korean() app.Translator { return app.TranslatorFor(app.Korean) }
+
+// fail prints err as one line in the language tr speaks: the errors from app carry keys with values, so
+// an English store reads its errors in English, as the window shows them.
+func fail(stderr io.Writer, err error, tr app.Translator) int {
+	msg := app.Text(err, tr)
 	// one line: the first line of the message is the reason
 	msg, _, _ = strings.Cut(msg, "\n")
-	fmt.Fprintln(stderr, "오류: "+msg)
+	fmt.Fprintln(stderr, tr("오류: {{.Message}}", map[string]any{"Message": msg}))
 	return 1
 }
 

@@ -28,6 +28,17 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// openDesk opens the store at db on the pinned day, as run does, for a test that reads or changes it
+// between commands; the caller closes it.
+func openDesk(t *testing.T, db string) *app.Desk {
+	t.Helper()
+	d, err := app.Open(context.Background(), db, info, app.WithClock(clock.At(day).Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"frobnicate"},
@@ -166,5 +177,33 @@ func TestEnvDB(t *testing.T) {
 	}
 	if code := Run(context.Background(), Parse([]string{"check"}), Env{Info: info, Getenv: env, Stdout: &out, Stderr: &errb}); code != 0 || !strings.Contains(out.String(), db) {
 		t.Errorf("SELLERDESK_DB ignored: %q %q", out.String(), errb.String())
+	}
+}
+
+// TestErrorsInTheStoresLanguage: a command's error reads in the language the seller chose for the store,
+// as the window shows it, and in Korean when the store cannot even be opened.
+func TestErrorsInTheStoresLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	out := filepath.Join(t.TempDir(), "발주서.pdf")
+	code, _, errs := run(t, "--db", db, "po", "pdf", "PO-20000101-001", "--out", out)
+	if want := "오류: 발주서 PO-20000101-001을(를) 찾을 수 없습니다.\n"; code != 1 || errs != want {
+		t.Errorf("in Korean: %d %q, want %q", code, errs, want)
+	}
+	d := openDesk(t, db)
+	if err := d.SetLanguage(context.Background(), app.English); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	code, _, errs = run(t, "--db", db, "po", "pdf", "PO-20000101-001", "--out", out)
+	if want := "Error: Purchase order PO-20000101-001 was not found.\n"; code != 1 || errs != want {
+		t.Errorf("in English: %d %q, want %q", code, errs, want)
+	}
+	// a store that cannot be opened is reported before its language is known
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	if err := os.WriteFile(bad, []byte("not a database, but long enough to be read as one's header........"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "--db", bad, "check"); code != 1 || !strings.HasPrefix(errs, "오류: ") {
+		t.Errorf("an unreadable store: %d %q", code, errs)
 	}
 }

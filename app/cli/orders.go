@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"sellerdesk/app"
@@ -15,21 +14,16 @@ import (
 )
 
 // importOrders is `import orders FILE [--password PW] [--json]`: a Smart Store order export, upserted by
-// 상품주문번호. Rows that cannot be read are listed (sheet, row, column, reason) and skipped.
+// 상품주문번호, with the return requests of lines Smart Store returned or exchanged opened or moved in the
+// same transaction (app.Desk.ImportOrderFile, the window's import). Rows that cannot be read are listed
+// (sheet, row, column, reason) and skipped.
 func importOrders(ctx context.Context, c *call) error {
 	path, password, asJSON, d, out, progress := c.arg(0), c.str("password"), c.on("json"), c.desk, c.out, c.progress
-	f, err := os.Open(path)
-	if err != nil {
-		return &app.Error{Code: app.ErrInvalid, Err: err, Message: fmt.Sprintf("파일을 열 수 없습니다: %s", path)}
-	}
-	defer f.Close()
-	res, err := d.Orders.ImportFile(ctx, f, path, password, progress)
+	imp, err := d.ImportOrderFile(ctx, path, password, progress)
 	if err != nil {
 		return passwordHint(err)
 	}
-	if res.ReturnsOpened, _, err = d.Returns.SyncImported(ctx); err != nil {
-		return err
-	}
+	res := imp.Orders
 	if asJSON {
 		type problem struct {
 			Sheet  string `json:"sheet"`
@@ -38,18 +32,20 @@ func importOrders(ctx context.Context, c *call) error {
 			Reason string `json:"reason"`
 		}
 		doc := struct {
-			File      string    `json:"file"`
-			Rows      int       `json:"rows"`
-			New       int       `json:"new"`
-			Updated   int       `json:"updated"`
-			Unchanged int       `json:"unchanged"`
-			Failed    int       `json:"failed"`
-			Unmatched int       `json:"unmatched"`
-			Problems  []problem `json:"problems"`
-			Oversold  []string  `json:"oversold"`
-			Returns   int       `json:"returns_opened"`
-		}{Returns: res.ReturnsOpened, File: res.File, Rows: res.Rows, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged,
-			Failed: res.Failed, Unmatched: res.Unmatched, Problems: []problem{}, Oversold: res.Oversold}
+			File          string    `json:"file"`
+			Rows          int       `json:"rows"`
+			New           int       `json:"new"`
+			Updated       int       `json:"updated"`
+			Unchanged     int       `json:"unchanged"`
+			Failed        int       `json:"failed"`
+			Unmatched     int       `json:"unmatched"`
+			Problems      []problem `json:"problems"`
+			Oversold      []string  `json:"oversold"`
+			ReturnsOpened int       `json:"returns_opened"`
+			ReturnsMoved  int       `json:"returns_moved"`
+		}{File: res.File, Rows: res.Rows, New: res.New, Updated: res.Updated, Unchanged: res.Unchanged,
+			Failed: res.Failed, Unmatched: res.Unmatched, Problems: []problem{}, Oversold: res.Oversold,
+			ReturnsOpened: imp.ReturnsOpened, ReturnsMoved: imp.ReturnsMoved}
 		for _, p := range res.Problems {
 			doc.Problems = append(doc.Problems, problem{p.Sheet, p.Row, p.Column, p.Reason})
 		}
@@ -68,8 +64,11 @@ func importOrders(ctx context.Context, c *call) error {
 	}
 	fmt.Fprintf(out, "새 주문 %d건, 변경 %d건, 그대로 %d건, 실패 %d건 (상품 미연결 %d건)\n",
 		res.New, res.Updated, res.Unchanged, res.Failed, res.Unmatched)
-	if res.ReturnsOpened > 0 {
-		fmt.Fprintf(out, "스마트스토어에서 반품·교환된 주문 %d건의 반품 요청을 열었습니다 (검수 대기)\n", res.ReturnsOpened)
+	if imp.ReturnsOpened > 0 {
+		fmt.Fprintf(out, "스마트스토어에서 반품·교환된 주문 %d건의 반품 요청을 열었습니다 (검수 대기)\n", imp.ReturnsOpened)
+	}
+	if imp.ReturnsMoved > 0 {
+		fmt.Fprintf(out, "스마트스토어에서 반품이 끝난 진행 중 반품 요청 %d건을 입고로 옮겼습니다\n", imp.ReturnsMoved)
 	}
 	return nil
 }

@@ -11,8 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"sellerdesk/app"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/returns"
 )
 
 // writeOrderExport writes a small Smart Store order export: the notice row, the header, two lines.
@@ -92,10 +92,7 @@ func TestImportAndFindOrders(t *testing.T) {
 		t.Errorf("export shipping with nothing to ship: %d %q", code, errs)
 	}
 
-	desk, err := app.Open(context.Background(), db, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	desk := openDesk(t, db)
 	l, _ := desk.Orders.Find(context.Background(), orders.Query{Search: "2026112210000001"})
 	if _, err := desk.Orders.Apply(context.Background(), orders.ActionInvoice, []int64{l[0].ID},
 		orders.ActionInput{Courier: "한진택배", TrackingNo: "0012345"}); err != nil {
@@ -144,18 +141,21 @@ func TestDemoAndPOPDF(t *testing.T) {
 	if code, _, errs := run(t, "--db", db, "demo", "--orders", "300"); code != 0 {
 		t.Fatalf("demo: %d %q", code, errs)
 	}
-	desk, err := app.Open(context.Background(), db, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	desk := openDesk(t, db)
 	pos, err := desk.POs.List(context.Background(), "")
 	abroad, _ := desk.Orders.Find(context.Background(), orders.Query{Scope: orders.ScopeOverseas})
-	var rt string
-	var returnStates int
-	desk.Store.Read().QueryRow(`SELECT min(rt_no), count(DISTINCT state) FROM returns`).Scan(&rt, &returnStates)
+	rows, rerr := desk.Returns.List(context.Background(), returns.Filter{})
 	desk.Close()
-	if returnStates < 8 {
-		t.Errorf("demo returns are in %d states, want all eight", returnStates)
+	if rerr != nil || len(rows) == 0 {
+		t.Fatalf("demo returns: %d %v", len(rows), rerr)
+	}
+	rt, returnStates := rows[0].Number, map[returns.State]bool{}
+	for _, r := range rows {
+		returnStates[r.State] = true
+		rt = min(rt, r.Number)
+	}
+	if len(returnStates) < 8 {
+		t.Errorf("demo returns are in %d states, want all eight", len(returnStates))
 	}
 	label := filepath.Join(dir, "라벨.pdf")
 	if code, out, errs := run(t, "--db", db, "returns", "label", rt, "--out", label); code != 0 || !strings.Contains(out, rt) {

@@ -77,9 +77,9 @@ func passwordHint(err error) error {
 	case !errors.As(err, &pe):
 		return err
 	case pe.Wrong:
-		return &app.Error{Code: app.ErrInvalid, Err: err, Message: "엑셀 파일의 암호가 맞지 않습니다. --password 를 확인하세요."}
+		return &app.Error{Code: app.ErrInvalid, Err: err, Key: "엑셀 파일의 암호가 맞지 않습니다. --password 를 확인하세요."}
 	}
-	return &app.Error{Code: app.ErrInvalid, Err: err, Message: "암호가 걸린 엑셀 파일입니다. --password 로 암호를 주세요."}
+	return &app.Error{Code: app.ErrInvalid, Err: err, Key: "암호가 걸린 엑셀 파일입니다. --password 로 암호를 주세요."}
 }
 
 // printProblems lists a file's problems one a line: sheet, row, column, reason, tab-separated for scripts.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/sheet"
 )
@@ -54,10 +53,7 @@ func setCell(t *testing.T, path, code string, nth int, header string, value any)
 // storeFacts reads a product's price and its first option's stock from the store.
 func storeFacts(t *testing.T, db, code string) (price, stock int64) {
 	t.Helper()
-	d, err := app.Open(context.Background(), db, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := openDesk(t, db)
 	defer d.Close()
 	p, err := d.Catalog.ProductByCode(context.Background(), code)
 	if err != nil {

@@ -2,6 +2,7 @@ package orders
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -21,10 +22,6 @@ type ImportResult struct {
 	Problems                []sheet.Problem // why each failed row failed
 	Unmatched               int             // lines of this file not matched to a product option
 	Oversold                []string        // sales beyond the stock, for the seller to check
-	// ReturnsOpened is set by callers that still run the returns sync on their own after ImportFile.
-	// Deprecated: app.Desk.ImportOrders returns the requests it opened in its own result; this field goes
-	// when app/cli calls it.
-	ReturnsOpened int
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read
@@ -101,35 +98,6 @@ func (s *Service) ImportFileTx(ctx context.Context, tx *data.Tx, r io.Reader, na
 func (s *Service) Logged(res ImportResult) {
 	s.log.Info("orders imported", "file", res.File, "new", res.New, "updated", res.Updated,
 		"unchanged", res.Unchanged, "failed", res.Failed)
-}
-
-// Import stores the rows of an export already read.
-func (s *Service) Import(ctx context.Context, file *sheet.OrderFile, source string, progress func(float64)) (ImportResult, error) {
-	i := 0
-	next := func() (sheet.OrderRow, bool) {
-		if i >= len(file.Rows) {
-			return sheet.OrderRow{}, false
-		}
-		if progress != nil && i%1000 == 0 {
-			progress(float64(i) / float64(len(file.Rows)))
-		}
-		i++
-		return file.Rows[i-1], true
-	}
-	var res ImportResult
-	err := s.write(ctx, "주문 가져오기", func(tx *data.Tx) error {
-		var err error
-		res, err = s.importRowsTx(ctx, tx, next, func() (*sheet.OrderFile, error) { return file, nil }, source)
-		return err
-	})
-	if err != nil {
-		return ImportResult{File: source}, err
-	}
-	s.Logged(res)
-	if progress != nil {
-		progress(1)
-	}
-	return res, nil
 }
 
 // importRowsTx upserts rows by 상품주문번호 in the caller's transaction: new lines are added, known lines take
@@ -264,7 +232,7 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		orderIDs[row.OrderNo] = orderID
 	}
 	old, err := data.LineByNo(ctx, tx, row.ProductOrderNo)
-	isNew := err == data.ErrNoRow
+	isNew := errors.Is(err, data.ErrNoRow)
 	if err != nil && !isNew {
 		return 0, err
 	}

@@ -75,8 +75,8 @@ type Shipper struct {
 // New builds the overseas service.
 func New(store *data.Store, log *slog.Logger) *Shipper {
 	return &Shipper{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "해외배송",
-		Fault: func(what string) string {
-			return what + " 저장하지 못했습니다. 아무것도 바꾸지 않았습니다."
+		Fault: func(what string) apperr.Msg {
+			return apperr.M("{{.What}} 저장하지 못했습니다. 아무것도 바꾸지 않았습니다.", "What", apperr.M(what))
 		}}}
 }
 

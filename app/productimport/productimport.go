@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
@@ -208,10 +209,25 @@ func forSeller(c catalog.Change) Change {
 			return format.Won(n)
 		case "재고", "안전재고":
 			return format.Number(n) + "개"
+		case "무게":
+			return format.Number(n) + "g"
 		}
 		return s
 	}
+	if c.Field == "상세설명" {
+		// a whole description would flood the list: its start says which edit it is
+		return Change{Product: what, Field: c.Field, Old: value(clip(c.Old)), New: value(clip(c.New))}
+	}
 	return Change{Product: what, Field: c.Field, Old: value(c.Old), New: value(c.New)}
+}
+
+// clip shortens a long text to its first 40 characters and "…", on one line.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // Apply writes a previewed file in one transaction: a 일괄 등록 adds every product or none, a 대량 수정

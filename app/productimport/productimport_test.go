@@ -275,3 +275,34 @@ func TestPassword(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestBulkEditSupplierAndWeight: an export whose 공급업체 and 무게 the seller edited lists both changes,
+// as the seller reads them, and applies them; such edits were once dropped as "바뀐 내용이 없습니다".
+func TestBulkEditSupplierAndWeight(t *testing.T) {
+	ctx := context.Background()
+	d := openDesk(t)
+	if _, err := d.Catalog.SaveSupplier(ctx, catalog.Supplier{Name: "하루상사"}); err != nil {
+		t.Fatal(err)
+	}
+	im := productimport.New(d.Catalog)
+	path := filepath.Join(t.TempDir(), "상품_대량수정.xlsx")
+	export(t, d, path, "")
+	setCell(t, path, "P0001", 0, "공급업체", "하루상사")
+	setCell(t, path, "P0001", 0, "무게", 450)
+	p, err := im.Read(ctx, path, "", productimport.Auto, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "상품 P0001 공급업체: (없음) → 하루상사\n상품 P0001 무게: 0g → 450g"
+	if got := lines(p.Changes); p.Mode != productimport.BulkEdit || got != want {
+		t.Fatalf("mode %d, problems %v, diff\n%s\nwant\n%s", p.Mode, p.Problems, got, want)
+	}
+	if res, err := im.Apply(ctx, p, nil); err != nil || res.Updated != 1 {
+		t.Fatalf("apply = %+v, %v", res, err)
+	}
+	mug, _ := d.Catalog.ProductByCode(ctx, "P0001")
+	sups, _ := d.Catalog.Suppliers(ctx)
+	if len(sups) != 1 || mug.SupplierID != sups[0].ID || mug.WeightGrams != 450 {
+		t.Errorf("applied: supplier %d (of %v), weight %d", mug.SupplierID, sups, mug.WeightGrams)
+	}
+}

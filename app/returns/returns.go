@@ -137,8 +137,8 @@ type Service struct {
 // New builds the returns service.
 func New(store *data.Store, log *slog.Logger) *Service {
 	return &Service{store: store, log: log, tx: txn.Writer{Store: store, Log: log, Area: "반품",
-		Fault: func(what string) string {
-			return what + "에 실패했습니다. 아무것도 바꾸지 않았습니다. 자세한 내용은 로그에 기록했습니다."
+		Fault: func(what string) apperr.Msg {
+			return apperr.M("{{.What}}에 실패했습니다. 아무것도 바꾸지 않았습니다. 자세한 내용은 로그에 기록했습니다.", "What", apperr.M(what))
 		}}}
 }
 

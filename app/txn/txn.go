@@ -16,12 +16,20 @@ import (
 type Writer struct {
 	Store *data.Store
 	Log   *slog.Logger
-	// Area names the service's work in the seller's words ("주문", "상품"): the cancel message says it
-	// ("주문 작업을 취소했습니다"), since the services word what differently ("상품을", "주문 가져오기").
+	// Area names the service's work in the seller's words ("주문", "상품"), a translation key of its own:
+	// the cancel message says it ("{{.Area}} 작업을 취소했습니다"), since the services word what differently
+	// ("상품을", "주문 가져오기").
 	Area string
-	// Fault words the message for an unexpected failure of the write named what, in the service's own
-	// phrasing; nil uses "<what>에 실패했습니다 …".
-	Fault func(what string) string
+	// Fault words the message for an unexpected failure of the write named what (a key too), in the
+	// service's own phrasing, as a key with values so that it translates whole: a sentence glued from
+	// pieces matches no translation. nil uses FaultMsg.
+	Fault func(what string) apperr.Msg
+}
+
+// FaultMsg is the message for an unexpected failure of the write named what, for a service with no wording
+// of its own.
+func FaultMsg(what string) apperr.Msg {
+	return apperr.M("{{.What}}에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다.", "What", apperr.M(what))
 }
 
 // Write runs fn in one transaction and commits when fn returns nil; otherwise nothing fn wrote stays.
@@ -38,22 +46,26 @@ func (w Writer) Write(ctx context.Context, what string, fn func(tx *data.Tx) err
 		return nil
 	}
 	if stop := stopped(ctx, err); stop != nil {
-		msg := w.Area + " 작업을 취소했습니다. 아무것도 바뀌지 않았습니다."
+		key := "{{.Area}} 작업을 취소했습니다. 아무것도 바뀌지 않았습니다."
 		if errors.Is(stop, context.DeadlineExceeded) {
-			msg = w.Area + " 작업이 너무 오래 걸려 멈췄습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요."
+			key = "{{.Area}} 작업이 너무 오래 걸려 멈췄습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요."
 		}
-		return &apperr.Error{Code: apperr.ErrConflict, Err: errors.Join(stop, err), Message: msg}
+		// the area is a Msg, so the seller's language translates it inside the sentence
+		e := apperr.New(apperr.ErrConflict, key, "Area", apperr.M(w.Area))
+		e.Err = errors.Join(stop, err)
+		return e
 	}
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		return err
 	}
 	w.Log.Error(w.Area+" write", "what", what, "err", err)
+	fault := FaultMsg
 	if w.Fault != nil {
-		return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: w.Fault(what)}
+		fault = w.Fault
 	}
-	return &apperr.Error{Code: apperr.ErrInternal, Err: err,
-		Message: what + "에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다."}
+	m := fault(what)
+	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Key: m.Key, Args: m.Args}
 }
 
 // stopped is the context error that ended the write, or nil when the write failed for another reason.

@@ -76,7 +76,9 @@ func TestWrite(t *testing.T) {
 		if written(t, w) || !strings.Contains(log.String(), "disk I/O error") {
 			t.Errorf("written = %v, log = %q", written(t, w), log)
 		}
-		w.Fault = func(what string) string { return what + " 저장하지 못했습니다." }
+		w.Fault = func(what string) apperr.Msg {
+			return apperr.M("{{.What}} 저장하지 못했습니다.", "What", apperr.M(what))
+		}
 		err = w.Write(context.Background(), "상품을", func(*data.Tx) error { return errors.New("boom") })
 		if apperr.Message(err) != "상품을 저장하지 못했습니다." {
 			t.Errorf("the service's own wording was not used: %q", apperr.Message(err))
@@ -162,4 +164,35 @@ func TestWriteCancelled(t *testing.T) {
 			t.Error("a timed-out write was committed")
 		}
 	})
+}
+
+// TestMessagesTranslateWhole: the cancel and fault messages are keys with their values, the area and the
+// work being keys of their own, so a translation matches the whole sentence and its parts.
+func TestMessagesTranslateWhole(t *testing.T) {
+	english := map[string]string{
+		"{{.Area}} 작업을 취소했습니다. 아무것도 바뀌지 않았습니다.":                   "{{.Area}}: cancelled. Nothing was changed.",
+		"{{.What}}에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다.": "{{.What}} failed. Nothing was saved. The details are in the log.",
+		"주문":      "Orders",
+		"주문 가져오기": "Import orders",
+	}
+	tr := func(key string, args map[string]any) string {
+		if v, ok := english[key]; ok {
+			key = v
+		}
+		return apperr.Render(key, args)
+	}
+	w, _ := open(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := w.Write(ctx, "주문 가져오기", setting(ctx))
+	if got, want := apperr.Text(err, tr), "Orders: cancelled. Nothing was changed."; got != want {
+		t.Errorf("cancel in English = %q, want %q", got, want)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled in its chain", err)
+	}
+	err = w.Write(context.Background(), "주문 가져오기", func(*data.Tx) error { return errors.New("disk full") })
+	if got, want := apperr.Text(err, tr), "Import orders failed. Nothing was saved. The details are in the log."; got != want {
+		t.Errorf("fault in English = %q, want %q", got, want)
+	}
 }
