@@ -28,6 +28,8 @@ type orderDetail struct {
 	ship *overseas.Shipment
 	// requesting is set while the return request dialog's data loads, so a second tap opens no second one.
 	requesting bool
+	// overseas is the overseas form last opened, for tests
+	overseas *overseasForm
 }
 
 func (v *orderDetail) build() fyne.CanvasObject {

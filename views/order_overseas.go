@@ -3,6 +3,7 @@ package views
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/overseas"
+	"sellerdesk/views/widgets"
 )
 
 // overseasForm edits an order's overseas shipment: destination, service, weight and the fee the rate table
@@ -36,22 +38,43 @@ type overseasForm struct {
 	quote     *widget.Label
 	items     []map[string]*widget.Entry
 	dlg       dialog.Dialog
+	// quotes asks the rate table off the UI goroutine as the seller types (its one row is the quote)
+	quotes *widgets.ListSource[quoteQuery, overseas.Quote]
 }
 
+// quoteQuery is what a quote is asked for.
+type quoteQuery struct {
+	country string
+	service overseas.Service
+	grams   int
+}
+
+// overseasData is what the form needs before it opens.
+type overseasData struct {
+	shipment  overseas.Shipment
+	countries []overseas.Country
+}
+
+// onOverseas reads the order's shipment draft and the countries in the background, then opens the form.
 func (v *orderDetail) onOverseas() {
 	svc := v.s.sh.desk.Abroad
-	sh, err := svc.Draft(context.Background(), v.d.Order.ID)
-	if err != nil {
-		v.s.sh.showError(err)
-		return
-	}
-	cs, err := svc.Countries(context.Background())
-	if err != nil {
-		v.s.sh.showError(err)
-		return
-	}
-	f := &overseasForm{v: v, sh: sh, countries: cs, entries: map[string]*widget.Entry{}, errs: map[string]*widget.Label{}}
-	f.show()
+	orderID := v.d.Order.ID
+	background(v.s.sh, func(ctx context.Context) (overseasData, error) {
+		sh, err := svc.Draft(ctx, orderID)
+		if err != nil {
+			return overseasData{}, err
+		}
+		cs, err := svc.Countries(ctx)
+		return overseasData{sh, cs}, err
+	}, func(d overseasData, err error) {
+		if err != nil {
+			v.s.sh.showError(err)
+			return
+		}
+		f := &overseasForm{v: v, sh: d.shipment, countries: d.countries, entries: map[string]*widget.Entry{}, errs: map[string]*widget.Label{}}
+		v.overseas = f
+		f.show()
+	})
 }
 
 func (f *overseasForm) entry(key, value, placeholder string) *widget.Entry {
@@ -71,6 +94,17 @@ func (f *overseasForm) errLabel(key string) *widget.Label {
 }
 
 func (f *overseasForm) show() {
+	abroad := f.v.s.sh.desk.Abroad
+	f.quotes = trackList(f.v.s.sh, &widgets.ListSource[quoteQuery, overseas.Quote]{
+		Page: func(ctx context.Context, q quoteQuery, _, _, _ int) ([]overseas.Quote, error) {
+			r, err := abroad.Quote(ctx, q.country, q.service, q.grams)
+			if err != nil {
+				return nil, err
+			}
+			return []overseas.Quote{r}, nil
+		},
+		OnChange: f.onQuote,
+	})
 	names := make([]string, len(f.countries))
 	for i, c := range f.countries {
 		names[i] = c.NameKo + " (" + c.NameEn + ")"
@@ -160,7 +194,7 @@ func boldLabel(s string) *widget.Label {
 	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}}
 }
 
-// requote shows the rate table's fee and delivery days for what is chosen so far.
+// requote asks the rate table's fee and delivery days for what is chosen so far; onQuote shows them.
 func (f *overseasForm) requote() {
 	if f.quote == nil || f.country == nil || f.service == nil || f.entries["weight"] == nil {
 		return
@@ -168,12 +202,30 @@ func (f *overseasForm) requote() {
 	ci, si := f.country.SelectedIndex(), f.service.SelectedIndex()
 	grams, err := strconv.Atoi(strings.TrimSpace(f.entries["weight"].Text))
 	if ci < 0 || si < 0 || err != nil {
-		f.quote.SetText(lang.L("나라, 배송 방법, 무게를 입력하면 요금표의 배송비를 보여 드립니다."))
+		f.quotes.Load(quoteQuery{}) // an answer still on its way is for what is no longer chosen
 		return
 	}
-	q, err := f.v.s.sh.desk.Abroad.Quote(context.Background(), f.countries[ci].Code, overseas.Services[si], grams)
-	if err != nil {
-		f.quote.SetText(sellerText(err))
+	f.quotes.LoadTyping(quoteQuery{f.countries[ci].Code, overseas.Services[si], grams})
+}
+
+// onQuote shows the quote asked last, on the UI goroutine: a quiet 불러오는 중 while it is read, and what is
+// wrong (a weight above the table) in place of the fee.
+func (f *overseasForm) onQuote(ev widgets.ListEvent) {
+	f.quote.Importance = widget.MediumImportance
+	f.quote.TextStyle.Bold = true
+	switch {
+	case ev == widgets.ListLoading:
+		f.quote.Importance = widget.LowImportance
+		f.quote.TextStyle.Bold = false
+		f.quote.SetText(lang.L("불러오는 중…"))
+		return
+	case ev == widgets.ListFailed:
+		f.quote.SetText(sellerText(f.quotes.Err()))
+		return
+	}
+	q, ok := f.quotes.Row(0)
+	if !ok {
+		f.quote.SetText(lang.L("나라, 배송 방법, 무게를 입력하면 요금표의 배송비를 보여 드립니다."))
 		return
 	}
 	f.quote.SetText(lang.L("요금표 {{.Fee}} ({{.Zone}}지역, {{.Band}} kg 이하) · 보통 {{.Min}}~{{.Max}}일", map[string]any{
@@ -224,20 +276,24 @@ func (f *overseasForm) save() {
 		}
 		override = &fee
 	}
-	saved, err := f.v.s.sh.desk.Abroad.Save(context.Background(), sh, override)
-	if err != nil {
-		if fields := fieldTexts(err); len(fields) > 0 {
-			for k, msg := range fields {
-				f.showErr(k, msg)
+	// written off the UI goroutine; the form comes back with its problems if the shipment was refused
+	background(f.v.s.sh, func(ctx context.Context) (overseas.Shipment, error) {
+		return f.v.s.sh.desk.Abroad.Save(ctx, sh, override)
+	}, func(saved overseas.Shipment, err error) {
+		if err != nil {
+			if fields := fieldTexts(err); len(fields) > 0 {
+				for k, msg := range fields {
+					f.showErr(k, msg)
+				}
+				f.dlg.Show()
+				return
 			}
-			f.dlg.Show()
+			f.v.s.sh.showError(err)
 			return
 		}
-		f.v.s.sh.showError(err)
-		return
-	}
-	f.sh = saved
-	f.v.s.afterChange()
+		f.sh = saved
+		f.v.s.afterChange()
+	})
 }
 
 func (f *overseasForm) showErr(key, msg string) {
@@ -280,20 +336,28 @@ func (v *orderDetail) onCustomsPDF() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		var buf bytes.Buffer
-		if err := v.s.sh.desk.Abroad.WriteDeclaration(context.Background(), orderID, &buf); err != nil {
-			os.Remove(path)
-			v.s.sh.showError(err)
-			return
-		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-			v.s.sh.showError(err)
-			return
-		}
-		u, perr := url.Parse(storage.NewFileURI(path).String())
-		if perr != nil || v.s.sh.fyneApp.OpenURL(u) != nil {
-			v.s.sh.showInfo(lang.L("세관신고서"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
-		}
+		// the PDF is drawn and written off the UI goroutine, behind a progress dialog the seller can cancel
+		v.s.sh.runJob(lang.L("세관신고서"), lang.L("세관신고서를 만드는 중…"), func(ctx context.Context, _ func(float64)) error {
+			var buf bytes.Buffer
+			if err := v.s.sh.desk.Abroad.WriteDeclaration(ctx, orderID, &buf); err != nil {
+				os.Remove(path)
+				return err
+			}
+			return writeFileAtomic(path, buf.Bytes())
+		}, func(err error) {
+			if errors.Is(err, context.Canceled) {
+				os.Remove(path)
+				return
+			}
+			if err != nil {
+				v.s.sh.showError(err)
+				return
+			}
+			u, perr := url.Parse(storage.NewFileURI(path).String())
+			if perr != nil || v.s.sh.fyneApp.OpenURL(u) != nil {
+				v.s.sh.showInfo(lang.L("세관신고서"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
+			}
+		})
 	}, v.s.sh.win)
 	d.SetFileName(v.d.Order.OrderNo + "_세관신고서.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -313,19 +377,33 @@ func (sh *shell) showRateTable() {
 	list := container.NewVBox()
 	var rates []overseas.Rate
 	var entries []*widget.Entry
+	var showRates func()
+	asked := 0 // the newest table asked: an older answer is not shown
 	load := func() {
 		list.RemoveAll()
+		rates, entries = nil, nil
 		si, zi := service.SelectedIndex(), zone.SelectedIndex()
 		if si < 0 || zi < 0 {
 			return
 		}
-		var err error
-		rates, err = svc.Rates(context.Background(), overseas.Services[si], zi+1)
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		entries = nil
+		asked++
+		gen := asked
+		list.Add(&widget.Label{Text: lang.L("불러오는 중…"), Importance: widget.LowImportance})
+		background(sh, func(ctx context.Context) ([]overseas.Rate, error) { return svc.Rates(ctx, overseas.Services[si], zi+1) },
+			func(rs []overseas.Rate, err error) {
+				if gen != asked {
+					return
+				}
+				list.RemoveAll()
+				if err != nil {
+					sh.showError(err)
+					return
+				}
+				rates = rs
+				showRates()
+			})
+	}
+	showRates = func() {
 		grid := container.NewGridWithColumns(4)
 		for _, r := range rates {
 			e := widget.NewEntry()
@@ -364,9 +442,8 @@ func (sh *shell) showRateTable() {
 		if len(changed) == 0 {
 			return
 		}
-		if err := svc.SaveRates(context.Background(), changed); err != nil {
-			sh.showError(err)
-		}
+		background(sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, svc.SaveRates(ctx, changed) },
+			func(_ struct{}, err error) { sh.showError(err) })
 	}, sh.win)
 	d.Resize(fyne.NewSize(820, 600))
 	d.Show()

@@ -15,6 +15,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/overseas"
 )
 
 // writeOrders writes a Smart Store order export (notice row, header, lines) to dir and returns its path.
@@ -299,16 +300,37 @@ func TestOverseasShipmentForm(t *testing.T) {
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
 	sh.waitJobs() // the order opens once it is read
 	test.Tap(button(t, c, "해외배송…"))
+	sh.waitJobs() // the form opens once the draft and the countries are read
 	if !hasLabel(c, "세관 신고 품목") {
 		t.Fatalf("no overseas form: %v", visibleTexts(c))
+	}
+	form := s.detail.overseas
+	// the quote is asked off the UI goroutine: choosing shows a quiet loading state, then the fee
+	asked := 0
+	page := form.quotes.Page
+	form.quotes.Page = func(ctx context.Context, q quoteQuery, offset, limit, total int) ([]overseas.Quote, error) {
+		asked++
+		return page(ctx, q, offset, limit, total)
 	}
 	for _, o := range everything(c) {
 		if sel, ok := o.(*widget.Select); ok && len(sel.Options) > 10 {
 			sel.SetSelected("미국 (United States)")
 		}
 	}
+	if asked != 0 || form.quote.Text != "불러오는 중…" {
+		t.Fatalf("choosing the country waited for the store (%d quotes) or shows %q", asked, form.quote.Text)
+	}
+	sh.waitJobs()
 	if !containsLabel(c, "요금표 34,000원 (4지역, 0.5 kg 이하)") {
 		t.Errorf("quote for 460 g to the US: %v", visibleTexts(c))
+	}
+	// the seller types a weight and changes it again before the first quote is read: the last one shows
+	weight := form.entries["weight"]
+	weight.SetText("1800")
+	weight.SetText("460")
+	sh.waitJobs()
+	if asked != 3 || !containsLabel(c, "요금표 34,000원 (4지역, 0.5 kg 이하)") || containsLabel(c, "2 kg 이하") {
+		t.Errorf("after typing 1800 then 460 (%d quotes): %v", asked, visibleTexts(c))
 	}
 	set := func(placeholder, text string) {
 		for _, o := range everything(c) {
@@ -323,6 +345,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	set("Springfield", "Austin")
 	set("+1 217-555-0100", "+1 512-555-0100")
 	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
 	if !containsLabel(c, "품목 설명을 영문으로") {
 		t.Fatalf("no item error: %v", visibleTexts(c))
 	}
