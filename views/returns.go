@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +17,6 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
-	"sellerdesk/data"
 	"sellerdesk/views/widgets"
 )
 
@@ -60,8 +60,8 @@ func newReturnsScreen(sh *shell) *returnsScreen {
 	return s
 }
 
-func kindLabel(k string) string {
-	if returns.Kind(k) == returns.KindExchange {
+func kindLabel(k returns.Kind) string {
+	if k == returns.KindExchange {
 		return lang.L("교환")
 	}
 	return lang.L("반품")
@@ -222,7 +222,7 @@ func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if r.Refund > 0 {
 		refund = format.Won(r.Refund)
 	}
-	text := []string{"", r.Number, lang.L(r.State.Label()), kindLabel(r.Kind), lang.L(returns.Reason(r.Reason).Label()), r.OrderNo,
+	text := []string{"", r.Number, lang.L(r.State.Label()), kindLabel(r.Kind), lang.L(r.Reason.Label()), r.OrderNo,
 		r.BuyerName, r.Items, lang.L("{{.N}}일", map[string]any{"N": r.DaysOpen}), refund}[id.Col]
 	switch id.Col {
 	case 2:
@@ -231,8 +231,8 @@ func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case 8, 9:
 		label.Alignment = fyne.TextAlignTrailing
-		if id.Col == 8 && r.DaysOpen >= 3 && r.State != returns.StateDone && r.State != returns.StateRejected {
-			label.Importance = widget.DangerImportance // the law gives 3 business days to refund after receipt
+		if id.Col == 8 && r.RefundOverdue {
+			label.Importance = widget.DangerImportance // past the refund day the service reckons in business days
 		}
 	}
 	label.SetText(text)
@@ -253,7 +253,7 @@ func (s *returnsScreen) onBatch(m returns.Move) {
 	done := 0
 	for no := range s.selected {
 		if _, err := s.svc.Apply(context.Background(), no, m, returns.MoveInput{}); err != nil {
-			refused = append(refused, no+": "+errorText(err))
+			refused = append(refused, no+": "+sellerText(err))
 			continue
 		}
 		done++
@@ -278,7 +278,7 @@ func (s *returnsScreen) focusSearch() {
 type returnDetail struct {
 	r       returns.Return
 	order   orders.Detail // for the order number, buyer and line names; empty when it could not be read
-	history []data.StateMove
+	history []returns.Step
 }
 
 // openDetail shows a request in place of the list once it is read off the UI goroutine.
@@ -323,27 +323,39 @@ func (s *returnsScreen) buildDetail(d returnDetail) fyne.CanvasObject {
 	title := &widget.Label{Text: r.Number + " · " + kindLabel(r.Kind), TextStyle: fyne.TextStyle{Bold: true}}
 	state := &widget.Label{Text: lang.L(r.State.Label()), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
 	fault := lang.L("판매자")
-	if returns.Fault(r.Fault) == returns.FaultBuyer {
+	if r.Fault == returns.FaultBuyer {
 		fault = lang.L("구매자")
 	}
 	method := ""
 	for _, m := range returns.Methods {
-		if string(m.Code) == r.Method {
+		if m.Code == r.Method {
 			method = lang.L(m.Label)
 		}
 	}
 	refund := ""
-	if r.State == returns.StateDone && returns.Kind(r.Kind) == returns.KindReturn {
+	if r.State == returns.StateDone && r.Kind == returns.KindReturn {
 		refund = format.Won(r.Refund)
 		if r.RefundNote != "" {
 			refund += " (" + r.RefundNote + ")"
 		}
 	}
+	refundLabel := widget.NewLabel(refund)
+	if !r.RefundDue.IsZero() {
+		// the last day the law allows, so the seller sees how long is left (or that it has passed)
+		due := lang.L("환불 기한") + " " + koreanDate(r.RefundDue)
+		if refund != "" {
+			due = refund + " · " + due
+		} else if r.RefundOverdue(s.svc.Now()) {
+			due += " · " + lang.L("기한 지남")
+			refundLabel.Importance = widget.DangerImportance
+		}
+		refundLabel.SetText(due)
+	}
 	info := widget.NewForm(
 		widget.NewFormItem(lang.L("주문번호"), widget.NewLabel(order.Order.OrderNo+" · "+order.Order.BuyerName)),
-		widget.NewFormItem(lang.L("사유"), widget.NewLabel(lang.L(returns.Reason(r.Reason).Label())+" · "+lang.L("귀책")+" "+fault)),
+		widget.NewFormItem(lang.L("사유"), widget.NewLabel(lang.L(r.Reason.Label())+" · "+lang.L("귀책")+" "+fault)),
 		widget.NewFormItem(lang.L("회수 방법"), widget.NewLabel(method+" "+r.TrackingNo)),
-		widget.NewFormItem(lang.L("환불"), widget.NewLabel(refund)),
+		widget.NewFormItem(lang.L("환불"), refundLabel),
 		widget.NewFormItem(lang.L("메모"), &widget.Label{Text: r.Note, Wrapping: fyne.TextWrapWord}),
 	)
 	if r.OutsideWindow {
@@ -394,7 +406,7 @@ func (s *returnsScreen) buildDetail(d returnDetail) fyne.CanvasObject {
 	}
 	timeline := container.NewVBox()
 	for _, h := range d.history {
-		text := format.DateTime(h.At) + "  " + lang.L(returns.State(h.To).Label())
+		text := format.DateTime(h.At) + "  " + lang.L(h.To.Label())
 		if h.Note != "" {
 			text += " · " + h.Note
 		}
@@ -403,6 +415,15 @@ func (s *returnsScreen) buildDetail(d returnDetail) fyne.CanvasObject {
 	body := container.NewVBox(container.NewHBox(actions...), info, widget.NewCard(lang.L("상품"), "", lines),
 		widget.NewCard(lang.L("진행 기록"), "", timeline))
 	return container.NewBorder(container.NewBorder(nil, nil, back, state, title), nil, nil, nil, container.NewVScroll(body))
+}
+
+var weekdays = [...]string{"일요일", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일"}
+
+// koreanDate writes a day the way the seller reads a deadline, 2026년 11월 27일 금요일, in t's own location
+// (the service reckons business days in the desk's), so the day shown is the day it reckoned.
+func koreanDate(t time.Time) string {
+	y, m, d := t.Date()
+	return lang.L("{{.Y}}년 {{.M}}월 {{.D}}일 {{.W}}", map[string]any{"Y": y, "M": int(m), "D": d, "W": lang.L(weekdays[t.Weekday()])})
 }
 
 func moveText(m returns.Move) string {
@@ -438,7 +459,7 @@ func (s *returnsScreen) onMove(r returns.Return, m returns.Move) {
 				}
 			}, s.sh.win)
 	case returns.MoveComplete:
-		if returns.Kind(r.Kind) == returns.KindExchange {
+		if r.Kind == returns.KindExchange {
 			dialog.ShowConfirm(lang.L("교환 완료"), lang.L("교환 상품을 보냈습니까? 교환 옵션의 재고를 차감합니다."), func(ok bool) {
 				if ok {
 					apply(returns.MoveInput{})

@@ -18,16 +18,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
 	"sellerdesk/app/sheet"
-	"sellerdesk/data"
 )
 
-func errorText(err error) string { return app.Message(err) }
+// errorText is what the seller reads for err in the UI language (sellerText), kept for the screens that call it.
+func errorText(err error) string { return sellerText(err) }
 
 // savePDF asks where to save a PDF already made, writes it and opens it in the system viewer to print.
 func (sh *shell) savePDF(name string, pdf []byte) {
@@ -71,7 +70,7 @@ func categoryNames(cats []catalog.Category, ids []int64) []string {
 
 // policyData is what the policy editor shows, read before it opens.
 type policyData struct {
-	policy data.PolicyRecord
+	policy returns.Policy
 	cats   []catalog.Category
 }
 
@@ -94,7 +93,7 @@ func (sh *shell) showReturnPolicy() {
 }
 
 // editReturnPolicy edits the return policy and exports it as a PDF or as text for the store page.
-func (sh *shell) editReturnPolicy(p data.PolicyRecord, cats []catalog.Category) {
+func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 	svc := sh.desk.Returns
 	num := func(v int64) *widget.Entry { e := widget.NewEntry(); e.SetText(strconv.FormatInt(v, 10)); return e }
 	window, months, known := num(int64(p.WindowDays)), num(int64(p.DefectMonths)), num(int64(p.DefectKnownDays))
@@ -117,8 +116,8 @@ func (sh *shell) editReturnPolicy(p data.PolicyRecord, cats []catalog.Category) 
 	}
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(p.Notes)
-	read := func() (data.PolicyRecord, error) {
-		var q data.PolicyRecord
+	read := func() (returns.Policy, error) {
+		var q returns.Policy
 		vals := []*int64{new(int64), new(int64), new(int64), &q.ReturnFee, &q.ExchangeFee}
 		for i, e := range []*widget.Entry{window, months, known, fee, exch} {
 			v, ok := format.ParseWon(e.Text)
@@ -141,7 +140,7 @@ func (sh *shell) editReturnPolicy(p data.PolicyRecord, cats []catalog.Category) 
 	save := func() bool {
 		q, err := read()
 		if err == nil {
-			err = svc.SavePolicy(context.Background(), q)
+			err = svc.SetPolicy(context.Background(), q)
 		}
 		if err != nil {
 			sh.showError(err)
@@ -245,7 +244,7 @@ func (sh *shell) showReturnAnalysis() {
 }
 
 func analysisView(a returns.Analysis) fyne.CanvasObject {
-	statTable := func(rows []data.ReturnStat) fyne.CanvasObject {
+	statTable := func(rows []returns.Stat) fyne.CanvasObject {
 		return newTextTable([]string{lang.L("항목"), lang.L("판매"), lang.L("반품"), lang.L("반품률"), lang.L("환불액")},
 			[]float32{300, 70, 70, 80, 110}, func() int { return len(rows) }, func(r, c int) string {
 				x := rows[r]
@@ -296,7 +295,7 @@ func analysisView(a returns.Analysis) fyne.CanvasObject {
 
 // returnRequestData is what the return request dialog shows, read before it opens.
 type returnRequestData struct {
-	policy data.PolicyRecord
+	policy returns.Policy
 	// products holds the product of each returnable line's option, for the exchange choices; a line whose
 	// product could not be read offers none.
 	products map[int64]catalog.Product

@@ -23,10 +23,11 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) e
 	for _, p := range pairs {
 		cands = append(cands, cand{p[0], p[1]})
 	}
-	policy, err := data.ReturnPolicy(ctx, tx)
+	pr, err := data.ReturnPolicy(ctx, tx)
 	if err != nil {
 		return err
 	}
+	policy := policyOf(pr)
 	paths := [][]State{
 		{StateRequested},
 		{StateRequested, StateApproved},

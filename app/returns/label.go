@@ -15,7 +15,7 @@ import (
 // as receiver, the items.
 func (s *Service) LabelDoc(ctx context.Context, number string) (doc.ReturnLabelDoc, error) {
 	db := s.store.Read()
-	r, err := s.get(ctx, db, number)
+	r, err := s.Get(ctx, number)
 	if err != nil {
 		return doc.ReturnLabelDoc{}, err
 	}
@@ -36,16 +36,16 @@ func (s *Service) LabelDoc(ctx context.Context, number string) (doc.ReturnLabelD
 	}
 	method := ""
 	for _, m := range Methods {
-		if m.Code == Method(r.Method) {
+		if m.Code == r.Method {
 			method = m.Label
 		}
 	}
 	d := doc.ReturnLabelDoc{Number: r.Number, OrderNumber: o.OrderNo, IssuedOn: r.CreatedAt.In(time.Local),
 		From:   doc.Contact{Name: o.RecipientName, Phone: o.RecipientPhone1, Postcode: o.Postcode, Address: strings.TrimSpace(o.Address + " " + o.AddressDetail)},
 		To:     doc.Contact{Name: prof.Name, Phone: prof.Phone, Postcode: prof.ReturnPostcode, Address: prof.ReturnAddress},
-		Method: method, Reason: Reason(r.Reason).Label(), Note: r.Note}
-	if Fault(r.Fault) == FaultBuyer {
-		d.BuyerFee = BuyerFee(policy, o.ShippingFee)
+		Method: method, Reason: r.Reason.Label(), Note: r.Note}
+	if r.Fault == FaultBuyer {
+		d.BuyerFee = BuyerFee(policyOf(policy), o.ShippingFee)
 	}
 	for _, rl := range r.Lines {
 		ol, err := data.LineByID(ctx, db, rl.OrderLineID)

@@ -4,6 +4,7 @@ package returns
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -117,7 +118,8 @@ var transitions = map[State]map[Move]State{
 func Next(from State, m Move) (State, error) {
 	to, ok := transitions[from][m]
 	if !ok {
-		return "", fmt.Errorf("%s 상태의 요청은 %s할 수 없습니다", from.Label(), moveLabel(m))
+		return "", apperr.New(apperr.ErrInvalid, "{{.State}} 상태의 요청은 {{.Move}}할 수 없습니다.",
+			"State", apperr.M(from.Label()), "Move", apperr.M(moveLabel(m)))
 	}
 	return to, nil
 }
@@ -148,22 +150,39 @@ func (s *Service) Now() time.Time { return s.store.Now() }
 
 func invalid(field, msg string) error { return apperr.Invalid(map[string]string{field: msg}, nil) }
 
+// invalidMsg is invalid with a message that has values ("{{.Name}}의 반품 수량은 …"); args as for apperr.M.
+func invalidMsg(field, key string, args ...any) error {
+	return apperr.InvalidMsg(map[string]apperr.Msg{field: apperr.M(key, args...)}, nil)
+}
+
+// notFound tells a missing row (data.ErrNoRow, sql.ErrNoRows) from a failed read: only the first is the
+// seller's mistake; any other error is a fault and goes back as such, never as "not found".
+func notFound(err error) bool { return errors.Is(err, data.ErrNoRow) || errors.Is(err, sql.ErrNoRows) }
+
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {
 	return s.tx.Write(ctx, what, fn)
 }
 
 // Policy reads the return policy.
-func (s *Service) Policy(ctx context.Context) (data.PolicyRecord, error) {
+func (s *Service) Policy(ctx context.Context) (Policy, error) {
 	p, err := data.ReturnPolicy(ctx, s.store.Read())
 	if err != nil {
-		return p, fmt.Errorf("returns: %w", err)
+		return Policy{}, fmt.Errorf("returns: %w", err)
 	}
-	return p, nil
+	return policyOf(p), nil
 }
 
-// SavePolicy checks and stores the policy. The law's minimums hold: change of mind at least 7 days,
-// defects at least 3 months from delivery and 30 days from when the buyer knew.
+// SavePolicy is SetPolicy for a caller still holding the store's record.
+//
+// Deprecated: app/services_cancel_test.go still passes a data.PolicyRecord; once it passes a Policy to
+// SetPolicy this goes.
 func (s *Service) SavePolicy(ctx context.Context, p data.PolicyRecord) error {
+	return s.SetPolicy(ctx, policyOf(p))
+}
+
+// SetPolicy checks and stores the policy. The law's minimums hold: change of mind at least 7 days,
+// defects at least 3 months from delivery and 30 days from when the buyer knew.
+func (s *Service) SetPolicy(ctx context.Context, p Policy) error {
 	fields := map[string]string{}
 	if p.WindowDays < 7 {
 		fields["windowDays"] = "단순 변심 반품 기간은 전자상거래법에 따라 7일보다 짧을 수 없습니다."
@@ -183,7 +202,7 @@ func (s *Service) SavePolicy(ctx context.Context, p data.PolicyRecord) error {
 	if len(fields) > 0 {
 		return apperr.Invalid(fields, []string{"windowDays", "defectMonths", "defectKnownDays", "returnFee", "exchangeFee"})
 	}
-	return s.write(ctx, "반품 정책 저장", func(tx *data.Tx) error { return data.SaveReturnPolicyTx(ctx, tx, p) })
+	return s.write(ctx, "반품 정책 저장", func(tx *data.Tx) error { return data.SaveReturnPolicyTx(ctx, tx, p.record()) })
 }
 
 // day is t's calendar day in its location.
@@ -210,7 +229,7 @@ type Window struct {
 
 // WindowFor computes the last day to ask: change of mind, delivery + policy days (the delivery day itself
 // not counted); a defect or wrong delivery, delivery + policy months, or knownOn + policy days if later.
-func WindowFor(p data.PolicyRecord, delivered time.Time, buyerFault bool, knownOn time.Time) Window {
+func WindowFor(p Policy, delivered time.Time, buyerFault bool, knownOn time.Time) Window {
 	w := Window{Delivered: delivered, Defect: !buyerFault}
 	d := day(delivered)
 	if buyerFault {
@@ -253,13 +272,16 @@ type RequestLine struct {
 // OutsideWindowError is refused when a request is made after its window closed; the seller may accept it.
 type OutsideWindowError struct{ Window Window }
 
-func (e *OutsideWindowError) Error() string {
-	kind := "단순 변심 반품 기간"
+func (e *OutsideWindowError) Error() string { return e.msg().Text(apperr.Korean) }
+
+// msg is the refusal as a sentence key with its values, for the seller's language.
+func (e *OutsideWindowError) msg() apperr.Msg {
+	kind := apperr.M("단순 변심 반품 기간")
 	if e.Window.Defect {
-		kind = "불량·오배송 반품 기간"
+		kind = apperr.M("불량·오배송 반품 기간")
 	}
-	return fmt.Sprintf("%s이 지났습니다: 배송 %s, 마지막 날 %s. 그래도 받으려면 '기간 밖 접수'를 선택하세요.",
-		kind, e.Window.Delivered.Format("2006-01-02"), e.Window.LastDay.Format("2006-01-02"))
+	return apperr.M("{{.Kind}}이 지났습니다: 배송 {{.Delivered}}, 마지막 날 {{.LastDay}}. 그래도 받으려면 '기간 밖 접수'를 선택하세요.",
+		"Kind", kind, "Delivered", e.Window.Delivered.Format("2006-01-02"), "LastDay", e.Window.LastDay.Format("2006-01-02"))
 }
 
 // Create opens a request: the lines' quantities at most what was bought less what is already on other
@@ -290,36 +312,48 @@ func (s *Service) Create(ctx context.Context, r Request) (string, error) {
 	}
 	var number string
 	err := s.write(ctx, "반품 요청", func(tx *data.Tx) error {
-		policy, err := data.ReturnPolicy(ctx, tx)
+		pr, err := data.ReturnPolicy(ctx, tx)
 		if err != nil {
 			return err
 		}
+		policy := policyOf(pr)
 		o, err := data.OrderByID(ctx, tx, r.OrderID)
-		if err != nil {
+		if notFound(err) {
 			return invalid("order", "주문을 찾을 수 없습니다.")
+		}
+		if err != nil {
+			return err
 		}
 		outside := false
 		var lines []data.ReturnLineRecord
 		for i, rl := range r.Lines {
 			l, err := data.LineByID(ctx, tx, rl.OrderLineID)
+			if err != nil && !notFound(err) {
+				return err
+			}
 			if err != nil || l.OrderID != o.ID {
-				return invalid("lines", fmt.Sprintf("%d번 상품은 이 주문의 상품이 아닙니다.", i+1))
+				return invalidMsg("lines", "{{.N}}번 상품은 이 주문의 상품이 아닙니다.", "N", i+1)
 			}
 			if !orders.Returnable.Has(orders.Status(l.Status)) {
-				return invalid("lines", fmt.Sprintf("%s은(는) 배송된 상품이 아니라 반품할 수 없습니다. 발송 전이면 주문을 취소하세요.", l.ProductName))
+				return invalidMsg("lines", "{{.Name}}은(는) 배송된 상품이 아니라 반품할 수 없습니다. 발송 전이면 주문을 취소하세요.", "Name", l.ProductName)
 			}
 			done, err := data.ReturnedQty(ctx, tx, l.ID)
 			if err != nil {
 				return err
 			}
 			if rl.Qty < 1 || rl.Qty > l.Qty-done {
-				return invalid("lines", fmt.Sprintf("%s의 반품 수량은 1개부터 %d개까지입니다 (구매 %d개, 이미 요청 %d개).", l.ProductName, l.Qty-done, l.Qty, done))
+				return invalidMsg("lines", "{{.Name}}의 반품 수량은 1개부터 {{.Max}}개까지입니다 (구매 {{.Bought}}개, 이미 요청 {{.Done}}개).",
+					"Name", l.ProductName, "Max", l.Qty-done, "Bought", l.Qty, "Done", done)
 			}
 			if r.Fault == FaultBuyer && !r.AcceptNonReturn && l.OptionID != 0 {
-				if cat := categoryOf(ctx, tx, l.OptionID); cat != 0 {
+				cat, err := categoryOf(ctx, tx, l.OptionID)
+				if err != nil {
+					return err
+				}
+				if cat != 0 {
 					for _, c := range policy.NonReturnable {
 						if c == cat {
-							return invalid("lines", fmt.Sprintf("%s은(는) 반품할 수 없는 카테고리의 상품입니다 (단순 변심). 그래도 받으려면 '예외로 접수'를 선택하세요.", l.ProductName))
+							return invalidMsg("lines", "{{.Name}}은(는) 반품할 수 없는 카테고리의 상품입니다 (단순 변심). 그래도 받으려면 '예외로 접수'를 선택하세요.", "Name", l.ProductName)
 						}
 					}
 				}
@@ -334,20 +368,25 @@ func (s *Service) Create(ctx context.Context, r Request) (string, error) {
 			w := WindowFor(policy, delivered.In(s.Now().Location()), r.Fault == FaultBuyer, r.KnownOn)
 			if !w.Open(s.Now()) {
 				if !r.AcceptOutside {
-					return &apperr.Error{Code: apperr.ErrInvalid, Message: (&OutsideWindowError{Window: w}).Error(), Err: &OutsideWindowError{Window: w}}
+					e := &OutsideWindowError{Window: w}
+					m := e.msg()
+					return &apperr.Error{Code: apperr.ErrInvalid, Key: m.Key, Args: m.Args, Err: e}
 				}
 				outside = true
 			}
 			if r.Kind == KindExchange {
 				if rl.ReplacementOptionID == 0 {
-					return invalid("lines", fmt.Sprintf("%s: 교환해 보낼 옵션을 고르세요.", l.ProductName))
+					return invalidMsg("lines", "{{.Name}}: 교환해 보낼 옵션을 고르세요.", "Name", l.ProductName)
 				}
 				opt, err := data.OptionByID(ctx, tx, rl.ReplacementOptionID)
+				if notFound(err) {
+					return invalidMsg("lines", "{{.Name}}: 교환 옵션을 찾을 수 없습니다.", "Name", l.ProductName)
+				}
 				if err != nil {
-					return invalid("lines", fmt.Sprintf("%s: 교환 옵션을 찾을 수 없습니다.", l.ProductName))
+					return err
 				}
 				if opt.Stock < rl.Qty {
-					return invalid("lines", fmt.Sprintf("%s: 교환할 옵션의 재고가 %d개뿐입니다 (필요 %d개).", l.ProductName, opt.Stock, rl.Qty))
+					return invalidMsg("lines", "{{.Name}}: 교환할 옵션의 재고가 {{.Stock}}개뿐입니다 (필요 {{.Need}}개).", "Name", l.ProductName, "Stock", opt.Stock, "Need", rl.Qty)
 				}
 			}
 			lines = append(lines, data.ReturnLineRecord{OrderLineID: l.ID, Qty: rl.Qty, ReplacementOptionID: rl.ReplacementOptionID})
@@ -373,27 +412,25 @@ func (s *Service) Create(ctx context.Context, r Request) (string, error) {
 	return number, nil
 }
 
-func categoryOf(ctx context.Context, tx *data.Tx, optionID int64) int64 {
+// categoryOf is the category of an option's product, 0 when the option or its product is gone (then no
+// category rule can apply). A failed read is returned: a category read as 0 would let a non-returnable
+// product through.
+func categoryOf(ctx context.Context, tx *data.Tx, optionID int64) (int64, error) {
 	o, err := data.OptionByID(ctx, tx, optionID)
+	if notFound(err) {
+		return 0, nil
+	}
 	if err != nil {
-		return 0
+		return 0, err
 	}
 	p, err := data.ProductByID(ctx, tx, o.ProductID)
-	if err != nil {
-		return 0
+	if notFound(err) {
+		return 0, nil
 	}
-	return p.CategoryID
-}
-
-// Return is a request with its lines.
-type Return struct {
-	data.ReturnRecord
-	State State
-	Lines []data.ReturnLineRecord
-	// ReceivedAt is when the goods came back (the first move to 입고), in the desk's location; zero before.
-	ReceivedAt time.Time
-	// RefundDue is the last day to refund a return (see RefundDue); zero for an exchange or before 입고.
-	RefundDue time.Time
+	if err != nil {
+		return 0, err
+	}
+	return p.CategoryID, nil
 }
 
 // RefundOverdue reports whether the request is past its refund day on now.
@@ -401,29 +438,29 @@ func (r Return) RefundOverdue(now time.Time) bool { return RefundOverdue(r.State
 
 // Get reads a request by its RT number.
 func (s *Service) Get(ctx context.Context, number string) (Return, error) {
-	return s.get(ctx, s.store.Read(), number)
+	st, err := s.load(ctx, s.store.Read(), number)
+	if err != nil {
+		return Return{}, err
+	}
+	return st.view(s.Now().Location()), nil
 }
 
-func (s *Service) get(ctx context.Context, q data.Querier, number string) (Return, error) {
+// load reads a request as stored, with its lines and moves, for the workflow to change and write back.
+func (s *Service) load(ctx context.Context, q data.Querier, number string) (stored, error) {
 	r, err := data.ReturnByNumber(ctx, q, strings.ToUpper(strings.TrimSpace(number)))
-	if errors.Is(err, data.ErrNoRow) {
-		return Return{}, &apperr.Error{Code: apperr.ErrNotFound, Message: fmt.Sprintf("반품번호 %s을(를) 찾을 수 없습니다.", number)}
+	if notFound(err) {
+		return stored{}, apperr.New(apperr.ErrNotFound, "반품번호 {{.Number}}을(를) 찾을 수 없습니다.", "Number", number)
 	}
 	if err != nil {
-		return Return{}, fmt.Errorf("returns: %w", err)
+		return stored{}, fmt.Errorf("returns: %w", err)
 	}
 	lines, err := data.ReturnLines(ctx, q, r.ID)
 	if err != nil {
-		return Return{}, fmt.Errorf("returns: %w", err)
+		return stored{}, fmt.Errorf("returns: %w", err)
 	}
 	moves, err := data.ReturnHistory(ctx, q, r.ID)
 	if err != nil {
-		return Return{}, fmt.Errorf("returns: %w", err)
+		return stored{}, fmt.Errorf("returns: %w", err)
 	}
-	out := Return{ReturnRecord: r, State: State(r.State), Lines: lines}
-	if at := receivedAt(moves); !at.IsZero() {
-		out.ReceivedAt = at.In(s.Now().Location()) // business days are the seller's local days
-		out.RefundDue = RefundDue(Kind(r.Kind), out.ReceivedAt)
-	}
-	return out, nil
+	return stored{rec: r, lines: lines, moves: moves}, nil
 }

@@ -47,7 +47,7 @@ func TestTransitions(t *testing.T) {
 }
 
 func TestWindowAcrossMonthEnds(t *testing.T) {
-	p := data.PolicyRecord{WindowDays: 7, DefectMonths: 3, DefectKnownDays: 30}
+	p := Policy{WindowDays: 7, DefectMonths: 3, DefectKnownDays: 30}
 	d := func(s string) time.Time { t, _ := time.ParseInLocation("2006-01-02", s, time.Local); return t }
 	for _, c := range []struct {
 		delivered, known string
@@ -78,11 +78,11 @@ func TestWindowAcrossMonthEnds(t *testing.T) {
 }
 
 func TestRefundMath(t *testing.T) {
-	p := data.PolicyRecord{ReturnFee: 3000, ChargeFreeShipping: true}
+	p := Policy{ReturnFee: 3000, ChargeFreeShipping: true}
 	line := RefundItem{Qty: 1, LineQty: 2, UnitPrice: 19800, LineDiscount: 2000} // 2 bought with 2,000 off, 1 back
 	for _, c := range []struct {
 		name     string
-		p        data.PolicyRecord
+		p        Policy
 		fault    Fault
 		shipping int64
 		items    []RefundItem
@@ -91,7 +91,7 @@ func TestRefundMath(t *testing.T) {
 		{"seller's fault: price less its coupon share", p, FaultSeller, 3000, []RefundItem{line}, 19800 - 1000},
 		{"buyer's fault, paid shipping: one way", p, FaultBuyer, 3000, []RefundItem{line}, 19800 - 1000 - 3000},
 		{"buyer's fault, free shipping: both ways", p, FaultBuyer, 0, []RefundItem{line}, 19800 - 1000 - 6000},
-		{"policy says both ways", data.PolicyRecord{ReturnFee: 3000, BothWays: true}, FaultBuyer, 3000, []RefundItem{line}, 19800 - 1000 - 6000},
+		{"policy says both ways", Policy{ReturnFee: 3000, BothWays: true}, FaultBuyer, 3000, []RefundItem{line}, 19800 - 1000 - 6000},
 		{"two lines", p, FaultSeller, 3000, []RefundItem{line, {Qty: 3, LineQty: 3, UnitPrice: 5000, LineDiscount: 1500}}, 18800 + 15000 - 1500},
 		{"never below zero", p, FaultBuyer, 0, []RefundItem{{Qty: 1, LineQty: 1, UnitPrice: 4000}}, 0},
 		{"a third of an odd discount rounds down", p, FaultSeller, 3000, []RefundItem{{Qty: 1, LineQty: 3, UnitPrice: 1000, LineDiscount: 1000}}, 1000 - 333},
@@ -349,7 +349,7 @@ func TestExchangeAndOverride(t *testing.T) {
 	}
 	r2, err = d.ret.Apply(ctx, no2, MoveComplete, MoveInput{RefundOverride: &amount, Note: "부분 사용 흔적"})
 	if err != nil || r2.Refund != 15000 || r2.RefundNote != "부분 사용 흔적" {
-		t.Errorf("override: %+v %v", r2.ReturnRecord, err)
+		t.Errorf("override: %+v %v", r2, err)
 	}
 }
 
@@ -377,13 +377,13 @@ func TestLabelPDF(t *testing.T) {
 func TestPolicyLawMinimums(t *testing.T) {
 	d := openDesk(t)
 	ctx := context.Background()
-	err := d.ret.SavePolicy(ctx, data.PolicyRecord{WindowDays: 5, DefectMonths: 1, DefectKnownDays: 10, ReturnFee: -1})
+	err := d.ret.SetPolicy(ctx, Policy{WindowDays: 5, DefectMonths: 1, DefectKnownDays: 10, ReturnFee: -1})
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || len(ae.Fields) != 4 {
 		t.Errorf("below the law: %v", err)
 	}
-	p := data.PolicyRecord{WindowDays: 14, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3500, ExchangeFee: 7000, NonReturnable: []int64{3}}
-	if err := d.ret.SavePolicy(ctx, p); err != nil {
+	p := Policy{WindowDays: 14, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3500, ExchangeFee: 7000, NonReturnable: []int64{3}}
+	if err := d.ret.SetPolicy(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := d.ret.Policy(ctx)

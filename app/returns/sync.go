@@ -52,18 +52,18 @@ func (s *Service) SyncImportedTx(ctx context.Context, tx *data.Tx) (opened, move
 			opened++
 			continue
 		}
-		r, err := s.get(ctx, tx, l.OpenRT)
+		r, err := s.load(ctx, tx, l.OpenRT)
 		if err != nil {
 			return 0, 0, err
 		}
-		switch r.State {
+		switch r.state() {
 		case StateRequested, StateApproved, StateCollecting:
-			from := r.State
-			r.ReturnRecord.State = string(StateReceived)
-			if err := data.UpdateReturnTx(ctx, tx, r.ReturnRecord); err != nil {
+			from := r.rec.State
+			r.rec.State = string(StateReceived)
+			if err := data.UpdateReturnTx(ctx, tx, r.rec); err != nil {
 				return 0, 0, err
 			}
-			if err := data.AddReturnHistoryTx(ctx, tx, r.ID, string(from), string(StateReceived), "스마트스토어 반품완료"); err != nil {
+			if err := data.AddReturnHistoryTx(ctx, tx, r.rec.ID, from, string(StateReceived), "스마트스토어 반품완료"); err != nil {
 				return 0, 0, err
 			}
 			moved++

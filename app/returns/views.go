@@ -17,9 +17,22 @@ import (
 // Row is a request in the list, with how long it has been open and, for a return whose goods are back, the
 // last day to refund it.
 type Row struct {
-	data.ReturnListRow
-	State    State
-	DaysOpen int
+	Number        string
+	OrderID       int64
+	Kind          Kind
+	Reason        Reason
+	Fault         Fault
+	State         State
+	Refund        int64
+	OutsideWindow bool
+	OrderNo       string
+	BuyerName     string
+	Items         string // "상품명 옵션 ×2, …"
+	Qty           int64
+	CreatedAt     time.Time
+	// ReceivedAt is when the goods came back (the first move to 입고), in the desk's location; zero before.
+	ReceivedAt time.Time
+	DaysOpen   int
 	// RefundDue is the last day to refund (see RefundDue), in the desk's location; zero for an exchange or
 	// before 입고.
 	RefundDue time.Time
@@ -50,9 +63,12 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Row, error) {
 		if st := State(r.State); st == StateDone || st == StateRejected {
 			end = r.UpdatedAt
 		}
-		out[i] = Row{ReturnListRow: r, State: State(r.State), DaysOpen: int(end.Sub(r.CreatedAt).Hours() / 24)}
+		out[i] = Row{Number: r.Number, OrderID: r.OrderID, Kind: Kind(r.Kind), Reason: Reason(r.Reason), Fault: Fault(r.Fault),
+			State: State(r.State), Refund: r.Refund, OutsideWindow: r.OutsideWindow, OrderNo: r.OrderNo, BuyerName: r.BuyerName,
+			Items: r.Items, Qty: r.Qty, CreatedAt: r.CreatedAt, DaysOpen: int(end.Sub(r.CreatedAt).Hours() / 24)}
 		if !r.ReceivedAt.IsZero() {
-			out[i].RefundDue = RefundDue(Kind(r.Kind), r.ReceivedAt.In(now.Location()))
+			out[i].ReceivedAt = r.ReceivedAt.In(now.Location())
+			out[i].RefundDue = RefundDue(out[i].Kind, out[i].ReceivedAt)
 			out[i].RefundOverdue = RefundOverdue(out[i].State, out[i].RefundDue, now)
 		}
 	}
@@ -60,20 +76,16 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Row, error) {
 }
 
 // History reads a request's timeline.
-func (s *Service) History(ctx context.Context, number string) ([]data.StateMove, error) {
-	r, err := s.Get(ctx, number)
+func (s *Service) History(ctx context.Context, number string) ([]Step, error) {
+	st, err := s.load(ctx, s.store.Read(), number)
 	if err != nil {
 		return nil, err
 	}
-	h, err := data.ReturnHistory(ctx, s.store.Read(), r.ID)
-	if err != nil {
-		return nil, fmt.Errorf("returns: %w", err)
-	}
-	return h, nil
+	return stepsOf(st.moves), nil
 }
 
 // PolicySections writes the policy as the store page and the PDF show it.
-func PolicySections(p data.PolicyRecord, categoryNames []string) []doc.PolicySection {
+func PolicySections(p Policy, categoryNames []string) []doc.PolicySection {
 	fee := format.Won(p.ReturnFee)
 	shipping := "단순 변심(구매의사취소, 색상·사이즈 변경, 다른 상품 잘못 주문)일 때는 반품배송비 " + fee + "(편도)을 고객님이 부담합니다."
 	if p.BothWays {
@@ -97,7 +109,7 @@ func PolicySections(p data.PolicyRecord, categoryNames []string) []doc.PolicySec
 }
 
 // PolicyText is the policy as plain text for the store page.
-func PolicyText(p data.PolicyRecord, categoryNames []string) string {
+func PolicyText(p Policy, categoryNames []string) string {
 	var b strings.Builder
 	b.WriteString("반품·교환 안내\n\n")
 	for _, sec := range PolicySections(p, categoryNames) {
@@ -127,10 +139,10 @@ func (s *Service) WritePolicyPDF(ctx context.Context, categoryNames []string, w 
 // Analysis is 반품 분석 over a period.
 type Analysis struct {
 	From, To            time.Time
-	ByProduct, ByOption []data.ReturnStat
-	ByCategory          []data.ReturnStat
+	ByProduct, ByOption []Stat
+	ByCategory          []Stat
 	Reasons             []ReasonCount
-	Costs               data.ReturnCosts
+	Costs               Costs
 	Monthly             []Month
 }
 
@@ -153,15 +165,15 @@ func (s *Service) Analyze(ctx context.Context, from, to time.Time) (Analysis, er
 	db := s.store.Read()
 	a := Analysis{From: from, To: to}
 	sold := orders.Sold.Codes() // the return rate divides by what the orders area counts as sold
-	var err error
-	if a.ByProduct, err = data.ReturnStatsBy(ctx, db, "product", from, to, sold); err != nil {
-		return a, err
-	}
-	if a.ByOption, err = data.ReturnStatsBy(ctx, db, "option", from, to, sold); err != nil {
-		return a, err
-	}
-	if a.ByCategory, err = data.ReturnStatsBy(ctx, db, "category", from, to, sold); err != nil {
-		return a, err
+	for _, by := range []struct {
+		key string
+		to  *[]Stat
+	}{{"product", &a.ByProduct}, {"option", &a.ByOption}, {"category", &a.ByCategory}} {
+		rows, err := data.ReturnStatsBy(ctx, db, by.key, from, to, sold)
+		if err != nil {
+			return a, err
+		}
+		*by.to = statsOf(rows)
 	}
 	counts, err := data.ReturnReasonCount(ctx, db, from, to)
 	if err != nil {
@@ -176,9 +188,11 @@ func (s *Service) Analyze(ctx context.Context, from, to time.Time) (Analysis, er
 	if err != nil {
 		return a, err
 	}
-	if a.Costs, err = data.ReturnCostsBetween(ctx, db, from, to, p.ReturnFee); err != nil {
+	costs, err := data.ReturnCostsBetween(ctx, db, from, to, p.ReturnFee)
+	if err != nil {
 		return a, err
 	}
+	a.Costs = Costs{Requests: costs.Requests, Refunds: costs.Refunds, SellerShipping: costs.SellerShipping, Disposed: costs.Disposed}
 	_, offset := from.Zone()
 	months, err := data.ReturnMonthly(ctx, db, from, to, offset/60)
 	if err != nil {
@@ -191,7 +205,7 @@ func (s *Service) Analyze(ctx context.Context, from, to time.Time) (Analysis, er
 }
 
 // Rate is returned pieces per sold piece, in percent with one decimal.
-func Rate(s data.ReturnStat) string {
+func Rate(s Stat) string {
 	if s.Sold == 0 {
 		return "-"
 	}
@@ -200,7 +214,7 @@ func Rate(s data.ReturnStat) string {
 
 // Tables writes the analysis as report sheets (for 엑셀 내보내기).
 func (a Analysis) Tables() []sheet.Table {
-	stat := func(name string, rows []data.ReturnStat) sheet.Table {
+	stat := func(name string, rows []Stat) sheet.Table {
 		t := sheet.Table{Name: name, Header: []string{"항목", "판매 수량", "반품 수량", "반품률", "환불액"}}
 		for _, s := range rows {
 			t.Rows = append(t.Rows, []any{s.Label, s.Sold, s.Returned, Rate(s), s.Refunds})

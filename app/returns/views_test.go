@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sellerdesk/app/sheet"
-	"sellerdesk/data"
 )
 
 func TestListAnalysisAndPolicyExports(t *testing.T) {
@@ -42,7 +41,7 @@ func TestListAnalysisAndPolicyExports(t *testing.T) {
 		t.Errorf("reason+kind filter: %d", len(rows))
 	}
 	h, err := d.ret.History(ctx, no)
-	if err != nil || len(h) != 6 || h[len(h)-1].To != string(StateDone) {
+	if err != nil || len(h) != 6 || h[len(h)-1].To != StateDone {
 		t.Errorf("history = %+v %v", h, err)
 	}
 
@@ -72,7 +71,7 @@ func TestListAnalysisAndPolicyExports(t *testing.T) {
 		t.Errorf("상품별 = %q", row)
 	}
 
-	p := data.PolicyRecord{WindowDays: 7, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3000, ChargeFreeShipping: true, ExchangeFee: 6000, Notes: "포장을 뜯지 않은 상품만 받습니다."}
+	p := Policy{WindowDays: 7, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3000, ChargeFreeShipping: true, ExchangeFee: 6000, Notes: "포장을 뜯지 않은 상품만 받습니다."}
 	text := PolicyText(p, []string{"속옷", "식품"})
 	for _, want := range []string{"7일 이내", "3개월 이내", "30일 이내", "3,000원(편도)", "처음 배송비 3,000원", "6,000원", "속옷, 식품", "포장을 뜯지"} {
 		if !strings.Contains(text, want) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
@@ -23,13 +24,13 @@ type MoveInput struct {
 func (s *Service) Apply(ctx context.Context, number string, m Move, in MoveInput) (Return, error) {
 	var out Return
 	err := s.write(ctx, "반품 처리", func(tx *data.Tx) error {
-		r, err := s.get(ctx, tx, number)
+		r, err := s.load(ctx, tx, number)
 		if err != nil {
 			return err
 		}
-		to, err := Next(r.State, m)
+		to, err := Next(r.state(), m)
 		if err != nil {
-			return invalid("state", err.Error())
+			return err
 		}
 		note := strings.TrimSpace(in.Note)
 		switch m {
@@ -38,18 +39,18 @@ func (s *Service) Apply(ctx context.Context, number string, m Move, in MoveInput
 				return invalid("note", "사유를 입력하세요.")
 			}
 			if m == MoveHold {
-				r.HeldFrom = string(r.State)
+				r.rec.HeldFrom = r.rec.State
 			}
 		case MoveResume:
-			to, r.HeldFrom = State(r.HeldFrom), ""
+			to, r.rec.HeldFrom = State(r.rec.HeldFrom), ""
 		case MoveCollect:
 			if strings.TrimSpace(in.TrackingNo) == "" {
 				return invalid("tracking", "수거 송장번호를 입력하세요.")
 			}
-			r.TrackingNo = strings.TrimSpace(in.TrackingNo)
-			note = "송장 " + r.TrackingNo
+			r.rec.TrackingNo = strings.TrimSpace(in.TrackingNo)
+			note = "송장 " + r.rec.TrackingNo
 		case MoveInspect:
-			for _, l := range r.Lines {
+			for _, l := range r.lines {
 				if l.Inspection == "" {
 					return invalid("lines", "모든 상품을 검수한 뒤 검수 완료로 넘기세요.")
 				}
@@ -59,15 +60,18 @@ func (s *Service) Apply(ctx context.Context, number string, m Move, in MoveInput
 				return err
 			}
 		}
-		from := r.State
-		r.ReturnRecord.State, r.State = string(to), to
-		if err := data.UpdateReturnTx(ctx, tx, r.ReturnRecord); err != nil {
+		from := r.state()
+		r.rec.State = string(to)
+		if err := data.UpdateReturnTx(ctx, tx, r.rec); err != nil {
 			return err
 		}
-		if err := data.AddReturnHistoryTx(ctx, tx, r.ID, string(from), string(to), note); err != nil {
+		if err := data.AddReturnHistoryTx(ctx, tx, r.rec.ID, string(from), string(to), note); err != nil {
 			return err
 		}
-		out = r
+		if r.moves, err = data.ReturnHistory(ctx, tx, r.rec.ID); err != nil {
+			return err
+		}
+		out = r.view(s.Now().Location())
 		return nil
 	})
 	return out, err
@@ -81,15 +85,15 @@ func (s *Service) Inspect(ctx context.Context, number string, returnLineID int64
 	default:
 		return invalid("outcome", "검수 결과(양호, 폐기, 공급업체 반품)를 고르세요.")
 	}
-	return s.write(ctx, "검수", func(tx *data.Tx) error {
-		r, err := s.get(ctx, tx, number)
+	return s.write(ctx, "검수 기록", func(tx *data.Tx) error {
+		r, err := s.load(ctx, tx, number)
 		if err != nil {
 			return err
 		}
-		if r.State != StateReceived {
-			return invalid("state", fmt.Sprintf("입고된 요청만 검수할 수 있습니다 (현재 %s).", r.State.Label()))
+		if r.state() != StateReceived {
+			return invalidMsg("state", "입고된 요청만 검수할 수 있습니다 (현재 {{.State}}).", "State", apperr.M(r.state().Label()))
 		}
-		for _, l := range r.Lines {
+		for _, l := range r.lines {
 			if l.ID != returnLineID {
 				continue
 			}
@@ -103,7 +107,7 @@ func (s *Service) Inspect(ctx context.Context, number string, returnLineID int64
 					return err
 				}
 				if ol.OptionID != 0 {
-					if _, err := catalog.AdjustStockTx(ctx, tx, ol.OptionID, l.Qty, catalog.ReasonReturn, "반품 입고 "+r.Number, "return:"+r.Number+":"+fmt.Sprint(l.ID)); err != nil {
+					if _, err := catalog.AdjustStockTx(ctx, tx, ol.OptionID, l.Qty, catalog.ReasonReturn, "반품 입고 "+r.rec.Number, "return:"+r.rec.Number+":"+fmt.Sprint(l.ID)); err != nil {
 						return err
 					}
 				}
@@ -112,7 +116,7 @@ func (s *Service) Inspect(ctx context.Context, number string, returnLineID int64
 			if err := data.UpdateReturnLineTx(ctx, tx, l); err != nil {
 				return err
 			}
-			return data.AddReturnHistoryTx(ctx, tx, r.ID, string(r.State), string(r.State), "검수 "+inspectionLabel(outcome))
+			return data.AddReturnHistoryTx(ctx, tx, r.rec.ID, r.rec.State, r.rec.State, "검수 "+inspectionLabel(outcome))
 		}
 		return invalid("lines", "이 요청의 상품이 아닙니다.")
 	})
@@ -124,7 +128,7 @@ func inspectionLabel(o string) string {
 
 // Refund computes a return's refund: the items' price, less their share of the order's discounts, less the
 // return shipping when the buyer is at fault. Never below zero.
-func Refund(p data.PolicyRecord, fault Fault, orderShippingFee int64, items []RefundItem) int64 {
+func Refund(p Policy, fault Fault, orderShippingFee int64, items []RefundItem) int64 {
 	var total int64
 	for _, it := range items {
 		if it.LineQty <= 0 {
@@ -147,7 +151,7 @@ type RefundItem struct {
 
 // BuyerFee is the return shipping a buyer at fault pays: one way, both ways when the policy says so, or
 // one way plus the original shipping when the order shipped free.
-func BuyerFee(p data.PolicyRecord, orderShippingFee int64) int64 {
+func BuyerFee(p Policy, orderShippingFee int64) int64 {
 	fee := p.ReturnFee
 	if p.BothWays || (orderShippingFee == 0 && p.ChargeFreeShipping) {
 		fee += p.ReturnFee
@@ -157,17 +161,19 @@ func BuyerFee(p data.PolicyRecord, orderShippingFee int64) int64 {
 
 // complete finishes a request: a return gets its refund and its lines become 반품 when wholly returned; an
 // exchange ships the replacements, taking their stock once, and its lines become 교환.
-func (s *Service) complete(ctx context.Context, tx *data.Tx, r *Return, in MoveInput, note *string) error {
-	policy, err := data.ReturnPolicy(ctx, tx)
+func (s *Service) complete(ctx context.Context, tx *data.Tx, st *stored, in MoveInput, note *string) error {
+	rec, err := data.ReturnPolicy(ctx, tx)
 	if err != nil {
 		return err
 	}
+	policy := policyOf(rec)
+	r := &st.rec
 	o, err := data.OrderByID(ctx, tx, r.OrderID)
 	if err != nil {
 		return err
 	}
 	var items []RefundItem
-	for _, rl := range r.Lines {
+	for _, rl := range st.lines {
 		ol, err := data.LineByID(ctx, tx, rl.OrderLineID)
 		if err != nil {
 			return err
