@@ -80,7 +80,11 @@ func SetRateTx(ctx context.Context, tx *Tx, r RateRecord) error {
 	if err != nil {
 		return fmt.Errorf("data: set shipping rate: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("data: set shipping rate: %w", err) // a fault, never "no such band"
+	}
+	if n == 0 {
 		return ErrNoRow
 	}
 	return nil
@@ -190,12 +194,14 @@ type LineWeight struct {
 	HSCode, OriginCode string
 }
 
-// OrderLineWeights reads them.
-func OrderLineWeights(ctx context.Context, q Querier, orderID int64) ([]LineWeight, error) {
+// OrderLineWeights reads them for the lines of an order whose status is in live (the orders area's Live
+// set: the lines that still travel).
+func OrderLineWeights(ctx context.Context, q Querier, orderID int64, live []string) ([]LineWeight, error) {
+	cond, args := inSet("l.status", live)
 	rows, err := q.QueryContext(ctx, `SELECT l.id, l.product_name, l.option_info, l.qty, l.amount, coalesce(p.weight_grams, 0),
 		coalesce(p.hs_code, ''), coalesce(p.origin_code, '')
 		FROM order_lines l LEFT JOIN product_options o ON o.id = l.option_id LEFT JOIN products p ON p.id = o.product_id
-		WHERE l.order_id = ? AND l.status NOT IN ('CANCELED', 'CANCELED_BY_NOPAYMENT') ORDER BY l.id`, orderID)
+		WHERE l.order_id = ? AND `+cond+` ORDER BY l.id`, append([]any{orderID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: line weights of order %d: %w", orderID, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
 
@@ -35,7 +36,7 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand) error {
 		k := rng.IntN(len(ids))
 		orderID := ids[k]
 		ids = append(ids[:k], ids[k+1:]...)
-		lines, err := data.OrderLineWeights(ctx, tx, orderID)
+		lines, err := data.OrderLineWeights(ctx, tx, orderID, orders.Live.Codes())
 		if err != nil {
 			return err
 		}

@@ -15,6 +15,7 @@ import (
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/doc"
+	"sellerdesk/app/orders"
 	"sellerdesk/app/txn"
 	"sellerdesk/data"
 )
@@ -290,7 +291,7 @@ func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 	if err != nil {
 		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
-	lines, err := data.OrderLineWeights(ctx, db, orderID)
+	lines, err := data.OrderLineWeights(ctx, db, orderID, orders.Live.Codes())
 	if err != nil {
 		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
