@@ -12,7 +12,9 @@ import (
 )
 
 // FillDemo adds returns and exchanges in every state inside the demo's transaction, from recently delivered
-// lines: good items back in stock, refunds computed, the order lines following.
+// lines: good items back in stock, refunds computed, and a completed request's order line moved to 반품 or
+// 교환 through the orders area (orders.MoveLineTx) once all of it came back, as completing one in the window
+// does.
 func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) error {
 	pairs, err := data.DeliveredLinesSince(ctx, tx, now.AddDate(0, 0, -20), 60, orders.Arrived.Codes())
 	if err != nil {
@@ -126,6 +128,28 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) e
 		if err := data.UpdateReturnTx(ctx, tx, rec); err != nil {
 			return err
 		}
+		if last == StateDone {
+			if err := demoMoveLine(ctx, tx, ol, kind, number); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// demoMoveLine moves a completed request's order line as complete does: only when the whole line is back,
+// by the orders area's own table of moves.
+func demoMoveLine(ctx context.Context, tx *data.Tx, ol data.OrderLineRecord, kind Kind, number string) error {
+	done, err := data.ReturnedQty(ctx, tx, ol.ID)
+	if err != nil {
+		return err
+	}
+	if done < ol.Qty {
+		return nil
+	}
+	to := orders.StatusReturned
+	if kind == KindExchange {
+		to = orders.StatusExchanged
+	}
+	return orders.MoveLineTx(ctx, tx, ol.ID, to, number, "returns")
 }
