@@ -184,16 +184,16 @@ func (s *Service) FilterValues(ctx context.Context) (payments, channels []string
 
 // Detail is one order with every field, its lines and each line's status history. Phones are whole.
 type Detail struct {
-	Order    data.OrderRecord
+	Order    Order
 	Lines    []DetailLine
 	Overseas bool
 }
 
 // DetailLine is a line of the detail view.
 type DetailLine struct {
-	data.OrderLineRecord
+	OrderLine
 	StatusLabel string
-	History     []data.StatusChange
+	History     []StatusChange
 }
 
 // Detail reads an order by id.
@@ -210,13 +210,17 @@ func (s *Service) Detail(ctx context.Context, orderID int64) (Detail, error) {
 	if err != nil {
 		return Detail{}, internal(err, "주문 상품을 읽지 못했습니다.")
 	}
-	d := Detail{Order: o, Overseas: o.Country != "KR"}
+	d := Detail{Order: Order(o), Overseas: o.Country != "KR"}
 	for _, l := range lines {
 		h, err := data.StatusHistory(ctx, db, l.ID)
 		if err != nil {
 			return Detail{}, internal(err, "상태 이력을 읽지 못했습니다.")
 		}
-		d.Lines = append(d.Lines, DetailLine{OrderLineRecord: l, StatusLabel: LineLabel(Status(l.Status), Placing(l.Placing)), History: h})
+		moves := make([]StatusChange, len(h))
+		for i, c := range h {
+			moves[i] = StatusChange(c)
+		}
+		d.Lines = append(d.Lines, DetailLine{OrderLine: OrderLine(l), StatusLabel: LineLabel(Status(l.Status), Placing(l.Placing)), History: moves})
 	}
 	return d, nil
 }
