@@ -12,6 +12,7 @@ import (
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/returns"
 	"sellerdesk/data"
 )
 
@@ -49,7 +50,7 @@ func TestServicesReportCancelAlike(t *testing.T) {
 		}, `SELECT count(*) FROM orders`},
 		{"purchasing", func() error { return d.POs.MarkOrdered(cancelled, "PO-20310615-001") }, `SELECT count(*) FROM po_history`},
 		{"returns", func() error {
-			return d.Returns.SavePolicy(cancelled, data.PolicyRecord{WindowDays: 14, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3000})
+			return d.Returns.SetPolicy(cancelled, returns.Policy{WindowDays: 14, DefectMonths: 3, DefectKnownDays: 30, ReturnFee: 3000})
 		}, `SELECT count(*) FROM return_policy WHERE window_days = 14`},
 		{"overseas", func() error {
 			return d.Abroad.SetRates(cancelled, []data.RateRecord{})

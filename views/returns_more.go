@@ -25,9 +25,6 @@ import (
 	"sellerdesk/app/sheet"
 )
 
-// errorText is what the seller reads for err in the UI language (sellerText), kept for the screens that call it.
-func errorText(err error) string { return sellerText(err) }
-
 // savePDF asks where to save a PDF already made, writes it and opens it in the system viewer to print.
 func (sh *shell) savePDF(name string, pdf []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {

@@ -172,14 +172,6 @@ func (s *Service) Policy(ctx context.Context) (Policy, error) {
 	return policyOf(p), nil
 }
 
-// SavePolicy is SetPolicy for a caller still holding the store's record.
-//
-// Deprecated: app/services_cancel_test.go still passes a data.PolicyRecord; once it passes a Policy to
-// SetPolicy this goes.
-func (s *Service) SavePolicy(ctx context.Context, p data.PolicyRecord) error {
-	return s.SetPolicy(ctx, policyOf(p))
-}
-
 // SetPolicy checks and stores the policy. The law's minimums hold: change of mind at least 7 days,
 // defects at least 3 months from delivery and 30 days from when the buyer knew.
 func (s *Service) SetPolicy(ctx context.Context, p Policy) error {
