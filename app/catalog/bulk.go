@@ -111,8 +111,52 @@ func matchEdited(ctx context.Context, q data.Querier, e Product) (Product, []int
 	return cur, match, nil
 }
 
-// DiffBulkEdit lists what a 대량 수정 file would change, field by field, without writing anything.
+// Field is a field a 대량 수정 file may carry, named by the seller's word a Change shows for it.
+type Field string
+
+// The fields a 대량 수정 compares: the product's, then each option's.
+const (
+	FieldName        Field = "상품명"
+	FieldPrice       Field = "판매가"
+	FieldCost        Field = "원가"
+	FieldStatus      Field = "상태"
+	FieldCategory    Field = "카테고리"
+	FieldSupplier    Field = "공급업체"
+	FieldTax         Field = "과세구분"
+	FieldWeight      Field = "무게"
+	FieldHSCode      Field = "HS코드"
+	FieldOrigin      Field = "원산지코드"
+	FieldDetail      Field = "상세설명"
+	FieldExtraPrice  Field = "옵션가"
+	FieldStock       Field = "재고"
+	FieldSafetyStock Field = "안전재고"
+	FieldUsable      Field = "사용여부"
+)
+
+// Fields is the set of fields a 대량 수정 file carries. A column the seller deleted from the export reads as
+// empty cells, and an empty cell in a column that is there means "none" (no supplier, cost 0): only the set
+// tells the two apart, so that a file never erases what it does not carry.
+type Fields map[Field]bool
+
+// AllFields carries every field: the file is the whole export.
+func AllFields() Fields {
+	all := Fields{}
+	for _, f := range []Field{FieldName, FieldPrice, FieldCost, FieldStatus, FieldCategory, FieldSupplier, FieldTax,
+		FieldWeight, FieldHSCode, FieldOrigin, FieldDetail, FieldExtraPrice, FieldStock, FieldSafetyStock, FieldUsable} {
+		all[f] = true
+	}
+	return all
+}
+
+// DiffBulkEdit lists what a 대량 수정 file carrying every field would change, field by field, without
+// writing anything.
 func (s *Service) DiffBulkEdit(ctx context.Context, edited []Product) ([]Change, error) {
+	return s.DiffBulkEditCarrying(ctx, edited, AllFields())
+}
+
+// DiffBulkEditCarrying lists what a 대량 수정 file would change in the fields it carries, without writing
+// anything; every other field is no change.
+func (s *Service) DiffBulkEditCarrying(ctx context.Context, edited []Product, carried Fields) ([]Change, error) {
 	cats, err := s.Categories(ctx)
 	if err != nil {
 		return nil, err
@@ -131,7 +175,7 @@ func (s *Service) DiffBulkEdit(ctx context.Context, edited []Product) ([]Change,
 		if err := names.check(e); err != nil {
 			return nil, err
 		}
-		changes = append(changes, diffEdited(cur, match, e, names)...)
+		changes = append(changes, diffEdited(cur, match, e, names, carried)...)
 	}
 	return changes, nil
 }
@@ -172,29 +216,32 @@ func categoryPaths(cats []Category) map[int64]string {
 }
 
 // diffEdited lists the fields of cur that the edited row e changes; match pairs e's options with cur's.
-// The fields are every one the 대량 수정 export carries (apart from the option shape, which it cannot
-// change), and edited writes exactly these: a field the export shows but the diff skipped would be an edit
-// the seller made and never saw applied.
-func diffEdited(cur Product, match []int, e Product, names editNames) []Change {
+// The fields are those the file carries of every one the 대량 수정 export carries (apart from the option
+// shape, which it cannot change), and edited writes exactly these: a field the export shows but the diff
+// skipped would be an edit the seller made and never saw applied.
+func diffEdited(cur Product, match []int, e Product, names editNames, carried Fields) []Change {
 	var changes []Change
-	add := func(opt Option, field string, changed bool, old, new string) {
-		if changed {
-			changes = append(changes, Change{ProductCode: cur.Code, OptionCode: opt.Code, OptionLabel: opt.Label(), Field: field, Old: old, New: new})
+	add := func(opt Option, field Field, changed bool, old, new string) {
+		if changed && carried[field] {
+			changes = append(changes, Change{ProductCode: cur.Code, OptionCode: opt.Code, OptionLabel: opt.Label(), Field: string(field), Old: old, New: new})
 		}
 	}
 	n := strconv.FormatInt
 	name := strings.TrimSpace(e.Name)
-	add(Option{}, "상품명", cur.Name != name, cur.Name, name)
-	add(Option{}, "판매가", cur.Price != e.Price, n(cur.Price, 10), n(e.Price, 10))
-	add(Option{}, "원가", cur.Cost != e.Cost, n(cur.Cost, 10), n(e.Cost, 10))
-	add(Option{}, "상태", cur.Status != e.Status, cur.Status.Label(), e.Status.Label())
-	add(Option{}, "카테고리", cur.CategoryID != e.CategoryID, names.categories[cur.CategoryID], names.categories[e.CategoryID])
-	add(Option{}, "공급업체", cur.SupplierID != e.SupplierID, names.suppliers[cur.SupplierID], names.suppliers[e.SupplierID])
+	add(Option{}, FieldName, cur.Name != name, cur.Name, name)
+	add(Option{}, FieldPrice, cur.Price != e.Price, n(cur.Price, 10), n(e.Price, 10))
+	add(Option{}, FieldCost, cur.Cost != e.Cost, n(cur.Cost, 10), n(e.Cost, 10))
+	add(Option{}, FieldStatus, cur.Status != e.Status, cur.Status.Label(), e.Status.Label())
+	add(Option{}, FieldCategory, cur.CategoryID != e.CategoryID, names.categories[cur.CategoryID], names.categories[e.CategoryID])
+	add(Option{}, FieldSupplier, cur.SupplierID != e.SupplierID, names.suppliers[cur.SupplierID], names.suppliers[e.SupplierID])
 	// the label, not the code: a product saved before 과세구분 had a value reads as 과세 as the export shows it
-	add(Option{}, "과세구분", cur.TaxType.Label() != e.TaxType.Label(), cur.TaxType.Label(), e.TaxType.Label())
-	add(Option{}, "무게", cur.WeightGrams != e.WeightGrams, n(cur.WeightGrams, 10), n(e.WeightGrams, 10))
-	for _, f := range []struct{ field, old, new string }{
-		{"HS코드", cur.HSCode, e.HSCode}, {"원산지코드", cur.OriginCode, e.OriginCode}, {"상세설명", cur.Detail, e.Detail},
+	add(Option{}, FieldTax, cur.TaxType.Label() != e.TaxType.Label(), cur.TaxType.Label(), e.TaxType.Label())
+	add(Option{}, FieldWeight, cur.WeightGrams != e.WeightGrams, n(cur.WeightGrams, 10), n(e.WeightGrams, 10))
+	for _, f := range []struct {
+		field    Field
+		old, new string
+	}{
+		{FieldHSCode, cur.HSCode, e.HSCode}, {FieldOrigin, cur.OriginCode, e.OriginCode}, {FieldDetail, cur.Detail, e.Detail},
 	} {
 		// trimmed as the sheet reads a cell, so that an export read back is no change
 		old, new := strings.TrimSpace(f.old), strings.TrimSpace(f.new)
@@ -202,36 +249,68 @@ func diffEdited(cur Product, match []int, e Product, names editNames) []Change {
 	}
 	for i, eo := range e.Options {
 		co := cur.Options[match[i]]
-		add(co, "옵션가", co.ExtraPrice != eo.ExtraPrice, n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
-		add(co, "재고", co.Stock != eo.Stock, n(co.Stock, 10), n(eo.Stock, 10))
-		add(co, "안전재고", co.SafetyStock != eo.SafetyStock, n(co.SafetyStock, 10), n(eo.SafetyStock, 10))
-		add(co, "사용여부", co.Usable != eo.Usable, yesNo(co.Usable), yesNo(eo.Usable))
+		add(co, FieldExtraPrice, co.ExtraPrice != eo.ExtraPrice, n(co.ExtraPrice, 10), n(eo.ExtraPrice, 10))
+		add(co, FieldStock, co.Stock != eo.Stock, n(co.Stock, 10), n(eo.Stock, 10))
+		add(co, FieldSafetyStock, co.SafetyStock != eo.SafetyStock, n(co.SafetyStock, 10), n(eo.SafetyStock, 10))
+		add(co, FieldUsable, co.Usable != eo.Usable, yesNo(co.Usable), yesNo(eo.Usable))
 	}
 	return changes
 }
 
-// edited1 is cur with every field diffEdited compares taken from the edited row e; match pairs e's options
-// with cur's. What the export does not carry (images, option shape, 품절 set by itself) stays as stored.
-func edited1(cur Product, match []int, e Product) Product {
+// edited1 is cur with every field diffEdited compares and the file carries taken from the edited row e;
+// match pairs e's options with cur's. What the file does not carry (a deleted column, and what the export
+// never has: images, option shape, 품절 set by itself) stays as stored.
+func edited1(cur Product, match []int, e Product, carried Fields) Product {
 	next := cur
-	next.Name, next.Price, next.Cost, next.Status, next.CategoryID = strings.TrimSpace(e.Name), e.Price, e.Cost, e.Status, e.CategoryID
-	next.SupplierID, next.WeightGrams = e.SupplierID, e.WeightGrams
-	if cur.TaxType.Label() != e.TaxType.Label() {
+	if carried[FieldName] {
+		next.Name = strings.TrimSpace(e.Name)
+	}
+	if carried[FieldPrice] {
+		next.Price = e.Price
+	}
+	if carried[FieldCost] {
+		next.Cost = e.Cost
+	}
+	if carried[FieldStatus] {
+		next.Status = e.Status
+	}
+	if carried[FieldCategory] {
+		next.CategoryID = e.CategoryID
+	}
+	if carried[FieldSupplier] {
+		next.SupplierID = e.SupplierID
+	}
+	if carried[FieldWeight] {
+		next.WeightGrams = e.WeightGrams
+	}
+	if carried[FieldTax] && cur.TaxType.Label() != e.TaxType.Label() {
 		next.TaxType = e.TaxType
 	}
 	// compared trimmed as diffEdited does: a stored value is rewritten only when the seller changed it
 	for _, f := range []struct {
-		dst *string
-		src string
-	}{{&next.HSCode, e.HSCode}, {&next.OriginCode, e.OriginCode}, {&next.Detail, e.Detail}} {
-		if strings.TrimSpace(*f.dst) != strings.TrimSpace(f.src) {
+		field Field
+		dst   *string
+		src   string
+	}{{FieldHSCode, &next.HSCode, e.HSCode}, {FieldOrigin, &next.OriginCode, e.OriginCode}, {FieldDetail, &next.Detail, e.Detail}} {
+		if carried[f.field] && strings.TrimSpace(*f.dst) != strings.TrimSpace(f.src) {
 			*f.dst = strings.TrimSpace(f.src)
 		}
 	}
 	next.Options = append([]Option(nil), cur.Options...)
 	for k, eo := range e.Options {
 		o := &next.Options[match[k]]
-		o.ExtraPrice, o.Stock, o.SafetyStock, o.Usable = eo.ExtraPrice, eo.Stock, eo.SafetyStock, eo.Usable
+		if carried[FieldExtraPrice] {
+			o.ExtraPrice = eo.ExtraPrice
+		}
+		if carried[FieldStock] {
+			o.Stock = eo.Stock
+		}
+		if carried[FieldSafetyStock] {
+			o.SafetyStock = eo.SafetyStock
+		}
+		if carried[FieldUsable] {
+			o.Usable = eo.Usable
+		}
 	}
 	return next
 }
@@ -243,23 +322,30 @@ func yesNo(b bool) string {
 	return "N"
 }
 
-// ApplyBulkEdit writes a 대량 수정 file in one transaction; stock changes become 일괄수정 movements. A
-// product the file leaves as it is, is not written at all (an unchanged export changes nothing).
+// ApplyBulkEdit writes a 대량 수정 file carrying every field in one transaction; stock changes become
+// 일괄수정 movements. A product the file leaves as it is, is not written at all (an unchanged export changes
+// nothing).
 func (s *Service) ApplyBulkEdit(ctx context.Context, edited []Product, sourceRef string, progress func(float64)) (ImportResult, error) {
-	return s.applyBulkEdit(ctx, edited, nil, sourceRef, progress)
+	return s.applyBulkEdit(ctx, edited, AllFields(), nil, sourceRef, progress)
 }
 
 // ApplyPreviewedBulkEdit is ApplyBulkEdit for changes the seller confirmed: if, inside the transaction,
 // the file would change anything other than previewed (an order took stock, someone renamed a product since
 // the preview), nothing is written and the seller is asked to look again.
 func (s *Service) ApplyPreviewedBulkEdit(ctx context.Context, edited []Product, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
+	return s.ApplyPreviewedBulkEditCarrying(ctx, edited, AllFields(), previewed, sourceRef, progress)
+}
+
+// ApplyPreviewedBulkEditCarrying is ApplyPreviewedBulkEdit for a file that carries only the fields carried
+// (the seller deleted columns from the export): every other field stays as stored.
+func (s *Service) ApplyPreviewedBulkEditCarrying(ctx context.Context, edited []Product, carried Fields, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
 	if previewed == nil {
 		previewed = []Change{}
 	}
-	return s.applyBulkEdit(ctx, edited, previewed, sourceRef, progress)
+	return s.applyBulkEdit(ctx, edited, carried, previewed, sourceRef, progress)
 }
 
-func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
+func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, carried Fields, previewed []Change, sourceRef string, progress func(float64)) (ImportResult, error) {
 	var res ImportResult
 	err := s.write(ctx, "대량 수정을", func(tx *data.Tx) error {
 		res = ImportResult{}
@@ -290,12 +376,12 @@ func (s *Service) applyBulkEdit(ctx context.Context, edited []Product, previewed
 			if err := names.check(e); err != nil {
 				return err
 			}
-			diff := diffEdited(cur, match, e, names)
+			diff := diffEdited(cur, match, e, names, carried)
 			changes = append(changes, diff...)
 			if len(diff) == 0 {
 				continue
 			}
-			next := edited1(cur, match, e)
+			next := edited1(cur, match, e, carried)
 			if err := ValidateProduct(next); err != nil {
 				return apperr.About(err, "상품 {{.Code}}", "Code", cur.Code)
 			}

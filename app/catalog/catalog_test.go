@@ -651,3 +651,49 @@ func TestBulkEditEveryExportedField(t *testing.T) {
 		t.Errorf("the refused edit wrote supplier %d", now.SupplierID)
 	}
 }
+
+// TestBulkEditCarrying: a 대량 수정 compares and writes only the fields its file carries; a field whose
+// column the seller deleted reads as empty and stays as stored, while the fields carried still change.
+func TestBulkEditCarrying(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t)
+	haru, err := s.SaveSupplier(ctx, Supplier{Name: "하루상사"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := simple("W1", "머그컵", 9000, 5)
+	p.Cost, p.SupplierID, p.WeightGrams, p.Detail = 4000, haru.ID, 300, "도자기 머그"
+	p.Options[0].SafetyStock = 2
+	if _, err := s.SaveProduct(ctx, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	// what the sheet reads from a file without 원가, 공급업체, 무게, 상세설명, 재고수량 and 안전재고 columns
+	edited := []Product{simple("W1", "머그컵", 9500, 0)}
+	carried := AllFields()
+	for _, f := range []Field{FieldCost, FieldSupplier, FieldWeight, FieldDetail, FieldStock, FieldSafetyStock} {
+		delete(carried, f)
+	}
+	changes, err := s.DiffBulkEditCarrying(ctx, edited, carried)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || changes[0].Field != "판매가" || changes[0].New != "9500" {
+		t.Fatalf("diff = %+v", changes)
+	}
+	if all, _ := s.DiffBulkEdit(ctx, edited); len(all) != 7 {
+		t.Errorf("the same rows as a whole export = %+v", all)
+	}
+	res, err := s.ApplyPreviewedBulkEditCarrying(ctx, edited, carried, changes, "edit.xlsx", nil)
+	if err != nil || res.Updated != 1 {
+		t.Fatalf("apply = %+v, %v", res, err)
+	}
+	after, _ := s.ProductByCode(ctx, "W1")
+	if after.Price != 9500 || after.Cost != 4000 || after.SupplierID != haru.ID || after.WeightGrams != 300 ||
+		after.Detail != "도자기 머그" || after.Options[0].Stock != 5 || after.Options[0].SafetyStock != 2 {
+		t.Errorf("applied product = %+v", after)
+	}
+	// the preview of a partial file is not the diff of a whole one: applied as whole, it is refused
+	if _, err := s.ApplyPreviewedBulkEdit(ctx, edited, []Change{}, "edit.xlsx", nil); apperr.ErrorCode(err) != apperr.ErrConflict {
+		t.Errorf("a whole-file apply of an empty preview: %v", err)
+	}
+}

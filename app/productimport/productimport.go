@@ -59,6 +59,7 @@ type Preview struct {
 	// Changes is a 대량 수정's diff; empty when the file changes nothing.
 	Changes []Change
 	raw     []catalog.Change // as the catalog compares them again inside the transaction
+	carries catalog.Fields   // the columns the file has: a 대량 수정 leaves every other field as stored
 }
 
 // Change is one field a 대량 수정 changes, with its values written for the seller (45,000원, 12개).
@@ -108,7 +109,7 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 	if err != nil {
 		return nil, err
 	}
-	p := &Preview{Path: path, Mode: mode, Format: file.Format, Products: file.Products}
+	p := &Preview{Path: path, Mode: mode, Format: file.Format, Products: file.Products, carries: file.Carries}
 	for _, pr := range file.Products {
 		p.Options += len(pr.Options)
 	}
@@ -133,7 +134,7 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 	}
 	p.Problems, p.Products = file.Problems, file.Products
 	if p.Mode == BulkEdit && len(p.Problems) == 0 {
-		if p.raw, err = im.cat.DiffBulkEdit(ctx, file.Products); err != nil {
+		if p.raw, err = im.cat.DiffBulkEditCarrying(ctx, file.Products, p.carries); err != nil {
 			return nil, err
 		}
 		for _, c := range p.raw {
@@ -247,7 +248,7 @@ func (im *Importer) Apply(ctx context.Context, p *Preview, progress func(float64
 		if len(p.raw) == 0 {
 			return catalog.ImportResult{}, nil
 		}
-		return im.cat.ApplyPreviewedBulkEdit(ctx, p.Products, p.raw, source, progress)
+		return im.cat.ApplyPreviewedBulkEditCarrying(ctx, p.Products, p.carries, p.raw, source, progress)
 	}
 	return catalog.ImportResult{}, fmt.Errorf("productimport: apply a preview of mode %d", p.Mode)
 }

@@ -33,6 +33,9 @@ type ProductFile struct {
 	Products []catalog.Product
 	Problems []Problem
 	Rows     int // data rows read
+	// Carries is the set of product and option fields the file has a column for. A column the seller
+	// deleted reads as empty cells; a 대량 수정 leaves the fields it does not carry as stored.
+	Carries  catalog.Fields
 	sheet    string
 	header   []string
 	sources  []source // where each product came from, parallel to Products
@@ -143,6 +146,7 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 		return nil, nil
 	}
 	file.Rows = len(rows)
+	file.Carries = file.carries()
 	if file.has(ssOptionStock) || file.has(ssCategoryID) || file.has(ssState) || file.has(ssOptionNames) {
 		file.Format = FormatSmartStore
 	} else {
@@ -185,6 +189,30 @@ func isHeader(cells []string) bool {
 }
 
 func (file *ProductFile) has(col string) bool { return file.colIndex(col) >= 0 }
+
+// fieldColumns are the columns each field is read from, in either layout: a field is carried when any is
+// there.
+var fieldColumns = map[catalog.Field][]string{
+	catalog.FieldName: {colName}, catalog.FieldPrice: {colPrice}, catalog.FieldCost: {colCost},
+	catalog.FieldStatus: {colStatus}, catalog.FieldCategory: {colCategory}, catalog.FieldSupplier: {colSupplier},
+	catalog.FieldTax: {colTax}, catalog.FieldWeight: {colWeight}, catalog.FieldHSCode: {colHS},
+	catalog.FieldOrigin: {colOrigin}, catalog.FieldDetail: {colDetail, ssDetail},
+	catalog.FieldExtraPrice: {colExtraPrice}, catalog.FieldStock: {colStock, ssOptionStock},
+	catalog.FieldSafetyStock: {colSafetyStock}, catalog.FieldUsable: {colUsable},
+}
+
+// carries lists the fields the file's header has a column for.
+func (file *ProductFile) carries() catalog.Fields {
+	set := catalog.Fields{}
+	for f, cols := range fieldColumns {
+		for _, c := range cols {
+			if file.has(c) {
+				set[f] = true
+			}
+		}
+	}
+	return set
+}
 
 func (file *ProductFile) colIndex(col string) int {
 	for i, h := range file.header {
