@@ -20,6 +20,9 @@ import (
 // app, only in an order the test chooses. slowstore_test.go gives one list real goroutines back.
 type jobs struct {
 	held bool // loads wait in queue for wait (tests)
+	// ui is held while wait runs a queued load and while do runs a real goroutine's widget change, when
+	// the jobs are held: the test driver's fyne.Do does not serialize them as the app's event loop does
+	ui sync.Mutex
 
 	mu      sync.Mutex
 	changed sync.Cond // a load was queued or work ended
@@ -61,6 +64,18 @@ func (j *jobs) run(f func()) {
 	j.mu.Unlock()
 }
 
+// do runs f on the UI goroutine, for a goroutine of the shell's own (the startup work): fyne.Do in the app;
+// with held jobs at once, but never while wait runs a queued load.
+func (j *jobs) do(f func()) {
+	if !j.held {
+		fyne.Do(f)
+		return
+	}
+	j.ui.Lock()
+	defer j.ui.Unlock()
+	f()
+}
+
 // wait runs the queued loads on the calling goroutine, and the loads they queue in turn, until no work is
 // left running.
 func (j *jobs) wait() {
@@ -76,7 +91,9 @@ func (j *jobs) wait() {
 		f := j.queue[0]
 		j.queue = j.queue[1:]
 		j.mu.Unlock()
+		j.ui.Lock()
 		f()
+		j.ui.Unlock()
 		j.mu.Lock()
 	}
 }

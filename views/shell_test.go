@@ -145,6 +145,7 @@ func TestDashboardCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh.reload()
+	sh.waitJobs()
 	low, _ := sh.desk.Catalog.CountProducts(context.Background(), catalog.ListFilter{LowStock: true})
 	if low == 0 {
 		t.Fatal("the demo store should have low-stock products")

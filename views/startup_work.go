@@ -88,7 +88,7 @@ func (sh *shell) runStartupWork() {
 			if len(sh.work.queue) == 0 || ctx.Err() != nil {
 				sh.work.running = false
 				sh.work.mu.Unlock()
-				fyne.Do(func() { sh.status.Hide() })
+				sh.jobs.do(func() { sh.status.Hide() })
 				return
 			}
 			j := sh.work.queue[0]
@@ -113,7 +113,7 @@ func (sh *shell) runStartupJob(ctx context.Context, j startupJob) {
 			return // the label changes once per percent, not once per step
 		}
 		last = text
-		fyne.Do(func() {
+		sh.jobs.do(func() {
 			sh.status.SetText(text)
 			sh.status.Show()
 		})
@@ -123,7 +123,7 @@ func (sh *shell) runStartupJob(ctx context.Context, j startupJob) {
 		return
 	}
 	if j.failed != nil {
-		fyne.Do(func() { j.failed(err) })
+		sh.jobs.do(func() { j.failed(err) })
 		return
 	}
 	sh.showError(err)
@@ -144,7 +144,7 @@ func (sh *shell) checkIfUnclean(ctx context.Context, report func(string, float64
 	}
 	if r.Problem != "" {
 		sh.damaged.Store(true)
-		fyne.Do(sh.showDamaged)
+		sh.jobs.do(sh.showDamaged)
 	}
 	return nil
 }
@@ -167,7 +167,7 @@ func (sh *shell) autoBackup(ctx context.Context, report func(string, float64)) e
 		report(lang.L("자동 백업 중…"), p.Copied)
 	})
 	if err == nil {
-		fyne.Do(sh.refreshCurrent) // the dashboard shows the new last backup
+		sh.jobs.do(sh.refreshCurrent) // the dashboard shows the new last backup
 	}
 	return err
 }

@@ -1,5 +1,7 @@
-// Package widgets holds SellerDesk's reusable view pieces: the progress dialog that runs long jobs off the
-// UI goroutine, and form fields that show their validation message under the input.
+// Package widgets holds SellerDesk's reusable view pieces, each keeping the window from waiting: the list
+// source that loads a list's count and pages off the UI goroutine (debounced while the seller types, stale
+// answers dropped), the progress dialog that runs long jobs off the UI goroutine with a 취소 button, and
+// form fields that show their validation message under the input.
 package widgets
 
 import (
