@@ -29,25 +29,166 @@ var keyedSources = []string{"catalog", "purchasing", "overseas", "validate", "ap
 var keyFuncs = map[string]bool{"New": true, "M": true, "About": true, "Invalid": true, "InvalidMsg": true,
 	"notFound": true, "conflict": true, "invalid": true, "invalidField": true, "internal": true}
 
-// composedKeys are sentences the shared write helper (app/txn) puts together from a service's area and
-// what it writes; each service's own are listed here, since no literal holds them whole.
+// The shared write helper (app/txn) says a cancelled, timed-out or failed write in sentences with values:
+// the service's area ({{.Area}}) and what it was writing ({{.What}}), each word a key of its own that the
+// seller's language translates inside the sentence. No literal the key scan reads holds these, so they are
+// listed here, and TestTxnWordsListed keeps the lists equal to what the services pass.
+var (
+	txnSentences = []string{
+		"{{.Area}} 작업을 취소했습니다. 아무것도 바뀌지 않았습니다.",
+		"{{.Area}} 작업이 너무 오래 걸려 멈췄습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요.",
+		"{{.What}}에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다.", // txn.FaultMsg
+		"{{.What}} 저장하지 못했습니다. 자세한 내용은 로그에 기록했습니다.",               // catalog
+		"{{.What}}에 실패했습니다. 아무것도 바꾸지 않았습니다. 자세한 내용은 로그에 기록했습니다.",  // returns
+		"{{.What}} 저장하지 못했습니다. 아무것도 바꾸지 않았습니다.",                   // overseas
+	}
+	txnAreas = []string{"상품", "주문", "반품", "발주", "해외배송", "매장 정보"}
+	txnWhats = []string{
+		// catalog
+		"일괄 등록한 상품을", "대량 수정을", "이미지를", "상품을", "판매 상태를", "카테고리를", "공급업체를", "재고를",
+		// orders, and the desk's order import
+		"주문 가져오기", "송장 입력", "상품 연결", "주문 등록",
+		// returns
+		"반품 처리", "검수 기록", "스마트스토어 반품 반영", "반품 정책 저장", "반품 요청",
+		// purchasing
+		"발주서 만들기", "발주서 상태 변경", "입고 처리",
+		// overseas
+		"요금표를", "해외배송 정보를",
+		// the desk's store profile
+		"매장 정보 저장",
+	}
+)
+
+// composedKeys are every txn sentence and word, for the translation check.
 var composedKeys = func() []string {
 	var out []string
-	for _, what := range []string{"일괄 등록한 상품을", "대량 수정을", "이미지를", "상품을", "판매 상태를", "카테고리를", "공급업체를", "재고를"} {
-		out = append(out, what+" 저장하지 못했습니다. 자세한 내용은 로그에 기록했습니다.")
-	}
-	for _, what := range []string{"발주서 만들기", "발주서 상태 변경", "입고 처리", "매장 정보 저장"} {
-		out = append(out, what+"에 실패했습니다. 아무것도 저장하지 않았습니다. 자세한 내용은 로그에 기록했습니다.")
-	}
-	for _, what := range []string{"요금표를", "해외배송 정보를"} {
-		out = append(out, what+" 저장하지 못했습니다. 아무것도 바꾸지 않았습니다.")
-	}
-	for _, area := range []string{"상품", "발주", "해외배송", "매장 정보"} {
-		out = append(out, area+" 작업을 취소했습니다. 아무것도 바뀌지 않았습니다.",
-			area+" 작업이 너무 오래 걸려 멈췄습니다. 아무것도 바뀌지 않았습니다. 다시 시도하세요.")
-	}
-	return out
+	out = append(out, txnSentences...)
+	out = append(out, txnAreas...)
+	return append(out, txnWhats...)
 }()
+
+// txnSources are where the services build their txn.Writer and call write(ctx, "…", fn), relative to app/
+// (a directory is read whole, the top-level files of app/ one by one).
+var txnSources = []string{"catalog", "orders", "returns", "purchasing", "overseas", "txn", "."}
+
+// txnWords scans txnSources for the words the services pass to the write helper: each txn.Writer's Area, the
+// sentences in its Fault and in app/txn, and the what of every write(ctx, "…", fn).
+func txnWords(t *testing.T) (sentences, areas, whats map[string]string) {
+	t.Helper()
+	sentences, areas, whats = map[string]string{}, map[string]string{}, map[string]string{}
+	lit := func(e ast.Expr) (string, bool) {
+		b, ok := e.(*ast.BasicLit)
+		if !ok || b.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(b.Value)
+		return s, err == nil && hasHangul(s)
+	}
+	scan := func(path string) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inTxn := filepath.Base(filepath.Dir(path)) == "txn"
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.CompositeLit:
+				sel, ok := x.Type.(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != "Writer" {
+					return true
+				}
+				for _, el := range x.Elts {
+					kv, ok := el.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					switch key, _ := kv.Key.(*ast.Ident); {
+					case key == nil:
+					case key.Name == "Area":
+						if s, ok := lit(kv.Value); ok {
+							areas[s] = fset.Position(kv.Pos()).String()
+						}
+					case key.Name == "Fault":
+						ast.Inspect(kv.Value, func(n ast.Node) bool {
+							if s, ok := lit(exprOf(n)); ok && strings.Contains(s, "{{.What}}") {
+								sentences[s] = fset.Position(n.Pos()).String()
+							}
+							return true
+						})
+					}
+				}
+			case *ast.CallExpr:
+				name := ""
+				if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+					name = sel.Sel.Name
+				} else if id, ok := x.Fun.(*ast.Ident); ok {
+					name = id.Name
+				}
+				if (name == "write" || name == "Write") && len(x.Args) == 3 {
+					if _, ok := x.Args[2].(*ast.FuncLit); ok {
+						if s, ok := lit(x.Args[1]); ok {
+							whats[s] = fset.Position(x.Pos()).String()
+						}
+					}
+				}
+			case *ast.BasicLit:
+				if s, ok := lit(x); ok && inTxn && (strings.Contains(s, "{{.Area}}") || strings.Contains(s, "{{.What}}")) {
+					sentences[s] = fset.Position(x.Pos()).String()
+				}
+			}
+			return true
+		})
+	}
+	for _, dir := range txnSources {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			scan(filepath.Join(dir, name))
+		}
+	}
+	return sentences, areas, whats
+}
+
+// exprOf is n as an expression, or nil.
+func exprOf(n ast.Node) ast.Expr {
+	e, _ := n.(ast.Expr)
+	return e
+}
+
+// TestTxnWordsListed: the lists of txn sentences, areas and whats are exactly what the services pass, so a
+// new write is checked for its translation and a word no service passes any more is dropped from the lists
+// (and from the translation files).
+func TestTxnWordsListed(t *testing.T) {
+	sentences, areas, whats := txnWords(t)
+	for _, c := range []struct {
+		name   string
+		listed []string
+		found  map[string]string
+	}{{"txnSentences", txnSentences, sentences}, {"txnAreas", txnAreas, areas}, {"txnWhats", txnWhats, whats}} {
+		listed := map[string]bool{}
+		for _, w := range c.listed {
+			listed[w] = true
+			if _, ok := c.found[w]; !ok {
+				t.Errorf("%s lists %q, which no service passes", c.name, w)
+			}
+		}
+		for w, where := range c.found {
+			if !listed[w] {
+				t.Errorf("%s: %s lacks %q", where, c.name, w)
+			}
+		}
+	}
+	if len(whats) < 20 || len(areas) < 6 {
+		t.Fatalf("found only %d whats and %d areas; is the scan broken?", len(whats), len(areas))
+	}
+}
 
 func hasHangul(s string) bool {
 	for _, r := range s {
