@@ -135,12 +135,15 @@ func (s *Store) copyTo(ctx context.Context, tmp string, progress func(BackupProg
 	return cp.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
 }
 
-// VerifyBackup checks that path is a SellerDesk database this build can restore: an SQLite file, not newer
-// than this build, passing integrity_check.
+// VerifyBackup checks, without writing anything, that path is a SellerDesk store this build can restore
+// (see PrepareRestore): recognised as ours, not newer than this build, passing integrity_check.
 func (s *Store) VerifyBackup(ctx context.Context, path string) error {
-	return verifyFile(ctx, path, len(s.migrations))
+	_, _, err := inspectBackup(ctx, path, s.migrations)
+	return err
 }
 
+// verifyFile checks a backup's own fresh copy: an SQLite file, not newer than this build, passing
+// integrity_check.
 func verifyFile(ctx context.Context, path string, known int) error {
 	if _, err := os.Stat(path); err != nil {
 		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
@@ -153,57 +156,16 @@ func verifyFile(ctx context.Context, path string, known int) error {
 	return checkFile(ctx, path, "integrity_check")
 }
 
-// RestoreFrom replaces the whole content of the live database with the backup at src, using SQLite's online
-// backup API on the writer connection: it is one write transaction, so readers see either the old or the
-// restored data and a failure leaves the old data in place. An older backup is then migrated up. progress,
-// when not nil, is called with the fraction copied so far.
+// RestoreFrom replaces the whole content of the live database with the backup at src, once it has been
+// checked and migrated in a temporary copy (see PrepareRestore): a refused file is a *RestoreError and
+// leaves the store as it was. progress, when not nil, is called with the fraction copied so far.
 func (s *Store) RestoreFrom(ctx context.Context, src string, progress func(float64)) error {
-	if err := verifyFile(ctx, src, len(s.migrations)); err != nil {
+	p, err := s.PrepareRestore(ctx, src)
+	if err != nil {
 		return err
 	}
-	conn, err := s.w.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("data: restore: %w", err)
-	}
-	err = conn.Raw(func(dc any) error {
-		r, ok := dc.(interface {
-			NewRestore(string) (*sqlite.Backup, error)
-		})
-		if !ok {
-			return errors.New("driver does not support the backup API")
-		}
-		b, err := r.NewRestore(src + "?_pragma=busy_timeout(10000)")
-		if err != nil {
-			return err
-		}
-		for {
-			if err := ctx.Err(); err != nil {
-				b.Finish()
-				return err
-			}
-			more, err := b.Step(512)
-			if err != nil {
-				b.Finish()
-				return err
-			}
-			if progress != nil && b.PageCount() > 0 {
-				progress(float64(b.PageCount()-b.Remaining()) / float64(b.PageCount()))
-			}
-			if !more {
-				break
-			}
-		}
-		return b.Finish()
-	})
-	conn.Close()
-	if err != nil {
-		return fmt.Errorf("data: restore from %s: %w", src, err)
-	}
-	if err := s.migrate(ctx); err != nil {
-		return err
-	}
-	// the restored file's statistics may be another store's, or none: the planner gets its own
-	return s.Optimize(ctx)
+	defer p.Close()
+	return s.RestorePrepared(ctx, p, progress)
 }
 
 func syncFile(path string) error {
