@@ -3,6 +3,7 @@
 package applog
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -83,11 +84,38 @@ func (r *RotatingFile) Close() error {
 	return r.f.Close()
 }
 
+// Path is the file the log is written to now.
+func (r *RotatingFile) Path() string { return r.path }
+
 // New opens the log in dir (5 MB a file, three old files kept) and returns a text logger writing to it.
+// When dir cannot be written (a read-only data folder, a backup opened from a CD), the log goes to the
+// user's temporary folder instead (FallbackDir), and its first line says why: looking up an order or
+// checking the file must not fail for want of a place to log. Only when neither can be written is it an
+// error. The closer is a *RotatingFile, whose Path says where the log went.
 func New(dir string, level slog.Level) (*slog.Logger, io.Closer, error) {
 	w, err := OpenRotating(filepath.Join(dir, FileName), 5<<20, 3)
 	if err != nil {
-		return nil, nil, err
+		fallback := FallbackDir()
+		var ferr error
+		if ferr = os.MkdirAll(fallback, 0o700); ferr == nil {
+			w, ferr = OpenRotating(filepath.Join(fallback, FileName), 5<<20, 3)
+		}
+		if ferr != nil {
+			return nil, nil, errors.Join(err, ferr)
+		}
+		log := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+		log.Warn("data folder cannot be written; logging to the temporary folder", "dir", dir, "err", err)
+		return log, w, nil
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})), w, nil
+}
+
+// FallbackDir is where New logs when the data folder cannot be written: a folder of this user's in the
+// system's temporary folder (on a shared /tmp, another user's folder of the same name could not be written).
+func FallbackDir() string {
+	name := "sellerdesk-log"
+	if uid := os.Getuid(); uid >= 0 { // -1 on Windows, whose temporary folder is the user's own
+		name = fmt.Sprintf("%s-%d", name, uid)
+	}
+	return filepath.Join(os.TempDir(), name)
 }
