@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/data"
 )
 
@@ -246,30 +247,109 @@ func (d *Desk) BackupNow(ctx context.Context, dst string) (string, error) {
 	return abs, nil
 }
 
-// Restore replaces the store's content with the backup at src. The current data is first saved as a
-// before-restore backup, so a restore can itself be undone. progress gets the fraction copied.
-func (d *Desk) Restore(ctx context.Context, src string, progress func(float64)) (savedCurrent string, err error) {
-	if same, _ := sameFile(src, d.store.Path()); same {
-		return "", &Error{Code: ErrInvalid, Message: "지금 사용 중인 데이터 파일은 복원할 백업으로 고를 수 없습니다."}
+// BackupSummary is what a backup holds, shown to the seller before a restore replaces the data with it.
+type BackupSummary struct {
+	Path     string
+	Made     time.Time // when the backup was made: from its name in the backups folder, else the file's date
+	Products int64
+	Orders   int64
+	Returns  int64
+}
+
+// InspectBackup checks src exactly as Restore does (a SellerDesk store, read-only, integrity_check, its
+// update to this version in a temporary copy) and says what it holds, changing nothing. A file Restore
+// would refuse is refused here with the same message.
+func (d *Desk) InspectBackup(ctx context.Context, src string) (BackupSummary, error) {
+	if err := d.notLiveFile(src); err != nil {
+		return BackupSummary{}, err
 	}
-	if err := d.store.VerifyBackup(ctx, src); err != nil {
-		d.Log.Warn("restore refused", "src", src, "err", err)
+	p, err := d.store.PrepareRestore(ctx, src)
+	if err != nil {
+		d.Log.Warn("backup refused", "src", src, "err", err)
+		return BackupSummary{}, restoreRefused(ctx, src, err)
+	}
+	defer p.Close()
+	return d.summary(p), nil
+}
+
+func (d *Desk) summary(p *data.PreparedRestore) BackupSummary {
+	made := p.Summary.Modified
+	if _, at, ok := parseBackupName(filepath.Base(p.Src)); ok {
+		made = at
+	}
+	return BackupSummary{Path: p.Src, Made: made, Products: p.Summary.Products, Orders: p.Summary.Orders, Returns: p.Summary.Returns}
+}
+
+// Restore replaces the store's content with the backup at src, and can only improve things: src is first
+// checked and updated to this version in a temporary copy (see data.Store.PrepareRestore), so a file that
+// is not a SellerDesk store, is empty, newer or damaged is refused with a message saying which and nothing
+// changes. Only then is the current data saved as a before-restore backup (so a restore can itself be
+// undone), and the checked copy replaces the store in one transaction. progress gets the fraction copied.
+func (d *Desk) Restore(ctx context.Context, src string, progress func(float64)) (savedCurrent string, err error) {
+	if err := d.notLiveFile(src); err != nil {
 		return "", err
 	}
+	p, err := d.store.PrepareRestore(ctx, src)
+	if err != nil {
+		d.Log.Warn("restore refused", "src", src, "err", err)
+		return "", restoreRefused(ctx, src, err)
+	}
+	defer p.Close()
 	savedCurrent = d.backupPath(BackupBeforeRestore)
 	if err := d.store.BackupTo(ctx, savedCurrent); err != nil {
 		d.Log.Error("backup before restore", "err", err)
-		return "", &Error{Code: ErrInternal, Err: err, Message: "복원하기 전에 현재 데이터를 백업하지 못해 복원을 멈췄습니다. 디스크 공간을 확인하세요."}
+		if ctx.Err() != nil {
+			return "", &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
+		}
+		return "", &Error{Code: ErrInternal, Err: err, Key: "복원하기 전에 현재 데이터를 백업하지 못해 복원을 멈췄습니다. 기존 데이터는 그대로입니다. 디스크 공간을 확인하세요."}
 	}
-	if err := d.store.RestoreFrom(ctx, src, progress); err != nil {
+	if err := d.store.RestorePrepared(ctx, p, progress); err != nil {
 		d.Log.Error("restore", "src", src, "err", err)
 		if ctx.Err() != nil {
-			return savedCurrent, &Error{Code: ErrConflict, Err: err, Message: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
+			return savedCurrent, &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
 		}
-		return savedCurrent, &Error{Code: ErrInternal, Err: err, Message: "백업에서 복원하지 못했습니다. 기존 데이터는 그대로입니다."}
+		return savedCurrent, &Error{Code: ErrInternal, Err: err, Key: "백업에서 복원하지 못했습니다. 기존 데이터는 그대로입니다."}
 	}
-	d.Log.Info("restored", "src", src, "saved_current", savedCurrent)
+	d.Log.Info("restored", "src", src, "saved_current", savedCurrent, "products", p.Summary.Products,
+		"orders", p.Summary.Orders, "returns", p.Summary.Returns, "from_version", p.Summary.Version)
 	return savedCurrent, nil
+}
+
+func (d *Desk) notLiveFile(src string) error {
+	if same, _ := sameFile(src, d.store.Path()); same {
+		return apperr.New(ErrInvalid, "지금 사용 중인 데이터 파일은 복원할 백업으로 고를 수 없습니다.")
+	}
+	return nil
+}
+
+// restoreRefused says in the seller's words why src was not restored; the store is untouched in each case.
+func restoreRefused(ctx context.Context, src string, err error) error {
+	if ctx.Err() != nil {
+		return &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
+	}
+	name := filepath.Base(src)
+	var re *data.RestoreError
+	if !errors.As(err, &re) {
+		return &Error{Code: ErrInternal, Err: err, Key: "백업 파일 '{{.Name}}'을(를) 확인하지 못했습니다. 데이터는 그대로입니다. 자세한 내용은 로그에 기록했습니다.", Args: map[string]any{"Name": name}}
+	}
+	var e *Error
+	switch re.Reason {
+	case data.RefuseEmpty:
+		e = apperr.New(ErrInvalid, "'{{.Name}}'은(는) 비어 있는 파일입니다. 복원하지 않았고 데이터는 그대로입니다.", "Name", name)
+	case data.RefuseNotSellerDesk:
+		e = apperr.New(ErrInvalid, "'{{.Name}}'은(는) 셀러데스크 백업 파일이 아닙니다. 복원하지 않았고 데이터는 그대로입니다.", "Name", name)
+	case data.RefuseNewerVersion:
+		e = apperr.New(ErrInvalid, "'{{.Name}}'은(는) 더 새로운 버전의 셀러데스크에서 만든 백업입니다(데이터 버전 {{.Version}}, 이 프로그램은 {{.Known}}까지). 복원하지 않았고 데이터는 그대로입니다. 셀러데스크를 업데이트한 뒤 복원하세요.",
+			"Name", name, "Version", re.Version, "Known", re.Known)
+	case data.RefuseDamaged:
+		e = apperr.New(ErrInvalid, "백업 파일 '{{.Name}}'이(가) 손상되어 복원하지 않았습니다. 데이터는 그대로입니다. 다른 백업을 고르세요.", "Name", name)
+	case data.RefuseMigration:
+		e = apperr.New(ErrInternal, "백업 파일 '{{.Name}}'을(를) 이 버전의 구조로 바꾸지 못해 복원하지 않았습니다. 데이터는 그대로입니다. 자세한 내용은 로그에 기록했습니다.", "Name", name)
+	default:
+		e = apperr.New(ErrInvalid, "백업 파일 '{{.Name}}'을(를) 읽을 수 없어 복원하지 않았습니다. 데이터는 그대로입니다. 파일이 있는지, 읽을 권한이 있는지 확인하세요.", "Name", name)
+	}
+	e.Err = err
+	return e
 }
 
 func sameFile(a, b string) (bool, error) {
