@@ -147,19 +147,56 @@ func (sh *shell) pickRestoreFile() {
 	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
 }
 
-// confirmRestore warns that the current data will be replaced, then restores with progress.
+// restoreDialog shows what a backup holds before the seller agrees to replace the data with it. It opens
+// at once; the check of the file (read-only, integrity_check, its update in a temporary copy) runs in the
+// background, and 복원 is enabled only once the summary is shown. A file the check refuses closes the
+// dialog with the reason; nothing was changed.
+type restoreDialog struct {
+	sh      *shell
+	path    string
+	dlg     *dialog.CustomDialog
+	summary *widget.Label
+	restore *widget.Button
+}
+
+// confirmRestore checks the backup at path, shows what it holds and asks before restoring it.
 func (sh *shell) confirmRestore(path string) {
-	msg := lang.L("지금 데이터를 이 백업의 내용으로 바꿉니다:\n{{.Path}}\n\n현재 데이터는 복원 전에 자동으로 백업해 둡니다. 계속할까요?",
-		map[string]any{"Path": filepath.Base(path)})
-	c := dialog.NewConfirm(lang.L("백업에서 복원"), msg, func(ok bool) {
-		if ok {
-			sh.restore(path)
-		}
-	}, sh.win)
-	c.SetConfirmText(lang.L("복원"))
-	c.SetDismissText(lang.L("취소"))
-	c.SetConfirmImportance(widget.WarningImportance)
-	c.Show()
+	r := &restoreDialog{sh: sh, path: path}
+	r.build()
+	r.dlg.Show()
+	background(sh, func(ctx context.Context) (app.BackupSummary, error) {
+		return sh.desk.InspectBackup(ctx, path)
+	}, r.onChecked)
+}
+
+func (r *restoreDialog) build() {
+	r.summary = &widget.Label{Text: lang.L("백업 파일을 확인하는 중입니다…"), Wrapping: fyne.TextWrapWord}
+	warn := &widget.Label{Wrapping: fyne.TextWrapWord,
+		Text: lang.L("지금 데이터를 이 백업의 내용으로 바꿉니다:\n{{.Path}}\n\n현재 데이터는 복원 전에 자동으로 백업해 둡니다. 계속할까요?",
+			map[string]any{"Path": filepath.Base(r.path)})}
+	r.restore = &widget.Button{Text: lang.L("복원"), Importance: widget.WarningImportance, OnTapped: r.onConfirm}
+	r.restore.Disable()
+	cancel := &widget.Button{Text: lang.L("취소"), OnTapped: func() { r.dlg.Hide() }}
+	r.dlg = dialog.NewCustomWithoutButtons(lang.L("백업에서 복원"), container.NewVBox(r.summary, widget.NewSeparator(), warn), r.sh.win)
+	r.dlg.SetButtons([]fyne.CanvasObject{cancel, r.restore})
+	r.dlg.Resize(fyne.NewSize(520, 0))
+}
+
+func (r *restoreDialog) onChecked(sum app.BackupSummary, err error) {
+	if err != nil {
+		r.dlg.Hide()
+		r.sh.showError(err)
+		return
+	}
+	r.summary.SetText(lang.L("이 백업에 담긴 데이터\n백업 날짜: {{.Made}}\n상품 {{.Products}}개 · 주문 {{.Orders}}건 · 반품/교환 {{.Returns}}건",
+		map[string]any{"Made": format.DateTime(sum.Made), "Products": format.Number(sum.Products),
+			"Orders": format.Number(sum.Orders), "Returns": format.Number(sum.Returns)}))
+	r.restore.Enable()
+}
+
+func (r *restoreDialog) onConfirm() {
+	r.dlg.Hide()
+	r.sh.restore(r.path)
 }
 
 func (sh *shell) restore(path string) *widgets.Running {
