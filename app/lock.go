@@ -38,6 +38,11 @@ type windowHolder struct {
 // and process number from the note it left in the lock file.
 func LockWindow(dbPath string, info AppInfo) (release func() error, err error) {
 	path := dbPath + WindowLockSuffix
+	// the lock comes before the store is opened (a second window must not open it at all), so on the first
+	// start the data folder is made here
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, lockFileError(path, err)
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, lockFileError(path, err)

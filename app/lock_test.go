@@ -20,7 +20,8 @@ func TestLockWindow(t *testing.T) {
 		holdWindowLock(path)
 		return
 	}
-	path := filepath.Join(t.TempDir(), "sellerdesk.db")
+	// the data folder does not exist yet (a first start): taking the lock makes it
+	path := filepath.Join(t.TempDir(), "SellerDesk", "sellerdesk.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestLockWindow$")
 	cmd.Env = append(os.Environ(), "SELLERDESK_TEST_HOLD_WINDOW="+path)
 	stdin, _ := cmd.StdinPipe()
