@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -120,6 +121,43 @@ func background[T any](sh *shell, load func(context.Context) (T, error), done fu
 			defer end()
 			done(v, err)
 		})
+	})
+}
+
+// saving runs a short write (one transaction over a handful of rows) off the UI goroutine and calls done on
+// the UI goroutine once it is stored; a failure is shown to the seller instead.
+func saving(sh *shell, write func(context.Context) error, done func()) {
+	background(sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, write(ctx) },
+		func(_ struct{}, err error) {
+			if err != nil {
+				sh.showError(err)
+				return
+			}
+			done()
+		})
+}
+
+// working runs a write that can take long (a batch move of many orders, a PDF) behind the progress dialog
+// with 취소, and hands its answer to done on the UI goroutine. A failure is shown to the seller; a cancel
+// before the write ended says nothing, and a 취소 tapped after it ended still reports it, since it happened.
+func working[T any](sh *shell, title, message string, write func(context.Context) (T, error), done func(T)) {
+	var (
+		v        T
+		finished bool
+	)
+	sh.runJob(title, message, func(ctx context.Context, _ func(float64)) error {
+		var err error
+		v, err = write(ctx)
+		finished = err == nil
+		return err
+	}, func(err error) {
+		switch {
+		case finished:
+			done(v)
+		case errors.Is(err, context.Canceled):
+		default:
+			sh.showError(err)
+		}
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/purchasing"
 	"sellerdesk/app/sheet"
 	"sellerdesk/views/widgets"
 )
@@ -421,24 +422,32 @@ func (s *ordersScreen) updateBatch() {
 	s.batch.Show()
 }
 
-// onAction asks what an action needs (a tracking number, a cancel reason), applies it, and reports any line
-// it refused with the reason.
+// onAction asks what an action needs (a tracking number, a cancel reason), applies it off the UI goroutine,
+// and reports any line it refused with the reason.
 func (s *ordersScreen) onAction(a orders.Action, ids []int64) {
 	apply := func(in orders.ActionInput) {
-		res, err := s.svc.Apply(context.Background(), a, ids, in)
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.afterChange()
-		if len(res.Refused) > 0 {
-			var b strings.Builder
-			for _, r := range res.Refused {
-				fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, r.Reason)
-			}
-			s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문:", map[string]any{"Done": res.Done})+"\n"+b.String())
-		}
+		// a move of many lines writes stock and history for each: behind the progress dialog, not the window
+		working(s.sh, lang.L(a.Label()), lang.L("주문 {{.N}}건을 처리하는 중입니다…", map[string]any{"N": format.Number(int64(len(ids)))}),
+			func(ctx context.Context) (orders.ActionResult, error) { return s.svc.Apply(ctx, a, ids, in) },
+			func(res orders.ActionResult) { s.afterAction(a, res) })
 	}
+	s.askAction(a, apply)
+}
+
+// afterAction reloads the list after an action and reports any line it refused with the reason.
+func (s *ordersScreen) afterAction(a orders.Action, res orders.ActionResult) {
+	s.afterChange()
+	if len(res.Refused) > 0 {
+		var b strings.Builder
+		for _, r := range res.Refused {
+			fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, r.Reason)
+		}
+		s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문:", map[string]any{"Done": res.Done})+"\n"+b.String())
+	}
+}
+
+// askAction asks what an action needs (a tracking number, a cancel reason) and hands it to apply.
+func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)) {
 	switch a {
 	case orders.ActionInvoice:
 		courier := widget.NewSelect(orders.CourierNames(), nil)
@@ -480,11 +489,25 @@ func (s *ordersScreen) afterChange() {
 // onDispatchFile saves Smart Store's 일괄발송 upload for the selected lines (or every paid line not yet
 // shipped) that have a 송장번호, and says which lines were left out for lack of one.
 func (s *ordersScreen) onDispatchFile() {
-	rows, missing, err := s.svc.DispatchFile(context.Background(), s.selectedIDs())
-	if err != nil {
-		s.sh.showError(err)
-		return
+	ids := s.selectedIDs()
+	type dispatch struct {
+		rows    []sheet.DispatchRow
+		missing []string
 	}
+	background(s.sh, func(ctx context.Context) (dispatch, error) {
+		rows, missing, err := s.svc.DispatchFile(ctx, ids)
+		return dispatch{rows, missing}, err
+	}, func(d dispatch, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.saveDispatch(d.rows, d.missing)
+	})
+}
+
+// saveDispatch writes the 일괄발송 rows to the file the seller picks.
+func (s *ordersScreen) saveDispatch(rows []sheet.DispatchRow, missing []string) {
 	if len(rows) == 0 {
 		s.sh.showInfo(lang.L("일괄발송 파일"), lang.L("송장번호가 입력된 발송 전 주문이 없습니다. 먼저 '송장 입력'을 하세요."))
 		return
@@ -512,15 +535,24 @@ func (s *ordersScreen) onPurchaseOrder() {
 		if !ok {
 			return
 		}
-		drafts, skipped, err := s.sh.desk.POs.OrderDrafts(context.Background(), ids, dropship.Checked)
-		if err != nil {
-			s.sh.showError(err)
-			return
+		type drafted struct {
+			drafts  []purchasing.Draft
+			skipped []purchasing.Skipped
 		}
-		s.sh.confirmDrafts(drafts, skipped, func(numbers []string) {
-			s.clearSelection()
-			s.sh.showInfo(lang.L("발주서 만들기"), lang.L("발주서를 만들었습니다: {{.List}}. '발주' 화면에서 PDF로 저장하세요.",
-				map[string]any{"List": strings.Join(numbers, ", ")}))
+		direct := dropship.Checked
+		background(s.sh, func(ctx context.Context) (drafted, error) {
+			drafts, skipped, err := s.sh.desk.POs.OrderDrafts(ctx, ids, direct)
+			return drafted{drafts, skipped}, err
+		}, func(d drafted, err error) {
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.sh.confirmDrafts(d.drafts, d.skipped, func(numbers []string) {
+				s.clearSelection()
+				s.sh.showInfo(lang.L("발주서 만들기"), lang.L("발주서를 만들었습니다: {{.List}}. '발주' 화면에서 PDF로 저장하세요.",
+					map[string]any{"List": strings.Join(numbers, ", ")}))
+			})
 		})
 	}, s.sh.win)
 }

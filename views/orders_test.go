@@ -131,7 +131,17 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 		t.Fatalf("selection: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "발주확인"))
+	// the move waits behind its progress dialog, off the UI goroutine: nothing is written until it runs
+	if !hasLabel(c, "주문 2건을 처리하는 중입니다…") {
+		t.Errorf("no progress while the move runs: %v", visibleTexts(c))
+	}
+	if n, _ := s.svc.Count(context.Background(), orders.Query{Status: orders.FilterConfirmed}); n != 0 {
+		t.Errorf("발주확인 was written on the UI goroutine: %d confirmed", n)
+	}
 	sh.waitJobs()
+	if hasLabel(c, "주문 2건을 처리하는 중입니다…") {
+		t.Errorf("the progress dialog stayed open: %v", visibleTexts(c))
+	}
 	if !hasLabel(c, "주문 0건") {
 		t.Errorf("after 발주확인 the 신규주문 filter still lists: %v", visibleTexts(c))
 	}
@@ -144,6 +154,7 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 	// a move that is not allowed is refused with the reason: 배송완료 of a line not yet shipped
 	s.table.Select(widget.TableCellID{Row: 0, Col: ocSelect})
 	test.Tap(button(t, c, "배송완료"))
+	sh.waitJobs()
 	if !containsLabel(c, "배송중인 주문만 배송완료할 수 있습니다") {
 		t.Errorf("no refusal reason: %v", visibleTexts(c))
 	}

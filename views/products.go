@@ -267,11 +267,8 @@ func (s *productsScreen) updateBatch() {
 }
 
 func (s *productsScreen) onBatchStatus(st catalog.Status) {
-	if err := s.svc.SetStatus(context.Background(), s.selectedIDs(), st); err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.reload()
+	ids := s.selectedIDs()
+	saving(s.sh, func(ctx context.Context) error { return s.svc.SetStatus(ctx, ids, st) }, s.reload)
 }
 
 func (s *productsScreen) onBatchMove() {
@@ -287,11 +284,8 @@ func (s *productsScreen) onBatchMove() {
 			if !ok || i < 0 {
 				return
 			}
-			if err := s.svc.MoveToCategory(context.Background(), s.selectedIDs(), s.categories[i].ID); err != nil {
-				s.sh.showError(err)
-				return
-			}
-			s.reload()
+			ids, cat := s.selectedIDs(), s.categories[i].ID
+			saving(s.sh, func(ctx context.Context) error { return s.svc.MoveToCategory(ctx, ids, cat) }, s.reload)
 		}, s.sh.win)
 }
 
@@ -302,14 +296,15 @@ func (s *productsScreen) onBatchDelete() {
 		if !ok {
 			return
 		}
-		deleted, archived, err := s.svc.DeleteProducts(context.Background(), ids)
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.clearSelection()
-		s.reload()
-		dialog.ShowInformation(lang.L("상품 삭제"), lang.L("삭제 {{.D}}개, 보관함으로 이동 {{.A}}개", map[string]any{"D": deleted, "A": archived}), s.sh.win)
+		var deleted, archived int
+		saving(s.sh, func(ctx context.Context) (err error) {
+			deleted, archived, err = s.svc.DeleteProducts(ctx, ids)
+			return err
+		}, func() {
+			s.clearSelection()
+			s.reload()
+			dialog.ShowInformation(lang.L("상품 삭제"), lang.L("삭제 {{.D}}개, 보관함으로 이동 {{.A}}개", map[string]any{"D": deleted, "A": archived}), s.sh.win)
+		})
 	}, s.sh.win)
 	c.SetConfirmText(lang.L("삭제"))
 	c.SetDismissText(lang.L("취소"))
@@ -318,12 +313,11 @@ func (s *productsScreen) onBatchDelete() {
 }
 
 func (s *productsScreen) onBatchRestore() {
-	if err := s.svc.RestoreProducts(context.Background(), s.selectedIDs()); err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.clearSelection()
-	s.reload()
+	ids := s.selectedIDs()
+	saving(s.sh, func(ctx context.Context) error { return s.svc.RestoreProducts(ctx, ids) }, func() {
+		s.clearSelection()
+		s.reload()
+	})
 }
 
 // focusSearch is Ctrl/Cmd+F.

@@ -233,7 +233,18 @@ func TestStockDialogHistory(t *testing.T) {
 	}
 	test.Type(d.delta, "+5")
 	test.Tap(button(t, c, "재고 반영"))
+	// the adjustment is written off the UI goroutine: until it runs, the store is untouched and a second tap
+	// cannot add it twice
+	if got, _ := s.svc.Product(context.Background(), saved.ID); got.Options[0].Stock != 3 {
+		t.Errorf("stock written on the UI goroutine: %d", got.Options[0].Stock)
+	}
+	if !d.apply.Disabled() {
+		t.Error("재고 반영 stays enabled while the adjustment is written")
+	}
 	sh.waitJobs()
+	if d.apply.Disabled() {
+		t.Error("재고 반영 stays disabled after the adjustment")
+	}
 	if !hasLabel(c, "현재 재고 8개 · 안전재고 0개") || d.history.Len() != 2 || !hasLabel(c, "+5") {
 		t.Errorf("after +5: %d rows; %v", d.history.Len(), visibleTexts(c))
 	}

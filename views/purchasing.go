@@ -139,16 +139,24 @@ func (s *poScreen) onList(ev widgets.ListEvent) {
 
 // onReorder proposes purchase orders for every low-stock option and creates them when the seller agrees.
 func (s *poScreen) onReorder() {
-	drafts, skipped, err := s.svc.ReorderDrafts(context.Background())
-	if err != nil {
-		s.sh.showError(err)
-		return
+	type drafted struct {
+		drafts  []purchasing.Draft
+		skipped []purchasing.Skipped
 	}
-	s.sh.confirmDrafts(drafts, skipped, func(numbers []string) {
-		s.refresh()
-		if len(numbers) == 1 {
-			s.openDetail(numbers[0])
+	background(s.sh, func(ctx context.Context) (drafted, error) {
+		drafts, skipped, err := s.svc.ReorderDrafts(ctx)
+		return drafted{drafts, skipped}, err
+	}, func(d drafted, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
 		}
+		s.sh.confirmDrafts(d.drafts, d.skipped, func(numbers []string) {
+			s.refresh()
+			if len(numbers) == 1 {
+				s.openDetail(numbers[0])
+			}
+		})
 	})
 }
 
@@ -189,12 +197,15 @@ func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.S
 		if !ok {
 			return
 		}
-		numbers, err := sh.desk.POs.Create(context.Background(), drafts, notes.Text)
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		done(numbers)
+		text := notes.Text
+		background(sh, func(ctx context.Context) ([]string, error) { return sh.desk.POs.Create(ctx, drafts, text) },
+			func(numbers []string, err error) {
+				if err != nil {
+					sh.showError(err)
+					return
+				}
+				done(numbers)
+			})
 	}, sh.win)
 	d.Resize(fyne.NewSize(820, 540))
 	d.Show()

@@ -35,6 +35,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("labels: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "재고부족 상품 발주서 만들기"))
+	sh.waitJobs()
 	if !hasLabel(c, "오버핏 티셔츠") || !hasLabel(c, "9") {
 		t.Fatalf("proposal lacks the item and its quantity (2×5 − 1): %v", visibleTexts(c))
 	}

@@ -186,13 +186,14 @@ func (sh *shell) showInfo(title, message string) {
 	fyne.Do(func() { dialog.ShowInformation(title, message, sh.win) })
 }
 
-// runJob runs long work behind a progress dialog with a 취소 button (see widgets.RunJob).
+// runJob runs long work behind a progress dialog with a 취소 button (see widgets.RunJob), on the shell's
+// jobs: in the tests the job waits in the queue until waitJobs, and its dialog closes on the test's goroutine.
 func (sh *shell) runJob(title, message string, job widgets.Job, done func(error)) *widgets.Running {
 	end := sh.jobs.begin()
-	r := widgets.RunJob(sh.win, title, message, job, done)
-	go func() {
-		r.Wait()
-		end()
-	}()
-	return r
+	return widgets.RunJobOn(func(f func()) {
+		sh.jobs.run(func() {
+			defer end()
+			f()
+		})
+	}, sh.win, title, message, job, done)
 }

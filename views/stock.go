@@ -46,6 +46,7 @@ type stockDialog struct {
 	reason  *widget.Select
 	note    *widget.Entry
 	message *widget.Label
+	apply   *widget.Button                               // 재고 반영, off while an adjustment is being written so a second tap adds nothing twice
 	history *widgets.ListSource[int64, catalog.Movement] // the option's last 200 movements, read in the background
 	state   *widget.Label                                // 불러오는 중 while the history loads
 	list    *widget.Table
@@ -125,10 +126,11 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 	if opt.Label() != "" {
 		name += " · " + opt.Label()
 	}
+	d.apply = &widget.Button{Text: lang.L("재고 반영"), Importance: widget.HighImportance, OnTapped: d.onApply}
 	form := container.NewVBox(
 		widget.NewLabel(name), d.current,
 		container.NewGridWithColumns(3, d.delta, d.reason, d.note),
-		container.NewHBox(&widget.Button{Text: lang.L("재고 반영"), Importance: widget.HighImportance, OnTapped: d.onApply}),
+		container.NewHBox(d.apply),
 		d.message,
 		container.NewHBox(&widget.Label{Text: lang.L("재고 이력"), TextStyle: fyne.TextStyle{Bold: true}}, d.state),
 	)
@@ -154,7 +156,16 @@ func (d *stockDialog) onApply() {
 		return
 	}
 	reason := manualReasons[d.reason.SelectedIndex()]
-	opt, err := d.sh.desk.Catalog.AdjustStock(context.Background(), d.option.ID, delta, reason, strings.TrimSpace(d.note.Text), "")
+	id, note := d.option.ID, strings.TrimSpace(d.note.Text)
+	d.apply.Disable()
+	background(d.sh, func(ctx context.Context) (catalog.Option, error) {
+		return d.sh.desk.Catalog.AdjustStock(ctx, id, delta, reason, note, "")
+	}, d.applied)
+}
+
+// applied shows the adjustment's outcome: the new stock and history, or why it was refused (the input kept).
+func (d *stockDialog) applied(opt catalog.Option, err error) {
+	d.apply.Enable()
 	if err != nil {
 		d.message.SetText(sellerText(err))
 		d.message.Show()

@@ -35,6 +35,13 @@ func (r *Running) Wait() { r.done.Wait() }
 // when it ends, closes the dialog and calls done on the UI goroutine with the job's error (nil on success,
 // context.Canceled when the seller cancelled). The window stays responsive throughout.
 func RunJob(w fyne.Window, title, message string, job Job, done func(error)) *Running {
+	return RunJobOn(func(f func()) { go f() }, w, title, message, job, done)
+}
+
+// RunJobOn is RunJob with the job's goroutine started by start, so a window that holds its background work
+// (its tests) runs the job, its progress and the dialog's closing in its own queue: a real goroutine would
+// close the dialog while the test's goroutine draws it.
+func RunJobOn(start func(func()), w fyne.Window, title, message string, job Job, done func(error)) *Running {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &Running{cancel: cancel}
 
@@ -64,7 +71,7 @@ func RunJob(w fyne.Window, title, message string, job Job, done func(error)) *Ru
 		})
 	}
 	r.done.Add(1)
-	go func() {
+	start(func() {
 		defer r.done.Done()
 		err := job(ctx, progress)
 		if err == nil && ctx.Err() != nil {
@@ -78,6 +85,6 @@ func RunJob(w fyne.Window, title, message string, job Job, done func(error)) *Ru
 				done(err)
 			}
 		})
-	}()
+	})
 	return r
 }
