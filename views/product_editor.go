@@ -38,8 +38,9 @@ type productEditor struct {
 	built                                           bool // the form exists: checks may read it
 }
 
-func newProductEditor(list *productsScreen, id int64) (*productEditor, error) {
-	ctx := context.Background()
+// loadProductEditor reads what the editor needs (the product, categories, suppliers); it runs off the UI
+// goroutine, before the editor opens.
+func loadProductEditor(ctx context.Context, list *productsScreen, id int64) (*productEditor, error) {
 	svc := list.svc
 	e := &productEditor{list: list}
 	var err error

@@ -42,6 +42,7 @@ type productsScreen struct {
 	root       *fyne.Container // the list, or an editor in its place
 	list       fyne.CanvasObject
 	editor     *productEditor
+	opening    bool // an editor's product is being read: further taps wait for it
 }
 
 func newProductsScreen(sh *shell) *productsScreen {
@@ -331,12 +332,25 @@ func (s *productsScreen) focusSearch() {
 func (s *productsScreen) createNew() { s.openEditor(0) }
 
 // openEditor shows the editor for product id (0: a new product) in place of the list.
+// The product is read in the background first; taps while it loads open nothing more.
 func (s *productsScreen) openEditor(id int64) {
-	ed, err := newProductEditor(s, id)
-	if err != nil {
-		s.sh.showError(err)
+	if s.opening {
 		return
 	}
+	s.opening = true
+	background(s.sh, func(ctx context.Context) (*productEditor, error) { return loadProductEditor(ctx, s, id) },
+		func(ed *productEditor, err error) {
+			s.opening = false
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.showEditor(ed)
+		})
+}
+
+// showEditor puts ed in place of the list, its name focused.
+func (s *productsScreen) showEditor(ed *productEditor) {
 	s.editor = ed
 	s.root.Objects = []fyne.CanvasObject{ed.build()}
 	s.root.Refresh()

@@ -29,6 +29,7 @@ func TestProductEditorValidation(t *testing.T) {
 	c := sh.win.Canvas()
 	ctx := context.Background()
 	test.Tap(button(t, c, "새 상품"))
+	sh.waitJobs() // the categories and suppliers the editor offers
 	if s.editor == nil {
 		t.Fatal("새 상품 did not open the editor")
 	}
@@ -82,6 +83,7 @@ func TestOptionGrid(t *testing.T) {
 	c := sh.win.Canvas()
 	ctx := context.Background()
 	s.createNew()
+	sh.waitJobs()
 	e := s.editor
 	test.Type(e.name.Entry, "린넨 셔츠")
 	test.Type(e.code.Entry, "SH-100")
@@ -114,9 +116,27 @@ func TestOptionGrid(t *testing.T) {
 		t.Fatalf("stored %d options with %d stock", len(p.Options), p.TotalStock())
 	}
 
-	// Editing the sizes regenerates the grid and keeps the stock of combinations that remain.
+	// Editing the sizes regenerates the grid and keeps the stock of combinations that remain. The product is
+	// read before the editor opens: until then the list stays, and a second tap reads nothing more.
+	queued := func() int {
+		sh.jobs.mu.Lock()
+		defer sh.jobs.mu.Unlock()
+		return len(sh.jobs.queue)
+	}
 	s.openEditor(p.ID)
+	first := queued()
+	s.openEditor(p.ID)
+	if s.editor != nil {
+		t.Fatal("the editor opened before its product was read")
+	}
+	if again := queued(); again != first {
+		t.Errorf("a second tap queued another load of the product (%d, then %d)", first, again)
+	}
+	sh.waitJobs()
 	e = s.editor
+	if e == nil || e.name.Entry.Text != "린넨 셔츠" {
+		t.Fatalf("the editor did not open on the product: %v", visibleTexts(c))
+	}
 	e.options.groupValues[1].SetText("M, L")
 	test.Tap(button(t, c, "옵션 목록 만들기"))
 	if got := len(e.options.rows); got != 4 {
@@ -171,6 +191,7 @@ func TestProductSearch(t *testing.T) {
 		t.Error("Ctrl+F did not focus the product search")
 	}
 	typeShortcut(t, sh.win.Canvas(), &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	sh.waitJobs()
 	if s.editor == nil {
 		t.Error("Ctrl+N did not open a new product")
 	}
