@@ -209,7 +209,7 @@ func TestRestore(t *testing.T) {
 		bad := filepath.Join(t.TempDir(), "주문.xlsx")
 		os.WriteFile(bad, []byte("PK\x03\x04 not a database"), 0o600)
 		_, err := d.Restore(ctx, bad, nil)
-		if err == nil || !strings.Contains(Message(err), "셀러데스크 데이터 파일이 아닙니다") {
+		if err == nil || !strings.Contains(Message(err), "셀러데스크 백업 파일이 아닙니다") {
 			t.Errorf("message = %q", Message(err))
 		}
 	})

@@ -114,6 +114,7 @@ func TestSettingsRestore(t *testing.T) {
 	s.refresh()
 
 	sh.confirmRestore(backup)
+	sh.waitJobs() // the backup is checked in the background before 복원 is enabled
 	test.Tap(button(t, c, "복원"))
 	sh.waitJobs()
 	if p, _ := sh.desk.Profile(ctx); p.Name != "하루공방" {
