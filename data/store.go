@@ -66,7 +66,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 }
 
 func openWith(ctx context.Context, path string, migs []migration, opts ...Option) (*Store, error) {
-	s := &Store{path: path, migrations: migs, busyMillis: 10000, backupPages: 1024}
+	s := &Store{path: path, migrations: migs, busyMillis: int(WriterBusyTimeout / time.Millisecond), backupPages: 1024}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -309,7 +309,7 @@ func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("data: begin: %w", err)
+		return fmt.Errorf("data: begin: %w", asBusy(s.path, err))
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}, now: s.clock().Truncate(time.Millisecond)}
@@ -322,7 +322,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		}
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("data: commit: %w", err)
+		return fmt.Errorf("data: commit: %w", asBusy(s.path, err))
 	}
 	return nil
 }

@@ -55,6 +55,10 @@ func (w Writer) Write(ctx context.Context, what string, fn func(tx *data.Tx) err
 		e.Err = errors.Join(stop, err)
 		return e
 	}
+	if data.IsBusy(err) {
+		// another SellerDesk window or command holds the write lock: a fact the seller can act on, not a fault
+		return &apperr.Error{Code: apperr.ErrConflict, Key: data.BusyKey, Err: err}
+	}
 	var ae *apperr.Error
 	if errors.As(err, &ae) {
 		return err

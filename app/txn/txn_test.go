@@ -196,3 +196,44 @@ func TestMessagesTranslateWhole(t *testing.T) {
 		t.Errorf("fault in English = %q, want %q", got, want)
 	}
 }
+
+// TestBusyStoreIsNamed: while another SellerDesk (here a second store on the same file) holds the write
+// lock, a write gives up after the store's bounded wait and tells the seller the file is in use — a conflict
+// with its own sentence, not a fault for the log — and writes nothing.
+func TestBusyStoreIsNamed(t *testing.T) {
+	w, log := open(t)
+	ctx := context.Background()
+	other, err := data.Open(ctx, w.Store.Path(), data.WithClock(w.Store.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- other.Write(ctx, func(tx *data.Tx) error {
+			close(holding)
+			<-release
+			return nil
+		})
+	}()
+	<-holding
+	err = w.Write(ctx, "저장", setting(ctx))
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.ErrConflict || ae.Key != data.BusyKey {
+		t.Fatalf("busy write = %#v, want a conflict saying %q", err, data.BusyKey)
+	}
+	if !data.IsBusy(err) {
+		t.Error("the busy cause is lost")
+	}
+	if strings.Contains(log.String(), "ERROR") {
+		t.Errorf("a busy store was logged as a fault: %s", log.String())
+	}
+	if written(t, w) {
+		t.Error("the refused write left a row")
+	}
+}
