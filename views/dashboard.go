@@ -72,32 +72,56 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	))
 }
 
+// dashboardData is what the dashboard shows, read off the UI goroutine.
+type dashboardData struct {
+	profile          app.StoreProfile
+	size             int64
+	backups          []app.BackupFile
+	total, low, out  int
+	profileErr, bErr error
+}
+
+// refresh reads the figures in the background and shows them when they arrive; the old ones stay meanwhile.
 func (s *dashboardScreen) refresh() {
-	ctx := context.Background()
 	d := s.sh.desk
-	p, err := d.Profile(ctx)
-	if err != nil {
-		s.sh.showError(err)
+	background(s.sh, func(ctx context.Context) (dashboardData, error) {
+		var v dashboardData
+		v.profile, v.profileErr = d.Profile(ctx)
+		if st, err := os.Stat(d.DataFile()); err == nil {
+			v.size = st.Size()
+		}
+		v.backups, v.bErr = d.Backups()
+		svc := d.Catalog
+		var err error
+		if v.total, err = svc.CountProducts(ctx, catalog.ListFilter{}); err != nil {
+			return v, err
+		}
+		v.low, _ = svc.CountProducts(ctx, catalog.ListFilter{LowStock: true})
+		v.out, _ = svc.CountProducts(ctx, catalog.ListFilter{Status: catalog.StatusSoldOut})
+		return v, nil
+	}, s.show)
+}
+
+// show puts the figures read by refresh on screen, on the UI goroutine.
+func (s *dashboardScreen) show(v dashboardData, catalogErr error) {
+	d := s.sh.desk
+	if v.profileErr != nil {
+		s.sh.showError(v.profileErr)
 	}
-	if p.Name == "" {
+	if v.profile.Name == "" {
 		s.greeting.SetText(lang.L("셀러데스크에 오신 것을 환영합니다"))
 		s.profileTip.Show()
 	} else {
-		s.greeting.SetText(lang.L("{{.Name}} 관리자님, 안녕하세요", map[string]any{"Name": p.Name}))
+		s.greeting.SetText(lang.L("{{.Name}} 관리자님, 안녕하세요", map[string]any{"Name": v.profile.Name}))
 		s.profileTip.Hide()
 	}
 	s.today.SetText(lang.L("오늘은 {{.Date}}입니다.", map[string]any{"Date": format.Date(d.Now())}))
+	s.dataFile.SetText(d.DataFile() + "  (" + format.Bytes(v.size) + ")")
 
-	size := int64(0)
-	if st, err := os.Stat(d.DataFile()); err == nil {
-		size = st.Size()
+	if v.bErr != nil {
+		s.sh.showError(v.bErr)
 	}
-	s.dataFile.SetText(d.DataFile() + "  (" + format.Bytes(size) + ")")
-
-	backups, err := d.Backups()
-	if err != nil {
-		s.sh.showError(err)
-	}
+	backups := v.backups
 	if len(backups) == 0 {
 		s.lastBackup.SetText(lang.L("아직 백업이 없습니다"))
 		s.lastBackup.Importance = widget.WarningImportance
@@ -109,7 +133,11 @@ func (s *dashboardScreen) refresh() {
 		}
 	}
 	s.lastBackup.Refresh()
-	s.refreshCatalog()
+	if catalogErr != nil {
+		s.sh.showError(catalogErr)
+	} else {
+		s.showCatalog(v.total, v.low, v.out)
+	}
 	s.backupInfo.SetText(lang.L("셀러데스크는 매일 처음 시작할 때 자동으로 백업하고 최근 {{.Keep}}개를 보관합니다. 보관 중인 백업: {{.Count}}개",
 		map[string]any{"Keep": app.KeepAutoBackups, "Count": len(backups)}))
 }
@@ -120,17 +148,8 @@ func (s *dashboardScreen) onOpenFolder() { s.sh.openFolder(s.sh.desk.DataDir) }
 
 func (s *dashboardScreen) onBackupNow() { s.sh.backupNow(s.refresh) }
 
-// refreshCatalog counts the live catalog, what runs low and what is sold out.
-func (s *dashboardScreen) refreshCatalog() {
-	ctx := context.Background()
-	svc := s.sh.desk.Catalog
-	total, err := svc.CountProducts(ctx, catalog.ListFilter{})
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	low, _ := svc.CountProducts(ctx, catalog.ListFilter{LowStock: true})
-	out, _ := svc.CountProducts(ctx, catalog.ListFilter{Status: catalog.StatusSoldOut})
+// showCatalog shows how many products are live, how many run low and how many are sold out.
+func (s *dashboardScreen) showCatalog(total, low, out int) {
 	s.products.SetText(lang.L("등록된 상품 {{.N}}개", map[string]any{"N": format.Number(int64(total))}))
 	s.lowStock.SetText(lang.L("재고부족(안전재고 이하) {{.N}}개", map[string]any{"N": format.Number(int64(low))}))
 	s.soldOut.SetText(lang.L("품절 {{.N}}개", map[string]any{"N": format.Number(int64(out))}))

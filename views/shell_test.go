@@ -145,6 +145,10 @@ func TestDashboardCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh.reload()
+	// the figures are read off the UI goroutine: they show once the read ran
+	if hasLabel(c, "등록된 상품 30개") {
+		t.Errorf("the dashboard read the store on the UI goroutine: %v", visibleTexts(c))
+	}
 	sh.waitJobs()
 	low, _ := sh.desk.Catalog.CountProducts(context.Background(), catalog.ListFilter{LowStock: true})
 	if low == 0 {
