@@ -42,14 +42,24 @@ func main() {
 	a.SetIcon(views.AppIcon())
 	ctx := context.Background()
 	path, err := app.ResolveDBPath(inv.DB, os.Getenv)
+	release := func() error { return nil }
+	if err == nil {
+		// before the store: a second window never opens the file
+		var unlock func() error
+		if unlock, err = app.LockWindow(path, info); err == nil {
+			release = unlock
+		}
+	}
 	var desk *app.Desk
 	if err == nil {
 		desk, err = app.Open(ctx, path, info, app.WithClock(clock.System()))
 	}
 	if err != nil {
+		release()
 		views.ShowStartupError(a, err, path)
 		return
 	}
+	defer release()
 	defer desk.Close()
 	if err := views.LoadTranslations(desk.Language(ctx)); err != nil {
 		desk.Log.Error("load translations", "err", err)

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"net/url"
 	"path/filepath"
 
@@ -22,6 +23,10 @@ func ShowStartupError(a fyne.App, err error, dbPath string) {
 	w := a.NewWindow(lang.L("셀러데스크"))
 	msg := &widget.Label{Text: sellerText(err), Wrapping: fyne.TextWrapWord}
 	hint := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("다른 데이터 파일로 시작하려면 --db 옵션이나 SELLERDESK_DB 환경 변수로 위치를 지정하세요. 백업에서 되살리려면 'sellerdesk restore 백업파일' 명령을 사용하세요.")}
+	body := container.NewVBox(msg, hint)
+	if errors.Is(err, app.ErrWindowOpen) {
+		body = container.NewVBox(msg) // the file is fine and in use: another file or a restore is not the answer
+	}
 	buttons := container.NewHBox()
 	if dbPath != "" {
 		buttons.Add(&widget.Button{Text: lang.L("데이터 폴더 열기"), Icon: theme.FolderOpenIcon(), OnTapped: func() {
@@ -34,7 +39,7 @@ func ShowStartupError(a fyne.App, err error, dbPath string) {
 	w.SetContent(container.NewPadded(container.NewBorder(
 		&widget.Label{Text: lang.L("데이터 파일을 열 수 없습니다"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
 		buttons, widget.NewIcon(theme.ErrorIcon()), nil,
-		container.NewVBox(msg, hint))))
+		body)))
 	w.Resize(fyne.NewSize(640, 300))
 	w.CenterOnScreen()
 	w.ShowAndRun()
