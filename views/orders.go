@@ -440,7 +440,7 @@ func (s *ordersScreen) afterAction(a orders.Action, res orders.ActionResult) {
 	if len(res.Refused) > 0 {
 		var b strings.Builder
 		for _, r := range res.Refused {
-			fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, r.Reason)
+			fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, msgText(r.Why))
 		}
 		s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문:", map[string]any{"Done": res.Done})+"\n"+b.String())
 	}

@@ -36,7 +36,8 @@ type ActionInput struct {
 // Refusal is a line an action did not move, and why.
 type Refusal struct {
 	ProductOrderNo string
-	Reason         string
+	Reason         string     // in Korean, for the headless command and the log
+	Why            apperr.Msg // the same as a sentence key, for the window in the seller's language
 }
 
 // ActionResult says how many lines moved and which were refused.
@@ -109,8 +110,8 @@ func (s *Service) applyTx(ctx context.Context, tx *data.Tx, keeper *stockKeeper,
 		if a == ActionInvoice {
 			tracking = in.TrackingNo
 		}
-		if err := Allowed(a, Status(l.Status), Placing(l.Placing), tracking); err != nil {
-			res.Refused = append(res.Refused, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: err.Error()})
+		if why, refused := Why(a, Status(l.Status), Placing(l.Placing), tracking); refused {
+			res.Refused = append(res.Refused, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: why.Text(apperr.Korean), Why: why})
 			continue
 		}
 		from := l.Status

@@ -3,8 +3,11 @@
 package orders
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"sellerdesk/app/apperr"
 )
 
 // Status is an order line's state as Smart Store codes it (productOrderStatus).
@@ -222,49 +225,59 @@ var actionTo = map[Action]Status{ActionPay: StatusPaid, ActionShip: StatusDelive
 // Allowed says whether the action may be done to a line in this state, and why not. A status move is allowed
 // by the moves table; the action adds its own conditions (발주확인 before 발송, a tracking number).
 func Allowed(a Action, s Status, p Placing, tracking string) error {
-	refuse := func(why string) error {
-		return fmt.Errorf("%s할 수 없습니다: %s", a.Label(), why)
+	if why, refused := Why(a, s, p, tracking); refused {
+		return errors.New(why.Text(apperr.Korean))
+	}
+	return nil
+}
+
+// Why is Allowed's refusal as a sentence key with its values, so a window in English shows it in English;
+// refused is false when the action may be done.
+func Why(a Action, s Status, p Placing, tracking string) (why apperr.Msg, refused bool) {
+	now := apperr.M(LineLabel(s, p))
+	refuse := func(m apperr.Msg) (apperr.Msg, bool) {
+		return apperr.M("{{.Action}}할 수 없습니다: {{.Why}}", "Action", apperr.M(a.Label()), "Why", m), true
 	}
 	switch a {
 	case ActionPay:
 		if !CanMove(s, actionTo[a]) {
-			return refuse(fmt.Sprintf("결제대기 주문만 입금확인할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("결제대기 주문만 입금확인할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 	case ActionConfirm:
 		if s != StatusPaid {
-			return refuse(fmt.Sprintf("결제완료된 신규주문만 발주확인할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("결제완료된 신규주문만 발주확인할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 		if p == PlacingOK {
-			return refuse("이미 발주확인한 주문입니다")
+			return refuse(apperr.M("이미 발주확인한 주문입니다"))
 		}
 	case ActionInvoice:
 		if s != StatusPaid && s != StatusDelivering {
-			return refuse(fmt.Sprintf("발송 전이나 배송중인 주문에만 송장을 입력할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("발송 전이나 배송중인 주문에만 송장을 입력할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 	case ActionShip:
 		if !CanMove(s, actionTo[a]) {
-			return refuse(fmt.Sprintf("발송 전 주문만 발송처리할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("발송 전 주문만 발송처리할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 		if p != PlacingOK {
-			return refuse("먼저 발주확인하세요")
+			return refuse(apperr.M("먼저 발주확인하세요"))
 		}
 		if strings.TrimSpace(tracking) == "" {
-			return refuse("송장번호를 먼저 입력하세요")
+			return refuse(apperr.M("송장번호를 먼저 입력하세요"))
 		}
 	case ActionDeliver:
 		if !CanMove(s, actionTo[a]) {
-			return refuse(fmt.Sprintf("배송중인 주문만 배송완료할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("배송중인 주문만 배송완료할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 	case ActionDecide:
 		if !CanMove(s, actionTo[a]) {
-			return refuse(fmt.Sprintf("배송완료된 주문만 구매확정할 수 있습니다 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("배송완료된 주문만 구매확정할 수 있습니다 (현재 {{.Now}})", "Now", now))
 		}
 	case ActionCancel:
 		if !CanMove(s, actionTo[a]) {
-			return refuse(fmt.Sprintf("발송 전 주문만 취소할 수 있습니다. 발송 후에는 반품으로 처리하세요 (현재 %s)", LineLabel(s, p)))
+			return refuse(apperr.M("발송 전 주문만 취소할 수 있습니다. 발송 후에는 반품으로 처리하세요 (현재 {{.Now}})", "Now", now))
 		}
 	default:
-		return fmt.Errorf("알 수 없는 작업입니다: %s", a)
+		return apperr.M("알 수 없는 작업입니다: {{.Action}}", "Action", string(a)), true
 	}
-	return nil
+	return apperr.Msg{}, false
 }

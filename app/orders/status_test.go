@@ -252,3 +252,25 @@ func TestMoveLineTx(t *testing.T) {
 		}
 	})
 }
+
+// A refusal is a sentence key with its values, each value itself a key, so a window in English reads it in
+// English; in Korean it is the sentence Allowed returns.
+func TestWhyTranslates(t *testing.T) {
+	why, refused := Why(ActionDeliver, StatusPaid, PlacingOK, "")
+	if !refused {
+		t.Fatal("배송완료 of a line not shipped was allowed")
+	}
+	en := map[string]string{
+		"{{.Action}}할 수 없습니다: {{.Why}}":       "{{.Action}} is not possible: {{.Why}}",
+		"배송중인 주문만 배송완료할 수 있습니다 (현재 {{.Now}})": "Only orders on their way can be marked delivered (now: {{.Now}})",
+		"배송완료": "Delivered", "발주확인": "Order confirmed",
+	}
+	english := func(key string, args map[string]any) string { return apperr.Render(en[key], args) }
+	if got, want := why.Text(english), "Delivered is not possible: Only orders on their way can be marked delivered (now: Order confirmed)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	err := Allowed(ActionDeliver, StatusPaid, PlacingOK, "")
+	if err == nil || why.Text(apperr.Korean) != err.Error() || err.Error() != "배송완료할 수 없습니다: 배송중인 주문만 배송완료할 수 있습니다 (현재 발주확인)" {
+		t.Errorf("Korean: %v / %q", err, why.Text(apperr.Korean))
+	}
+}
