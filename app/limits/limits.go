@@ -10,6 +10,7 @@
 package limits
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -121,7 +122,7 @@ func (r Range) Parse(text string) (int64, Reason) {
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return 0, NotNumber
+			return 0, r.exponent(text)
 		}
 	}
 	// digits only: ParseUint fails only on range, and then the number is beyond any limit
@@ -140,6 +141,26 @@ func (r Range) Parse(text string) (int64, Reason) {
 		return 0, why
 	}
 	return v, OK
+}
+
+// exponent says why a text that is not plain digits fails: a number written with an exponent ("1E+18",
+// as a spreadsheet writes a huge value) is beyond the range when its value is, so the seller reads the
+// limit; any other text, "12E5" within the range included, is NotNumber.
+func (r Range) exponent(text string) Reason {
+	s := strings.ReplaceAll(strings.TrimSpace(text), ",", "")
+	if !strings.ContainsAny(s, "eE") {
+		return NotNumber
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange), math.IsNaN(f):
+		return NotNumber
+	case f > float64(r.Max):
+		return TooLarge
+	case f < float64(r.Min):
+		return TooSmall
+	}
+	return NotNumber
 }
 
 // ParseInt reads text as a whole number from 0 to max, for callers with a one-off bound.

@@ -31,6 +31,11 @@ func TestParse(t *testing.T) {
 		{"beyond min int64", ExtraPrice, "-99999999999999999999", 0, TooSmall},
 		{"negative extra price", ExtraPrice, "-3,000", -3000, OK},
 		{"exponent as text", Price, "12E5", 0, NotNumber},
+		{"exponent beyond the limit", Qty, "1E+18", 0, TooLarge},
+		{"exponent below the limit", Price, "-1e300", 0, TooSmall},
+		{"infinite exponent", Qty, "1e999", 0, TooLarge},
+		{"not a number", Qty, "NaN", 0, NotNumber},
+		{"infinity word", Qty, "Inf", 0, NotNumber},
 		{"fraction", Qty, "1.5", 0, NotNumber},
 		{"letters", Qty, "두 개", 0, NotNumber},
 		{"empty", Qty, "", 0, Empty},
@@ -102,6 +107,7 @@ func TestSay(t *testing.T) {
 		{Qty, "수량", TooLarge, "9223372036854775807", "수량은 99,999개 이하여야 합니다('9223372036854775807')."},
 		{Price, "판매가", TooLarge, "", "판매가는 1,000,000,000원 이하여야 합니다."},
 		{Qty, "수량", TooSmall, "0", "수량은 1개 이상이어야 합니다('0')."},
+		{Amount, "총 주문금액", TooSmall, "-500", "총 주문금액은 0 이상이어야 합니다('-500')."},
 		{Amount, "총 주문금액", Empty, "", "총 주문금액이 비어 있습니다."},
 	}
 	for _, tt := range tests {

@@ -23,7 +23,11 @@ func (r Range) Say(label string, why Reason, text string) string {
 	case NotNumber:
 		return fmt.Sprintf("%s에 숫자가 아닌 값 '%s'이(가) 있습니다. 쉼표 없이 또는 1,234처럼 정수로 적으세요.", label, strings.TrimSpace(text))
 	case TooSmall:
-		return fmt.Sprintf("%s%s %s%s 이상이어야 합니다%s.", label, Particle(label, "은", "는"), Group(r.Min), r.Unit, shown)
+		unit := r.Unit
+		if r.Min == 0 {
+			unit = "" // "0 이상": zero needs no unit, and reads the same for 원, 개 and g
+		}
+		return fmt.Sprintf("%s%s %s%s 이상이어야 합니다%s.", label, Particle(label, "은", "는"), Group(r.Min), unit, shown)
 	case TooLarge:
 		return fmt.Sprintf("%s%s %s%s 이하여야 합니다%s.", label, Particle(label, "은", "는"), Group(r.Max), r.Unit, shown)
 	}

@@ -18,8 +18,8 @@ type ImportResult struct {
 	File                    string
 	Rows                    int // data rows in the file
 	New, Updated, Unchanged int
-	Failed                  int
-	Problems                []sheet.Problem // why each failed row failed
+	Failed                  int             // rows skipped, each counted once however many cells were wrong
+	Problems                []sheet.Problem // why each failed row failed, cell by cell
 	Unmatched               int             // lines of this file not matched to a product option
 	Oversold                []string        // sales beyond the stock, for the seller to check
 }
@@ -145,7 +145,7 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	res.Rows = file.Total
 	res.Problems = append(append([]sheet.Problem(nil), file.Problems...), problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Row < res.Problems[j].Row })
-	res.Failed = len(res.Problems)
+	res.Failed = failedRows(res.Problems)
 	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
 		return res, err
 	}
@@ -155,6 +155,20 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	res.Oversold = keeper.oversold
 	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
 	return res, err
+}
+
+// failedRows counts the rows the problems are about: a row with a bad quantity and a bad amount is one
+// failed row ('실패 1건') with both cell problems listed under it.
+func failedRows(problems []sheet.Problem) int {
+	type place struct {
+		sheet string
+		row   int
+	}
+	rows := map[place]bool{}
+	for _, p := range problems {
+		rows[place{p.Sheet, p.Row}] = true
+	}
+	return len(rows)
 }
 
 // importer is one import's transaction and what it remembers between rows.

@@ -18,7 +18,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"sellerdesk/app/apperr"
-	"sellerdesk/app/format"
+	"sellerdesk/app/limits"
 )
 
 // OrderRow is one line of a Smart Store order export (주문통합검색 / 발주발송관리 → 엑셀다운), read as written:
@@ -390,21 +390,24 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		}
 		return s
 	}
-	money := func(key, label string, required bool) int64 {
+	// money reads a number column against its limit (app/limits): a value beyond it, negative where none
+	// is allowed or too long for int64 is the row's problem at that column, never a wrapped number.
+	money := func(key, label string, rng limits.Range, required bool) int64 {
 		s := get(key)
-		if s == "" {
+		v, why := rng.Parse(s)
+		switch why {
+		case limits.OK:
+			return v
+		case limits.Empty:
 			if required {
-				problem(key, label+"이(가) 비어 있습니다.")
+				problem(key, rng.Say(label, why, s))
 			}
 			return 0
+		case limits.NotNumber:
+			problem(key, fmt.Sprintf("%s '%s'은(는) 숫자가 아닙니다.", label, s))
+		default:
+			problem(key, rng.Say(label, why, s))
 		}
-		if v, ok := format.ParseWon(s); ok {
-			return v
-		}
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil && f == math.Trunc(f) {
-			return int64(f)
-		}
-		problem(key, fmt.Sprintf("%s '%s'은(는) 숫자가 아닙니다.", label, s))
 		return 0
 	}
 	when := func(key, label string) time.Time {
@@ -453,29 +456,21 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		problem("product", "상품명이 비어 있습니다.")
 	}
 	r.ProductCode, r.OptionCode = text("productCode"), text("optionCode")
-	r.Qty = money("qty", "수량", true)
-	if r.Qty <= 0 && len(probs) == 0 {
-		problem("qty", fmt.Sprintf("수량은 1 이상이어야 합니다 (%d).", r.Qty))
-	}
-	r.UnitPrice = money("unitPrice", "상품가격", false)
-	r.OptionPrice = money("optionPrice", "옵션가격", false)
-	r.Discount = money("discount", "할인액", false)
-	r.Amount = money("amount", "총 주문금액", false)
-	if _, ok := cols["amount"]; !ok {
+	r.Qty = money("qty", "수량", limits.Qty, true)
+	r.UnitPrice = money("unitPrice", "상품가격", limits.Price, false)
+	r.OptionPrice = money("optionPrice", "옵션가격", limits.ExtraPrice, false)
+	r.Discount = money("discount", "할인액", limits.Amount, false)
+	r.Amount = money("amount", "총 주문금액", limits.Amount, false)
+	if _, ok := cols["amount"]; !ok && len(probs) == 0 {
+		// each part is within its limit, so the product cannot overflow; the total has its own limit
 		r.Amount = (r.UnitPrice+r.OptionPrice)*r.Qty - r.Discount
-	}
-	r.ShippingFee = money("shipFee", "배송비 합계", false)
-	r.ShippingFeeExtra = money("shipExtra", "제주/도서 추가배송비", false)
-	r.ShippingDiscount = money("shipDiscount", "배송비 할인액", false)
-	for _, m := range []struct {
-		key, label string
-		v          int64
-	}{{"discount", "할인액", r.Discount}, {"amount", "총 주문금액", r.Amount}, {"shipFee", "배송비 합계", r.ShippingFee},
-		{"shipExtra", "제주/도서 추가배송비", r.ShippingFeeExtra}, {"shipDiscount", "배송비 할인액", r.ShippingDiscount}} {
-		if m.v < 0 {
-			problem(m.key, fmt.Sprintf("%s은(는) 0 이상이어야 합니다 (%d).", m.label, m.v))
+		if why := limits.Amount.Check(r.Amount); why != limits.OK {
+			problem("qty", limits.Amount.Say("총 주문금액(상품가격×수량−할인액)", why, limits.Group(r.Amount)))
 		}
 	}
+	r.ShippingFee = money("shipFee", "배송비 합계", limits.ShippingFee, false)
+	r.ShippingFeeExtra = money("shipExtra", "제주/도서 추가배송비", limits.ShippingFee, false)
+	r.ShippingDiscount = money("shipDiscount", "배송비 할인액", limits.ShippingFee, false)
 	r.CustomsID = get("customs")
 	return r, probs
 }
