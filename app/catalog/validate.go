@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/limits"
 )
 
 // productFieldOrder is the order problems are listed in, as the editor shows the fields.
@@ -32,14 +33,24 @@ func ValidateProduct(p Product) error {
 	case strings.ContainsAny(code, " \t\n"):
 		problems["code"] = apperr.M("판매자 상품코드에는 공백을 넣을 수 없습니다.")
 	}
-	if p.Price <= 0 {
+	// the limits are app/limits', the same an order or product file is read against
+	switch {
+	case p.Price <= 0:
 		problems["price"] = apperr.M("판매가는 0원보다 커야 합니다.")
+	case p.Price > limits.Price.Max:
+		problems["price"] = apperr.M("판매가는 {{.Max}}원 이하여야 합니다.", "Max", limits.Group(limits.Price.Max))
 	}
-	if p.Cost < 0 {
+	switch {
+	case p.Cost < 0:
 		problems["cost"] = apperr.M("원가는 0원 이상이어야 합니다.")
+	case p.Cost > limits.Cost.Max:
+		problems["cost"] = apperr.M("원가는 {{.Max}}원 이하여야 합니다.", "Max", limits.Group(limits.Cost.Max))
 	}
-	if p.WeightGrams < 0 {
+	switch {
+	case p.WeightGrams < 0:
 		problems["weight"] = apperr.M("무게는 0g 이상이어야 합니다.")
+	case p.WeightGrams > limits.Weight.Max:
+		problems["weight"] = apperr.M("무게는 {{.Max}}g 이하여야 합니다. 킬로그램이 아니라 그램으로 적었는지 확인하세요.", "Max", limits.Group(limits.Weight.Max))
 	}
 	switch p.Status {
 	case StatusSale, StatusSuspended, StatusSoldOut:
@@ -51,6 +62,9 @@ func ValidateProduct(p Product) error {
 	}
 	if len(p.Options) == 0 {
 		problems["options"] = apperr.M("판매할 옵션이 하나도 없습니다. 옵션 목록을 만드세요.")
+	} else if len(p.Options) > MaxCombinations {
+		problems["options"] = apperr.M("한 상품의 옵션은 {{.Max}}개까지입니다(지금 {{.Count}}개). 옵션을 줄이거나 상품을 나누세요.",
+			"Max", limits.Group(MaxCombinations), "Count", limits.Group(int64(len(p.Options))))
 	} else if p.OptionKind == OptionsNone && (len(p.Options) != 1 || len(p.Options[0].Values) != 0) {
 		problems["options"] = apperr.M("옵션 없는 상품은 판매 단위가 하나여야 합니다.")
 	}
@@ -75,14 +89,25 @@ func ValidateProduct(p Product) error {
 			problems[key("values")] = apperr.M("같은 옵션 조합이 {{.Row}}행에도 있습니다.", "Row", j+1)
 		}
 		combos[combo] = i
-		if p.Price > 0 && p.Price+o.ExtraPrice <= 0 {
+		if limits.ExtraPrice.Check(o.ExtraPrice) != limits.OK {
+			problems[key("extra_price")] = apperr.M("옵션가는 -{{.Max}}원에서 {{.Max}}원 사이여야 합니다.", "Max", limits.Group(limits.ExtraPrice.Max))
+		} else if p.Price > 0 && p.Price+o.ExtraPrice <= 0 {
 			problems[key("extra_price")] = apperr.M("옵션가를 더한 판매가가 0원 이하입니다({{.Won}}원).", "Won", p.Price+o.ExtraPrice)
 		}
-		if o.Stock < 0 && !p.AllowBackorder {
+		switch {
+		case o.Stock < 0 && !p.AllowBackorder:
 			problems[key("stock")] = apperr.M("재고는 0 이상이어야 합니다(예약 판매를 허용하면 음수도 됩니다).")
+		case o.Stock > limits.Stock.Max:
+			problems[key("stock")] = apperr.M("재고는 옵션마다 {{.Max}}개 이하여야 합니다.", "Max", limits.Group(limits.Stock.Max))
+		case o.Stock < -limits.Stock.Max:
+			// a back order as deep as the largest stock is already a typo
+			problems[key("stock")] = apperr.M("예약 판매 재고는 -{{.Max}}개 이상이어야 합니다.", "Max", limits.Group(limits.Stock.Max))
 		}
-		if o.SafetyStock < 0 {
+		switch {
+		case o.SafetyStock < 0:
 			problems[key("safety_stock")] = apperr.M("안전재고는 0 이상이어야 합니다.")
+		case o.SafetyStock > limits.SafetyStock.Max:
+			problems[key("safety_stock")] = apperr.M("안전재고는 {{.Max}}개 이하여야 합니다.", "Max", limits.Group(limits.SafetyStock.Max))
 		}
 	}
 	if len(problems) > 0 {
@@ -136,11 +161,54 @@ func validateGroups(kind OptionKind, groups []OptionGroup) apperr.Msg {
 			values[v] = true
 		}
 	}
+	if _, ok := CombinationCount(kind, groups); !ok {
+		return tooManyCombinations(groups)
+	}
 	return apperr.Msg{}
 }
 
-// MaxCombinations is the most sellable combinations one product may have.
-const MaxCombinations = 1000
+// tooManyCombinations says that groups make more combinations than a product may have, with each group's
+// size, so the seller sees which list to shorten.
+func tooManyCombinations(groups []OptionGroup) apperr.Msg {
+	sizes := make([]string, len(groups))
+	for i, g := range groups {
+		sizes[i] = fmt.Sprintf("%s %s개", strings.TrimSpace(g.Name), limits.Group(int64(len(g.Values))))
+	}
+	return apperr.M("옵션 조합은 한 상품에 {{.Max}}개까지입니다. 옵션값({{.Sizes}})을 곱하면 그보다 많습니다. 옵션값을 줄이거나 상품을 나누세요.",
+		"Max", limits.Group(MaxCombinations), "Sizes", strings.Join(sizes, " × "))
+}
+
+// CombinationCount counts the options kind and groups make, without building them and without overflow:
+// ok is false when they are more than MaxCombinations (count is then only a lower bound).
+func CombinationCount(kind OptionKind, groups []OptionGroup) (count int, ok bool) {
+	switch kind {
+	case OptionsSingle:
+		if len(groups) == 0 {
+			return 0, true
+		}
+		n := len(groups[0].Values)
+		return n, n <= MaxCombinations
+	case OptionsCombination:
+		sizes := make([]int, len(groups))
+		for i, g := range groups {
+			sizes[i] = len(g.Values)
+		}
+		return limits.Combinations(sizes...)
+	}
+	return 1, true
+}
+
+// CheckCombinations refuses groups that would make more options than a product may have, before anything
+// is built: the editor and the readers call it ahead of CombineOptions.
+func CheckCombinations(kind OptionKind, groups []OptionGroup) error {
+	if _, ok := CombinationCount(kind, groups); ok {
+		return nil
+	}
+	return apperr.InvalidMsg(map[string]apperr.Msg{"options": tooManyCombinations(groups)}, productFieldOrder)
+}
+
+// MaxCombinations is the most sellable combinations one product may have (see app/limits for why).
+const MaxCombinations = limits.MaxCombinations
 
 // CombineOptions builds the sellable options for a kind and its groups: every combination of the values
 // (조합형, first group varying slowest), each value (단독형), or the single implicit option (없음).
@@ -156,25 +224,28 @@ func CombineOptions(kind OptionKind, groups []OptionGroup, existing []Option) []
 	case OptionsSingle:
 		if len(groups) > 0 {
 			for _, v := range groups[0].Values {
+				if len(combos) == MaxCombinations {
+					break
+				}
 				combos = append(combos, []string{strings.TrimSpace(v)})
 			}
 		}
 	case OptionsCombination:
-		combos = [][]string{nil}
-		for _, g := range groups {
-			var next [][]string
-			for _, c := range combos {
-				for _, v := range g.Values {
-					next = append(next, append(append([]string(nil), c...), strings.TrimSpace(v)))
-				}
+		// The count comes first: building every combination and trimming afterwards took 800 MB for a
+		// file with long option lists. Beyond the limit only the first MaxCombinations (first group
+		// varying slowest) are built, and ValidateProduct refuses the product.
+		n, _ := CombinationCount(kind, groups)
+		n = min(n, MaxCombinations)
+		combos = make([][]string, 0, n)
+		for i := 0; i < n; i++ {
+			c := make([]string, len(groups))
+			rest := i
+			for g := len(groups) - 1; g >= 0; g-- {
+				size := len(groups[g].Values)
+				c[g] = strings.TrimSpace(groups[g].Values[rest%size])
+				rest /= size
 			}
-			combos = next
-			if len(combos) > MaxCombinations {
-				combos = combos[:MaxCombinations]
-			}
-		}
-		if len(groups) == 0 {
-			combos = nil
+			combos = append(combos, c)
 		}
 	default:
 		if len(existing) == 1 && len(existing[0].Values) == 0 {
