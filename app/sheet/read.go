@@ -14,6 +14,7 @@ import (
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
+	"sellerdesk/app/limits"
 )
 
 // oleHeader starts an encrypted (password-protected) workbook: a compound file around the real xlsx.
@@ -281,20 +282,28 @@ func newLookup(opts ReadOptions) lookup {
 	return lk
 }
 
-// number reads a whole number cell ("19,800", "19,800원"); ok is false (and a problem recorded) otherwise.
-func (file *ProductFile) number(r row, col, label string) (int64, bool) {
-	v := r.get(col)
-	if v == "" {
+// number reads a whole number cell ("19,800", "19,800원", 19800.0 as Excel sometimes stores it) within its
+// limit (app/limits); ok is false (and a problem recorded at the cell, naming the limit) otherwise. A value
+// beyond int64 is refused, never wrapped.
+func (file *ProductFile) number(r row, col, label string, rng limits.Range) (int64, bool) {
+	rng = signed(rng)
+	v, why := rng.Parse(r.get(col))
+	switch why {
+	case limits.OK:
+		return v, true
+	case limits.Empty:
 		return 0, true
 	}
-	if n, ok := format.ParseWon(v); ok {
-		return n, true
-	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil && f == float64(int64(f)) {
-		return int64(f), true // 19800.0 as Excel sometimes stores it
-	}
-	file.problem(r.n, col, fmt.Sprintf("%s에 숫자가 아닌 값 '%s'이(가) 있습니다.", label, v))
+	file.problem(r.n, col, rng.Say(label, why, r.get(col)))
 	return 0, false
+}
+
+// signed widens a range below zero as far as above: a product file's cell is read for its size here, and
+// ValidateProduct, which the editor shares, says what a negative value means for its field (a price must
+// be above 0, a stock may go below it for a back-order product).
+func signed(rng limits.Range) limits.Range {
+	rng.Min = min(rng.Min, -rng.Max)
+	return rng
 }
 
 func parseKind(s string) (catalog.OptionKind, bool) {
@@ -324,9 +333,9 @@ func parseTax(s string) (catalog.TaxType, bool) {
 // productFields reads the product-level columns of a row into p.
 func (file *ProductFile) productFields(r row, p *catalog.Product, lk lookup) {
 	p.Code, p.Name = r.get(colCode), r.get(colName)
-	p.Price, _ = file.number(r, colPrice, "판매가")
-	p.Cost, _ = file.number(r, colCost, "원가")
-	p.WeightGrams, _ = file.number(r, colWeight, "무게")
+	p.Price, _ = file.number(r, colPrice, "판매가", limits.Price)
+	p.Cost, _ = file.number(r, colCost, "원가", limits.Cost)
+	p.WeightGrams, _ = file.number(r, colWeight, "무게", limits.Weight)
 	p.HSCode, p.OriginCode = r.get(colHS), r.get(colOrigin)
 	if p.Detail = r.get(colDetail); p.Detail == "" {
 		p.Detail = r.get(ssDetail)
@@ -437,9 +446,9 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 					o.Values = append(o.Values, v)
 				}
 			}
-			o.ExtraPrice, _ = file.number(r, colExtraPrice, "옵션가")
-			o.Stock, _ = file.number(r, colStock, "재고수량")
-			o.SafetyStock, _ = file.number(r, colSafetyStock, "안전재고")
+			o.ExtraPrice, _ = file.number(r, colExtraPrice, "옵션가", limits.ExtraPrice)
+			o.Stock, _ = file.number(r, colStock, "재고수량", limits.Stock)
+			o.SafetyStock, _ = file.number(r, colSafetyStock, "안전재고", limits.SafetyStock)
 			switch strings.ToUpper(r.get(colUsable)) {
 			case "", "Y", "예", "사용":
 			case "N", "아니오", "미사용":

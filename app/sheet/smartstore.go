@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
-	"sellerdesk/app/format"
+	"sellerdesk/app/limits"
 )
 
 // readSmartStore reads Smart Store's one-row-per-product layout, expanding its option lists.
@@ -41,6 +42,12 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 				p.OptionGroups = append(p.OptionGroups, grp)
 			}
 		}
+		// counted before building: option lists of a few thousand values each would make billions of
+		// combinations, and the product is refused from the count alone
+		if _, ok := catalog.CombinationCount(kind, p.OptionGroups); !ok {
+			file.problem(r.n, ssOptionVals, apperr.Message(catalog.CheckCombinations(kind, p.OptionGroups)))
+			continue
+		}
 		p.Options = catalog.CombineOptions(kind, p.OptionGroups, nil)
 		prices := splitList(r.get(colExtraPrice), false)
 		stocks := splitList(r.get(ssOptionStock), false)
@@ -48,7 +55,7 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 			stocks = []string{r.get(colStock)}
 			prices = nil
 		}
-		assign := func(list []string, col, label string, set func(o *catalog.Option, v int64)) {
+		assign := func(list []string, col, label string, rng limits.Range, set func(o *catalog.Option, v int64)) {
 			if len(list) == 0 {
 				return
 			}
@@ -61,16 +68,16 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 				if len(list) > 1 {
 					v = list[j]
 				}
-				n, ok := format.ParseWon(v)
-				if !ok && strings.TrimSpace(v) != "" {
-					file.problem(r.n, col, fmt.Sprintf("%s에 숫자가 아닌 값 '%s'이(가) 있습니다.", label, v))
+				n, why := signed(rng).Parse(v)
+				if why != limits.OK && why != limits.Empty {
+					file.problem(r.n, col, signed(rng).Say(label, why, v))
 					return
 				}
 				set(&p.Options[j], n)
 			}
 		}
-		assign(prices, colExtraPrice, "옵션가", func(o *catalog.Option, v int64) { o.ExtraPrice = v })
-		assign(stocks, ssOptionStock, "옵션 재고수량", func(o *catalog.Option, v int64) { o.Stock = v })
+		assign(prices, colExtraPrice, "옵션가", limits.ExtraPrice, func(o *catalog.Option, v int64) { o.ExtraPrice = v })
+		assign(stocks, ssOptionStock, "옵션 재고수량", limits.Stock, func(o *catalog.Option, v int64) { o.Stock = v })
 		src := source{row: r.n}
 		for range p.Options {
 			src.optionRows = append(src.optionRows, r.n)
