@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/limits"
 	"sellerdesk/app/validate"
 	"sellerdesk/data"
 )
@@ -65,8 +66,11 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 	} else if m.RecipientPhone, err = validate.Phone(m.RecipientPhone); err != nil {
 		fields["recipientPhone"] = "수취인 " + err.Error()
 	}
-	if m.ShippingFee < 0 {
+	switch {
+	case m.ShippingFee < 0:
 		fields["shippingFee"] = "배송비는 0원 이상이어야 합니다."
+	case m.ShippingFee > limits.ShippingFee.Max:
+		fields["shippingFee"] = limits.ShippingFee.Say("배송비", limits.TooLarge, "")
 	}
 	if strings.TrimSpace(m.Address) == "" && m.ShippingFee > 0 {
 		fields["address"] = "배송비가 있는 주문은 배송지 주소를 입력하세요."
@@ -84,10 +88,18 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품을 고르세요.", i+1))
 		case l.Qty < 1:
 			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 수량은 1 이상이어야 합니다.", i+1))
+		case l.Qty > limits.Qty.Max:
+			// the limits an order file is read against (app/limits), so a typed order cannot hold what an
+			// imported one may not
+			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Qty.Say("수량", limits.TooLarge, "")))
 		case l.UnitPrice < 0:
 			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 단가는 0원 이상이어야 합니다.", i+1))
+		case l.UnitPrice > limits.Price.Max:
+			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Price.Say("단가", limits.TooLarge, "")))
 		case l.Discount < 0:
 			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 할인은 0원 이상이어야 합니다.", i+1))
+		case l.Discount > limits.Amount.Max:
+			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Amount.Say("할인", limits.TooLarge, "")))
 		}
 	}
 	if len(lineProblems) > 0 {
@@ -137,13 +149,20 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 			if price == 0 {
 				price = p.Price + opt.ExtraPrice
 			}
-			if ml.Discount > price*ml.Qty {
+			// a product stored before the limits may carry any price: the total is multiplied without
+			// overflow and held to the line amount's limit
+			total, ok := limits.Mul(price, ml.Qty)
+			if !ok || limits.Amount.Check(total) != limits.OK {
+				return apperr.Invalid(map[string]string{"lines": fmt.Sprintf("%d번 상품(%s)의 %s", i+1, p.Name,
+					limits.Amount.Say("금액(단가×수량)", limits.TooLarge, ""))}, nil)
+			}
+			if ml.Discount > total {
 				return apperr.Invalid(map[string]string{"lines": fmt.Sprintf("%d번 상품(%s)의 할인이 금액보다 큽니다.", i+1, p.Name)}, nil)
 			}
 			l := data.OrderLineRecord{OrderID: orderID, ProductOrderNo: fmt.Sprintf("%s-%d", number, i+1),
 				ProductCode: p.Code, OptionCode: opt.Code, OptionID: opt.ID, ProductName: p.Name,
 				OptionInfo: strings.Join(opt.Values, " / "), Qty: ml.Qty, UnitPrice: price, Discount: ml.Discount,
-				Amount: price*ml.Qty - ml.Discount, Status: string(status), Placing: string(PlacingNotYet),
+				Amount: total - ml.Discount, Status: string(status), Placing: string(PlacingNotYet),
 				OrderedAt: now.UTC().Truncate(time.Millisecond), PaymentMethod: o.PaymentMethod, Channel: o.Channel}
 			if l.ProductRef, err = im.productRef(ctx, l.ProductName, l.OptionInfo); err != nil {
 				return err
