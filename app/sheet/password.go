@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -89,10 +88,27 @@ func openWorkbook(raw []byte, password, notXLSX string) (*excelize.File, error) 
 		}
 		raw = plain
 	}
-	if err := checkParts(raw); err != nil {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
 		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err := checkParts(zr); err != nil {
+		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
+	}
+	if err := checkArchiveLimits(zr); err != nil {
+		return nil, err
+	}
+	// The CRC check unpacks every entry once more; it runs beside excelize's own unpacking so the seller
+	// waits for the slower of the two, not both, and no row reaches the importer before it passed.
+	verified := make(chan error, 1)
+	go func() { verified <- verifyArchive(zr) }()
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnpackedSize, UnzipXMLSizeLimit: inMemoryPart})
+	if verr := <-verified; verr != nil {
+		if f != nil {
+			f.Close()
+		}
+		return nil, verr
+	}
 	if err != nil {
 		if f != nil {
 			f.Close() // excelize hands back a half-read file with some errors
@@ -100,39 +116,6 @@ func openWorkbook(raw []byte, password, notXLSX string) (*excelize.File, error) 
 		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: notXLSX}
 	}
 	return f, nil
-}
-
-// inMemoryPart is excelize's default UnzipXMLSizeLimit: a worksheet or the shared strings bigger than this
-// is unzipped to a temporary file as it comes; every other part is read into memory, with room reserved
-// up front for the size the zip declares.
-const inMemoryPart = 16 << 20
-
-// maxInMemoryParts bounds what a workbook's in-memory parts may declare together. A real export's big parts
-// (the sheet, the shared strings) go to temporary files and the rest are small; a damaged or hostile zip
-// of a few KB can declare gigabytes, and excelize would reserve them.
-const maxInMemoryParts = 256 << 20
-
-// checkParts refuses a zip whose parts declare more than maxInMemoryParts to be read into memory, by
-// excelize's own rule for which parts it reads into memory (ReadZipReader).
-func checkParts(raw []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return err
-	}
-	var total uint64
-	for _, f := range zr.File {
-		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		streamed := f.UncompressedSize64 > inMemoryPart &&
-			(strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml")
-		if streamed {
-			continue
-		}
-		if f.UncompressedSize64 > maxInMemoryParts-total {
-			return fmt.Errorf("sheet: the zip's parts declare more than %d bytes to be read into memory", maxInMemoryParts)
-		}
-		total += f.UncompressedSize64
-	}
-	return nil
 }
 
 // encryptedPackage reports whether a compound file holds an encrypted xlsx (an EncryptedPackage stream)
