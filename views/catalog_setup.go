@@ -41,7 +41,7 @@ func (sh *shell) showCatalogSetup(onClose func()) *catalogSetup {
 		container.NewTabItem(lang.L("공급업체"), s.buildSuppliers()),
 	)
 	s.loadCategories()
-	s.loadSuppliers()
+	s.loadSuppliers(nil)
 	s.dlg = dialog.NewCustom(lang.L("카테고리·공급업체"), lang.L("닫기"), tabs, sh.win)
 	s.dlg.SetOnClosed(func() {
 		if s.onClose != nil {
@@ -73,10 +73,15 @@ func (s *catalogSetup) buildCategories() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, buttons, s.catList)
 }
 
+// loadCategories reads the category tree off the UI goroutine and shows it when it arrives.
 func (s *catalogSetup) loadCategories() {
-	cats, err := s.svc.Categories(context.Background())
+	background(s.sh, s.svc.Categories, s.setCategories)
+}
+
+func (s *catalogSetup) setCategories(cats []catalog.Category, err error) {
 	if err != nil {
 		s.sh.showError(err)
+		return
 	}
 	s.cats = cats
 	s.catPick = -1
@@ -104,25 +109,50 @@ func (s *catalogSetup) onRename() {
 	}
 }
 
-// editCategory asks for a name and saves a new or renamed category.
-func (s *catalogSetup) editCategory(c catalog.Category) {
-	name := &widget.Entry{Text: c.Name, PlaceHolder: lang.L("예: 상의")}
-	name.ExtendBaseWidget(name)
+// categoryDialog asks for the name of a new or renamed category and saves it; a refused name keeps the
+// dialog open with what the seller typed and the reason under it.
+type categoryDialog struct {
+	s    *catalogSetup
+	cat  catalog.Category
+	name *widgets.Field
+	dlg  *dialog.ConfirmDialog
+}
+
+// editCategory opens the dialog for c (ID 0: a new category).
+func (s *catalogSetup) editCategory(c catalog.Category) *categoryDialog {
+	d := &categoryDialog{s: s, cat: c, name: widgets.NewField("name", lang.L("이름"), lang.L("예: 상의"), nil)}
+	d.name.Entry.SetText(c.Name)
 	title := lang.L("새 카테고리")
 	if c.ID != 0 {
 		title = lang.L("이름 바꾸기")
 	}
-	dialog.ShowForm(title, lang.L("저장"), lang.L("취소"), []*widget.FormItem{widget.NewFormItem(lang.L("이름"), name)}, func(ok bool) {
-		if !ok {
-			return
+	d.dlg = dialog.NewCustomConfirm(title, lang.L("저장"), lang.L("취소"), d.name.Object(), func(ok bool) {
+		if ok {
+			d.onSave()
 		}
-		c.Name = strings.TrimSpace(name.Text)
-		if _, err := s.svc.SaveCategory(context.Background(), c); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.loadCategories()
 	}, s.sh.win)
+	d.dlg.Resize(fyne.NewSize(420, d.dlg.MinSize().Height))
+	d.dlg.Show()
+	return d
+}
+
+func (d *categoryDialog) onSave() {
+	c := d.cat
+	c.Name = strings.TrimSpace(d.name.Entry.Text)
+	d.name.ShowMessage("")
+	background(d.s.sh, func(ctx context.Context) (catalog.Category, error) { return d.s.svc.SaveCategory(ctx, c) },
+		func(_ catalog.Category, err error) {
+			if msg := fieldText(err, "name"); app.ErrorCode(err) == app.ErrInvalid && msg != "" {
+				d.name.ShowMessage(msg)
+				d.dlg.Show() // keep what the seller typed
+				return
+			}
+			if err != nil {
+				d.s.sh.showError(err)
+				return
+			}
+			d.s.loadCategories()
+		})
 }
 
 func (s *catalogSetup) onDeleteCategory() {
@@ -134,11 +164,7 @@ func (s *catalogSetup) onDeleteCategory() {
 		if !ok {
 			return
 		}
-		if err := s.svc.DeleteCategory(context.Background(), c.ID); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.loadCategories()
+		saving(s.sh, func(ctx context.Context) error { return s.svc.DeleteCategory(ctx, c.ID) }, s.loadCategories)
 	}, s.sh.win)
 	d.SetConfirmText(lang.L("삭제"))
 	d.SetDismissText(lang.L("취소"))
@@ -187,13 +213,20 @@ func (s *catalogSetup) buildSuppliers() fyne.CanvasObject {
 	return split
 }
 
-func (s *catalogSetup) loadSuppliers() {
-	sups, err := s.svc.Suppliers(context.Background())
-	if err != nil {
-		s.sh.showError(err)
-	}
-	s.sups = sups
-	s.supList.Refresh()
+// loadSuppliers reads the suppliers off the UI goroutine and shows them when they arrive, then runs then
+// (if not nil).
+func (s *catalogSetup) loadSuppliers(then func()) {
+	background(s.sh, s.svc.Suppliers, func(sups []catalog.Supplier, err error) {
+		if err != nil {
+			s.sh.showError(err)
+			return
+		}
+		s.sups = sups
+		s.supList.Refresh()
+		if then != nil {
+			then()
+		}
+	})
 }
 
 func (s *catalogSetup) fillSupplier(sup catalog.Supplier) {
@@ -229,26 +262,29 @@ func (s *catalogSetup) onSaveSupplier() {
 		}
 		sup.LeadTimeDays = n
 	}
-	saved, err := s.svc.SaveSupplier(context.Background(), sup)
-	if app.ErrorCode(err) == app.ErrInvalid {
-		for k, msg := range fieldTexts(err) {
-			if f, ok := s.supForm[k]; ok {
-				f.ShowMessage(msg)
+	background(s.sh, func(ctx context.Context) (catalog.Supplier, error) { return s.svc.SaveSupplier(ctx, sup) },
+		func(saved catalog.Supplier, err error) {
+			if app.ErrorCode(err) == app.ErrInvalid {
+				for k, msg := range fieldTexts(err) {
+					if f, ok := s.supForm[k]; ok {
+						f.ShowMessage(msg)
+					}
+				}
+				return
 			}
-		}
-		return
-	}
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.loadSuppliers()
-	for i, x := range s.sups {
-		if x.ID == saved.ID {
-			s.supList.Select(i)
-		}
-	}
-	s.supSaved.SetText(lang.L("저장했습니다."))
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.loadSuppliers(func() {
+				for i, x := range s.sups {
+					if x.ID == saved.ID {
+						s.supList.Select(i)
+					}
+				}
+				s.supSaved.SetText(lang.L("저장했습니다."))
+			})
+		})
 }
 
 func (s *catalogSetup) onDeleteSupplier() {
@@ -260,14 +296,12 @@ func (s *catalogSetup) onDeleteSupplier() {
 		if !ok {
 			return
 		}
-		if err := s.svc.DeleteSupplier(context.Background(), sup.ID); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.supPick = -1
-		s.supList.UnselectAll()
-		s.fillSupplier(catalog.Supplier{})
-		s.loadSuppliers()
+		saving(s.sh, func(ctx context.Context) error { return s.svc.DeleteSupplier(ctx, sup.ID) }, func() {
+			s.supPick = -1
+			s.supList.UnselectAll()
+			s.fillSupplier(catalog.Supplier{})
+			s.loadSuppliers(nil)
+		})
 	}, s.sh.win)
 	d.SetConfirmText(lang.L("삭제"))
 	d.SetDismissText(lang.L("취소"))
