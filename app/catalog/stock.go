@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/limits"
 	"sellerdesk/data"
 )
 
@@ -43,6 +44,16 @@ func AdjustStockTx(ctx context.Context, tx *data.Tx, optionID, delta int64, reas
 	p, err := data.ProductByID(ctx, tx, o.ProductID)
 	if err != nil {
 		return Option{}, err
+	}
+	// the stock a movement leaves stays within the stated limit (back orders down to as far below zero); a
+	// delta beyond twice the limit is refused before adding, so the sum can never wrap
+	if delta > 2*limits.Stock.Max || delta < -2*limits.Stock.Max || o.Stock+delta > limits.Stock.Max {
+		return Option{}, apperr.InvalidMsg(map[string]apperr.Msg{"delta": apperr.M("재고는 {{.Max}}개 이하여야 합니다.",
+			"Max", limits.Group(limits.Stock.Max))}, nil)
+	}
+	if o.Stock+delta < -limits.Stock.Max {
+		return Option{}, apperr.InvalidMsg(map[string]apperr.Msg{"delta": apperr.M("미리 판매한 재고는 {{.Max}}개까지입니다.",
+			"Max", limits.Group(limits.Stock.Max))}, nil)
 	}
 	if o.Stock+delta < 0 && !p.AllowBackorder {
 		label := p.Name
