@@ -1,9 +1,9 @@
 package views
 
 import (
-	"bytes"
 	"context"
-	"fmt"
+	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
@@ -247,24 +248,48 @@ func (s *returnsScreen) updateBatch() {
 	s.batch.Show()
 }
 
-// onBatch approves or receives the selected requests; those the move does not fit are listed with why.
+// batchDone is what a batch move did: how many moved, those refused with why, and how many a 취소 left.
+type batchDone struct {
+	done    int
+	refused []string
+	left    int
+}
+
+// onBatch approves or receives the selected requests behind the progress dialog; those the move does not fit
+// are listed with why, and a 취소 stops before the next request and says how many were left.
 func (s *returnsScreen) onBatch(m returns.Move) {
-	var refused []string
-	done := 0
+	numbers := make([]string, 0, len(s.selected))
 	for no := range s.selected {
-		if _, err := s.svc.Apply(context.Background(), no, m, returns.MoveInput{}); err != nil {
-			refused = append(refused, no+": "+sellerText(err))
-			continue
-		}
-		done++
+		numbers = append(numbers, no)
 	}
-	s.selected = map[string]bool{}
-	s.refresh()
-	msg := lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": done})
-	if len(refused) > 0 {
-		msg += "\n" + strings.Join(refused, "\n")
-	}
-	s.sh.showInfo(lang.L("일괄 처리"), msg)
+	sort.Strings(numbers)
+	working(s.sh, lang.L("일괄 처리"), lang.L("반품 {{.N}}건을 처리하는 중입니다…", map[string]any{"N": format.Number(int64(len(numbers)))}),
+		func(ctx context.Context) (batchDone, error) {
+			var b batchDone
+			for i, no := range numbers {
+				if ctx.Err() != nil {
+					b.left = len(numbers) - i
+					break
+				}
+				if _, err := s.svc.Apply(ctx, no, m, returns.MoveInput{}); err != nil {
+					b.refused = append(b.refused, no+": "+sellerText(err))
+					continue
+				}
+				b.done++
+			}
+			return b, nil
+		}, func(b batchDone) {
+			s.selected = map[string]bool{}
+			s.refresh()
+			msg := lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": b.done})
+			if b.left > 0 {
+				msg += "\n" + lang.L("취소해서 {{.N}}건은 처리하지 않았습니다.", map[string]any{"N": b.left})
+			}
+			if len(b.refused) > 0 {
+				msg += "\n" + strings.Join(b.refused, "\n")
+			}
+			s.sh.showInfo(lang.L("일괄 처리"), msg)
+		})
 }
 
 // focusSearch is Ctrl/Cmd+F: the scan box.
@@ -434,35 +459,44 @@ func moveText(m returns.Move) string {
 
 // onMove asks what a move needs (a reason, a tracking number, the refund) and applies it.
 func (s *returnsScreen) onMove(r returns.Return, m returns.Move) {
-	apply := func(in returns.MoveInput) {
-		if _, err := s.svc.Apply(context.Background(), r.Number, m, in); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.openDetail(r.Number)
+	// apply writes the move off the UI goroutine; a refused input brings its form back as the seller left it
+	apply := func(in returns.MoveInput, form dialog.Dialog) {
+		background(s.sh, func(ctx context.Context) (returns.Return, error) { return s.svc.Apply(ctx, r.Number, m, in) },
+			func(_ returns.Return, err error) {
+				if err != nil {
+					if form != nil && app.ErrorCode(err) == app.ErrInvalid {
+						form.Show()
+					}
+					s.sh.showError(err)
+					return
+				}
+				s.openDetail(r.Number)
+			})
+	}
+	// ask shows a form whose 저장 hands the form to onOK, so a refusal can show it again
+	ask := func(title, confirm string, items []*widget.FormItem, onOK func(form dialog.Dialog)) {
+		var d *dialog.FormDialog
+		d = dialog.NewForm(title, confirm, lang.L("취소"), items, func(ok bool) {
+			if ok {
+				onOK(d)
+			}
+		}, s.sh.win)
+		d.Show()
 	}
 	switch m {
 	case returns.MoveReject, returns.MoveHold:
 		reason := widget.NewEntry()
-		dialog.ShowForm(lang.L(moveText(m)), lang.L("저장"), lang.L("취소"), []*widget.FormItem{widget.NewFormItem(lang.L("사유"), reason)},
-			func(ok bool) {
-				if ok {
-					apply(returns.MoveInput{Note: reason.Text})
-				}
-			}, s.sh.win)
+		ask(lang.L(moveText(m)), lang.L("저장"), []*widget.FormItem{widget.NewFormItem(lang.L("사유"), reason)},
+			func(form dialog.Dialog) { apply(returns.MoveInput{Note: reason.Text}, form) })
 	case returns.MoveCollect:
 		tracking := widget.NewEntry()
-		dialog.ShowForm(lang.L("수거 시작"), lang.L("저장"), lang.L("취소"), []*widget.FormItem{widget.NewFormItem(lang.L("수거 송장번호"), tracking)},
-			func(ok bool) {
-				if ok {
-					apply(returns.MoveInput{TrackingNo: tracking.Text})
-				}
-			}, s.sh.win)
+		ask(lang.L("수거 시작"), lang.L("저장"), []*widget.FormItem{widget.NewFormItem(lang.L("수거 송장번호"), tracking)},
+			func(form dialog.Dialog) { apply(returns.MoveInput{TrackingNo: tracking.Text}, form) })
 	case returns.MoveComplete:
 		if r.Kind == returns.KindExchange {
 			dialog.ShowConfirm(lang.L("교환 완료"), lang.L("교환 상품을 보냈습니까? 교환 옵션의 재고를 차감합니다."), func(ok bool) {
 				if ok {
-					apply(returns.MoveInput{})
+					apply(returns.MoveInput{}, nil)
 				}
 			}, s.sh.win)
 			return
@@ -470,34 +504,31 @@ func (s *returnsScreen) onMove(r returns.Return, m returns.Move) {
 		amount := widget.NewEntry()
 		amount.SetPlaceHolder(lang.L("비우면 계산한 금액"))
 		note := widget.NewEntry()
-		dialog.ShowForm(lang.L("환불하고 완료"), lang.L("완료"), lang.L("취소"), []*widget.FormItem{
+		ask(lang.L("환불하고 완료"), lang.L("완료"), []*widget.FormItem{
 			{Text: "", Widget: &widget.Label{Text: lang.L("상품 금액에서 쿠폰 몫과(구매자 사유면) 반품배송비를 빼고 환불합니다. 다른 금액이면 적고 이유를 남기세요."), Wrapping: fyne.TextWrapWord}},
 			widget.NewFormItem(lang.L("환불 금액"), amount), widget.NewFormItem(lang.L("메모"), note),
-		}, func(ok bool) {
-			if !ok {
-				return
-			}
+		}, func(form dialog.Dialog) {
 			in := returns.MoveInput{Note: note.Text}
 			if t := strings.TrimSpace(amount.Text); t != "" {
 				v, okWon := format.ParseWon(t)
 				if !okWon {
-					s.sh.showError(fmt.Errorf("%s", lang.L("환불 금액은 숫자로 입력하세요.")))
+					form.Show()
+					s.sh.showError(&app.Error{Code: app.ErrInvalid, Key: "환불 금액은 숫자로 입력하세요."})
 					return
 				}
 				in.RefundOverride = &v
 			}
-			apply(in)
-		}, s.sh.win)
+			apply(in, form)
+		})
 	default:
-		apply(returns.MoveInput{})
+		apply(returns.MoveInput{}, nil)
 	}
 }
 
+// onLabel makes the return's collection label, asking first where to save it; the PDF is made behind the
+// progress dialog with 취소.
 func (s *returnsScreen) onLabel(number string) {
-	var buf bytes.Buffer
-	if err := s.svc.WriteLabel(context.Background(), number, &buf); err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.sh.savePDF(number+".pdf", buf.Bytes())
+	s.sh.savePDF(lang.L("반품 라벨"), lang.L("반품 라벨을 만드는 중입니다…"), number+".pdf", func(ctx context.Context, w io.Writer) error {
+		return s.svc.WriteLabel(ctx, number, w)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
@@ -25,8 +27,9 @@ import (
 	"sellerdesk/app/sheet"
 )
 
-// savePDF asks where to save a PDF already made, writes it and opens it in the system viewer to print.
-func (sh *shell) savePDF(name string, pdf []byte) {
+// savePDF asks where to save a PDF, then makes it with write behind the progress dialog with 취소 (title and
+// message name what is made), writes it there and opens it in the system viewer to print. A 취소 leaves no file.
+func (sh *shell) savePDF(title, message, name string, write func(context.Context, io.Writer) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			sh.showError(err)
@@ -37,14 +40,21 @@ func (sh *shell) savePDF(name string, pdf []byte) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if err := writeFileAtomic(path, pdf); err != nil {
-			sh.showError(err)
-			return
-		}
-		u, perr := url.Parse(storage.NewFileURI(path).String())
-		if perr != nil || sh.fyneApp.OpenURL(u) != nil {
-			sh.showInfo(lang.L("PDF 저장"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
-		}
+		working(sh, title, message, func(ctx context.Context) (struct{}, error) {
+			var buf bytes.Buffer
+			if err := write(ctx, &buf); err != nil {
+				return struct{}{}, err
+			}
+			if err := ctx.Err(); err != nil {
+				return struct{}{}, err
+			}
+			return struct{}{}, writeFileAtomic(path, buf.Bytes())
+		}, func(struct{}) {
+			u, perr := url.Parse(storage.NewFileURI(path).String())
+			if perr != nil || sh.fyneApp.OpenURL(u) != nil {
+				sh.showInfo(lang.L("PDF 저장"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
+			}
+		})
 	}, sh.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -134,28 +144,34 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 		}
 		return q, nil
 	}
-	save := func() bool {
+	var d *dialog.ConfirmDialog
+	// save writes the policy off the UI goroutine and then runs done; a refused policy brings the editor back
+	// as the seller left it
+	save := func(done func(returns.Policy)) {
 		q, err := read()
-		if err == nil {
-			err = svc.SetPolicy(context.Background(), q)
-		}
 		if err != nil {
+			d.Show()
 			sh.showError(err)
-			return false
+			return
 		}
-		return true
+		background(sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, svc.SetPolicy(ctx, q) },
+			func(_ struct{}, err error) {
+				if err != nil {
+					d.Show()
+					sh.showError(err)
+					return
+				}
+				if done != nil {
+					done(q)
+				}
+			})
 	}
 	pdfBtn := &widget.Button{Text: lang.L("저장하고 PDF"), Icon: theme.DocumentPrintIcon(), OnTapped: func() {
-		if !save() {
-			return
-		}
-		q, _ := read()
-		var buf bytes.Buffer
-		if err := svc.WritePolicyPDF(context.Background(), categoryNames(cats, q.NonReturnable), &buf); err != nil {
-			sh.showError(err)
-			return
-		}
-		sh.savePDF(lang.L("반품교환안내.pdf"), buf.Bytes())
+		save(func(q returns.Policy) {
+			names := categoryNames(cats, q.NonReturnable)
+			sh.savePDF(lang.L("반품 정책"), lang.L("반품교환안내 PDF를 만드는 중입니다…"), lang.L("반품교환안내.pdf"),
+				func(ctx context.Context, w io.Writer) error { return svc.WritePolicyPDF(ctx, names, w) })
+		})
 	}}
 	textBtn := &widget.Button{Text: lang.L("스토어 안내문 복사"), Icon: theme.ContentCopyIcon(), OnTapped: func() {
 		q, err := read()
@@ -176,11 +192,11 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 		widget.NewFormItem(lang.L("단순 변심 반품 불가 카테고리"), container.NewGridWrap(fyne.NewSize(480, 150), container.NewVScroll(nonReturn))),
 		widget.NewFormItem(lang.L("추가 안내"), notes),
 	)
-	d := dialog.NewCustomConfirm(lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"),
+	d = dialog.NewCustomConfirm(lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"),
 		container.NewBorder(nil, container.NewHBox(pdfBtn, textBtn), nil, nil, container.NewVScroll(form)),
 		func(ok bool) {
 			if ok {
-				save()
+				save(nil)
 			}
 		}, sh.win)
 	d.Resize(fyne.NewSize(760, 640))
@@ -413,7 +429,8 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		return
 	}
 	note := widget.NewEntry()
-	dialog.ShowCustomConfirm(lang.L("반품·교환 접수"), lang.L("접수"), lang.L("취소"), container.NewVBox(terms, widget.NewForm(
+	var dlg *dialog.ConfirmDialog
+	dlg = dialog.NewCustomConfirm(lang.L("반품·교환 접수"), lang.L("접수"), lang.L("취소"), container.NewVBox(terms, widget.NewForm(
 		widget.NewFormItem(lang.L("종류"), kind), widget.NewFormItem(lang.L("사유"), reason), widget.NewFormItem(lang.L("귀책"), fault),
 		widget.NewFormItem(lang.L("회수 방법"), method), widget.NewFormItem(lang.L("메모"), note), widget.NewFormItem("", outside)),
 		widget.NewLabel(lang.L("반품할 수량")), linesBox), func(ok bool) {
@@ -446,11 +463,17 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 			}
 			r.Lines = append(r.Lines, rl)
 		}
-		number, err := svc.Create(context.Background(), r)
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		sh.showInfo(lang.L("반품·교환 접수"), lang.L("{{.No}}로 접수했습니다. '반품·교환' 화면에서 라벨을 인쇄하고 진행하세요.", map[string]any{"No": number}))
+		// written off the UI goroutine; a refused request brings the dialog back as the seller left it
+		background(sh, func(ctx context.Context) (string, error) { return svc.Create(ctx, r) }, func(number string, err error) {
+			if err != nil {
+				if app.ErrorCode(err) == app.ErrInvalid {
+					dlg.Show()
+				}
+				sh.showError(err)
+				return
+			}
+			sh.showInfo(lang.L("반품·교환 접수"), lang.L("{{.No}}로 접수했습니다. '반품·교환' 화면에서 라벨을 인쇄하고 진행하세요.", map[string]any{"No": number}))
+		})
 	}, sh.win)
+	dlg.Show()
 }

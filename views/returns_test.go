@@ -58,6 +58,10 @@ func TestCreateReturnRequestAndWorkIt(t *testing.T) {
 		}
 	}
 	test.Tap(button(t, c, "접수"))
+	if rows, _ := sh.desk.Returns.List(ctx, returns.Filter{}); len(rows) != 0 {
+		t.Fatal("the request was stored on the UI goroutine, before the queued write ran")
+	}
+	sh.waitJobs()
 	if !containsLabel(c, "RT-") {
 		t.Fatalf("no confirmation: %v", visibleTexts(c))
 	}
