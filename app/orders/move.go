@@ -27,7 +27,7 @@ func MoveLineTx(ctx context.Context, tx *data.Tx, lineID int64, to Status, note,
 	}
 	if !CanMove(from, to) {
 		return apperr.New(apperr.ErrConflict, "주문 {{.No}}은(는) {{.From}} 상태라 {{.To}}(으)로 바꿀 수 없습니다",
-			"No", l.ProductOrderNo, "From", from.Label(), "To", to.Label())
+			"No", l.ProductOrderNo, "From", apperr.M(from.Label()), "To", apperr.M(to.Label())) // labels are keys too
 	}
 	l.Status = string(to)
 	keeper := newStockKeeper()

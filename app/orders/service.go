@@ -31,11 +31,16 @@ func New(store *data.Store, log *slog.Logger) *Service {
 // it, and it is the time the service's transactions stamp, so a test that pins the desk pins both.
 func (s *Service) Now() time.Time { return s.clock() }
 
+// internal is a failed read the seller cannot fix: what failed, as a key of its own, inside the sentence that
+// points to the log, so both speak the seller's language; the cause stays for the log.
 func internal(err error, what string) error {
-	return &apperr.Error{Code: apperr.ErrInternal, Err: err, Message: what + " 자세한 내용은 로그에 기록했습니다."}
+	e := apperr.New(apperr.ErrInternal, "{{.What}} 자세한 내용은 로그에 기록했습니다.", "What", apperr.M(what))
+	e.Err = err
+	return e
 }
 
-func notFound(msg string) error { return &apperr.Error{Code: apperr.ErrNotFound, Message: msg} }
+// notFound is a missing row as a sentence key; args as for apperr.M.
+func notFound(key string, args ...any) error { return apperr.New(apperr.ErrNotFound, key, args...) }
 
 // write runs fn in one transaction through the services' shared helper (see package txn).
 func (s *Service) write(ctx context.Context, what string, fn func(tx *data.Tx) error) error {

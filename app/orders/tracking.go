@@ -2,7 +2,7 @@ package orders
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 
 	"sellerdesk/app/apperr"
@@ -14,8 +14,9 @@ import (
 type TrackingMatch struct {
 	Row     sheet.CourierRow
 	OrderNo string
-	LineIDs []int64 // the order's lines waiting to ship; empty when the row matched nothing
-	Problem string  // why it did not match, for the preview
+	LineIDs []int64    // the order's lines waiting to ship; empty when the row matched nothing
+	Problem string     // why it did not match, in Korean, for the headless command and the log
+	Why     apperr.Msg // the same as a sentence key, for the preview in the seller's language
 }
 
 // MatchTracking finds, for each parcel of a courier's file, the order waiting to ship (결제완료) whose
@@ -68,7 +69,7 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 		}
 		switch len(found) {
 		case 0:
-			m.Problem = "이름·연락처가 같은 발송 대기 주문 없음"
+			m.Why = apperr.M("이름·연락처가 같은 발송 대기 주문 없음")
 		case 1:
 			m.OrderNo, m.LineIDs = found[0].no, found[0].lineIDs
 		default:
@@ -76,7 +77,10 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 			for _, o := range found {
 				nos = append(nos, o.no)
 			}
-			m.Problem = fmt.Sprintf("같은 받는 분의 주문 %d건 (%s): 직접 입력하세요", len(found), strings.Join(nos, ", "))
+			m.Why = apperr.M("같은 받는 분의 주문 {{.N}}건 ({{.Orders}}): 직접 입력하세요", "N", len(found), "Orders", strings.Join(nos, ", "))
+		}
+		if m.Why.Key != "" {
+			m.Problem = m.Why.Text(apperr.Korean)
 		}
 		out[i] = m
 	}
@@ -102,7 +106,7 @@ func (s *Service) ApplyTracking(ctx context.Context, matches []TrackingMatch, co
 				return apperr.Invalid(map[string]string{"courier": "택배사를 고르세요."}, nil)
 			}
 			if err := s.applyTx(ctx, tx, keeper, ActionInvoice, m.LineIDs, ActionInput{Courier: c, TrackingNo: m.Row.TrackingNo}, &res); err != nil {
-				return err
+				return aboutOrder(err, m.OrderNo)
 			}
 		}
 		return keeper.settle(ctx, tx)
@@ -111,6 +115,16 @@ func (s *Service) ApplyTracking(ctx context.Context, matches []TrackingMatch, co
 		return ActionResult{}, err
 	}
 	return res, nil
+}
+
+// aboutOrder names the order a rule refused in one parcel of many, so the seller knows which row to fix. A
+// fault is left as it is: the write helper logs it and says the whole write failed.
+func aboutOrder(err error, orderNo string) error {
+	var e *apperr.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	return apperr.About(err, "주문 {{.No}}", "No", orderNo)
 }
 
 func normName(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -102,7 +102,9 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: fmt.Sprintf("파일을 열 수 없습니다: %s", path)}
+		e := apperr.New(apperr.ErrInvalid, "파일을 열 수 없습니다: {{.Path}}", "Path", path)
+		e.Err = err
+		return nil, e
 	}
 	defer f.Close()
 	file, err := sheet.ReadProducts(ctx, f, sheet.ReadOptions{Password: password, Categories: cats, Suppliers: sups}, progress)
@@ -237,8 +239,8 @@ func clip(s string) string {
 // write nothing. Cancelling ctx rolls the transaction back.
 func (im *Importer) Apply(ctx context.Context, p *Preview, progress func(float64)) (catalog.ImportResult, error) {
 	if len(p.Problems) > 0 {
-		return catalog.ImportResult{}, &apperr.Error{Code: apperr.ErrInvalid,
-			Message: fmt.Sprintf("%s곳에 문제가 있어 아무것도 반영하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", format.Number(int64(len(p.Problems))))}
+		return catalog.ImportResult{}, apperr.New(apperr.ErrInvalid,
+			"{{.N}}곳에 문제가 있어 아무것도 반영하지 않았습니다. 엑셀을 고친 뒤 다시 올리세요.", "N", format.Number(int64(len(p.Problems))))
 	}
 	source := filepath.Base(p.Path)
 	switch p.Mode {
