@@ -238,21 +238,37 @@ func (e *productEditor) onSave() {
 			fields[k] = v // a number that did not parse keeps its own message
 		}
 	}
-	if len(fields) == 0 {
-		saved, err := e.list.svc.SaveProduct(context.Background(), p, lang.L("상품 편집"))
-		switch {
-		case app.ErrorCode(err) == app.ErrInvalid && len(fieldTexts(err)) > 0:
-			fields = fieldTexts(err)
-		case err != nil:
-			e.list.sh.showError(err)
-			return
-		default:
-			e.product = saved
-			e.list.closeEditor(true)
-			return
-		}
+	if len(fields) > 0 {
+		e.showProblems(fields)
+		return
 	}
-	e.showProblems(fields)
+	// stored off the UI goroutine; the form stays as the seller left it until the answer comes, and a
+	// refusal puts its messages at their fields
+	e.saveBtn.Disable()
+	list := e.list
+	background(list.sh, func(ctx context.Context) (catalog.Product, error) {
+		return list.svc.SaveProduct(ctx, p, lang.L("상품 편집"))
+	},
+		func(saved catalog.Product, err error) {
+			e.saveBtn.Enable()
+			if list.editor != e { // the seller went back to the list meanwhile
+				if err != nil {
+					list.sh.showError(err)
+				} else {
+					list.refresh()
+				}
+				return
+			}
+			switch {
+			case app.ErrorCode(err) == app.ErrInvalid && len(fieldTexts(err)) > 0:
+				e.showProblems(fieldTexts(err))
+			case err != nil:
+				list.sh.showError(err)
+			default:
+				e.product = saved
+				list.closeEditor(true)
+			}
+		})
 }
 
 // showProblems puts each message at its field and a summary at the top.

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sellerdesk/app/catalog"
 )
 
 // refreshImages draws the product's thumbnails, each with a remove button.
@@ -49,13 +51,17 @@ func (e *productEditor) onAddImage() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		im, err := e.list.svc.AddImage(context.Background(), e.product.ID, path)
-		if err != nil {
-			e.list.sh.showError(err)
-			return
-		}
-		e.product.Images = append(e.product.Images, im)
-		e.refreshImages()
+		id := e.product.ID
+		// the image is copied and its thumbnail made off the UI goroutine
+		background(e.list.sh, func(ctx context.Context) (catalog.Image, error) { return e.list.svc.AddImage(ctx, id, path) },
+			func(im catalog.Image, err error) {
+				if err != nil {
+					e.list.sh.showError(err)
+					return
+				}
+				e.product.Images = append(e.product.Images, im)
+				e.refreshImages()
+			})
 	}, e.list.sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG"}))
 	d.Show()
@@ -63,16 +69,14 @@ func (e *productEditor) onAddImage() {
 }
 
 func (e *productEditor) onRemoveImage(id int64) {
-	if err := e.list.svc.RemoveImage(context.Background(), id); err != nil {
-		e.list.sh.showError(err)
-		return
-	}
-	kept := e.product.Images[:0]
-	for _, im := range e.product.Images {
-		if im.ID != id {
-			kept = append(kept, im)
+	saving(e.list.sh, func(ctx context.Context) error { return e.list.svc.RemoveImage(ctx, id) }, func() {
+		kept := e.product.Images[:0]
+		for _, im := range e.product.Images {
+			if im.ID != id {
+				kept = append(kept, im)
+			}
 		}
-	}
-	e.product.Images = kept
-	e.refreshImages()
+		e.product.Images = kept
+		e.refreshImages()
+	})
 }

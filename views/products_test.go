@@ -61,10 +61,13 @@ func TestProductEditorValidation(t *testing.T) {
 	test.Type(e.price.Entry, "19,800")
 	test.Type(e.code.Entry, "TS-001")
 	test.Tap(button(t, c, "저장"))
+	if n, _ := s.svc.CountProducts(ctx, catalog.ListFilter{}); n != 0 || s.editor != e {
+		t.Fatal("the product was stored on the UI goroutine, before the queued save ran")
+	}
+	sh.waitJobs()
 	if s.editor != nil {
 		t.Fatalf("editor still open; problems: %q", e.formError.Text)
 	}
-	sh.waitJobs()
 	p, err := s.svc.ProductByCode(ctx, "TS-001")
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +78,38 @@ func TestProductEditorValidation(t *testing.T) {
 	}
 	if !hasLabel(c, "19,800원") || !hasLabel(c, "상품 1개") {
 		t.Errorf("the list does not show the new product; labels: %v", visibleTexts(c))
+	}
+}
+
+// A save the store refuses (a code already taken) keeps the editor with what the seller typed and says why
+// at the field.
+func TestProductEditorRefusedSaveKeepsInput(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	if _, err := s.svc.SaveProduct(ctx, catalog.Product{Code: "TS-001", Name: "먼저 있던 상품", Price: 1000, Status: catalog.StatusSale,
+		TaxType: catalog.Taxable, OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true}}}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, c, "새 상품"))
+	sh.waitJobs()
+	e := s.editor
+	test.Type(e.name.Entry, "오버핏 코튼 티셔츠")
+	test.Type(e.code.Entry, "TS-001")
+	test.Type(e.price.Entry, "19,800")
+	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
+	if s.editor != e {
+		t.Fatal("the refused save closed the editor")
+	}
+	if !e.code.Message.Visible() || e.code.Message.Text == "" || !hasLabel(c, e.code.Message.Text) {
+		t.Errorf("no reason at the code field; labels: %v", visibleTexts(c))
+	}
+	if e.name.Entry.Text != "오버핏 코튼 티셔츠" || e.code.Entry.Text != "TS-001" || e.price.Entry.Text != "19,800" {
+		t.Errorf("the form lost the input: %q %q %q", e.name.Entry.Text, e.code.Entry.Text, e.price.Entry.Text)
+	}
+	if n, _ := s.svc.CountProducts(ctx, catalog.ListFilter{}); n != 1 {
+		t.Errorf("%d products stored, want the first only", n)
 	}
 }
 
