@@ -140,6 +140,7 @@ func TestOptionGrid(t *testing.T) {
 	setCell(t, e.options.table, 1, optColStock, "7")
 	setCell(t, e.options.table, 1, optColCode, "SH-100-WM")
 	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
 	if s.editor != nil {
 		t.Fatalf("not saved: %q", e.formError.Text)
 	}
@@ -183,6 +184,7 @@ func TestOptionGrid(t *testing.T) {
 		}
 	}
 	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
 	if s.editor != nil {
 		t.Fatalf("not saved: %q", e.formError.Text)
 	}
