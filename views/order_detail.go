@@ -259,10 +259,7 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 		if !ok || i < 0 || i >= len(options) {
 			return
 		}
-		if err := v.s.svc.MapLine(context.Background(), l.ID, options[i].ID, remember.Checked); err != nil {
-			v.s.sh.showError(err)
-			return
-		}
-		v.s.afterChange()
+		optionID, keep := options[i].ID, remember.Checked
+		saving(v.s.sh, func(ctx context.Context) error { return v.s.svc.MapLine(ctx, l.ID, optionID, keep) }, v.s.afterChange)
 	}, v.s.sh.win)
 }

@@ -83,13 +83,13 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 		if !ok || matched == 0 {
 			return
 		}
-		res, err := s.svc.ApplyTracking(context.Background(), matches, courier.Selected)
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.afterChange()
-		s.sh.showInfo(lang.L("송장 파일 맞추기"), res.Summary(orders.ActionInvoice))
+		name := courier.Selected
+		working(s.sh, lang.L("송장 파일 맞추기"), lang.L("송장 {{.N}}건을 입력하는 중입니다…", map[string]any{"N": matched}),
+			func(ctx context.Context) (orders.ActionResult, error) { return s.svc.ApplyTracking(ctx, matches, name) },
+			func(res orders.ActionResult) {
+				s.afterChange()
+				s.sh.showInfo(lang.L("송장 파일 맞추기"), res.Summary(orders.ActionInvoice))
+			})
 	}, s.sh.win)
 	d.Resize(fyne.NewSize(980, 560))
 	d.Show()

@@ -286,6 +286,13 @@ func TestTrackingFilePreview(t *testing.T) {
 		t.Fatalf("preview: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "1건 입력"))
+	if got, _ := s.svc.Find(context.Background(), orders.Query{Search: "612345678901"}); len(got) != 0 {
+		t.Fatal("the tracking numbers were written on the UI goroutine, before the queued job ran")
+	}
+	if !hasLabel(c, "송장 1건을 입력하는 중입니다…") {
+		t.Errorf("no progress dialog while entering: %v", visibleTexts(c))
+	}
+	sh.waitJobs()
 	got, _ := s.svc.Find(context.Background(), orders.Query{Search: "612345678901"})
 	if len(got) != 1 || got[0].Courier != "CJ대한통운" {
 		t.Errorf("after applying: %+v", got)
