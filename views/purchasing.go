@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/app/sheet"
@@ -271,11 +272,7 @@ func (s *poScreen) buildDetail(po purchasing.PO) fyne.CanvasObject {
 	switch po.Status {
 	case purchasing.StatusDraft:
 		actions = append(actions, &widget.Button{Text: lang.L("발주완료"), Icon: theme.MailSendIcon(), OnTapped: func() {
-			if err := s.svc.MarkOrdered(context.Background(), po.Number); err != nil {
-				s.sh.showError(err)
-				return
-			}
-			s.openDetail(po.Number)
+			saving(s.sh, func(ctx context.Context) error { return s.svc.MarkOrdered(ctx, po.Number) }, func() { s.openDetail(po.Number) })
 		}})
 	case purchasing.StatusOrdered, purchasing.StatusPartial:
 		actions = append(actions, &widget.Button{Text: lang.L("입고 처리…"), Icon: theme.DownloadIcon(), OnTapped: func() { s.onReceive(po) }})
@@ -357,7 +354,8 @@ func (s *poScreen) onReceive(po purchasing.PO) {
 			widget.NewLabel(lang.L("남은 {{.N}}개", map[string]any{"N": left})), e)))
 	}
 	items = append([]*widget.FormItem{{Text: "", Widget: &widget.Label{Text: lang.L("도착한 수량을 입력하세요. 재고에 입고로 기록됩니다."), Wrapping: fyne.TextWrapWord}}}, items...)
-	d := dialog.NewForm(lang.L("입고 처리"), lang.L("입고"), lang.L("취소"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(lang.L("입고 처리"), lang.L("입고"), lang.L("취소"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -369,16 +367,24 @@ func (s *poScreen) onReceive(po purchasing.PO) {
 			}
 			n, err := strconv.ParseInt(strings.ReplaceAll(t, ",", ""), 10, 64)
 			if err != nil {
+				d.Show() // keep what the seller typed
 				s.sh.showError(fmt.Errorf("%s", lang.L("입고 수량 '{{.V}}'은(는) 숫자가 아닙니다.", map[string]any{"V": t})))
 				return
 			}
 			got[id] = n
 		}
-		if err := s.svc.Receive(context.Background(), po.Number, got); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.openDetail(po.Number)
+		// written off the UI goroutine; a refused receipt brings the form back as the seller left it
+		background(s.sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, s.svc.Receive(ctx, po.Number, got) },
+			func(_ struct{}, err error) {
+				if err != nil {
+					if app.ErrorCode(err) == app.ErrInvalid {
+						d.Show()
+					}
+					s.sh.showError(err)
+					return
+				}
+				s.openDetail(po.Number)
+			})
 	}, s.sh.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
@@ -394,20 +400,23 @@ func (s *poScreen) onCancel(number string) {
 		if !ok {
 			return
 		}
-		if err := s.svc.Cancel(context.Background(), number, reason.Text); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.openDetail(number)
+		why := reason.Text
+		saving(s.sh, func(ctx context.Context) error { return s.svc.Cancel(ctx, number, why) }, func() { s.openDetail(number) })
 	}, s.sh.win)
 }
 
 func (s *poScreen) onDropship(number string) {
-	rows, err := s.svc.DropshipRows(context.Background(), number)
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
+	background(s.sh, func(ctx context.Context) ([]sheet.DropshipRow, error) { return s.svc.DropshipRows(ctx, number) },
+		func(rows []sheet.DropshipRow, err error) {
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.saveDropship(number, rows)
+		})
+}
+
+func (s *poScreen) saveDropship(number string, rows []sheet.DropshipRow) {
 	s.sh.saveXLSX(number+"_직배송.xlsx", func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDropship(buf, rows)
 	}, func(path string) {

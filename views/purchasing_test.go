@@ -65,6 +65,9 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("receive dialog: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "입고"))
+	if before, _ := sh.desk.Catalog.ProductByCode(ctx, "TEE"); before.Options[0].Stock == 10 || hasLabel(c, "입고완료") {
+		t.Fatal("the receipt reached the store on the UI goroutine, before the queued write ran")
+	}
 	sh.waitJobs()
 	if !hasLabel(c, "입고완료") {
 		t.Errorf("after 입고: %v", visibleTexts(c))
