@@ -101,24 +101,11 @@ func (s *Store) copyTo(ctx context.Context, tmp string, progress func(BackupProg
 		if err != nil {
 			return err
 		}
-		for {
-			if err := ctx.Err(); err != nil {
-				b.Finish()
-				return err
+		return copyPages(ctx, b, s.backupPages, func(f float64) {
+			if f < 1 {
+				progress(BackupProgress{Copied: f})
 			}
-			more, err := b.Step(s.backupPages)
-			if err != nil {
-				b.Finish()
-				return err
-			}
-			if total := b.PageCount(); more && total > 0 {
-				progress(BackupProgress{Copied: float64(total-b.Remaining()) / float64(total)})
-			}
-			if !more {
-				break
-			}
-		}
-		return b.Finish()
+		})
 	})
 	if err != nil {
 		return err
@@ -189,4 +176,26 @@ func syncDir(dir string) error {
 	defer d.Close()
 	_ = d.Sync()
 	return nil
+}
+
+// copyPages runs an online backup or restore to its end, pages at a time, so a cancel stops it between steps
+// and the copied fraction reaches progress (when not nil) after each. It always finishes the backup object.
+func copyPages(ctx context.Context, b *sqlite.Backup, pages int32, progress func(float64)) error {
+	for {
+		if err := ctx.Err(); err != nil {
+			b.Finish()
+			return err
+		}
+		more, err := b.Step(pages)
+		if err != nil {
+			b.Finish()
+			return err
+		}
+		if total := b.PageCount(); progress != nil && total > 0 {
+			progress(float64(total-b.Remaining()) / float64(total))
+		}
+		if !more {
+			return b.Finish()
+		}
+	}
 }

@@ -315,21 +315,7 @@ func copyFile(ctx context.Context, src, dst string) error {
 		if err != nil {
 			return err
 		}
-		for {
-			if err := ctx.Err(); err != nil {
-				b.Finish()
-				return err
-			}
-			more, err := b.Step(1024)
-			if err != nil {
-				b.Finish()
-				return err
-			}
-			if !more {
-				break
-			}
-		}
-		return b.Finish()
+		return copyPages(ctx, b, 1024, nil)
 	})
 }
 
@@ -353,24 +339,7 @@ func (s *Store) RestorePrepared(ctx context.Context, p *PreparedRestore, progres
 		if err != nil {
 			return err
 		}
-		for {
-			if err := ctx.Err(); err != nil {
-				b.Finish()
-				return err
-			}
-			more, err := b.Step(512)
-			if err != nil {
-				b.Finish()
-				return err
-			}
-			if progress != nil && b.PageCount() > 0 {
-				progress(float64(b.PageCount()-b.Remaining()) / float64(b.PageCount()))
-			}
-			if !more {
-				break
-			}
-		}
-		return b.Finish()
+		return copyPages(ctx, b, 512, progress)
 	})
 	conn.Close()
 	if err != nil {
