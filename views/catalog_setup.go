@@ -29,6 +29,7 @@ type catalogSetup struct {
 	supPick  int
 	supForm  map[string]*widgets.Field
 	supSaved *widget.Label
+	supSave  *widget.Button // disabled while a save is in flight
 	dlg      *dialog.CustomDialog
 	onClose  func()
 }
@@ -198,8 +199,9 @@ func (s *catalogSetup) buildSuppliers() fyne.CanvasObject {
 		rows.Add(fld.Object())
 	}
 	s.supSaved = &widget.Label{Importance: widget.SuccessImportance}
+	s.supSave = &widget.Button{Text: lang.L("저장"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSaveSupplier}
 	rows.Add(container.NewHBox(
-		&widget.Button{Text: lang.L("저장"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSaveSupplier},
+		s.supSave,
 		&widget.Button{Text: lang.L("새 공급업체"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 			s.supPick = -1
 			s.supList.UnselectAll()
@@ -262,8 +264,10 @@ func (s *catalogSetup) onSaveSupplier() {
 		}
 		sup.LeadTimeDays = n
 	}
+	s.supSave.Disable() // a second tap while this save runs would store the supplier twice
 	background(s.sh, func(ctx context.Context) (catalog.Supplier, error) { return s.svc.SaveSupplier(ctx, sup) },
 		func(saved catalog.Supplier, err error) {
+			s.supSave.Enable()
 			if app.ErrorCode(err) == app.ErrInvalid {
 				for k, msg := range fieldTexts(err) {
 					if f, ok := s.supForm[k]; ok {

@@ -22,14 +22,16 @@ func (sh *shell) start() {
 	for _, j := range sh.startupJobs() {
 		sh.afterFirstFrame(j)
 	}
-	need, err := sh.desk.NeedsFirstRunChoice(context.Background())
-	if err != nil {
-		sh.showError(err)
-		return
-	}
-	if need {
-		sh.showFirstRun()
-	}
+	// whether to ask is read off the UI goroutine; the choice shows once the answer arrives
+	background(sh, sh.desk.NeedsFirstRunChoice, func(need bool, err error) {
+		if err != nil {
+			sh.showError(err)
+			return
+		}
+		if need {
+			sh.showFirstRun()
+		}
+	})
 }
 
 func (sh *shell) refreshCurrent() {
@@ -43,10 +45,7 @@ func (sh *shell) showFirstRun() *dialog.CustomDialog {
 	var d *dialog.CustomDialog
 	empty := &widget.Button{Text: lang.L("빈 상태로 시작"), Icon: theme.DocumentCreateIcon(), OnTapped: func() {
 		d.Hide()
-		if err := sh.desk.StartEmpty(context.Background()); err != nil {
-			sh.showError(err)
-		}
-		sh.goTo(lang.L("설정"))
+		saving(sh, sh.desk.StartEmpty, func() { sh.goTo(lang.L("설정")) })
 	}}
 	demo := &widget.Button{Text: lang.L("데모 데이터 불러오기"), Icon: theme.DownloadIcon(), Importance: widget.HighImportance, OnTapped: func() {
 		d.Hide()

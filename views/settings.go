@@ -25,6 +25,8 @@ type settingsScreen struct {
 	dataPath *widget.Label
 	themes   *widget.RadioGroup
 	language *widget.Select
+	theme    app.Theme    // the theme stored, as last read or saved
+	lang     app.Language // the language stored, as last read or saved
 }
 
 func newSettingsScreen(sh *shell) *settingsScreen {
@@ -112,13 +114,11 @@ func (s *settingsScreen) refresh() {
 		s.sh.showError(err)
 	}
 	s.setProfile(p)
-	for i, t := range themeChoices {
-		if t == s.sh.desk.Theme(ctx) {
-			s.themes.Selected = themeLabel(themeChoices[i])
-			s.themes.Refresh()
-		}
-	}
-	if s.sh.desk.Language(ctx) == app.English {
+	s.theme = s.sh.desk.Theme(ctx)
+	s.themes.Selected = themeLabel(s.theme)
+	s.themes.Refresh()
+	s.lang = s.sh.desk.Language(ctx)
+	if s.lang == app.English {
 		s.language.Selected = "English"
 	} else {
 		s.language.Selected = "한국어"
@@ -145,60 +145,76 @@ func profileValues(p *app.StoreProfile) map[string]*string {
 	}
 }
 
+// onSave stores the profile off the UI goroutine, 저장 disabled meanwhile. A refused profile (by the checks
+// before sending, or by the store) keeps the form as typed, each problem under its field; a stored one is
+// shown as saved (normalized).
 func (s *settingsScreen) onSave() {
 	var p app.StoreProfile
 	for name, v := range profileValues(&p) {
 		*v = s.byName[name].Entry.Text
 	}
-	saved, err := s.sh.desk.SaveProfile(context.Background(), p)
-	if app.ErrorCode(err) == app.ErrInvalid {
-		fields := fieldTexts(err)
-		for _, f := range s.fields {
-			f.ShowMessage(fields[f.Name])
-		}
-		for _, f := range s.fields {
-			if fields[f.Name] != "" {
-				s.sh.win.Canvas().Focus(f.Entry)
-				break
+	s.saved.SetText("")
+	// the checks need no store: a profile they refuse shows its problems at once and is not sent
+	if _, err := app.ValidateProfile(p); app.ErrorCode(err) == app.ErrInvalid {
+		s.showRefused(fieldTexts(err))
+		return
+	}
+	s.saveBtn.Disable()
+	background(s.sh, func(ctx context.Context) (app.StoreProfile, error) { return s.sh.desk.SaveProfile(ctx, p) },
+		func(saved app.StoreProfile, err error) {
+			s.saveBtn.Enable()
+			if app.ErrorCode(err) == app.ErrInvalid {
+				s.showRefused(fieldTexts(err))
+				return
 			}
-		}
-		s.saved.SetText("")
-		return
-	}
-	if err != nil {
-		s.sh.showError(err)
-		return
-	}
-	s.setProfile(saved)
-	s.saved.SetText(lang.L("저장했습니다."))
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.setProfile(saved)
+			s.saved.SetText(lang.L("저장했습니다."))
+		})
 }
 
+// showRefused puts each field's problem under it and the cursor in the first one, keeping what was typed.
+func (s *settingsScreen) showRefused(fields map[string]string) {
+	for _, f := range s.fields {
+		f.ShowMessage(fields[f.Name])
+	}
+	for _, f := range s.fields {
+		if fields[f.Name] != "" {
+			s.sh.win.Canvas().Focus(f.Entry)
+			break
+		}
+	}
+}
+
+// onTheme stores the theme chosen off the UI goroutine and applies it once stored.
 func (s *settingsScreen) onTheme(label string) {
 	for _, t := range themeChoices {
-		if themeLabel(t) != label || t == s.sh.desk.Theme(context.Background()) {
+		if themeLabel(t) != label || t == s.theme {
 			continue
 		}
-		if err := s.sh.desk.SetTheme(context.Background(), t); err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.sh.fyneApp.Settings().SetTheme(newSellerTheme(t))
+		saving(s.sh, func(ctx context.Context) error { return s.sh.desk.SetTheme(ctx, t) }, func() {
+			s.theme = t
+			s.sh.fyneApp.Settings().SetTheme(newSellerTheme(t))
+		})
 	}
 }
 
+// onLanguage stores the language chosen off the UI goroutine; it applies from the next start.
 func (s *settingsScreen) onLanguage(choice string) {
 	l := app.Korean
 	if choice == "English" {
 		l = app.English
 	}
-	if l == s.sh.desk.Language(context.Background()) {
+	if l == s.lang {
 		return
 	}
-	if err := s.sh.desk.SetLanguage(context.Background(), l); err != nil {
-		s.sh.showError(err)
-		return
-	}
-	dialog.ShowInformation(lang.L("언어"), lang.L("셀러데스크를 다시 시작하면 새 언어로 표시됩니다."), s.sh.win)
+	saving(s.sh, func(ctx context.Context) error { return s.sh.desk.SetLanguage(ctx, l) }, func() {
+		s.lang = l
+		dialog.ShowInformation(lang.L("언어"), lang.L("셀러데스크를 다시 시작하면 새 언어로 표시됩니다."), s.sh.win)
+	})
 }
 
 func (s *settingsScreen) onOpenFolder()   { s.sh.openFolder(s.sh.desk.DataDir) }

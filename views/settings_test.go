@@ -30,6 +30,7 @@ func TestSettingsValidation(t *testing.T) {
 
 	// Saving with required fields empty names each of them and writes nothing.
 	test.Tap(button(t, c, "매장 정보 저장"))
+	sh.waitJobs()
 	for field, want := range map[string]string{
 		app.FieldName:  "상호를 입력하세요.",
 		app.FieldOwner: "대표자 이름을 입력하세요.",
@@ -54,6 +55,7 @@ func TestSettingsValidation(t *testing.T) {
 	test.Type(s.byName[app.FieldPhone].Entry, "01012345678")
 	test.Type(s.byName[app.FieldEmail].Entry, "hello@haru.kr")
 	test.Tap(button(t, c, "매장 정보 저장"))
+	sh.waitJobs()
 	p, err := sh.desk.Profile(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -78,6 +80,10 @@ func TestSettingsValidation(t *testing.T) {
 func TestSettingsTheme(t *testing.T) {
 	sh, s := openSettings(t)
 	s.themes.SetSelected("어둡게")
+	if got := sh.desk.Theme(context.Background()); got != app.ThemeSystem {
+		t.Errorf("the theme was written on the UI goroutine, before the queued write ran: %q", got)
+	}
+	sh.waitJobs()
 	if got := sh.desk.Theme(context.Background()); got != app.ThemeDark {
 		t.Errorf("theme saved as %q", got)
 	}
@@ -86,11 +92,71 @@ func TestSettingsTheme(t *testing.T) {
 		t.Fatal("dark theme not applied")
 	}
 	s.language.SetSelected("English")
+	if got := sh.desk.Language(context.Background()); got != app.Korean {
+		t.Errorf("the language was written on the UI goroutine, before the queued write ran: %q", got)
+	}
+	sh.waitJobs()
 	if got := sh.desk.Language(context.Background()); got != app.English {
 		t.Errorf("language saved as %q", got)
 	}
 	if !hasLabel(sh.win.Canvas(), "셀러데스크를 다시 시작하면 새 언어로 표시됩니다.") {
 		t.Error("no note that the language applies after a restart")
+	}
+}
+
+// TestSettingsSaveOffTheWindow: the profile reaches the store only when the queued write runs, 저장 is
+// disabled meanwhile; a refused profile keeps what was typed with the reason under its field.
+func TestSettingsSaveOffTheWindow(t *testing.T) {
+	sh, s := openSettings(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	test.Type(s.byName[app.FieldName].Entry, "하루공방")
+	test.Type(s.byName[app.FieldOwner].Entry, "김하루")
+	test.Type(s.byName[app.FieldPhone].Entry, "01012345678")
+	save := button(t, c, "매장 정보 저장")
+	test.Tap(save)
+	if p, _ := sh.desk.Profile(ctx); p != (app.StoreProfile{}) {
+		t.Fatalf("the profile was written on the UI goroutine, before the queued write ran: %+v", p)
+	}
+	if !save.Disabled() {
+		t.Error("매장 정보 저장 is enabled while the save is in flight")
+	}
+	test.Tap(save) // a second tap while the first save runs does nothing
+	sh.waitJobs()
+	if save.Disabled() {
+		t.Error("매장 정보 저장 stays disabled after the save")
+	}
+	want := app.StoreProfile{Name: "하루공방", Owner: "김하루", Phone: "010-1234-5678"}
+	if p, _ := sh.desk.Profile(ctx); p != want {
+		t.Fatalf("stored %+v, want %+v", p, want)
+	}
+	if got := s.byName[app.FieldPhone].Entry.Text; got != want.Phone || s.saved.Text != "저장했습니다." {
+		t.Errorf("after the save the form shows phone %q and %q", got, s.saved.Text)
+	}
+
+	// a refused profile: nothing stored, the form keeps what was typed and says why under the field
+	s.byName[app.FieldOwner].Entry.SetText("")
+	test.Type(s.byName[app.FieldEmail].Entry, "hello@haru")
+	test.Tap(save)
+	sh.waitJobs()
+	if p, _ := sh.desk.Profile(ctx); p != want {
+		t.Errorf("a refused profile was stored: %+v", p)
+	}
+	if got := s.byName[app.FieldEmail].Entry.Text; got != "hello@haru" {
+		t.Errorf("the refused form shows e-mail %q, want what was typed", got)
+	}
+	if got := s.byName[app.FieldName].Entry.Text; got != "하루공방" {
+		t.Errorf("the refused form shows name %q", got)
+	}
+	owner := s.byName[app.FieldOwner].Message
+	if owner.Text != "대표자 이름을 입력하세요." || !owner.Visible() || !hasLabel(c, owner.Text) {
+		t.Errorf("owner message = %q (visible %v)", owner.Text, owner.Visible())
+	}
+	if email := s.byName[app.FieldEmail].Message; email.Text == "" || !email.Visible() {
+		t.Errorf("no message under the refused e-mail")
+	}
+	if s.saved.Text != "" || save.Disabled() {
+		t.Errorf("after a refusal: confirmation %q, 저장 disabled %v", s.saved.Text, save.Disabled())
 	}
 }
 

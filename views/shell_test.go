@@ -109,6 +109,32 @@ func TestFirstRunEmpty(t *testing.T) {
 	}
 }
 
+// TestFirstRunOffTheWindow: whether to ask is read in the background, the choice shows once it arrives, and
+// 빈 상태로 시작 is recorded only when the queued write runs.
+func TestFirstRunOffTheWindow(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	sh.start()
+	if hasLabel(c, "셀러데스크에 오신 것을 환영합니다!") {
+		t.Fatal("the choice showed before the read ran: the store was read on the UI goroutine")
+	}
+	sh.waitJobs()
+	if !hasLabel(c, "셀러데스크에 오신 것을 환영합니다!") {
+		t.Fatal("first-run choice not shown on a fresh store")
+	}
+	test.Tap(button(t, c, "빈 상태로 시작"))
+	if need, _ := sh.desk.NeedsFirstRunChoice(context.Background()); !need {
+		t.Fatal("the choice was recorded on the UI goroutine, before the queued write ran")
+	}
+	sh.waitJobs()
+	if need, _ := sh.desk.NeedsFirstRunChoice(context.Background()); need {
+		t.Error("the choice was not recorded")
+	}
+	if sh.title.Text != "설정" {
+		t.Errorf("starting empty should open 설정, shows %q", sh.title.Text)
+	}
+}
+
 func TestDashboardBackupNow(t *testing.T) {
 	sh, w := openShell(t)
 	c := w.Canvas()
