@@ -106,25 +106,36 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(profile, data, look, about))
 }
 
-// refresh fills the form from the store, discarding unsaved edits.
+// settingsRead is what the settings screen shows, read together off the UI goroutine.
+type settingsRead struct {
+	profile app.StoreProfile
+	theme   app.Theme
+	lang    app.Language
+}
+
+// refresh fills the form from the store, discarding unsaved edits. The store is read in the background;
+// the form is filled when the answer comes.
 func (s *settingsScreen) refresh() {
-	ctx := context.Background()
-	p, err := s.sh.desk.Profile(ctx)
-	if err != nil {
-		s.sh.showError(err)
-	}
-	s.setProfile(p)
-	s.theme = s.sh.desk.Theme(ctx)
-	s.themes.Selected = themeLabel(s.theme)
-	s.themes.Refresh()
-	s.lang = s.sh.desk.Language(ctx)
-	if s.lang == app.English {
-		s.language.Selected = "English"
-	} else {
-		s.language.Selected = "한국어"
-	}
-	s.language.Refresh()
-	s.saved.SetText("")
+	background(s.sh, func(ctx context.Context) (settingsRead, error) {
+		p, err := s.sh.desk.Profile(ctx)
+		return settingsRead{profile: p, theme: s.sh.desk.Theme(ctx), lang: s.sh.desk.Language(ctx)}, err
+	}, func(r settingsRead, err error) {
+		if err != nil {
+			s.sh.showError(err)
+		}
+		s.setProfile(r.profile)
+		s.theme = r.theme
+		s.themes.Selected = themeLabel(s.theme)
+		s.themes.Refresh()
+		s.lang = r.lang
+		if s.lang == app.English {
+			s.language.Selected = "English"
+		} else {
+			s.language.Selected = "한국어"
+		}
+		s.language.Refresh()
+		s.saved.SetText("")
+	})
 }
 
 func (s *settingsScreen) setProfile(p app.StoreProfile) {
