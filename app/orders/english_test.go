@@ -4,6 +4,7 @@ package orders_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -92,5 +93,34 @@ func TestRuleErrorsInEnglish(t *testing.T) {
 	}
 	if m.Problem != m.Why.Text(apperr.Korean) || !strings.Contains(m.Problem, "발송 대기 주문 없음") {
 		t.Errorf("Problem = %q, Why in Korean = %q", m.Problem, m.Why.Text(apperr.Korean))
+	}
+}
+
+// TestManualLineMessagesInEnglish: a manual order with bad lines reports each at the lines field in English
+// in English mode, with the line number, and in Korean as before; nothing is read or written for it.
+func TestManualLineMessagesInEnglish(t *testing.T) {
+	en, ko := app.TranslatorFor(app.English), app.TranslatorFor(app.Korean)
+	svc := &orders.Service{}
+	_, err := svc.CreateManual(context.Background(), orders.ManualOrder{BuyerName: "최유나", BuyerPhone: "01055556666",
+		PaymentMethod: "계좌이체", Address: "서울 종로구 1",
+		Lines: []orders.ManualLine{{OptionID: 1, Qty: 1}, {OptionID: 1, Qty: 0}, {OptionID: 1, Qty: 1, UnitPrice: 2e9}}})
+	if app.ErrorCode(err) != app.ErrInvalid {
+		t.Fatalf("bad lines: %v, want an invalid input", err)
+	}
+	got := apperr.FieldText(err, "lines", en)
+	want := "The quantity of product 2 must be 1 or more. The unit price of product 3 must be 1,000,000,000 won or less."
+	if got != want || hasHangul(got) {
+		t.Errorf("lines in English: %q, want %q", got, want)
+	}
+	if text := apperr.Text(err, en); !strings.Contains(text, "product 2") || hasHangul(text) {
+		t.Errorf("whole error in English: %q", text)
+	}
+	wantKo := "2번 상품의 수량은 1 이상이어야 합니다. 3번 상품의 단가는 1,000,000,000원 이하여야 합니다."
+	if got := apperr.FieldText(err, "lines", ko); got != wantKo {
+		t.Errorf("lines in Korean: %q, want %q", got, wantKo)
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae); ae == nil || ae.Fields["lines"] != wantKo {
+		t.Errorf("Korean field for the log: %+v", ae)
 	}
 }

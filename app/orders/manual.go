@@ -81,32 +81,41 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 	if len(m.Lines) == 0 {
 		fields["lines"] = "주문할 상품을 하나 이상 추가하세요."
 	}
-	var lineProblems []string
+	// each line's problem is a key with the line number, so the window shows it in the seller's language
+	var lineProblems []apperr.Msg
 	for i, l := range m.Lines {
+		n := i + 1
 		switch {
 		case l.OptionID == 0:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품을 고르세요.", i+1))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품을 고르세요.", "N", n))
 		case l.Qty < 1:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 수량은 1 이상이어야 합니다.", i+1))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 수량은 1 이상이어야 합니다.", "N", n))
 		case l.Qty > limits.Qty.Max:
 			// the limits an order file is read against (app/limits), so a typed order cannot hold what an
 			// imported one may not
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Qty.Say("수량", limits.TooLarge, "")))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 수량은 {{.Max}}개 이하여야 합니다.",
+				"N", n, "Max", limits.Group(limits.Qty.Max)))
 		case l.UnitPrice < 0:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 단가는 0원 이상이어야 합니다.", i+1))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 단가는 0원 이상이어야 합니다.", "N", n))
 		case l.UnitPrice > limits.Price.Max:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Price.Say("단가", limits.TooLarge, "")))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 단가는 {{.Max}}원 이하여야 합니다.",
+				"N", n, "Max", limits.Group(limits.Price.Max)))
 		case l.Discount < 0:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 할인은 0원 이상이어야 합니다.", i+1))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 할인은 0원 이상이어야 합니다.", "N", n))
 		case l.Discount > limits.Amount.Max:
-			lineProblems = append(lineProblems, fmt.Sprintf("%d번 상품의 %s", i+1, limits.Amount.Say("할인", limits.TooLarge, "")))
+			lineProblems = append(lineProblems, apperr.M("{{.N}}번 상품의 할인은 {{.Max}}원 이하여야 합니다.",
+				"N", n, "Max", limits.Group(limits.Amount.Max)))
 		}
 	}
-	if len(lineProblems) > 0 {
-		fields["lines"] = strings.Join(lineProblems, " ")
+	msgs := make(map[string]apperr.Msg, len(fields)+1)
+	for f, text := range fields {
+		msgs[f] = apperr.M(text)
 	}
-	if len(fields) > 0 {
-		return "", apperr.Invalid(fields, order)
+	if len(lineProblems) > 0 {
+		msgs["lines"] = joinMsgs(lineProblems)
+	}
+	if len(msgs) > 0 {
+		return "", apperr.InvalidMsg(msgs, order)
 	}
 	var number string
 	err = s.write(ctx, "주문 등록", func(tx *data.Tx) error {
@@ -136,7 +145,7 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 		for i, ml := range m.Lines {
 			opt, err := data.OptionByID(ctx, tx, ml.OptionID)
 			if errors.Is(err, data.ErrNoRow) {
-				return apperr.Invalid(map[string]string{"lines": fmt.Sprintf("%d번 상품을 찾을 수 없습니다. 다시 고르세요.", i+1)}, nil)
+				return apperr.InvalidMsg(map[string]apperr.Msg{"lines": apperr.M("{{.N}}번 상품을 찾을 수 없습니다. 다시 고르세요.", "N", i+1)}, nil)
 			}
 			if err != nil {
 				return err
@@ -153,11 +162,11 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 			// overflow and held to the line amount's limit
 			total, ok := limits.Mul(price, ml.Qty)
 			if !ok || limits.Amount.Check(total) != limits.OK {
-				return apperr.Invalid(map[string]string{"lines": fmt.Sprintf("%d번 상품(%s)의 %s", i+1, p.Name,
-					limits.Amount.Say("금액(단가×수량)", limits.TooLarge, ""))}, nil)
+				return apperr.InvalidMsg(map[string]apperr.Msg{"lines": apperr.M("{{.N}}번 상품({{.Name}})의 금액(단가×수량)은(는) {{.Max}}원 이하여야 합니다.",
+					"N", i+1, "Name", p.Name, "Max", limits.Group(limits.Amount.Max))}, nil)
 			}
 			if ml.Discount > total {
-				return apperr.Invalid(map[string]string{"lines": fmt.Sprintf("%d번 상품(%s)의 할인이 금액보다 큽니다.", i+1, p.Name)}, nil)
+				return apperr.InvalidMsg(map[string]apperr.Msg{"lines": apperr.M("{{.N}}번 상품({{.Name}})의 할인이 금액보다 큽니다.", "N", i+1, "Name", p.Name)}, nil)
 			}
 			l := data.OrderLineRecord{OrderID: orderID, ProductOrderNo: fmt.Sprintf("%s-%d", number, i+1),
 				ProductCode: p.Code, OptionCode: opt.Code, OptionID: opt.ID, ProductName: p.Name,
@@ -186,4 +195,13 @@ func (s *Service) CreateManual(ctx context.Context, m ManualOrder) (string, erro
 		return "", err
 	}
 	return number, nil
+}
+
+// joinMsgs is several sentences as one, each translated on its own and joined with a space as before.
+func joinMsgs(ms []apperr.Msg) apperr.Msg {
+	out := ms[len(ms)-1]
+	for i := len(ms) - 2; i >= 0; i-- {
+		out = apperr.M("{{.First}} {{.Rest}}", "First", ms[i], "Rest", out)
+	}
+	return out
 }
