@@ -78,8 +78,8 @@ func (s *ordersScreen) showImportResult(imp app.OrderImport) {
 		parts = append(parts, &widget.Label{Text: lang.L("스마트스토어에서 반품·교환된 주문 {{.N}}건을 '반품·교환'에 검수 대기로 열었습니다.",
 			map[string]any{"N": format.Number(int64(imp.ReturnsOpened))}), Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
 	}
-	for _, o := range res.Oversold {
-		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + o, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+	for _, o := range res.OversoldWhy {
+		parts = append(parts, &widget.Label{Text: lang.L("재고 확인") + ": " + msgText(o), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
 	}
 	var body fyne.CanvasObject = container.NewVBox(parts...)
 	if len(res.Problems) > 0 {

@@ -3,7 +3,6 @@ package orders
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"sellerdesk/app/apperr"
@@ -46,13 +45,17 @@ type ActionResult struct {
 	Refused []Refusal
 }
 
-// Summary is the result in one Korean sentence.
-func (r ActionResult) Summary(a Action) string {
-	s := fmt.Sprintf("%s: %d건 처리", a.Label(), r.Done)
+// Summary is the result in one Korean sentence, for the headless command and the log.
+func (r ActionResult) Summary(a Action) string { return r.SummaryMsg(a).Text(apperr.Korean) }
+
+// SummaryMsg is the same sentence as a key with its values (the action's label translated inside it), for
+// the window in the seller's language.
+func (r ActionResult) SummaryMsg(a Action) apperr.Msg {
 	if len(r.Refused) > 0 {
-		s += fmt.Sprintf(", %d건은 처리하지 못했습니다", len(r.Refused))
+		return apperr.M("{{.Action}}: {{.Done}}건 처리, {{.Refused}}건은 처리하지 못했습니다.",
+			"Action", apperr.M(a.Label()), "Done", r.Done, "Refused", len(r.Refused))
 	}
-	return s + "."
+	return apperr.M("{{.Action}}: {{.Done}}건 처리.", "Action", apperr.M(a.Label()), "Done", r.Done)
 }
 
 // Apply does an action to lines. Lines the action is not allowed for are left as they are and listed with

@@ -124,3 +124,26 @@ func TestManualLineMessagesInEnglish(t *testing.T) {
 		t.Errorf("Korean field for the log: %+v", ae)
 	}
 }
+
+// TestActionSummaryAndStatusInEnglish: an action's summary and an unknown order status read in English in
+// English mode, with their values, and in Korean as before.
+func TestActionSummaryAndStatusInEnglish(t *testing.T) {
+	en := app.TranslatorFor(app.English)
+	res := orders.ActionResult{Done: 3, Refused: []orders.Refusal{{ProductOrderNo: "P1"}}}
+	if got, want := res.SummaryMsg(orders.ActionInvoice).Text(en), "Enter tracking: 3 done, 1 could not be processed."; got != want {
+		t.Errorf("summary in English: %q, want %q", got, want)
+	}
+	if got, want := res.Summary(orders.ActionInvoice), "송장 입력: 3건 처리, 1건은 처리하지 못했습니다."; got != want {
+		t.Errorf("summary in Korean: %q, want %q", got, want)
+	}
+	if got, want := (orders.ActionResult{Done: 2}).Summary(orders.ActionShip), "발송처리: 2건 처리."; got != want {
+		t.Errorf("summary in Korean: %q, want %q", got, want)
+	}
+	_, _, err := orders.ParseSmartStoreStatus("이상한상태", "")
+	if got, want := apperr.Text(err, en), "Unknown order status '이상한상태'"; got != want {
+		t.Errorf("status in English: %q, want %q", got, want)
+	}
+	if got, want := err.Error(), "주문상태 '이상한상태'을(를) 알 수 없습니다"; got != want {
+		t.Errorf("status in Korean: %q, want %q", got, want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/app/sheet"
 	"sellerdesk/data"
 )
@@ -21,7 +22,8 @@ type ImportResult struct {
 	Failed                  int             // rows skipped, each counted once however many cells were wrong
 	Problems                []sheet.Problem // why each failed row failed, cell by cell
 	Unmatched               int             // lines of this file not matched to a product option
-	Oversold                []string        // sales beyond the stock, for the seller to check
+	Oversold                []string        // sales beyond the stock, for the seller to check (Korean)
+	OversoldWhy             []apperr.Msg    // the same as sentence keys, for the window in the seller's language
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read
@@ -152,7 +154,7 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	if err := keeper.settle(ctx, tx); err != nil {
 		return res, err
 	}
-	res.Oversold = keeper.oversold
+	res.Oversold, res.OversoldWhy = keeper.oversold, keeper.why
 	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
 	return res, err
 }

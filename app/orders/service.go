@@ -2,7 +2,6 @@ package orders
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -55,7 +54,8 @@ func stockRef(productOrderNo string) string { return "order:" + productOrderNo }
 type stockKeeper struct {
 	products map[int64]bool  // touched product ids
 	owner    map[int64]int64 // option id → product id
-	oversold []string
+	oversold []string        // in Korean, for the headless command and the log
+	why      []apperr.Msg    // the same as sentence keys, for the window in the seller's language
 }
 
 func newStockKeeper() *stockKeeper {
@@ -85,7 +85,10 @@ func (k *stockKeeper) sync(ctx context.Context, tx *data.Tx, l *data.OrderLineRe
 	}
 	l.StockTaken = delta < 0
 	if after < 0 && delta < 0 {
-		k.oversold = append(k.oversold, fmt.Sprintf("%s %s: 재고가 %d개로 부족합니다", l.ProductName, l.OptionInfo, after))
+		why := apperr.M("{{.Product}} {{.Option}}: 재고가 {{.Stock}}개로 부족합니다",
+			"Product", l.ProductName, "Option", l.OptionInfo, "Stock", after)
+		k.oversold = append(k.oversold, why.Text(apperr.Korean))
+		k.why = append(k.why, why)
 	}
 	pid, ok := k.owner[l.OptionID]
 	if !ok {

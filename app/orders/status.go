@@ -4,7 +4,6 @@ package orders
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"sellerdesk/app/apperr"
@@ -185,7 +184,7 @@ func ParseSmartStoreStatus(main, detail string) (Status, Placing, error) {
 	}
 	st, ok := smartStoreWords[main]
 	if !ok {
-		return "", "", fmt.Errorf("주문상태 '%s'을(를) 알 수 없습니다", main)
+		return "", "", apperr.New(apperr.ErrInvalid, "주문상태 '{{.Status}}'을(를) 알 수 없습니다", "Status", main)
 	}
 	placing := PlacingNotYet
 	switch {
