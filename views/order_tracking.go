@@ -88,7 +88,7 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 			func(ctx context.Context) (orders.ActionResult, error) { return s.svc.ApplyTracking(ctx, matches, name) },
 			func(res orders.ActionResult) {
 				s.afterChange()
-				s.sh.showInfo(lang.L("송장 파일 맞추기"), res.Summary(orders.ActionInvoice))
+				s.sh.showInfo(lang.L("송장 파일 맞추기"), msgText(res.SummaryMsg(orders.ActionInvoice)))
 			})
 	}, s.sh.win)
 	d.Resize(fyne.NewSize(980, 560))
