@@ -164,7 +164,7 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 		return file, nil
 	}
 	if len(rows) == 0 {
-		file.problem(headerRow+1, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.")
+		file.problem(headerRow, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.") // the header row: a file may end there
 		return file, nil
 	}
 	lk := newLookup(opts)

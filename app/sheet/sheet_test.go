@@ -182,7 +182,7 @@ func TestBadInput(t *testing.T) {
 		{"ErrUnknownStatus", header, row(func(r []string) { r[6] = "판매대기" }), 2, "G (상태)", "알 수 없는 상태"},
 		{"ErrNameMissing", header, row(func(r []string) { r[1] = "" }), 2, "B (상품명)", "상품명을 입력"},
 		{"ErrCodeMissing", header, row(func(r []string) { r[0] = "" }), 2, "A (판매자 상품코드)", "비어 있습니다"},
-		{"ErrNoRows", header, nil, 2, "", "등록할 상품이 없습니다"},
+		{"ErrNoRows", header, nil, 1, "", "등록할 상품이 없습니다"},
 		{"ErrConflictingDuplicate", header, [][]string{
 			{"A1", "셔츠", "", "", "10000"}, {"B1", "바지", "", "", "20000"}, {"A1", "다른 이름", "", "", "10000"},
 		}, 4, "B (상품명)", "같은 상품코드(A1)의 2행과 값이 다릅니다"},
