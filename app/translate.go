@@ -28,13 +28,13 @@ func TranslatorFor(l Language) Translator {
 // translationTable reads the translation file of l as key → text. Fyne's format also allows a plural
 // object ({"one": …, "other": …}); its "other" form is taken, as Fyne does without a count.
 func translationTable(l Language) (map[string]string, error) {
-	name := "translations/ko.json"
+	name := "ko"
 	if l == English {
-		name = "translations/en.json"
+		name = "en"
 	}
-	b, err := assets.Translations.ReadFile(name)
+	b, err := assets.TranslationJSON(name)
 	if err != nil {
-		return nil, fmt.Errorf("app: read %s: %w", name, err)
+		return nil, fmt.Errorf("app: translations: %w", err)
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {

@@ -287,7 +287,7 @@ func sentenceKeys(t *testing.T, paths []string) map[string]string {
 
 func translationFile(t *testing.T, name string) map[string]string {
 	t.Helper()
-	b, err := assets.Translations.ReadFile("translations/" + name)
+	b, err := assets.TranslationJSON(strings.TrimSuffix(name, ".json"))
 	if err != nil {
 		t.Fatal(err)
 	}

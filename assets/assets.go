@@ -15,7 +15,8 @@ var nanumBold []byte
 //go:embed icon/icon.png
 var icon []byte
 
-// Translations holds ko.json (primary) and en.json under "translations".
+// Translations holds ko.json (primary) and en.json under "translations", and the areas' own files
+// (<area>.ko.json, <area>.en.json); TranslationJSON joins them.
 //
 //go:embed translations/*.json
 var Translations embed.FS

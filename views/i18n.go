@@ -18,13 +18,13 @@ import (
 // Windows still wants Korean, so the chosen file is registered under the computer's locale and under
 // Fyne's fallback ("en") as well as under its own tag. ko.json also translates Fyne's own dialog words.
 func LoadTranslations(l app.Language) error {
-	name := "translations/ko.json"
+	name := "ko"
 	if l == app.English {
-		name = "translations/en.json"
+		name = "en"
 	}
-	content, err := assets.Translations.ReadFile(name)
+	content, err := assets.TranslationJSON(name)
 	if err != nil {
-		return fmt.Errorf("views: read %s: %w", name, err)
+		return fmt.Errorf("views: translations: %w", err)
 	}
 	for _, loc := range []fyne.Locale{fyne.Locale(l), "en"} {
 		if err := lang.AddTranslationsForLocale(content, loc); err != nil {

@@ -62,7 +62,7 @@ func uiStrings(t *testing.T) []string {
 
 func translations(t *testing.T, name string) map[string]any {
 	t.Helper()
-	b, err := assets.Translations.ReadFile("translations/" + name)
+	b, err := assets.TranslationJSON(strings.TrimSuffix(name, ".json"))
 	if err != nil {
 		t.Fatal(err)
 	}

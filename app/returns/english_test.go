@@ -14,7 +14,7 @@ import (
 // The service's refusals are keys with values, so a seller working in English reads them in English, the
 // values (quantities, dates, states) filled in.
 func TestRefusalsReadInEnglish(t *testing.T) {
-	b, err := assets.Translations.ReadFile("translations/en.json")
+	b, err := assets.TranslationJSON("en")
 	if err != nil {
 		t.Fatal(err)
 	}
