@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sort"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -32,23 +33,49 @@ type creator interface{ createNew() }
 // refresher is a screen that reloads what it shows each time the seller returns to it.
 type refresher interface{ refresh() }
 
-// area is one entry of the left navigation. Only areas whose screen exists are listed; each later area
-// adds itself here.
+// area is one entry of the left navigation. Only areas whose screen exists are listed; an area built later
+// registers itself from its own file (registerArea in an init func) with its place in the order, so a new
+// area never edits this file.
 type area struct {
+	place int // position in the navigation: smaller first
 	title string
 	icon  fyne.Resource
 	open  func(sh *shell) screen
 }
 
+// Places of the areas in the navigation. 매출 sits between 주문 and 발주, 고객 after 반품·교환.
+const (
+	placeDashboard = 10
+	placeProducts  = 20
+	placeOrders    = 30
+	placeSales     = 35
+	placePOs       = 40
+	placeReturns   = 50
+	placeCustomers = 60
+	placeSettings  = 90
+)
+
+// registeredAreas are the areas added by registerArea; their titles are translation keys, read by areas().
+var registeredAreas []area
+
+// registerArea adds an area to the navigation; call it from an init func in the area's own file.
+func registerArea(a area) { registeredAreas = append(registeredAreas, a) }
+
 func areas() []area {
-	return []area{
-		{lang.L("대시보드"), theme.HomeIcon(), func(sh *shell) screen { return newDashboardScreen(sh) }},
-		{lang.L("상품"), theme.StorageIcon(), func(sh *shell) screen { return newProductsScreen(sh) }},
-		{lang.L("주문"), theme.ListIcon(), func(sh *shell) screen { return newOrdersScreen(sh) }},
-		{lang.L("발주"), theme.DocumentIcon(), func(sh *shell) screen { return newPOScreen(sh) }},
-		{lang.L("반품·교환"), theme.MailReplyIcon(), func(sh *shell) screen { return newReturnsScreen(sh) }},
-		{lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
+	list := []area{
+		{placeDashboard, lang.L("대시보드"), theme.HomeIcon(), func(sh *shell) screen { return newDashboardScreen(sh) }},
+		{placeProducts, lang.L("상품"), theme.StorageIcon(), func(sh *shell) screen { return newProductsScreen(sh) }},
+		{placeOrders, lang.L("주문"), theme.ListIcon(), func(sh *shell) screen { return newOrdersScreen(sh) }},
+		{placePOs, lang.L("발주"), theme.DocumentIcon(), func(sh *shell) screen { return newPOScreen(sh) }},
+		{placeReturns, lang.L("반품·교환"), theme.MailReplyIcon(), func(sh *shell) screen { return newReturnsScreen(sh) }},
+		{placeSettings, lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
 	}
+	for _, a := range registeredAreas {
+		a.title = lang.L(a.title) // translated when the window is built, after the language is loaded
+		list = append(list, a)
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].place < list[j].place })
+	return list
 }
 
 // shell is the main window: navigation on the left, the chosen area's screen on the right.

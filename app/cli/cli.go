@@ -194,7 +194,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) error {
 func Run(ctx context.Context, inv Invocation, env Env) int {
 	switch {
 	case inv.Help:
-		fmt.Fprintln(env.Stdout, Usage)
+		fmt.Fprintln(env.Stdout, Usage())
 		return 0
 	case inv.Err != nil:
 		return usage(env.Stderr, inv.Err)
@@ -237,7 +237,7 @@ func (inv Invocation) call(env Env, d *app.Desk, progress func(float64)) *call {
 
 func usage(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
-	fmt.Fprintln(stderr, Usage)
+	fmt.Fprintln(stderr, Usage())
 	return 2
 }
 

@@ -79,7 +79,7 @@ func TestUsageFromTable(t *testing.T) {
 	var names []string
 	for _, c := range commands {
 		names = append(names, c.name)
-		if !strings.Contains(Usage, "  "+c.line()) {
+		if !strings.Contains(Usage(), "  "+c.line()) {
 			t.Errorf("the usage has no line %q", c.line())
 		}
 		args := []string{"--db", "x.db"}
@@ -98,14 +98,15 @@ func TestUsageFromTable(t *testing.T) {
 			t.Errorf("%q parses as %q: %v", strings.Join(args, " "), inv.Command(), inv.Err)
 		}
 	}
-	// the commands README.md documents; a command dropped from the table fails here
-	want := "demo|backup|restore|check|import products|export products|import orders|export shipping|po pdf|returns label|orders find|version"
-	if got := strings.Join(names, "|"); got != want {
-		t.Errorf("commands = %s\nwant %s", got, want)
+	// the commands README.md documents; a command dropped from the table fails here (areas add theirs
+	// with addCommands, before version)
+	base := []string{"demo", "backup", "restore", "check", "import products", "export products", "import orders", "export shipping", "po pdf", "returns label", "orders find"}
+	if got := strings.Join(names[:len(base)], "|"); got != strings.Join(base, "|") || names[len(names)-1] != "version" {
+		t.Errorf("commands = %s\nwant %s first and version last", strings.Join(names, "|"), strings.Join(base, "|"))
 	}
 	for _, help := range [][]string{{"-h"}, {"help"}, {"--db", "x.db", "import", "-h"}} {
 		code, out, errs := run(t, help...)
-		if code != 0 || out != Usage+"\n" || errs != "" {
+		if code != 0 || out != Usage()+"\n" || errs != "" {
 			t.Errorf("%v: %d %q %q", help, code, out, errs)
 		}
 	}

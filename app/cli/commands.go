@@ -58,8 +58,16 @@ var commands = []*command{
 	{name: "version", offline: true, about: "버전을 표시합니다", run: runVersion},
 }
 
-// Usage is printed to stderr for a bad command or flag, and to stdout for -h; it is made from the table.
-var Usage = usageText(commands)
+// addCommands adds an area's commands (report sales, mail …) from the area's own file, in an init func, so
+// a new area never edits the table above. They are listed before version, which stays last.
+func addCommands(cs ...*command) {
+	last := commands[len(commands)-1]
+	commands = append(append(commands[:len(commands)-1:len(commands)-1], cs...), last)
+}
+
+// Usage is printed to stderr for a bad command or flag, and to stdout for -h; it is made from the table
+// (after every init func has added its commands).
+func Usage() string { return usageText(commands) }
 
 // usageColumn is where each command's help starts, so the lines read as a table.
 const usageColumn = 43
