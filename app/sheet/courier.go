@@ -1,17 +1,10 @@
 package sheet
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/transform"
 
 	"sellerdesk/app/apperr"
 )
@@ -42,35 +35,24 @@ func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]Couri
 	if err != nil {
 		return nil, nil, fmt.Errorf("sheet: read: %w", err)
 	}
+	tf, err := openTables(ctx, raw, password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 택배사 프로그램에서 엑셀(xlsx) 또는 CSV로 다시 내려받으세요.")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer tf.close()
 	var sheets [][][]string
-	var names []string
-	switch {
-	case bytes.HasPrefix(raw, oleHeader) || bytes.HasPrefix(raw, []byte("PK")):
-		f, err := openWorkbook(raw, password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 택배사 프로그램에서 엑셀(xlsx) 또는 CSV로 다시 내려받으세요.")
+	names := tf.names
+	for i := range tf.names {
+		t, err := tf.open(i)
 		if err != nil {
 			return nil, nil, err
 		}
-		defer f.Close()
-		for _, name := range f.GetSheetList() {
-			rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-			if err != nil {
-				return nil, nil, damaged(name, 0, err)
-			}
-			sheets, names = append(sheets, rows), append(names, name)
-		}
-	default:
-		raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-		var text io.Reader = bytes.NewReader(raw)
-		if !utf8.Valid(raw) {
-			text = transform.NewReader(bytes.NewReader(raw), korean.EUCKR.NewDecoder())
-		}
-		cr := csv.NewReader(text)
-		cr.FieldsPerRecord, cr.LazyQuotes = -1, true
-		rows, err := cr.ReadAll()
+		rows, err := t.allRows(ctx)
+		t.close()
 		if err != nil {
-			return nil, nil, &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: fmt.Sprintf("CSV 파일을 읽을 수 없습니다: %v", err)}
+			return nil, nil, err
 		}
-		sheets, names = [][][]string{rows}, []string{"CSV"}
+		sheets = append(sheets, rows)
 	}
 	for si, rows := range sheets {
 		for hi := 0; hi < len(rows) && hi < 20; hi++ {

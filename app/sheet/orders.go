@@ -1,9 +1,7 @@
 package sheet
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,11 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/transform"
 
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/limits"
@@ -154,38 +149,19 @@ func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progr
 	if opts.Location == nil {
 		opts.Location = time.Local
 	}
-	if !bytes.HasPrefix(raw, oleHeader) && !bytes.HasPrefix(raw, []byte("PK")) {
-		return readOrdersCSV(ctx, raw, opts, progress, emit)
-	}
-	f, err := openWorkbook(raw, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
+	tf, err := openTables(ctx, raw, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer tf.close()
 	var firstErr error
-	for _, name := range f.GetSheetList() {
-		it, err := f.Rows(name)
+	for i := range tf.names {
+		t, err := tf.open(i)
 		if err != nil {
-			return nil, damaged(name, 0, err)
+			return nil, err
 		}
-		n := 0
-		next := func() ([]string, bool, error) {
-			n++
-			if !it.Next() {
-				if err := it.Error(); err != nil {
-					return nil, false, damaged(name, n, err)
-				}
-				return nil, false, nil
-			}
-			cells, err := it.Columns(excelize.Options{RawCellValue: true})
-			if err != nil {
-				return nil, false, damaged(name, n, err)
-			}
-			return cells, true, nil
-		}
-		total := sheetRows(f, name)
-		file, err := readOrderRows(ctx, name, next, total, true, opts, progress, emit)
-		it.Close()
+		file, err := readOrderRows(ctx, t.name, t.next, t.total, t.excel, opts, progress, emit)
+		t.close()
 		if err == nil {
 			return file, nil
 		}
@@ -197,32 +173,6 @@ func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progr
 		}
 	}
 	return nil, firstErr
-}
-
-// readOrdersCSV reads a CSV export. Smart Store's CSV is CP949 (what Korean Excel writes); a file that is
-// valid UTF-8 (with or without a byte-order mark) is read as UTF-8.
-func readOrdersCSV(ctx context.Context, raw []byte, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
-	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-	var text io.Reader = bytes.NewReader(raw)
-	if !utf8.Valid(raw) {
-		text = transform.NewReader(bytes.NewReader(raw), korean.EUCKR.NewDecoder())
-	}
-	cr := csv.NewReader(text)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	total := bytes.Count(raw, []byte{'\n'}) + 1
-	next := func() ([]string, bool, error) {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil, false, nil
-		}
-		if err != nil {
-			return nil, false, &apperr.Error{Code: apperr.ErrInvalid, Err: err,
-				Message: fmt.Sprintf("CSV 파일을 읽을 수 없습니다: %v", err)}
-		}
-		return rec, true, nil
-	}
-	return readOrderRows(ctx, "CSV", next, total, false, opts, progress, emit)
 }
 
 // readOrderRows finds the header and reads every row after it.
