@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
@@ -423,7 +422,7 @@ func (s *returnsScreen) buildDetail(d returnDetail) fyne.CanvasObject {
 			continue
 		}
 		move := m
-		b := &widget.Button{Text: lang.L(moveText(m)), OnTapped: func() { s.onMove(r, move) }}
+		b := &widget.Button{Text: lang.L(moveText(m)), OnTapped: func() { s.onMove(d, move) }}
 		if m == returns.MoveReject {
 			b.Importance = widget.DangerImportance
 		}
@@ -457,72 +456,40 @@ func moveText(m returns.Move) string {
 		returns.MoveResume: "보류 해제"}[m]
 }
 
-// onMove asks what a move needs (a reason, a tracking number, the refund) and applies it.
-func (s *returnsScreen) onMove(r returns.Return, m returns.Move) {
-	// apply writes the move off the UI goroutine; a refused input brings its form back as the seller left it
-	apply := func(in returns.MoveInput, form dialog.Dialog) {
-		background(s.sh, func(ctx context.Context) (returns.Return, error) { return s.svc.Apply(ctx, r.Number, m, in) },
-			func(_ returns.Return, err error) {
-				if err != nil {
-					if form != nil && app.ErrorCode(err) == app.ErrInvalid {
-						form.Show()
-					}
-					s.sh.showError(err)
-					return
-				}
-				s.openDetail(r.Number)
-			})
-	}
-	// ask shows a form whose 저장 hands the form to onOK, so a refusal can show it again
-	ask := func(title, confirm string, items []*widget.FormItem, onOK func(form dialog.Dialog)) {
-		var d *dialog.FormDialog
-		d = dialog.NewForm(title, confirm, lang.L("취소"), items, func(ok bool) {
-			if ok {
-				onOK(d)
-			}
-		}, s.sh.win)
-		d.Show()
-	}
+// onMove asks what a move needs (a reason, a tracking number, the refund) in a form that stays open until
+// the move is accepted, and applies it.
+func (s *returnsScreen) onMove(d returnDetail, m returns.Move) {
+	r := d.r
 	switch m {
 	case returns.MoveReject, returns.MoveHold:
-		reason := widget.NewEntry()
-		ask(lang.L(moveText(m)), lang.L("저장"), []*widget.FormItem{widget.NewFormItem(lang.L("사유"), reason)},
-			func(form dialog.Dialog) { apply(returns.MoveInput{Note: reason.Text}, form) })
+		s.askMove(r.Number, m, lang.L(moveText(m)), lang.L("사유"), "note", func(in *returns.MoveInput, v string) { in.Note = v })
 	case returns.MoveCollect:
-		tracking := widget.NewEntry()
-		ask(lang.L("수거 시작"), lang.L("저장"), []*widget.FormItem{widget.NewFormItem(lang.L("수거 송장번호"), tracking)},
-			func(form dialog.Dialog) { apply(returns.MoveInput{TrackingNo: tracking.Text}, form) })
+		s.askMove(r.Number, m, lang.L("수거 시작"), lang.L("수거 송장번호"), "tracking", func(in *returns.MoveInput, v string) { in.TrackingNo = v })
 	case returns.MoveComplete:
 		if r.Kind == returns.KindExchange {
 			dialog.ShowConfirm(lang.L("교환 완료"), lang.L("교환 상품을 보냈습니까? 교환 옵션의 재고를 차감합니다."), func(ok bool) {
 				if ok {
-					apply(returns.MoveInput{}, nil)
+					s.apply(r.Number, m)
 				}
 			}, s.sh.win)
 			return
 		}
-		amount := widget.NewEntry()
-		amount.SetPlaceHolder(lang.L("비우면 계산한 금액"))
-		note := widget.NewEntry()
-		ask(lang.L("환불하고 완료"), lang.L("완료"), []*widget.FormItem{
-			{Text: "", Widget: &widget.Label{Text: lang.L("상품 금액에서 쿠폰 몫과(구매자 사유면) 반품배송비를 빼고 환불합니다. 다른 금액이면 적고 이유를 남기세요."), Wrapping: fyne.TextWrapWord}},
-			widget.NewFormItem(lang.L("환불 금액"), amount), widget.NewFormItem(lang.L("메모"), note),
-		}, func(form dialog.Dialog) {
-			in := returns.MoveInput{Note: note.Text}
-			if t := strings.TrimSpace(amount.Text); t != "" {
-				v, okWon := format.ParseWon(t)
-				if !okWon {
-					form.Show()
-					s.sh.showError(&app.Error{Code: app.ErrInvalid, Key: "환불 금액은 숫자로 입력하세요."})
-					return
-				}
-				in.RefundOverride = &v
-			}
-			apply(in, form)
-		})
+		s.showRefund(d)
 	default:
-		apply(returns.MoveInput{}, nil)
+		s.apply(r.Number, m)
 	}
+}
+
+// apply writes a move that needs no input off the UI goroutine, then shows the request again.
+func (s *returnsScreen) apply(number string, m returns.Move) {
+	background(s.sh, func(ctx context.Context) (returns.Return, error) { return s.svc.Apply(ctx, number, m, returns.MoveInput{}) },
+		func(_ returns.Return, err error) {
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.openDetail(number)
+		})
 }
 
 // onLabel makes the return's collection label, asking first where to save it; the PDF is made behind the
