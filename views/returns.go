@@ -482,7 +482,9 @@ func (s *returnsScreen) onMove(d returnDetail, m returns.Move) {
 
 // apply writes a move that needs no input off the UI goroutine, then shows the request again.
 func (s *returnsScreen) apply(number string, m returns.Move) {
-	background(s.sh, func(ctx context.Context) (returns.Return, error) { return s.svc.Apply(ctx, number, m, returns.MoveInput{}) },
+	background(s.sh, func(ctx context.Context) (returns.Return, error) {
+		return s.svc.Apply(ctx, number, m, returns.MoveInput{})
+	},
 		func(_ returns.Return, err error) {
 			if err != nil {
 				s.sh.showError(err)
