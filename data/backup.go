@@ -69,7 +69,7 @@ func (s *Store) Backup(ctx context.Context, dst string, progress func(BackupProg
 // began (without it, every commit by the writer would restart the copy from page one). VACUUM INTO, used
 // before, reads the same way but reports nothing until it ends and rebuilds every index on the way.
 func (s *Store) copyTo(ctx context.Context, tmp string, progress func(BackupProgress)) error {
-	db, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+	db, err := sql.Open("sqlite", withParams(s.base(), "_pragma=busy_timeout(10000)", "_pragma=query_only(1)"))
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func verifyFile(ctx context.Context, path string, known int) error {
 	if _, err := os.Stat(path); err != nil {
 		return &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
-	if _, existing, err := probe(ctx, path, known); err != nil {
+	if _, existing, err := probe(ctx, path, path, known); err != nil {
 		return err
 	} else if !existing {
 		return &OpenError{Path: path, Kind: KindNotDatabase} // an empty file holds no backup

@@ -25,6 +25,9 @@ const readerIdle = 2
 // idle readers are closed and later reads open fresh ones; a read running meanwhile finishes with the plans
 // it has and its connection is kept.
 func (s *Store) Optimize(ctx context.Context) error {
+	if s.access != Writable {
+		return nil // a read-only store keeps the statistics it has
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("data: optimize: %w", err)
@@ -53,6 +56,9 @@ const optimizeBusyMillis = 200
 // optimizeIfFree is Optimize for open and close: when another process is writing it gives up after
 // optimizeBusyMillis and reports nothing, since the next open or close will do it.
 func (s *Store) optimizeIfFree(ctx context.Context) {
+	if s.access != Writable {
+		return
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return

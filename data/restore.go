@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"modernc.org/sqlite"
@@ -95,6 +93,9 @@ func (p *PreparedRestore) Close() error { return os.RemoveAll(p.dir) }
 // temporary folder beside the store and migrated there by the same code that opens a store. Anything else
 // is a *RestoreError.
 func (s *Store) PrepareRestore(ctx context.Context, src string) (*PreparedRestore, error) {
+	if s.access != Writable {
+		return nil, &ReadOnlyError{Path: s.path}
+	}
 	version, modified, err := inspectBackup(ctx, src, s.migrations)
 	if err != nil {
 		return nil, err
@@ -152,11 +153,7 @@ func (p *PreparedRestore) build(ctx context.Context, s *Store, version int, modi
 // readOnlyDSN opens path read-only through SQLite's own URI handling, so no write, no journal and no
 // created file can touch a file the seller only wanted to look at.
 func readOnlyDSN(path string) string {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/… on Windows; a URI's path starts with a slash
-	}
-	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?mode=ro&_pragma=busy_timeout(10000)"
+	return roURI(path, false) + "&_pragma=busy_timeout(10000)"
 }
 
 // inspectBackup recognises src as a SellerDesk store this build can restore and returns its version and
@@ -324,6 +321,9 @@ func copyFile(ctx context.Context, src, dst string) error {
 // restored data and a failure leaves the old data in place. progress, when not nil, is called with the
 // fraction copied so far.
 func (s *Store) RestorePrepared(ctx context.Context, p *PreparedRestore, progress func(float64)) error {
+	if s.access != Writable {
+		return &ReadOnlyError{Path: s.path}
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("data: restore: %w", err)

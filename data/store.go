@@ -41,6 +41,11 @@ type Store struct {
 	busyMillis int
 	// backupPages is how many pages a backup copies per step, between which it reports progress
 	backupPages int32
+	// access says whether the store may be written, and if not, why (see Access)
+	access Access
+	// immutable is set when the store is read from a folder SQLite cannot create its -shm file in: the
+	// file is then opened with immutable=1, which needs no -shm and takes no locks
+	immutable bool
 }
 
 // Option changes how Open opens the store.
@@ -73,9 +78,15 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 	if s.clock == nil {
 		return nil, errNoClock
 	}
-	version, existing, err := probe(ctx, path, len(migs))
+	if err := s.decideAccess(); err != nil {
+		return nil, err
+	}
+	version, existing, err := probe(ctx, path, s.base(), len(migs))
 	if err != nil {
 		return nil, err
+	}
+	if s.access != Writable {
+		return s.openReadOnly(ctx, version, existing)
 	}
 	if existing && version < len(migs) {
 		// a migration is about to rewrite the schema: never do that to a damaged file
@@ -123,19 +134,40 @@ func (s *Store) dsn(writer bool) string {
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
 	}
-	if writer {
+	if writer && s.access == Writable {
 		q = append(q, "_pragma=journal_mode(WAL)", "_txlock=immediate")
 	} else {
 		q = append(q, "_pragma=query_only(1)")
 	}
-	return s.path + "?" + strings.Join(q, "&")
+	return withParams(s.base(), q...)
+}
+
+// base is the file as every connection names it: its path, or for a read-only store an SQLite URI that
+// opens it read-only (and immutable where its folder cannot be written).
+func (s *Store) base() string {
+	if s.access == Writable {
+		return s.path
+	}
+	return roURI(s.path, s.immutable)
+}
+
+// withParams adds query parameters to a DSN that may already have some.
+func withParams(dsn string, params ...string) string {
+	if len(params) == 0 {
+		return dsn
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + strings.Join(params, "&")
 }
 
 // probe looks at a file before anything may write to it: the header, the schema version and the schema
 // itself (every statement needs it, and reading it costs a few pages), on a plain connection that sets no
 // persistent pragma. It does not read the whole file. existing is false for a fresh store: no file, or an
 // empty one.
-func probe(ctx context.Context, path string, known int) (version int, existing bool, err error) {
+func probe(ctx context.Context, path, base string, known int) (version int, existing bool, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, false, nil // a fresh store
@@ -152,7 +184,7 @@ func probe(ctx context.Context, path string, known int) (version int, existing b
 	if err != nil || !bytes.Equal(head, sqliteHeader) {
 		return 0, true, &OpenError{Path: path, Kind: KindNotDatabase}
 	}
-	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", withParams(base, "_pragma=busy_timeout(10000)"))
 	if err != nil {
 		return 0, true, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
@@ -306,23 +338,30 @@ func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 
 // Write runs fn in one IMMEDIATE transaction on the writer connection and commits when fn returns nil.
 // Anything fn wrote is rolled back when it returns an error or panics.
+//
+// A store open read-only refuses every write at once with a *ReadOnlyError. A write that fails because
+// another process holds the file, the file became read-only or the disk is full comes back as a
+// *BusyError, *ReadOnlyError or *FullError (see KnownFault), with nothing of it written.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	if s.access != Writable {
+		return &ReadOnlyError{Path: s.path}
+	}
 	sqlTx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("data: begin: %w", asBusy(s.path, err))
+		return fmt.Errorf("data: begin: %w", classify(s.path, err))
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, stmts: map[string]*sql.Stmt{}, now: s.clock().Truncate(time.Millisecond)}
 	if err := fn(tx); err != nil {
-		return err
+		return classify(s.path, err)
 	}
 	if tx.newLiveProducts > 0 {
 		if _, err := tx.ExecContext(ctx, `UPDATE live_product_count SET n = n + ?`, tx.newLiveProducts); err != nil {
-			return fmt.Errorf("data: count new products: %w", err)
+			return fmt.Errorf("data: count new products: %w", classify(s.path, err))
 		}
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("data: commit: %w", asBusy(s.path, err))
+		return fmt.Errorf("data: commit: %w", classify(s.path, err))
 	}
 	return nil
 }
@@ -348,7 +387,9 @@ func (s *Store) Close() error {
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
-	if s.w != nil {
+	if s.w != nil && s.access != Writable {
+		errs = append(errs, s.w.Close())
+	} else if s.w != nil {
 		s.optimizeIfFree(context.Background()) // what this session's writes changed, for the next one's plans
 		_, err := s.w.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
 		errs = append(errs, err, s.w.Close())
@@ -460,7 +501,13 @@ func (s *Store) StaleSessions(ctx context.Context) ([]string, error) {
 
 // ForgetSessions removes stale session markers (from StaleSessions) once the file has been checked after
 // them, so the next start does not check again.
+//
+// A store open read-only forgets nothing: it checked without being able to write, and a later session
+// that can write checks again.
 func (s *Store) ForgetSessions(markers []string) error {
+	if s.access != Writable {
+		return nil
+	}
 	_, base := filepath.Split(s.path)
 	var errs []error
 	for _, m := range markers {
