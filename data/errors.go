@@ -16,13 +16,13 @@ type OpenErrorKind int
 
 // The reasons Open refuses a file. In every case the file is left untouched.
 const (
-	KindUnreadable   OpenErrorKind = iota + 1 // the file could not be read at all
-	KindNotDatabase                           // not an SQLite file
-	KindCorrupt                               // an SQLite file that fails quick_check
-	KindNewerVersion                          // written by a newer SellerDesk
-	KindFolder                                // the path is a folder, not a file
-	KindReadOnlyNeedsUpdate                   // only readable, and it needs a schema update first
-	KindCannotCreate                          // no file yet, and its folder cannot be written
+	KindUnreadable          OpenErrorKind = iota + 1 // the file could not be read at all
+	KindNotDatabase                                  // not an SQLite file
+	KindCorrupt                                      // an SQLite file that fails quick_check
+	KindNewerVersion                                 // written by a newer SellerDesk
+	KindFolder                                       // the path is a folder, not a file
+	KindReadOnlyNeedsUpdate                          // only readable, and it needs a schema update first
+	KindCannotCreate                                 // no file yet, and its folder cannot be written
 )
 
 // OpenError is returned by Open when a file is refused. Its message is the sentence the seller sees.
