@@ -175,3 +175,37 @@ func latinSound(runes []rune) ending {
 	}
 	return ending{} // 스토어, 시트, 오피스
 }
+
+// bothForms are the ways a sentence writes a particle when it does not know the word before it.
+var bothForms = []struct{ text, particle string }{
+	{"을(를)", "을"}, {"를(을)", "을"}, {"이(가)", "이"}, {"가(이)", "이"}, {"은(는)", "은"}, {"는(은)", "은"},
+	{"과(와)", "과"}, {"와(과)", "과"}, {"(으)로", "으로"}, {"(이)나", "이나"}, {"(이)라", "이라"},
+}
+
+// FixParticles replaces each particle written both ways ("을(를)", "이(가)", "(으)로" …) in a finished
+// sentence by the one form the text before it takes: FixParticles("'주문.xlsx'은(는) 열 수 없습니다") is
+// "'주문.xlsx'는 열 수 없습니다". Sentences whose word is only known at run time (a file or product name in
+// a translated message) are made right this way once the values are filled in.
+func FixParticles(s string) string {
+	if !strings.ContainsAny(s, "()") {
+		return s
+	}
+	for {
+		at, form := -1, ""
+		for _, f := range bothForms {
+			if i := strings.Index(s, f.text); i >= 0 && (at < 0 || i < at) {
+				at, form = i, f.text
+			}
+		}
+		if at < 0 {
+			return s
+		}
+		var p string
+		for _, f := range bothForms {
+			if f.text == form {
+				p = Particle(s[:at], f.particle)
+			}
+		}
+		s = s[:at] + p + s[at+len(form):]
+	}
+}

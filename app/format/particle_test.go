@@ -37,3 +37,20 @@ func TestWithParticle(t *testing.T) {
 		}
 	}
 }
+
+func TestFixParticles(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"'주문.xlsx'은(는) 열 수 없습니다", "'주문.xlsx'는 열 수 없습니다"},
+		{"옵션값 '빨강'이(가) 두 번 있습니다", "옵션값 '빨강'이 두 번 있습니다"},
+		{"PDF을(를) 저장했습니다", "PDF를 저장했습니다"},
+		{"상품 3개을(를) 수정", "상품 3개를 수정"},
+		{"서울(으)로 보냅니다", "서울로 보냅니다"},
+		{"부산(으)로, 사과와(과) 배", "부산으로, 사과와 배"},
+		{"괄호(설명)는 그대로", "괄호(설명)는 그대로"},
+		{"", ""},
+	} {
+		if got := FixParticles(c.in); got != c.want {
+			t.Errorf("FixParticles(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

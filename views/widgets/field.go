@@ -2,9 +2,13 @@ package widgets
 
 import (
 	"errors"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,12 +22,14 @@ type Field struct {
 	check   func(string) string
 }
 
-// NewField builds a field. check returns the Korean problem with a value, or "" when it is fine.
+// NewField builds a field. check returns the Korean problem with a value, or "" when it is fine. A
+// placeholder that looks like a value (19,800 · 010-1234-5678 · shop@example.com) is shown as an example,
+// "예: 19,800", so it never reads as typed next to a "must be above 0" problem.
 func NewField(name, label, placeholder string, check func(string) string) *Field {
 	f := &Field{
 		Name:    name,
 		Label:   &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}},
-		Entry:   &widget.Entry{PlaceHolder: placeholder},
+		Entry:   &widget.Entry{PlaceHolder: AsExample(placeholder)},
 		Message: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord},
 		check:   check,
 	}
@@ -63,8 +69,28 @@ func (f *Field) ShowMessage(msg string) {
 	}
 }
 
-// Object lays the field out: label on the left, input and message stacked on the right.
+// Object lays the field out: label on the left, input and message stacked on the right. One line is kept
+// for the message even when there is none, so the fields below do not jump as problems come and go.
 func (f *Field) Object() fyne.CanvasObject {
+	line := (&widget.Label{Text: "가", Wrapping: fyne.TextWrapWord}).MinSize().Height
+	reserve := canvas.NewRectangle(nil)
+	reserve.SetMinSize(fyne.NewSize(0, line))
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, f.Label.MinSize().Height), f.Label), nil,
-		container.NewVBox(f.Entry, f.Message))
+		container.NewVBox(f.Entry, container.NewStack(reserve, f.Message)))
+}
+
+// AsExample writes a placeholder that looks like a typed value (it has a digit or an @, or no Hangul at
+// all) as an example: "19,800" → "예: 19,800". A placeholder already an example, or a description
+// ("반품 상품을 받을 주소"), is kept.
+func AsExample(placeholder string) string {
+	p := strings.TrimSpace(placeholder)
+	if p == "" || strings.HasPrefix(p, "예") || strings.HasPrefix(strings.ToLower(p), "e.g") {
+		return placeholder
+	}
+	valueLike := strings.ContainsAny(p, "0123456789@")
+	hangul := strings.IndexFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) >= 0
+	if !valueLike && hangul {
+		return placeholder
+	}
+	return lang.L("예: {{.Example}}", map[string]any{"Example": p})
 }
