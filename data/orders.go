@@ -45,6 +45,12 @@ type OrderLineRecord struct {
 	// copied from the order for the list's filters
 	PaymentMethod, Channel string
 	Overseas               bool
+	// Claim is Smart Store's claim code on the line ('' for none), ClaimReason its reason code (or the
+	// file's words when they name none), ClaimAt the day it was asked.
+	Claim, ClaimReason string
+	ClaimAt            time.Time
+	// StateAt is the newest of the file's dates behind the line's status and claim (see migration 0011).
+	StateAt time.Time
 }
 
 // StatusChange is a row of order_status_history.
@@ -179,16 +185,17 @@ func ProductRefTx(ctx context.Context, tx *Tx, productName, optionInfo string) (
 const lineColumnList = `id, order_id, product_order_no, product_code, option_code, coalesce(option_id, 0), product_name,
 	option_info, coalesce(product_ref, 0), qty, unit_price, option_price, discount, amount, status, placing, courier,
 	tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at, payment_method, channel,
-	overseas`
+	overseas, claim, claim_reason, claim_at, state_at`
 
 func scanLine(row interface{ Scan(...any) error }) (OrderLineRecord, error) {
 	var l OrderLineRecord
-	var shipped, ordered, created, updated string
+	var shipped, ordered, created, updated, claimAt, stateAt string
 	err := row.Scan(&l.ID, &l.OrderID, &l.ProductOrderNo, &l.ProductCode, &l.OptionCode, &l.OptionID, &l.ProductName,
 		&l.OptionInfo, &l.ProductRef, &l.Qty, &l.UnitPrice, &l.OptionPrice, &l.Discount, &l.Amount, &l.Status, &l.Placing,
 		&l.Courier, &l.TrackingNo, &shipped, &l.CancelReason, &l.StockTaken, &ordered, &created, &updated,
-		&l.PaymentMethod, &l.Channel, &l.Overseas)
+		&l.PaymentMethod, &l.Channel, &l.Overseas, &l.Claim, &l.ClaimReason, &claimAt, &stateAt)
 	l.ShippedAt, l.OrderedAt = parseStoreTime(shipped), parseStoreTime(ordered)
+	l.ClaimAt, l.StateAt = parseStoreTime(claimAt), parseStoreTime(stateAt)
 	l.CreatedAt, l.UpdatedAt = parseStoreTime(created), parseStoreTime(updated)
 	return l, err
 }
@@ -242,12 +249,12 @@ func InsertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) (int64, error)
 	err := tx.QueryRowContext(ctx, `INSERT INTO order_lines (product_order_no, order_id, product_code, option_code,
 		option_id, product_name, option_info, product_ref, qty, unit_price, option_price, discount, amount, status, placing,
 		courier, tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at,
-		payment_method, channel, overseas)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		payment_method, channel, overseas, claim, claim_reason, claim_at, state_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		l.ProductOrderNo, l.OrderID, l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo,
 		nullID(l.ProductRef), l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier,
 		l.TrackingNo, timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), t, t,
-		l.PaymentMethod, l.Channel, l.Overseas).Scan(&id)
+		l.PaymentMethod, l.Channel, l.Overseas, l.Claim, l.ClaimReason, timeText(l.ClaimAt), timeText(l.StateAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
 	}
@@ -259,11 +266,12 @@ func UpdateLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) error {
 	_, err := tx.ExecContext(ctx, `UPDATE order_lines SET product_code = ?, option_code = ?, option_id = ?,
 		product_name = ?, option_info = ?, product_ref = ?, qty = ?, unit_price = ?, option_price = ?, discount = ?,
 		amount = ?, status = ?, placing = ?, courier = ?, tracking_no = ?, shipped_at = ?, cancel_reason = ?,
-		stock_taken = ?, ordered_at = ?, updated_at = ?, payment_method = ?, channel = ?, overseas = ? WHERE id = ?`,
+		stock_taken = ?, ordered_at = ?, updated_at = ?, payment_method = ?, channel = ?, overseas = ?, claim = ?,
+		claim_reason = ?, claim_at = ?, state_at = ? WHERE id = ?`,
 		l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo, nullID(l.ProductRef), l.Qty,
 		l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier, l.TrackingNo,
 		timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), tx.stamp(), l.PaymentMethod, l.Channel,
-		l.Overseas, l.ID)
+		l.Overseas, l.Claim, l.ClaimReason, timeText(l.ClaimAt), timeText(l.StateAt), l.ID)
 	if err != nil {
 		return fmt.Errorf("data: update order line %s: %w", l.ProductOrderNo, err)
 	}

@@ -39,6 +39,10 @@ type OrderLine struct {
 	OrderedAt, CreatedAt, UpdatedAt time.Time
 	PaymentMethod, Channel          string // copied from the order
 	Overseas                        bool
+	// Claim is Smart Store's claim code ('' for none: see Claim), ClaimReason its reason, ClaimAt its day.
+	Claim, ClaimReason string
+	ClaimAt            time.Time
+	StateAt            time.Time // the newest file date behind the status and claim
 }
 
 // StatusChange is one move of a line's status in its history: from, to, why, by what, when.

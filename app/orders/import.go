@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"sellerdesk/app/apperr"
@@ -19,11 +20,32 @@ type ImportResult struct {
 	File                    string
 	Rows                    int // data rows in the file
 	New, Updated, Unchanged int
-	Failed                  int             // rows skipped, each counted once however many cells were wrong
-	Problems                []sheet.Problem // why each failed row failed, cell by cell
-	Unmatched               int             // lines of this file not matched to a product option
-	Oversold                []string        // sales beyond the stock, for the seller to check (Korean)
-	OversoldWhy             []apperr.Msg    // the same as sentence keys, for the window in the seller's language
+	Failed                  int // rows skipped, each counted once however many cells were wrong
+	// Problems lists why each failed row failed, cell by cell, and, after them in row order, each row whose
+	// status the import left as it was (Skipped): they are not failures, but the seller reads them in the
+	// same list.
+	Problems []sheet.Problem
+	// Skipped are rows whose status or claim is older than what the line already has ("이 파일보다 새 상태가
+	// 이미 있습니다"): the line keeps its status; the row's other fields still count.
+	Skipped     []sheet.Problem
+	Unmatched   int          // lines of this file not matched to a product option
+	Oversold    []string     // sales beyond the stock, for the seller to check (Korean)
+	OversoldWhy []apperr.Msg // the same as sentence keys, for the window in the seller's language
+	// NoPrices is set when the file's layout has no price column: new lines were stored without amounts and
+	// known lines kept theirs.
+	NoPrices bool
+	// Claims are the lines of this file whose claim changed (or that came with one), for the returns area.
+	Claims []ClaimChange
+}
+
+// ClaimChange is a line whose claim an import changed: the returns area opens, moves or closes its request.
+type ClaimChange struct {
+	LineID, OrderID int64
+	ProductOrderNo  string
+	Qty             int64
+	Status          Status
+	From, To        Claim
+	Reason          string // the claim's reason code, or "" when the file names none
 }
 
 // ImportFile reads a Smart Store order export and imports it in one transaction. Rows that cannot be read
@@ -102,15 +124,15 @@ func (s *Service) Logged(res ImportResult) {
 		"unchanged", res.Unchanged, "failed", res.Failed)
 }
 
-// importRowsTx upserts rows by 상품주문번호 in the caller's transaction: new lines are added, known lines take
-// the file's status, courier and tracking (never moving back to an earlier state), and stock follows the
-// status — taken once when paid, given back once when cancelled. finish is called after the last row and
-// returns the file's problems, or the error that makes the whole import roll back.
+// importRowsTx upserts rows by 상품주문번호 in the caller's transaction: new lines are added; known lines take
+// what the file carries (a column the file lacks leaves its field as it is) and the file's status and claim
+// when they are newer than the line's (see decide); stock follows the status — taken once when paid, given
+// back once when cancelled. finish is called after the last row and returns the file's problems, or the
+// error that makes the whole import roll back.
 func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
 	res := ImportResult{File: source}
 	keeper := newStockKeeper()
 	im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
-	var problems []sheet.Problem
 	for n := 0; ; n++ {
 		row, ok := next()
 		if !ok {
@@ -123,7 +145,7 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 		}
 		st, placing, err := ParseSmartStoreStatus(row.StatusWord, row.DetailWord)
 		if err != nil {
-			problems = append(problems, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
+			im.problems = append(im.problems, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
 				Reason: err.Error() + ". 이 행은 건너뜁니다."})
 			continue
 		}
@@ -145,9 +167,16 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 		return res, err
 	}
 	res.Rows = file.Total
-	res.Problems = append(append([]sheet.Problem(nil), file.Problems...), problems...)
+	res.NoPrices = file.NoPrices
+	res.Problems = append(append([]sheet.Problem(nil), file.Problems...), im.problems...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return res.Problems[i].Row < res.Problems[j].Row })
 	res.Failed = failedRows(res.Problems)
+	res.Skipped = im.skipped
+	res.Problems = append(res.Problems, im.skipped...)
+	res.Claims = im.claims
+	if err := im.restageOrders(ctx); err != nil {
+		return res, err
+	}
 	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
 		return res, err
 	}
@@ -182,6 +211,13 @@ type importer struct {
 	orderIDs map[string]int64    // 주문번호 → id, each order saved once per import
 	options  map[[3]string]int64 // (상품코드, 옵션관리코드, 옵션정보) → option id (0: none)
 	products map[[2]string]int64 // (상품명, 옵션정보) → order_products id
+	// changed are the orders whose buyer, recipient or phones this file changed: every line of theirs is
+	// found by the new names, also lines the file does not list
+	changed  map[int64]data.OrderRecord
+	saved    map[string]savedOrder // 주문번호 → the order as this import left it
+	skipped  []sheet.Problem
+	problems []sheet.Problem
+	claims   []ClaimChange
 }
 
 func (im *importer) productRef(ctx context.Context, name, option string) (int64, error) {
@@ -219,6 +255,7 @@ const (
 	outcomeUpdated
 )
 
+// orderOf is the order a row describes, for a new order: every field the row has.
 func orderOf(row sheet.OrderRow) data.OrderRecord {
 	return data.OrderRecord{
 		OrderNo: row.OrderNo, Source: "SMARTSTORE", OrderedAt: row.OrderedAt, PaidAt: row.PaidAt,
@@ -231,21 +268,167 @@ func orderOf(row sheet.OrderRow) data.OrderRecord {
 	}
 }
 
+// savedOrder is an order as an import left it, and whether the import changed it.
+type savedOrder struct {
+	rec     data.OrderRecord
+	changed bool
+}
+
+// keepText is a field's value after a file that may carry it: the file's when it has the column and a value;
+// a blank cell, or a masked copy (홍*동, 010-****-5678) of what the store holds, never erases it.
+func keepText(old, new string, carried bool) string {
+	if !carried || new == "" {
+		return old
+	}
+	if old != "" && strings.Contains(new, "*") && !strings.Contains(old, "*") {
+		return old
+	}
+	return new
+}
+
+// keepTime is a date after a file that may carry it: a blank cell never erases one.
+func keepTime(old, new time.Time, carried bool) time.Time {
+	if !carried || new.IsZero() {
+		return old
+	}
+	return new
+}
+
+// mergeOrder is the stored order after a row: only what the row's file carries replaces a field.
+func mergeOrder(old data.OrderRecord, row sheet.OrderRow) data.OrderRecord {
+	o := old
+	o.OrderedAt = keepTime(o.OrderedAt, row.OrderedAt, row.Has(sheet.FieldOrdered))
+	o.PaidAt = keepTime(o.PaidAt, row.PaidAt, row.Has(sheet.FieldPaid))
+	o.BuyerName = keepText(o.BuyerName, row.BuyerName, row.Has(sheet.FieldBuyerName))
+	o.BuyerID = keepText(o.BuyerID, row.BuyerID, row.Has(sheet.FieldBuyerID))
+	o.BuyerPhone = keepText(o.BuyerPhone, row.BuyerPhone, row.Has(sheet.FieldBuyerPhone))
+	o.RecipientName = keepText(o.RecipientName, row.RecipientName, row.Has(sheet.FieldRecipient))
+	o.RecipientPhone1 = keepText(o.RecipientPhone1, row.RecipientPhone1, row.Has(sheet.FieldPhone1))
+	o.RecipientPhone2 = keepText(o.RecipientPhone2, row.RecipientPhone2, row.Has(sheet.FieldPhone2))
+	o.Postcode = keepText(o.Postcode, row.Postcode, row.Has(sheet.FieldPostcode))
+	if row.FullAddress != "" && row.Address == row.FullAddress && row.AddressDetail == "" &&
+		strings.Join(strings.Fields(old.Address+" "+old.AddressDetail), " ") == strings.Join(strings.Fields(row.FullAddress), " ") {
+		// 통합배송지 alone is the stored base and detail in one text: the parts stay
+	} else {
+		o.Address = keepText(o.Address, row.Address, row.Has(sheet.FieldAddress))
+		if row.Has(sheet.FieldAddress) && row.Address != "" && row.Has(sheet.FieldAddressDetail) {
+			o.AddressDetail = row.AddressDetail // a new address comes with its own detail, blank or not
+		} else {
+			o.AddressDetail = keepText(o.AddressDetail, row.AddressDetail, row.Has(sheet.FieldAddressDetail))
+		}
+	}
+	o.DeliveryMessage = keepText(o.DeliveryMessage, row.DeliveryMessage, row.Has(sheet.FieldMessage))
+	o.PaymentMethod = keepText(o.PaymentMethod, row.PaymentMethod, row.Has(sheet.FieldPayment))
+	o.Channel = keepText(o.Channel, row.Channel, row.Has(sheet.FieldChannel))
+	if row.Has(sheet.FieldShipFee) {
+		o.ShippingFee = row.ShippingFee
+	}
+	if row.Has(sheet.FieldShipExtra) {
+		o.ShippingFeeExtra = row.ShippingFeeExtra
+	}
+	if row.Has(sheet.FieldShipDiscount) {
+		o.ShippingDiscount = row.ShippingDiscount
+	}
+	o.CustomsID = keepText(o.CustomsID, row.CustomsID, row.Has(sheet.FieldCustoms))
+	return o
+}
+
+// sameOrder compares what an import can change on an order.
+func sameOrder(a, b data.OrderRecord) bool {
+	a.CreatedAt, a.UpdatedAt, b.CreatedAt, b.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	return a.OrderedAt.Equal(b.OrderedAt) && a.PaidAt.Equal(b.PaidAt) && a.BuyerName == b.BuyerName &&
+		a.BuyerID == b.BuyerID && a.BuyerPhone == b.BuyerPhone && a.RecipientName == b.RecipientName &&
+		a.RecipientPhone1 == b.RecipientPhone1 && a.RecipientPhone2 == b.RecipientPhone2 && a.Postcode == b.Postcode &&
+		a.Address == b.Address && a.AddressDetail == b.AddressDetail && a.DeliveryMessage == b.DeliveryMessage &&
+		a.PaymentMethod == b.PaymentMethod && a.Channel == b.Channel && a.ShippingFee == b.ShippingFee &&
+		a.ShippingFeeExtra == b.ShippingFeeExtra && a.ShippingDiscount == b.ShippingDiscount && a.Country == b.Country &&
+		a.CustomsID == b.CustomsID
+}
+
+// saveOrder saves the row's order once per import: a new order with what the row has, a known one with what
+// the row's file carries. It returns the order and whether this row changed a stored order.
+func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.OrderRecord, bool, error) {
+	if o, ok := im.saved[row.OrderNo]; ok {
+		return o.rec, o.changed, nil
+	}
+	if im.saved == nil {
+		im.saved = map[string]savedOrder{}
+	}
+	old, err := data.OrderByNo(ctx, im.tx, row.OrderNo)
+	isNew := errors.Is(err, data.ErrNoRow)
+	if err != nil && !isNew {
+		return data.OrderRecord{}, false, err
+	}
+	var o data.OrderRecord
+	if isNew {
+		o = orderOf(row)
+		if o.OrderedAt.IsZero() {
+			o.OrderedAt = row.PaidAt // a layout without 주문일시: the payment is the nearest the file knows
+		}
+		if o.OrderedAt.IsZero() {
+			o.OrderedAt = im.s.Now()
+		}
+	} else {
+		o = mergeOrder(old, row)
+		if sameOrder(old, o) {
+			im.orderIDs[row.OrderNo] = old.ID
+			im.saved[row.OrderNo] = savedOrder{rec: old}
+			return old, false, nil
+		}
+	}
+	if o.ID, err = data.SaveOrderTx(ctx, im.tx, o); err != nil {
+		return o, false, err
+	}
+	im.orderIDs[row.OrderNo] = o.ID
+	im.saved[row.OrderNo] = savedOrder{rec: o, changed: !isNew}
+	if !isNew && !sameSearch(old, o) {
+		if im.changed == nil {
+			im.changed = map[int64]data.OrderRecord{}
+		}
+		im.changed[o.ID] = o
+	}
+	return o, !isNew, nil
+}
+
+func sameSearch(a, b data.OrderRecord) bool {
+	return a.BuyerName == b.BuyerName && a.RecipientName == b.RecipientName && a.BuyerPhone == b.BuyerPhone &&
+		a.RecipientPhone1 == b.RecipientPhone1 && a.RecipientPhone2 == b.RecipientPhone2
+}
+
+// restageOrders queues the lookup entries of every line of the orders whose names or phones changed.
+func (im *importer) restageOrders(ctx context.Context) error {
+	for id, o := range im.changed {
+		lines, err := data.LinesOfOrder(ctx, im.tx, id)
+		if err != nil {
+			return err
+		}
+		for _, l := range lines {
+			if err := data.StageLineSearchTx(ctx, im.tx, l.ID, lineSearch(o)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fileDate is the newest of the row's own dates: how new what the row says is.
+func fileDate(row sheet.OrderRow) time.Time {
+	var t time.Time
+	for _, d := range []time.Time{row.PaidAt, row.ShippedAt, row.DispatchedAt, row.DeliveredAt, row.DecidedAt, row.ClaimAt} {
+		if d.After(t) {
+			t = d
+		}
+	}
+	return t.UTC().Truncate(time.Millisecond)
+}
+
 func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, placing Placing) (outcome, error) {
-	tx, keeper, orderIDs, source := im.tx, im.keeper, im.orderIDs, im.source
+	tx, keeper, source := im.tx, im.keeper, im.source
 	// A Smart Store export lists domestic deliveries (개인통관고유부호 is for goods bought from abroad);
 	// overseas orders are the seller's own, entered by hand.
-	ord := orderOf(row)
-	if ord.OrderedAt.IsZero() {
-		ord.OrderedAt = im.s.Now()
-	}
-	orderID, ok := orderIDs[row.OrderNo]
-	if !ok {
-		var err error
-		if orderID, err = data.SaveOrderTx(ctx, tx, ord); err != nil {
-			return 0, err
-		}
-		orderIDs[row.OrderNo] = orderID
+	ord, orderChanged, err := im.saveOrder(ctx, row)
+	if err != nil {
+		return 0, err
 	}
 	old, err := data.LineByNo(ctx, tx, row.ProductOrderNo)
 	isNew := errors.Is(err, data.ErrNoRow)
@@ -253,9 +436,27 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		return 0, err
 	}
 	l := old
-	l.OrderID, l.ProductOrderNo = orderID, row.ProductOrderNo
-	l.ProductCode, l.OptionCode, l.ProductName, l.OptionInfo = row.ProductCode, row.OptionCode, row.ProductName, row.OptionInfo
-	l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount = row.Qty, row.UnitPrice, row.OptionPrice, row.Discount, row.Amount
+	l.OrderID, l.ProductOrderNo = ord.ID, row.ProductOrderNo
+	l.ProductName = row.ProductName
+	l.ProductCode = keepText(l.ProductCode, row.ProductCode, row.Has(sheet.FieldProductCode))
+	l.OptionCode = keepText(l.OptionCode, row.OptionCode, row.Has(sheet.FieldOptionCode))
+	if isNew || row.Has(sheet.FieldOption) {
+		l.OptionInfo = row.OptionInfo
+	}
+	l.Qty = row.Qty
+	prices := row.Has(sheet.FieldUnitPrice) || row.Has(sheet.FieldAmount)
+	if isNew || prices {
+		if isNew || row.Has(sheet.FieldUnitPrice) {
+			l.UnitPrice = row.UnitPrice
+		}
+		if isNew || row.Has(sheet.FieldOptionPrice) {
+			l.OptionPrice = row.OptionPrice
+		}
+		if isNew || row.Has(sheet.FieldDiscount) {
+			l.Discount = row.Discount
+		}
+		l.Amount = row.Amount
+	}
 	l.OrderedAt = ord.OrderedAt.UTC().Truncate(time.Millisecond)
 	l.PaymentMethod, l.Channel, l.Overseas = ord.PaymentMethod, ord.Channel, ord.Country != "KR"
 	if l.ProductRef, err = im.productRef(ctx, l.ProductName, l.OptionInfo); err != nil {
@@ -267,20 +468,49 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 	if !row.ShippedAt.IsZero() {
 		l.ShippedAt = row.ShippedAt.UTC().Truncate(time.Millisecond)
 	}
-	// Status: the file's, unless it is an older forward state than what the line already reached.
-	cur := Status(old.Status)
-	newRank, fwd := rank[st]
-	curRank, curFwd := rank[cur]
-	if isNew || !fwd || !curFwd || newRank >= curRank {
-		l.Status = string(st)
+	claim, claimKnown := ParseClaim(row.Claim, row.DetailWord, st)
+	if c, ok := claimWords[strings.Join(strings.Fields(row.StatusWord), "")]; ok && !claimKnown {
+		claim, claimKnown = c, true // 주문상태 itself names the claim
 	}
-	if isNew || Placing(old.Placing) != PlacingOK {
-		l.Placing = string(placing)
+	reason := ""
+	if row.ClaimReason != "" {
+		if code, ok := ClaimReasonCode(row.ClaimReason); ok {
+			reason = code
+		} else {
+			reason = row.ClaimReason
+		}
+	}
+	at := fileDate(row)
+	var skip string
+	if isNew {
+		l.Status, l.Placing, l.Claim, l.StateAt = string(st), string(placing), string(claim), at
+		l.ClaimAt = row.ClaimAt.UTC().Truncate(time.Millisecond)
+		if claim != "" {
+			l.ClaimReason = reason
+		}
+	} else {
+		d := decide(lineState{Status(old.Status), Claim(old.Claim), old.StateAt, old.ClaimAt},
+			rowState{status: st, statusKnown: !statusNamesClaim(row.StatusWord), claim: claim, claimKnown: claimKnown,
+				at: at, claimAt: row.ClaimAt.UTC().Truncate(time.Millisecond)})
+		l.Status, l.Claim, l.StateAt, l.ClaimAt = string(d.status), string(d.claim), d.at, d.claimAt
+		if d.claim != Claim(old.Claim) && d.claim != "" && reason != "" {
+			l.ClaimReason = reason
+		} else if d.claim == Claim(old.Claim) && reason != "" && old.ClaimReason == "" && d.claim != "" {
+			l.ClaimReason = reason
+		}
+		if Status(l.Status) == st && (Placing(old.Placing) != PlacingOK) {
+			l.Placing = string(placing)
+		}
+		skip = d.skipped
 	}
 	if l.OptionID == 0 {
 		if l.OptionID, err = im.matchOption(ctx, l); err != nil {
 			return 0, err
 		}
+	}
+	if skip != "" {
+		im.skipped = append(im.skipped, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
+			Reason: "이 파일보다 새 상태가 이미 있습니다: " + skip + ". 저장된 상태를 그대로 둡니다."})
 	}
 	if isNew {
 		if err := keeper.sync(ctx, tx, &l); err != nil {
@@ -295,26 +525,64 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
 			return 0, err
 		}
+		im.noteClaim(l, "", reason)
 		return outcomeNew, nil
 	}
 	if err := keeper.sync(ctx, tx, &l); err != nil {
 		return 0, err
 	}
 	if sameLine(old, l) {
+		if orderChanged {
+			return outcomeUpdated, nil // the buyer's or recipient's details changed: a change, not 그대로
+		}
 		return outcomeUnchanged, nil
 	}
 	if err := data.UpdateLineTx(ctx, tx, l); err != nil {
 		return 0, err
 	}
 	if old.Status != l.Status {
-		if err := data.AddStatusChangeTx(ctx, tx, l.ID, old.Status, l.Status, "가져오기", source); err != nil {
+		note := "가져오기"
+		if Claim(l.Claim) != "" && l.Claim != old.Claim {
+			note = "가져오기 (" + Claim(l.Claim).Label() + ")"
+		}
+		if err := data.AddStatusChangeTx(ctx, tx, l.ID, old.Status, l.Status, note, source); err != nil {
+			return 0, err
+		}
+	} else if old.Claim != l.Claim {
+		if err := data.AddStatusChangeTx(ctx, tx, l.ID, old.Status, l.Status, "가져오기 ("+claimChangeNote(Claim(old.Claim), Claim(l.Claim))+")", source); err != nil {
 			return 0, err
 		}
 	}
 	if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
 		return 0, err // names and phones may have changed with the order
 	}
+	if old.Claim != l.Claim || (old.Status != l.Status && Claimed.Has(Status(l.Status))) {
+		im.noteClaim(l, Claim(old.Claim), reason)
+	}
 	return outcomeUpdated, nil
+}
+
+// noteClaim remembers a line whose claim this file changed (or that came with one) for the returns area.
+func (im *importer) noteClaim(l data.OrderLineRecord, from Claim, reason string) {
+	to := Claim(l.Claim)
+	if to == "" && !Claimed.Has(Status(l.Status)) {
+		return
+	}
+	if reason == "" {
+		reason = l.ClaimReason
+	}
+	if _, ok := ClaimReasonCode(reason); !ok {
+		reason = ""
+	}
+	im.claims = append(im.claims, ClaimChange{LineID: l.ID, OrderID: l.OrderID, ProductOrderNo: l.ProductOrderNo, Qty: l.Qty,
+		Status: Status(l.Status), From: from, To: to, Reason: reason})
+}
+
+func claimChangeNote(from, to Claim) string {
+	if to == "" {
+		return from.Label() + " 해제"
+	}
+	return to.Label()
 }
 
 // sameLine compares what an import can change.
@@ -326,12 +594,19 @@ func sameLine(a, b data.OrderLineRecord) bool {
 		a.Amount == b.Amount && a.Status == b.Status && a.Placing == b.Placing && a.Courier == b.Courier &&
 		a.TrackingNo == b.TrackingNo && a.ShippedAt.Equal(b.ShippedAt) && a.StockTaken == b.StockTaken &&
 		a.OrderedAt.Equal(b.OrderedAt) && a.ProductRef == b.ProductRef && a.PaymentMethod == b.PaymentMethod &&
-		a.Channel == b.Channel && a.Overseas == b.Overseas
+		a.Channel == b.Channel && a.Overseas == b.Overseas && a.Claim == b.Claim && a.ClaimReason == b.ClaimReason &&
+		a.ClaimAt.Equal(b.ClaimAt) && a.StateAt.Equal(b.StateAt)
 }
 
 // Summary is the result in one Korean sentence.
 func (r ImportResult) Summary() string {
 	s := fmt.Sprintf("%s: 새 주문 %d건, 변경 %d건, 그대로 %d건, 실패 %d건", r.File, r.New, r.Updated, r.Unchanged, r.Failed)
+	if len(r.Skipped) > 0 {
+		s += fmt.Sprintf(". 이 파일보다 새 상태가 이미 있어 상태를 그대로 둔 주문 %d건", len(r.Skipped))
+	}
+	if r.NoPrices {
+		s += ". 이 파일에는 가격 열이 없어 금액은 바꾸지 않았습니다"
+	}
 	if r.Unmatched > 0 {
 		s += fmt.Sprintf(". 상품과 연결되지 않은 주문 %d건은 '상품 연결'에서 연결하세요", r.Unmatched)
 	}

@@ -60,33 +60,88 @@ func (s Status) HoldsStock() bool { return Sold.Has(s) }
 // Cancelled reports whether the line was cancelled before or after payment.
 func (s Status) Cancelled() bool { return s == StatusCanceled || s == StatusNoPayment }
 
-// moves is every status move the desk itself makes to a line (the seller's actions, and the returns area
-// completing a return or an exchange), from → the states it may go to. It is the one table of them: Allowed
-// and MoveLineTx both ask it. An import is not a move of the desk's: it mirrors what Smart Store already did,
-// so it follows rank instead.
-var moves = map[Status][]Status{
-	StatusPaymentWaiting: {StatusPaid, StatusCanceled},       // 입금확인; 취소
-	StatusPaid:           {StatusDelivering, StatusCanceled}, // 발송처리; 취소 before it ships
+// moves is every status move a line may make, from → the moves out of it, and who may make each: the desk
+// itself (the seller's actions, and the returns area completing a return or an exchange) and an import, which
+// mirrors what Smart Store already did. It is the one table of them: Allowed, MoveLineTx and the importer all
+// ask it. The flow is not a line: 구매확정 does not end the buyer's right to return, an exchanged line may be
+// confirmed or come back again, and an exchange's replacement goes out again (배송중) after delivery.
+var moves = map[Status][]move{
+	StatusPaymentWaiting: {{StatusPaid, byDesk | byImport}, {StatusCanceled, byDesk | byImport}, // 입금확인; 취소
+		{StatusNoPayment, byImport}}, // Smart Store cancels an unpaid order itself
+	StatusPaid: {{StatusDelivering, byDesk | byImport}, {StatusCanceled, byDesk | byImport}}, // 발송처리; 취소 before it ships
 	// after it ships a line is no longer cancelled: it comes back as a return
-	StatusDelivering: {StatusDelivered, StatusReturned, StatusExchanged},
-	StatusDelivered:  {StatusDecided, StatusReturned, StatusExchanged},
-	StatusDecided:    {StatusReturned, StatusExchanged}, // 구매확정 does not end the buyer's legal right to return
-	StatusExchanged:  {StatusReturned},                  // the replacement itself may come back
+	StatusDelivering: {{StatusDelivered, byDesk | byImport}, {StatusReturned, byDesk | byImport}, {StatusExchanged, byDesk | byImport}},
+	StatusDelivered: {{StatusDecided, byDesk | byImport}, {StatusReturned, byDesk | byImport}, {StatusExchanged, byDesk | byImport},
+		{StatusDelivering, byImport | onRedelivery}}, // an exchange's replacement on its way
+	StatusDecided: {{StatusReturned, byDesk | byImport}, {StatusExchanged, byDesk | byImport}, // 구매확정 does not end the right to return
+		{StatusDelivering, byImport | onRedelivery}},
+	StatusExchanged: {{StatusReturned, byDesk | byImport}, // the replacement itself may come back
+		{StatusDecided, byImport},                           // … or be confirmed
+		{StatusDelivering, byImport | onRedelivery}},
 	// 반품, 취소 and 미결제취소 are final
 }
 
+// move is one way out of a status in the moves table.
+type move struct {
+	to  Status
+	how mover
+}
+
+// mover says who may make a move, and on what condition.
+type mover uint8
+
+const (
+	byDesk       mover = 1 << iota // the seller's actions and the returns area
+	byImport                       // an import mirroring Smart Store
+	onRedelivery                   // only while the line's exchange is being re-delivered (an import's claim says so)
+)
+
 // CanMove reports whether the desk may move a line from one status to another (see moves).
 func CanMove(from, to Status) bool {
-	for _, s := range moves[from] {
-		if s == to {
+	for _, m := range moves[from] {
+		if m.to == to && m.how&byDesk != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// rank orders the forward states, so an older download never moves a line back.
-var rank = map[Status]int{StatusPaymentWaiting: 0, StatusPaid: 1, StatusDelivering: 2, StatusDelivered: 3, StatusDecided: 4}
+// reaches reports whether an import may bring a line from one status to another in one or more moves of the
+// table (unconditional ones only): Smart Store may skip steps between two downloads.
+func reaches(from, to Status) bool {
+	seen := map[Status]bool{from: true}
+	todo := []Status{from}
+	for len(todo) > 0 {
+		at := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, m := range moves[at] {
+			if m.how&byImport == 0 || m.how&onRedelivery != 0 {
+				continue
+			}
+			if m.to == to {
+				return true
+			}
+			if !seen[m.to] {
+				seen[m.to] = true
+				todo = append(todo, m.to)
+			}
+		}
+	}
+	return false
+}
+
+// redelivery reports whether the table lets an exchange's re-delivery bring a line from one status to another.
+func redelivery(from, to Status) bool {
+	for _, m := range moves[from] {
+		if m.to == to && m.how&onRedelivery != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Final reports whether nothing follows the status: 취소, 미결제취소 and 반품.
+func (s Status) Final() bool { return len(moves[s]) == 0 }
 
 // Set is a named group of statuses that other areas and the store's queries count by. Each is defined once,
 // here, and a query receives its codes as parameters (Codes), so 매출, 정산, 반품 and the order list can
@@ -175,8 +230,8 @@ var smartStoreWords = map[string]Status{
 	"교환완료": StatusExchanged, "교환": StatusExchanged, "미결제취소": StatusNoPayment,
 }
 
-// ParseSmartStoreStatus reads 주문상태 and 주문세부상태 as an export writes them. Claim-in-progress detail words
-// (취소요청, 반품요청, 수거중 …) keep the main status: the returns area reads them.
+// ParseSmartStoreStatus reads 주문상태 and 주문세부상태 as an export writes them. Claim words in 주문세부상태
+// (취소요청, 반품요청, 수거중 …) keep the main status: the claim is read beside it (ParseClaim).
 func ParseSmartStoreStatus(main, detail string) (Status, Placing, error) {
 	main, detail = strings.TrimSpace(main), strings.TrimSpace(detail)
 	if code := Status(strings.ToUpper(main)); code.Valid() {
@@ -184,7 +239,16 @@ func ParseSmartStoreStatus(main, detail string) (Status, Placing, error) {
 	}
 	st, ok := smartStoreWords[main]
 	if !ok {
-		return "", "", apperr.New(apperr.ErrInvalid, "주문상태 '{{.Status}}'을(를) 알 수 없습니다", "Status", main)
+		c, claim := claimWords[strings.Join(strings.Fields(main), "")]
+		if !claim {
+			return "", "", apperr.New(apperr.ErrInvalid, "주문상태 '{{.Status}}'을(를) 알 수 없습니다", "Status", main)
+		}
+		// a screen that writes the claim as the status: the status it stands for on a new line (a known
+		// line keeps its own, see statusNamesClaim)
+		st = claimStatusWords[c.Kind()]
+		if c.Stage() == StageDone {
+			st = map[ClaimKind]Status{ClaimCancel: StatusCanceled, ClaimReturn: StatusReturned, ClaimExchange: StatusExchanged}[c.Kind()]
+		}
 	}
 	placing := PlacingNotYet
 	switch {

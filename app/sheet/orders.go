@@ -30,15 +30,79 @@ type OrderRow struct {
 	RecipientName                       string
 	RecipientPhone1, RecipientPhone2    string
 	Postcode, Address, AddressDetail    string
-	DeliveryMessage, PaymentMethod      string
-	ProductName, OptionInfo             string
-	ProductCode, OptionCode             string
-	Qty, UnitPrice, OptionPrice         int64
-	Discount, Amount                    int64
-	ShippingFee, ShippingFeeExtra       int64
-	ShippingDiscount                    int64
-	CustomsID                           string
-	Claim                               string // 클레임상태 / 클레임 사유 when present
+	// FullAddress is 통합배송지 (or an old 배송지) when the file also carries it: base and detail in one text
+	FullAddress                      string
+	DeliveryMessage, PaymentMethod   string
+	ProductName, OptionInfo          string
+	ProductCode, OptionCode          string
+	Qty, UnitPrice, OptionPrice      int64
+	Discount, Amount                 int64
+	ShippingFee, ShippingFeeExtra    int64
+	ShippingDiscount                 int64
+	CustomsID                        string
+	Claim                            string    // 클레임상태 as written (취소요청, 반품완료, 교환철회 …)
+	ClaimReason                      string    // 클레임 사유 / 취소·반품·교환 사유 as written
+	ClaimAt                          time.Time // 클레임 요청일 (or a 취소·반품·교환 요청일)
+	DeliveredAt, DecidedAt           time.Time // 배송완료일, 구매확정일
+	DispatchedAt                     time.Time // 발송처리일 when the file has it besides 발송일
+	// Carries says which fields the file has a column for: a field whose column the file lacks says nothing
+	// about the order and must not overwrite what the store holds. Zero means every field (a row made in code).
+	Carries Field
+}
+
+// Field is one optional field of an order row, as a bit of OrderRow.Carries.
+type Field uint64
+
+// The optional fields a file may or may not carry. 상품주문번호, 주문번호, 상품명 and 수량 are always there.
+const (
+	FieldStatus Field = 1 << iota
+	FieldDetail
+	FieldClaim
+	FieldClaimReason
+	FieldCourier
+	FieldTracking
+	FieldShipped
+	FieldChannel
+	FieldBuyerName
+	FieldBuyerID
+	FieldBuyerPhone
+	FieldRecipient
+	FieldPhone1
+	FieldPhone2
+	FieldPostcode
+	FieldAddress // 기본배송지, or 통합배송지 alone
+	FieldAddressDetail
+	FieldMessage
+	FieldPayment
+	FieldPaid
+	FieldOrdered // 주문일시 itself: 결제일 never stands in for it
+	FieldOption
+	FieldOptionCode
+	FieldProductCode
+	FieldUnitPrice
+	FieldOptionPrice
+	FieldDiscount
+	FieldAmount
+	FieldShipFee
+	FieldShipExtra
+	FieldShipDiscount
+	FieldCustoms
+)
+
+// Has reports whether the row's file carries the field's column (always, for a row made in code).
+func (r OrderRow) Has(f Field) bool { return r.Carries == 0 || r.Carries&f == f }
+
+// fieldOfColumn is the field each column key fills.
+var fieldOfColumn = map[string]Field{
+	"status": FieldStatus, "detail": FieldDetail, "claim": FieldClaim, "claimReason": FieldClaimReason,
+	"courier": FieldCourier, "tracking": FieldTracking, "shipped": FieldShipped, "dispatched": FieldShipped,
+	"channel": FieldChannel, "buyer": FieldBuyerName, "buyerID": FieldBuyerID, "buyerPhone": FieldBuyerPhone,
+	"recipient": FieldRecipient, "phone1": FieldPhone1, "phone2": FieldPhone2, "postcode": FieldPostcode,
+	"baseAddress": FieldAddress, "detailAddress": FieldAddressDetail, "message": FieldMessage,
+	"payment": FieldPayment, "paid": FieldPaid, "ordered": FieldOrdered, "option": FieldOption,
+	"optionCode": FieldOptionCode, "productCode": FieldProductCode, "unitPrice": FieldUnitPrice,
+	"optionPrice": FieldOptionPrice, "discount": FieldDiscount, "amount": FieldAmount, "shipFee": FieldShipFee,
+	"shipExtra": FieldShipExtra, "shipDiscount": FieldShipDiscount, "customs": FieldCustoms,
 }
 
 // OrderFile is an order export: its good rows, and a problem for each row that could not be read.
@@ -47,6 +111,11 @@ type OrderFile struct {
 	Rows     []OrderRow
 	Problems []Problem
 	Total    int // data rows seen, good and bad
+	// Carries is what every row of the file carries (see OrderRow.Carries).
+	Carries Field
+	// NoPrices is set when the layout has no price column at all (neither 상품가격 nor a 총 주문금액): the
+	// lines' amounts are unknown, not 0, and the importer keeps what it knew.
+	NoPrices bool
 }
 
 // Order export columns. Each field lists its header names, newest first; a header matches when the trimmed
@@ -65,30 +134,35 @@ var orderColumns = []struct {
 	{"status", []string{"주문상태"}},
 	{"detail", []string{"주문세부상태"}},
 	{"claim", []string{"클레임상태", "클레임 상태"}},
+	{"claimReason", []string{"클레임 사유", "클레임사유", "취소 사유", "취소사유", "반품 사유", "반품사유", "교환 사유", "교환사유"}},
+	{"claimAt", []string{"클레임 요청일", "클레임요청일", "취소 요청일", "취소요청일", "반품 요청일", "반품요청일", "교환 요청일", "교환요청일"}},
 	{"courier", []string{"택배사"}},
-	{"tracking", []string{"송장번호"}},
+	{"tracking", []string{"송장번호", "운송장번호"}},
 	{"method", []string{"배송방법"}},
-	{"shipped", []string{"발송처리일", "발송일"}},
+	{"shipped", []string{"발송일"}},
+	{"dispatched", []string{"발송처리일"}},
+	{"delivered", []string{"배송완료일"}},
+	{"decided", []string{"구매확정일"}},
 	{"channel", []string{"판매채널", "유입경로"}},
 	{"buyer", []string{"구매자명"}},
-	{"buyerID", []string{"구매자ID"}},
-	{"buyerPhone", []string{"구매자연락처", "(구매자연락처)"}},
-	{"recipient", []string{"수취인명"}},
-	{"phone1", []string{"수취인연락처1", "(수취인연락처1)"}},
-	{"phone2", []string{"수취인연락처2", "(수취인연락처2)"}},
+	{"buyerID", []string{"구매자ID", "구매자 ID", "구매자아이디"}},
+	{"buyerPhone", []string{"구매자연락처", "(구매자연락처)", "구매자 연락처"}},
+	{"recipient", []string{"수취인명", "수령인명", "수취인", "수령인"}},
+	{"phone1", []string{"수취인연락처1", "(수취인연락처1)", "수령인연락처1", "수취인 연락처1", "수취인연락처"}},
+	{"phone2", []string{"수취인연락처2", "(수취인연락처2)", "수령인연락처2", "수취인 연락처2"}},
 	{"fullAddress", []string{"통합배송지", "배송지"}},
-	{"baseAddress", []string{"기본배송지", "(기본주소)"}},
-	{"detailAddress", []string{"상세배송지", "(상세주소)"}},
+	{"baseAddress", []string{"기본배송지", "(기본주소)", "기본주소"}},
+	{"detailAddress", []string{"상세배송지", "(상세주소)", "상세주소"}},
 	{"postcode", []string{"우편번호", "(우편번호)"}},
 	{"message", []string{"배송메세지", "배송메시지"}},
 	{"payment", []string{"결제수단"}},
-	{"paid", []string{"결제일"}},
+	{"paid", []string{"결제일", "결제일시"}},
 	{"ordered", []string{"주문일시"}},
 	{"product", []string{"상품명"}},
 	{"option", []string{"옵션정보"}},
 	{"optionCode", []string{"옵션관리코드"}},
-	{"productCode", []string{"판매자 상품코드"}},
-	{"qty", []string{"수량"}},
+	{"productCode", []string{"판매자 상품코드", "판매자상품코드"}},
+	{"qty", []string{"수량", "수량(구입수량)", "구매수량"}},
 	{"unitPrice", []string{"상품가격"}},
 	{"optionPrice", []string{"옵션가격"}},
 	{"discount", []string{"최종 상품별 할인액", "상품별 할인액"}},
@@ -220,6 +294,10 @@ func readOrderRows(ctx context.Context, sheetName string, next func() ([]string,
 						"%s 시트 %d행의 제목에 꼭 필요한 열 %s이(가) 없습니다. 스마트스토어 엑셀다운 항목 설정에서 이 열을 켜고 다시 내려받으세요.",
 						sheetName, n, strings.Join(missing, ", "))}
 				}
+				file.Carries = carriedFields(cols)
+				_, hasUnit := cols["unitPrice"]
+				_, hasAmount := cols["amount"]
+				file.NoPrices = !hasUnit && !hasAmount
 			}
 			continue
 		}
@@ -232,6 +310,7 @@ func readOrderRows(ctx context.Context, sheetName string, next func() ([]string,
 				"한 파일에는 주문을 %d행까지 올릴 수 있습니다. 기간을 나누어 내려받으세요.", MaxOrderRows)}
 		}
 		r, probs := orderRow(sheetName, n, cells, cols, header, excel, opts.Location)
+		r.Carries = file.Carries
 		if len(probs) > 0 {
 			file.Problems = append(file.Problems, probs...)
 			continue
@@ -298,6 +377,22 @@ func orderHeader(cells []string) (map[string]int, []string) {
 	return cols, header
 }
 
+// carriedFields is what a header's columns carry. 통합배송지 alone carries the address (base and detail in
+// one text); with 기본배송지 beside it, the two address columns carry the parts.
+func carriedFields(cols map[string]int) Field {
+	var f Field
+	for key := range cols {
+		f |= fieldOfColumn[key]
+	}
+	if _, ok := cols["fullAddress"]; ok {
+		f |= FieldAddress
+		if _, base := cols["baseAddress"]; !base {
+			f |= FieldAddressDetail
+		}
+	}
+	return f
+}
+
 func blank(cells []string) bool {
 	for _, c := range cells {
 		if strings.TrimSpace(c) != "" {
@@ -340,6 +435,20 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		}
 		return s
 	}
+	// key reads a number the seller finds orders by (상품주문번호, 주문번호, 송장번호). A spreadsheet that
+	// re-saved it as a number kept at most 15 significant digits and may show it as 6.01E+11: such a key
+	// is not the order's any more, so the row is refused with that reason rather than stored under it.
+	key := func(k, label string) string {
+		s := get(k)
+		if lost, ok := lostDigits(s); ok {
+			if lost {
+				problem(k, fmt.Sprintf("%s '%s'은(는) 스프레드시트가 숫자로 바꿔 저장하면서 자릿수가 사라졌습니다. 원래 번호를 알 수 없어 이 행은 건너뜁니다. 스마트스토어에서 다시 내려받은 파일을 그대로 올리세요.", label, s))
+				return ""
+			}
+			return text(k)
+		}
+		return s
+	}
 	// money reads a number column against its limit (app/limits): a value beyond it, negative where none
 	// is allowed or too long for int64 is the row's problem at that column, never a wrapped number.
 	money := func(key, label string, rng limits.Range, required bool) int64 {
@@ -372,33 +481,39 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		return t
 	}
 	r := OrderRow{Sheet: sheetName, Row: n}
-	r.ProductOrderNo = text(ocProductOrderNo)
-	if r.ProductOrderNo == "" {
+	r.ProductOrderNo = key(ocProductOrderNo, "상품주문번호")
+	if get(ocProductOrderNo) == "" {
 		problem(ocProductOrderNo, "상품주문번호가 비어 있습니다.")
 	}
-	r.OrderNo = text(ocOrderNo)
-	if r.OrderNo == "" {
+	r.OrderNo = key(ocOrderNo, "주문번호")
+	if get(ocOrderNo) == "" {
 		problem(ocOrderNo, "주문번호가 비어 있습니다.")
 	}
-	r.StatusWord, r.DetailWord, r.Claim = get("status"), get("detail"), get("claim")
-	r.Courier, r.TrackingNo, r.DeliveryMethod = get("courier"), text("tracking"), get("method")
+	r.StatusWord, r.DetailWord, r.Claim, r.ClaimReason = get("status"), get("detail"), get("claim"), get("claimReason")
+	r.Courier, r.DeliveryMethod = get("courier"), get("method")
+	r.TrackingNo = key("tracking", "송장번호")
 	r.ShippedAt = when("shipped", "발송일")
-	r.PaidAt = when("paid", "결제일")
-	r.OrderedAt = when("ordered", "주문일시")
-	if r.OrderedAt.IsZero() {
-		r.OrderedAt = r.PaidAt
+	r.DispatchedAt = when("dispatched", "발송처리일")
+	if r.ShippedAt.IsZero() {
+		r.ShippedAt = r.DispatchedAt
 	}
+	r.PaidAt = when("paid", "결제일")
+	r.OrderedAt = when("ordered", "주문일시") // only 주문일시: the importer decides what stands in for a new order
+	r.ClaimAt = when("claimAt", "클레임 요청일")
+	r.DeliveredAt = when("delivered", "배송완료일")
+	r.DecidedAt = when("decided", "구매확정일")
 	r.Channel = get("channel")
-	r.BuyerName, r.BuyerID, r.BuyerPhone = get("buyer"), get("buyerID"), text("buyerPhone")
-	r.RecipientName, r.RecipientPhone1, r.RecipientPhone2 = get("recipient"), text("phone1"), text("phone2")
-	r.Postcode = text("postcode")
-	if full := get("fullAddress"); full != "" && get("baseAddress") == "" {
-		r.Address = full
-	} else {
+	r.BuyerName, r.BuyerID, r.BuyerPhone = get("buyer"), get("buyerID"), phone(text("buyerPhone"))
+	r.RecipientName, r.RecipientPhone1, r.RecipientPhone2 = get("recipient"), phone(text("phone1")), phone(text("phone2"))
+	r.Postcode = postcode(text("postcode"))
+	r.FullAddress = get("fullAddress")
+	if _, base := cols["baseAddress"]; base {
 		r.Address, r.AddressDetail = get("baseAddress"), get("detailAddress")
-		if r.Address == "" {
-			r.Address = full
+		if r.Address == "" && r.AddressDetail == "" {
+			r.Address = r.FullAddress
 		}
+	} else {
+		r.Address, r.AddressDetail = r.FullAddress, ""
 	}
 	r.DeliveryMessage, r.PaymentMethod = get("message"), get("payment")
 	r.ProductName, r.OptionInfo = get("product"), get("option")
@@ -446,4 +561,59 @@ func parseOrderTime(s string, excel bool, loc *time.Location) (time.Time, bool) 
 		}
 	}
 	return time.Time{}, false
+}
+
+// lostDigits reads a key cell written as a number in exponent form (6.01E+11, 2.0261122E+15). ok is false
+// for any other text. lost is true when the mantissa has fewer significant digits than the number has
+// integer digits: the digits in between were dropped by whatever wrote it (a spreadsheet keeps 15), so the
+// key cannot be recovered.
+func lostDigits(s string) (lost, ok bool) {
+	if !strings.ContainsAny(s, "eE") {
+		return false, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f != math.Trunc(f) {
+		return false, false
+	}
+	mant, _, _ := strings.Cut(strings.ToUpper(s), "E")
+	sig := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(mant, "+"), ".", ""), "0")
+	intDigits := len(strconv.FormatFloat(f, 'f', 0, 64))
+	if f >= 1e15 && len(sig) < 16 {
+		return true, true // beyond a spreadsheet's 15 digits: whatever follows them is gone
+	}
+	return len(sig) < intDigits, true
+}
+
+// postcode restores the leading zero a spreadsheet drops from a 5-digit 우편번호 (01234 re-saved as 1234).
+// Any other text (a 6-digit 123-456 of before 2015, a blank) stays as it is.
+func postcode(s string) string {
+	if len(s) == 4 && allDigits(s) {
+		return "0" + s
+	}
+	return s
+}
+
+// phone restores the leading 0 a spreadsheet drops from a phone number stored as a number (1012345678 for
+// 010-1234-5678, 50412345678 for a 0504 안심번호, 212345678 for 02-1234-5678). Numbers with separators, and
+// 8-digit 대표번호 (1588-…, 1644-…), are left as they are.
+func phone(s string) string {
+	if !allDigits(s) || len(s) < 8 || len(s) > 11 || s[0] == '0' {
+		return s
+	}
+	if len(s) == 8 && (s[0] == '1') {
+		return s // 15xx/16xx/18xx 대표번호 have no leading zero
+	}
+	return "0" + s
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
