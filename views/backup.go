@@ -65,22 +65,10 @@ func (sh *shell) backupTo(dst string, after func()) *widgets.Running {
 
 // onBackupToFile asks where to save a backup (a USB stick, a cloud folder) and writes it there.
 func (sh *shell) onBackupToFile(after func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog created the file; BackupTo replaces it with a checked copy
-		sh.backupTo(path, after)
-	}, sh.win)
-	d.SetFileName(fmt.Sprintf("셀러데스크-백업-%s.db", sh.desk.Now().Format("20060102-1504")))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+	sh.chooseSave(widgets.FileOptions{Title: lang.L("다른 위치에 백업"),
+		FileName:   fmt.Sprintf("셀러데스크-백업-%s.db", sh.desk.Now().Format("20060102-1504")),
+		Extensions: []string{".db"}},
+		func(path string) { sh.backupTo(path, after) })
 }
 
 // onRestore lets the seller pick a backup from the backups folder or any file, confirms, then restores.
@@ -130,21 +118,8 @@ func (sh *shell) onRestore() {
 }
 
 func (sh *shell) pickRestoreFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		sh.confirmRestore(path)
-	}, sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+	sh.chooseOpen(widgets.FileOptions{Title: lang.L("복원할 백업 파일"), Extensions: []string{".db", ".sqlite"}},
+		sh.confirmRestore)
 }
 
 // restoreDialog shows what a backup holds before the seller agrees to replace the data with it. It opens

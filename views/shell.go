@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/url"
 	"sort"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,6 +100,12 @@ type shell struct {
 	damaged atomic.Bool
 	// jobs runs and counts the work off the UI goroutine (held in a queue in tests, see jobs)
 	jobs *jobs
+	// files asks for files to save and open (Fyne's dialog in Korean; a scripted chooser in tests)
+	files widgets.FileChooser
+	// toaster shows the quiet success messages over the content (sh.toast)
+	toaster *widgets.Toaster
+	// openURL opens a file or folder in the system's program (the app's OpenURL; tests replace it)
+	openURL func(*url.URL) error
 }
 
 // MinWindowSize is the smallest main window the screens are laid out for.
@@ -123,7 +131,13 @@ func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
 // newShell builds the window's content on w; j runs its background work.
 func newShell(a fyne.App, w fyne.Window, d *app.Desk, j *jobs) *shell {
 	sh := &shell{fyneApp: a, win: w, desk: d, areas: areas(), jobs: j,
-		screens: map[int]screen{}, objects: map[int]fyne.CanvasObject{}, current: -1}
+		screens: map[int]screen{}, objects: map[int]fyne.CanvasObject{}, current: -1,
+		files: widgets.NewFyneChooser(w), openURL: a.OpenURL}
+	var schedule func(time.Duration, func())
+	if !j.held { // in tests a toast stays until the next one: no timer changes the window behind the test
+		schedule = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	}
+	sh.toaster = widgets.NewToaster(schedule)
 	a.Settings().SetTheme(newSellerTheme(d.Theme(context.Background())))
 	sh.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	sh.content = container.NewStack()
@@ -147,7 +161,7 @@ func newShell(a fyne.App, w fyne.Window, d *app.Desk, j *jobs) *shell {
 	right := container.NewBorder(container.NewVBox(sh.title, widget.NewSeparator()), nil, nil, nil, sh.content)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.17
-	w.SetContent(split)
+	w.SetContent(container.NewStack(split, sh.toaster))
 	sh.addShortcuts()
 	sh.nav.Select(0)
 	return sh
