@@ -1,0 +1,433 @@
+package data
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Sales figures are read from the daily tables the triggers of the sales migration keep (see
+// migrations/0012_sales.sql). Days are the seller's local days as 'YYYY-MM-DD' text; a range is [From, To]
+// inclusive. The rules (what counts, on which day) live in the migration's views and in app/sales.
+
+// SalesRange is a closed range of local days, 'YYYY-MM-DD'.
+type SalesRange struct{ From, To string }
+
+// SalesDayRow is one day, payment method, source and channel of sales_day.
+type SalesDayRow struct {
+	Day, Payment, Source, Channel       string
+	Orders, Lines, Qty, Gross, Shipping int64
+}
+
+// SalesDays reads sales_day over r, rows with nothing in them left out.
+func SalesDays(ctx context.Context, q Querier, r SalesRange) ([]SalesDayRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT day, payment, source, channel, orders, lines, qty, gross, shipping
+		FROM sales_day WHERE day >= ? AND day <= ? AND (orders <> 0 OR lines <> 0 OR gross <> 0 OR shipping <> 0)
+		ORDER BY day`, r.From, r.To)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales days: %w", err)
+	}
+	defer rows.Close()
+	var out []SalesDayRow
+	for rows.Next() {
+		var d SalesDayRow
+		if err := rows.Scan(&d.Day, &d.Payment, &d.Source, &d.Channel, &d.Orders, &d.Lines, &d.Qty, &d.Gross, &d.Shipping); err != nil {
+			return nil, fmt.Errorf("data: sales days: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// SalesPlaceRow is one day, region and hour of sales_day_place.
+type SalesPlaceRow struct {
+	Day, Region   string
+	Hour          int
+	Orders, Gross int64
+}
+
+// SalesPlaces reads sales_day_place over r.
+func SalesPlaces(ctx context.Context, q Querier, r SalesRange) ([]SalesPlaceRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT day, region, hour, orders, gross FROM sales_day_place
+		WHERE day >= ? AND day <= ? AND orders <> 0`, r.From, r.To)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales places: %w", err)
+	}
+	defer rows.Close()
+	var out []SalesPlaceRow
+	for rows.Next() {
+		var p SalesPlaceRow
+		if err := rows.Scan(&p.Day, &p.Region, &p.Hour, &p.Orders, &p.Gross); err != nil {
+			return nil, fmt.Errorf("data: sales places: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// SalesItemRow is what one product line (product name + option text) and option sold over a range, with
+// the catalogue's product, category and cost when the line is linked to an option.
+type SalesItemRow struct {
+	Ref, OptionID           int64
+	ProductName, OptionInfo string
+	ProductID, CategoryID   int64
+	Cost                    int64 // 0: unknown
+	Lines, Qty, Gross       int64
+}
+
+// SalesItems sums what each product line and option sold over r: whole months from sales_month_item, the
+// days of a month r covers only in part from sales_day_item.
+func SalesItems(ctx context.Context, q Querier, r SalesRange) ([]SalesItemRow, error) {
+	parts, args := itemParts(r)
+	rows, err := q.QueryContext(ctx, `SELECT s.ref, s.option, coalesce(op.product_name, ''), coalesce(op.option_info, ''),
+			coalesce(p.id, 0), coalesce(p.category_id, 0), coalesce(p.cost, 0), s.lines, s.qty, s.gross
+		FROM (SELECT ref, option, sum(lines) AS lines, sum(qty) AS qty, sum(gross) AS gross FROM (`+parts+`)
+			GROUP BY ref, option HAVING sum(lines) <> 0 OR sum(gross) <> 0) s
+		LEFT JOIN order_products op ON op.id = s.ref
+		LEFT JOIN product_options po ON po.id = s.option
+		LEFT JOIN products p ON p.id = po.product_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales items: %w", err)
+	}
+	defer rows.Close()
+	var out []SalesItemRow
+	for rows.Next() {
+		var it SalesItemRow
+		if err := rows.Scan(&it.Ref, &it.OptionID, &it.ProductName, &it.OptionInfo, &it.ProductID, &it.CategoryID,
+			&it.Cost, &it.Lines, &it.Qty, &it.Gross); err != nil {
+			return nil, fmt.Errorf("data: sales items: %w", err)
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// itemParts splits r into the whole months inside it and the days left at either end, as a UNION ALL of
+// the item tables.
+func itemParts(r SalesRange) (string, []any) {
+	const days = `SELECT ref, option, lines, qty, gross FROM sales_day_item WHERE day >= ? AND day <= ?`
+	from, err1 := time.Parse(time.DateOnly, r.From)
+	to, err2 := time.Parse(time.DateOnly, r.To)
+	if err1 != nil || err2 != nil || to.Before(from) {
+		return days, []any{r.From, r.To}
+	}
+	first := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if !first.Equal(from) {
+		first = first.AddDate(0, 1, 0) // the first whole month starts after from
+	}
+	end := time.Date(to.Year(), to.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0) // month after to's
+	if !end.AddDate(0, 0, -1).Equal(to) {
+		end = end.AddDate(0, -1, 0) // to's month is partial: whole months end before it
+	}
+	if !first.Before(end) {
+		return days, []any{r.From, r.To}
+	}
+	var parts []string
+	var args []any
+	if from.Before(first) {
+		parts, args = append(parts, days), append(args, r.From, first.AddDate(0, 0, -1).Format(time.DateOnly))
+	}
+	parts = append(parts, `SELECT ref, option, lines, qty, gross FROM sales_month_item WHERE month >= ? AND month <= ?`)
+	args = append(args, first.Format("2006-01"), end.AddDate(0, -1, 0).Format("2006-01"))
+	if end.AddDate(0, 0, -1).Before(to) {
+		parts, args = append(parts, days), append(args, end.Format(time.DateOnly), r.To)
+	}
+	return strings.Join(parts, " UNION ALL "), args
+}
+
+// SalesItemDays sums sales_day_item per day over r, for the products given by their order_products ids (all
+// when refs is empty): the trend of one product.
+func SalesItemDays(ctx context.Context, q Querier, r SalesRange, refs []int64) (map[string][2]int64, error) {
+	query := `SELECT day, sum(qty), sum(gross) FROM sales_day_item WHERE day >= ? AND day <= ?`
+	args := []any{r.From, r.To}
+	if len(refs) > 0 {
+		query += ` AND ref IN (` + placeholders(len(refs)) + `)`
+		for _, id := range refs {
+			args = append(args, id)
+		}
+	}
+	rows, err := q.QueryContext(ctx, query+` GROUP BY day`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales item days: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][2]int64{}
+	for rows.Next() {
+		var day string
+		var qty, gross int64
+		if err := rows.Scan(&day, &qty, &gross); err != nil {
+			return nil, fmt.Errorf("data: sales item days: %w", err)
+		}
+		out[day] = [2]int64{qty, gross}
+	}
+	return out, rows.Err()
+}
+
+// SalesBuyerCounts counts the distinct buyers with an order in r, and of them those whose first order ever
+// is in r (new buyers).
+func SalesBuyerCounts(ctx context.Context, q Querier, r SalesRange) (buyers, newBuyers int64, err error) {
+	err = q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN NOT EXISTS (SELECT 1 FROM sales_day_buyer e
+			WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day < ?) THEN 1 ELSE 0 END), 0)
+		FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0) b`,
+		r.From, r.From, r.To).Scan(&buyers, &newBuyers)
+	if err != nil {
+		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
+	}
+	return buyers, newBuyers, nil
+}
+
+// SalesBuyerRow is one buyer's orders and 결제금액 over a range.
+type SalesBuyerRow struct {
+	Buyer         string // 'i:' + 구매자 ID, or 'n:' + name + '|' + phone
+	Orders, Gross int64
+	First         string // the buyer's first day with an order, ever
+}
+
+// SalesTopBuyers lists the buyers with the most 결제금액 in r, at most limit.
+func SalesTopBuyers(ctx context.Context, q Querier, r SalesRange, limit int) ([]SalesBuyerRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT t.buyer, t.orders, t.gross,
+			(SELECT min(e.day) FROM sales_day_buyer e WHERE e.buyer = t.buyer AND e.orders > 0)
+		FROM (SELECT buyer, sum(orders) AS orders, sum(gross) AS gross FROM sales_day_buyer
+			WHERE day >= ? AND day <= ? AND orders > 0 GROUP BY buyer ORDER BY 3 DESC, 1 LIMIT ?) t
+		ORDER BY t.gross DESC, t.buyer`, r.From, r.To, limit)
+	if err != nil {
+		return nil, fmt.Errorf("data: top buyers: %w", err)
+	}
+	defer rows.Close()
+	var out []SalesBuyerRow
+	for rows.Next() {
+		var b SalesBuyerRow
+		if err := rows.Scan(&b.Buyer, &b.Orders, &b.Gross, &b.First); err != nil {
+			return nil, fmt.Errorf("data: top buyers: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// SalesRefundRow is one refund in a range: a return completed here (ReturnID) or a 반품 line no completed
+// return of this desk covers (LineID, refunded by its amount), with its order's payment, source and channel.
+type SalesRefundRow struct {
+	Day                       string
+	ReturnID, LineID, OrderID int64
+	Amount                    int64
+	Payment, Source, Channel  string
+	Ref                       int64 // the line's product (0 for a return)
+}
+
+// SalesRefunds lists the refunds whose day is in r.
+func SalesRefunds(ctx context.Context, q Querier, r SalesRange) ([]SalesRefundRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT s.day, s.return_id, 0, o.id, s.amount, o.payment_method, o.source, o.channel, 0
+		FROM sales_refunds s JOIN returns r ON r.id = s.return_id JOIN orders o ON o.id = r.order_id
+		WHERE s.day >= ? AND s.day <= ?
+		UNION ALL
+		SELECT c.day, 0, l.id, o.id, l.amount, o.payment_method, o.source, o.channel, coalesce(l.product_ref, 0)
+		FROM sales_claims c JOIN order_lines l ON l.id = c.line_id JOIN orders o ON o.id = l.order_id
+		WHERE c.day >= ? AND c.day <= ? AND NOT EXISTS (SELECT 1 FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+			WHERE rl.order_line_id = l.id AND r.kind = 'RETURN' AND r.state = 'DONE')`, r.From, r.To, r.From, r.To)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales refunds: %w", err)
+	}
+	defer rows.Close()
+	var out []SalesRefundRow
+	for rows.Next() {
+		var x SalesRefundRow
+		if err := rows.Scan(&x.Day, &x.ReturnID, &x.LineID, &x.OrderID, &x.Amount, &x.Payment, &x.Source, &x.Channel, &x.Ref); err != nil {
+			return nil, fmt.Errorf("data: sales refunds: %w", err)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// CategoryRow is a category of the tree.
+type CategoryRow struct {
+	ID, ParentID int64
+	Name         string
+}
+
+// SalesCategories lists every category with its parent (0 at the top).
+func SalesCategories(ctx context.Context, q Querier) ([]CategoryRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0), name FROM categories ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("data: categories: %w", err)
+	}
+	defer rows.Close()
+	var out []CategoryRow
+	for rows.Next() {
+		var c CategoryRow
+		if err := rows.Scan(&c.ID, &c.ParentID, &c.Name); err != nil {
+			return nil, fmt.Errorf("data: categories: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// SalesCountedStatuses reads the statuses the triggers count as sold.
+func SalesCountedStatuses(ctx context.Context, q Querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT status FROM sales_counted_status ORDER BY status`)
+	if err != nil {
+		return nil, fmt.Errorf("data: counted statuses: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// SalesDayOffset is the offset the store's UTC times are moved by to give the seller's local day, in
+// minutes (540 for KST).
+func SalesDayOffset(ctx context.Context, q Querier) (int, error) {
+	var s string
+	if err := q.QueryRowContext(ctx, `SELECT day_offset FROM sales_config WHERE id = 1`).Scan(&s); err != nil {
+		return 0, fmt.Errorf("data: sales day offset: %w", err)
+	}
+	var m int
+	if _, err := fmt.Sscanf(strings.TrimSpace(s), "%d minutes", &m); err != nil {
+		return 0, fmt.Errorf("data: sales day offset %q: %w", s, err)
+	}
+	return m, nil
+}
+
+// salesRecomputed lists, per aggregate table, the query that recomputes it from the lines and the columns
+// compared. Mismatches come back as 'table key: stored ≠ recomputed'.
+var salesRecomputed = []struct {
+	table, key, values, recompute string
+}{
+	{"sales_day", "day || '/' || payment || '/' || source || '/' || channel", "orders, lines, qty, gross, shipping",
+		`SELECT day, payment, source, channel, count(*) AS orders, sum(lines) AS lines, sum(qty) AS qty,
+			sum(gross) AS gross, sum(shipping) AS shipping FROM sales_order_facts GROUP BY 1, 2, 3, 4`},
+	{"sales_day_place", "day || '/' || region || '/' || hour", "orders, gross",
+		`SELECT day, region, hour, count(*) AS orders, sum(gross) AS gross FROM sales_order_facts GROUP BY 1, 2, 3`},
+	{"sales_day_buyer", "day || '/' || buyer", "orders, gross",
+		`SELECT day, buyer, count(*) AS orders, sum(gross) AS gross FROM sales_order_facts GROUP BY 1, 2`},
+	{"sales_day_item", "day || '/' || ref || '/' || option", "lines, qty, gross",
+		`SELECT day, ref, option, count(*) AS lines, sum(qty) AS qty, sum(gross) AS gross FROM sales_line_facts GROUP BY 1, 2, 3`},
+	{"sales_month_item", "month || '/' || ref || '/' || option", "lines, qty, gross",
+		`SELECT substr(day, 1, 7) AS month, ref, option, count(*) AS lines, sum(qty) AS qty, sum(gross) AS gross
+			FROM sales_line_facts GROUP BY 1, 2, 3`},
+}
+
+// SalesMismatches recomputes every daily table from the order lines (the migration's fact views) and the
+// refund tables from the returns and lines, and lists where the stored figures differ (at most limit). An
+// empty list means the aggregates equal the recomputation.
+func SalesMismatches(ctx context.Context, q Querier, limit int) ([]string, error) {
+	var out []string
+	for _, t := range salesRecomputed {
+		cols := strings.Split(t.values, ", ")
+		var stored, fresh, differ []string
+		for _, c := range cols {
+			stored = append(stored, "s."+c)
+			fresh = append(fresh, "f."+c)
+			differ = append(differ, fmt.Sprintf("coalesce(s.%s, 0) <> coalesce(f.%s, 0)", c, c))
+		}
+		// both directions: a stored row the lines do not explain, and a fact the table lacks
+		query := fmt.Sprintf(`WITH f AS (%s),
+			s AS (SELECT * FROM %s WHERE %s)
+			SELECT k, sv, fv FROM (
+				SELECT %s AS k, %s AS sv, coalesce(%s, '') AS fv FROM s LEFT JOIN f USING (%s) WHERE %s
+				UNION ALL
+				SELECT %s, '', %s FROM f LEFT JOIN s USING (%s) WHERE s.%s IS NULL)
+			LIMIT ?`,
+			t.recompute, t.table, nonZero(cols),
+			prefixKey("s", t.key), concat(stored), concat(fresh), keyCols(t.key), strings.Join(differ, " OR "),
+			prefixKey("f", t.key), concat(fresh), keyCols(t.key), cols[0])
+		rows, err := q.QueryContext(ctx, query, limit-len(out))
+		if err != nil {
+			return nil, fmt.Errorf("data: sales check %s: %w", t.table, err)
+		}
+		for rows.Next() {
+			var k, sv, fv string
+			if err := rows.Scan(&k, &sv, &fv); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("data: sales check %s: %w", t.table, err)
+			}
+			out = append(out, fmt.Sprintf("%s %s: %s ≠ %s", t.table, k, sv, fv))
+		}
+		rows.Close()
+		if len(out) >= limit {
+			return out, nil
+		}
+	}
+	// refunds: every completed return here has its row with its amount, and nothing else has one
+	rows, err := q.QueryContext(ctx, `SELECT 'sales_refunds ' || coalesce(r.id, s.return_id) || ': ' ||
+			coalesce(s.amount, '-') || ' ≠ ' || coalesce(r.refund, '-')
+		FROM (SELECT id, refund FROM returns WHERE kind = 'RETURN' AND state = 'DONE') r
+		FULL JOIN sales_refunds s ON s.return_id = r.id
+		WHERE r.id IS NULL OR s.return_id IS NULL OR r.refund <> s.amount
+		UNION ALL
+		SELECT 'sales_claims ' || coalesce(l.id, c.line_id) || ': ' || (c.line_id IS NOT NULL) || ' ≠ ' || (l.id IS NOT NULL)
+		FROM (SELECT id FROM order_lines WHERE status = 'RETURNED') l FULL JOIN sales_claims c ON c.line_id = l.id
+		WHERE l.id IS NULL OR c.line_id IS NULL
+		LIMIT ?`, limit-len(out))
+	if err != nil {
+		return nil, fmt.Errorf("data: sales check refunds: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("data: sales check refunds: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func nonZero(cols []string) string {
+	var parts []string
+	for _, c := range cols {
+		parts = append(parts, c+" <> 0")
+	}
+	return strings.Join(parts, " OR ")
+}
+
+func concat(cols []string) string { return strings.Join(cols, " || ',' || ") }
+
+// keyCols turns "day || '/' || payment" into "day, payment".
+func keyCols(key string) string {
+	var cols []string
+	for _, p := range strings.Split(key, " || '/' || ") {
+		cols = append(cols, p)
+	}
+	return strings.Join(cols, ", ")
+}
+
+func prefixKey(alias, key string) string {
+	parts := strings.Split(key, " || '/' || ")
+	for i, p := range parts {
+		parts[i] = alias + "." + p
+	}
+	return strings.Join(parts, " || '/' || ")
+}
+
+// salesSchema is the sales step's SQL while its migration number waits for the step before it (see
+// InstallSalesTx); every statement is idempotent.
+//
+//go:embed sales_schema.sql
+var salesSchema string
+
+// InstallSalesTx creates the sales tables, views and triggers when the store lacks them, and fills the
+// tables from the lines. It is what migration 0012 runs; a store already at that step changes nothing.
+func InstallSalesTx(ctx context.Context, tx *Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'sales_refund_delete'`).Scan(&n); err != nil {
+		return fmt.Errorf("data: sales schema: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, salesSchema); err != nil {
+		return fmt.Errorf("data: sales schema: %w", err)
+	}
+	return nil
+}
