@@ -461,3 +461,22 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 	}
 	return products, options, nil
 }
+
+// OrderKey is an order file's 옵션정보 text ("색상: 블랙 / 사이즈: M") that names one option.
+type OrderKey struct {
+	OptionInfo string
+	OptionID   int64
+}
+
+// RememberOrderKeysTx stores keys under a 판매자 상품코드 as links the order import looks up first (the
+// table the seller's own "이 옵션으로 연결" fills), so that order lines of a product registered from a file
+// find their option by its text. A link already there, the seller's or an earlier file's, is kept.
+func RememberOrderKeysTx(ctx context.Context, tx *Tx, productCode string, keys []OrderKey) error {
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO order_code_mappings (product_code, option_code, option_info, option_id)
+			VALUES (?, '', ?, ?) ON CONFLICT DO NOTHING`, productCode, k.OptionInfo, k.OptionID); err != nil {
+			return fmt.Errorf("data: order keys of product %s: %w", productCode, err)
+		}
+	}
+	return nil
+}

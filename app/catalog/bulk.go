@@ -64,7 +64,11 @@ func (s *Service) ImportProducts(ctx context.Context, ps []Product, sourceRef st
 			for j := range p.Options {
 				p.Options[j].ID = 0
 			}
-			if _, err := saveProductCheckedTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef, false); err != nil {
+			id, err := saveProductCheckedTx(ctx, tx, p, "일괄 등록", ReasonReceive, sourceRef, false)
+			if err != nil {
+				return apperr.About(err, "상품 {{.Code}}", "Code", p.Code)
+			}
+			if err := rememberOrderKeysTx(ctx, tx, id, p); err != nil {
 				return apperr.About(err, "상품 {{.Code}}", "Code", p.Code)
 			}
 			res.Created++

@@ -73,7 +73,7 @@ type OptionKind string
 // The option kinds.
 const (
 	OptionsNone        OptionKind = "NONE"        // 옵션 없음: one implicit option holds the stock
-	OptionsSingle      OptionKind = "SINGLE"      // 단독형: one option name, each value sold on its own
+	OptionsSingle      OptionKind = "SINGLE"      // 단독형: one to three option names, each value sold on its own
 	OptionsCombination OptionKind = "COMBINATION" // 조합형: up to three names, every combination of values
 )
 
@@ -132,8 +132,20 @@ type Option struct {
 	Usable      bool
 }
 
-// Label is the option as the seller reads it: "빨강 / M", or "" for a product without options.
-func (o Option) Label() string { return strings.Join(o.Values, " / ") }
+// Label is the option as the seller reads it: "빨강 / M", or "" for a product without options. A 단독형
+// option of a product with several option names holds one value: its label is that value.
+func (o Option) Label() string {
+	if filled(o.Values) == len(o.Values) {
+		return strings.Join(o.Values, " / ")
+	}
+	var vs []string
+	for _, v := range o.Values {
+		if strings.TrimSpace(v) != "" {
+			vs = append(vs, v)
+		}
+	}
+	return strings.Join(vs, " / ")
+}
 
 // LowStock reports whether the option is at or below its safety stock.
 func (o Option) LowStock() bool { return o.Usable && o.Stock <= o.SafetyStock }

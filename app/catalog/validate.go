@@ -83,6 +83,8 @@ func ValidateProduct(p Product) error {
 		}
 		if p.OptionKind != OptionsNone && len(o.Values) != len(p.OptionGroups) {
 			problems[key("values")] = apperr.M("옵션값의 개수가 옵션명의 개수와 다릅니다.")
+		} else if p.OptionKind == OptionsSingle && filled(o.Values) != 1 {
+			problems[key("values")] = apperr.M("단독형 옵션은 옵션명 하나의 값만 가집니다.")
 		}
 		combo := strings.Join(o.Values, "\x00")
 		if j, dup := combos[combo]; dup && p.OptionKind != OptionsNone {
@@ -116,6 +118,17 @@ func ValidateProduct(p Product) error {
 	return nil
 }
 
+// filled counts the values that are not empty.
+func filled(values []string) int {
+	n := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // validateGroups says what is wrong with a product's option names and values; a Msg without a key when
 // nothing is.
 func validateGroups(kind OptionKind, groups []OptionGroup) apperr.Msg {
@@ -126,8 +139,9 @@ func validateGroups(kind OptionKind, groups []OptionGroup) apperr.Msg {
 		}
 		return apperr.Msg{}
 	case OptionsSingle:
-		if len(groups) != 1 {
-			return apperr.M("단독형 옵션은 옵션명이 하나여야 합니다.")
+		// Smart Store's 단독형 may list two or three option names: each value of each name is sold on its own
+		if len(groups) < 1 || len(groups) > MaxOptionGroups {
+			return apperr.M("단독형 옵션은 옵션명이 1개에서 {{.Max}}개까지입니다.", "Max", MaxOptionGroups)
 		}
 	case OptionsCombination:
 		if len(groups) < 1 || len(groups) > MaxOptionGroups {
@@ -183,11 +197,14 @@ func tooManyCombinations(groups []OptionGroup) apperr.Msg {
 func CombinationCount(kind OptionKind, groups []OptionGroup) (count int, ok bool) {
 	switch kind {
 	case OptionsSingle:
-		if len(groups) == 0 {
-			return 0, true
+		n := 0
+		for _, g := range groups {
+			n += len(g.Values)
+			if n > MaxCombinations {
+				return n, false
+			}
 		}
-		n := len(groups[0].Values)
-		return n, n <= MaxCombinations
+		return n, true
 	case OptionsCombination:
 		sizes := make([]int, len(groups))
 		for i, g := range groups {
@@ -222,12 +239,16 @@ func CombineOptions(kind OptionKind, groups []OptionGroup, existing []Option) []
 	var combos [][]string
 	switch kind {
 	case OptionsSingle:
-		if len(groups) > 0 {
-			for _, v := range groups[0].Values {
+		// each value on its own, group after group; an option holds its value at its group's place and
+		// leaves the other groups' places empty
+		for g, grp := range groups {
+			for _, v := range grp.Values {
 				if len(combos) == MaxCombinations {
 					break
 				}
-				combos = append(combos, []string{strings.TrimSpace(v)})
+				c := make([]string, len(groups))
+				c[g] = strings.TrimSpace(v)
+				combos = append(combos, c)
 			}
 		}
 	case OptionsCombination:

@@ -25,6 +25,9 @@ func importProducts(ctx context.Context, c *call) error {
 	if err != nil {
 		return passwordHint(err)
 	}
+	for _, n := range p.Notes() {
+		fmt.Fprintln(c.out, n) // the template rows skipped, the codes made: the seller sees what was not read
+	}
 	if len(p.Problems) > 0 {
 		printProblems(c.out, p.Problems)
 		msg := fmt.Sprintf("%s곳에 문제가 있어 아무것도 바꾸지 않았습니다(위 목록: 시트, 행, 열, 이유).", format.Number(int64(len(p.Problems))))

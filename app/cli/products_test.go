@@ -148,7 +148,8 @@ func TestImportExportProducts(t *testing.T) {
 		t.Errorf("check after the bulk edit: %q", out)
 	}
 
-	// a template on a fresh shop registers its example product; --dry-run registers nothing
+	// a template on a fresh shop: its example is never registered as it is; written over by the seller it
+	// registers; --dry-run registers nothing
 	var buf bytes.Buffer
 	if err := sheet.WriteTemplate(&buf, nil, nil); err != nil {
 		t.Fatal(err)
@@ -156,6 +157,19 @@ func TestImportExportProducts(t *testing.T) {
 	tpl := filepath.Join(dir, "템플릿.xlsx")
 	os.WriteFile(tpl, buf.Bytes(), 0o600)
 	fresh := filepath.Join(dir, "fresh.db")
+	code, out, errs = run(t, "--db", fresh, "import", "products", tpl, "--dry-run")
+	if code != 1 || !strings.Contains(out, "예시·안내 행(2–5행)만 있고") || !strings.Contains(out, "2행은 템플릿의 예시 행이라 읽지 않았습니다") {
+		t.Errorf("untouched template --dry-run: %d %q %q", code, out, errs)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetCellStr("상품등록", "B2", "오버핏 코튼 티셔츠")
+	if err := x.SaveAs(tpl); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
 	code, out, errs = run(t, "--db", fresh, "import", "products", tpl, "--dry-run")
 	if code != 0 || !strings.Contains(out, "상품 1개(옵션 4개)를 등록할 수 있습니다") {
 		t.Errorf("template --dry-run: %d %q %q", code, out, errs)

@@ -58,8 +58,13 @@ type Preview struct {
 	Mixed bool
 	// Changes is a 대량 수정's diff; empty when the file changes nothing.
 	Changes []Change
-	raw     []catalog.Change // as the catalog compares them again inside the transaction
-	carries catalog.Fields   // the columns the file has: a 대량 수정 leaves every other field as stored
+	// Skipped are the rows above the data read as the template's own (필수/선택, 예시, 작성 안내), never
+	// imported; Generated the 판매자 상품코드 made for Smart Store rows without one. Notes says both in the
+	// seller's words.
+	Skipped   []sheet.Skipped
+	Generated []sheet.GeneratedCode
+	raw       []catalog.Change // as the catalog compares them again inside the transaction
+	carries   catalog.Fields   // the columns the file has: a 대량 수정 leaves every other field as stored
 }
 
 // Change is one field a 대량 수정 changes, with its values written for the seller (45,000원, 12개).
@@ -77,6 +82,19 @@ func (c Change) String() string {
 // Unchanged reports a 대량 수정 file that matches the store already: applying it writes nothing.
 func (p *Preview) Unchanged() bool {
 	return p.Mode == BulkEdit && len(p.Problems) == 0 && len(p.Changes) == 0
+}
+
+// Notes are what the preview tells the seller besides problems and changes: the template rows it skipped
+// and the codes it made, one sentence each.
+func (p *Preview) Notes() []string {
+	var out []string
+	for _, s := range p.Skipped {
+		out = append(out, fmt.Sprintf("%d행은 템플릿의 %s 행이라 읽지 않았습니다.", s.Row, s.Why))
+	}
+	for _, g := range p.Generated {
+		out = append(out, fmt.Sprintf("%d행: 판매자 상품코드가 비어 있어 %s(으)로 %s을(를) 만들었습니다.", g.Row, g.From, g.Code))
+	}
+	return out
 }
 
 // ChangedProducts counts the products a 대량 수정 changes.
@@ -111,7 +129,8 @@ func (im *Importer) Read(ctx context.Context, path, password string, mode Mode, 
 	if err != nil {
 		return nil, err
 	}
-	p := &Preview{Path: path, Mode: mode, Format: file.Format, Products: file.Products, carries: file.Carries}
+	p := &Preview{Path: path, Mode: mode, Format: file.Format, Products: file.Products, carries: file.Carries,
+		Skipped: file.Skipped, Generated: file.Generated}
 	for _, pr := range file.Products {
 		p.Options += len(pr.Options)
 	}
@@ -170,9 +189,12 @@ func (im *Importer) settle(ctx context.Context, file *sheet.ProductFile) error {
 }
 
 // decide tells a 대량 수정 from a 일괄 등록 by what the store holds rather than by the file's looks: the
-// export and the template share their columns, and a seller may well copy rows from one to the other.
+// export and the template share their columns, and a seller may well copy rows from one to the other. A
+// Smart Store file whose every product is registered is read as a 대량 수정 too: the same file imported
+// again finds its products (by the codes it gave them) and changes only what differs, nothing when nothing
+// does.
 func decide(file *sheet.ProductFile, registered map[string]bool) Mode {
-	if file.Format != sheet.FormatTemplate || len(file.Products) == 0 {
+	if len(file.Products) == 0 {
 		return Register
 	}
 	for _, p := range file.Products {
@@ -250,7 +272,13 @@ func (im *Importer) Apply(ctx context.Context, p *Preview, progress func(float64
 		if len(p.raw) == 0 {
 			return catalog.ImportResult{}, nil
 		}
-		return im.cat.ApplyPreviewedBulkEditCarrying(ctx, p.Products, p.carries, p.raw, source, progress)
+		res, err := im.cat.ApplyPreviewedBulkEditCarrying(ctx, p.Products, p.carries, p.raw, source, progress)
+		if err == nil {
+			// the products the seller saw change, counted once each, whatever the file's size: the apply
+			// wrote exactly the previewed changes or nothing
+			res.Updated = p.ChangedProducts()
+		}
+		return res, err
 	}
 	return catalog.ImportResult{}, fmt.Errorf("productimport: apply a preview of mode %d", p.Mode)
 }

@@ -214,7 +214,24 @@ func TestRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	// the template's example is never registered as it is; the seller writing over it makes it a product
 	p, err := im.Read(ctx, tpl, "", productimport.Auto, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Products) != 0 || len(p.Problems) != 1 || len(p.Skipped) != 4 || !strings.Contains(strings.Join(p.Notes(), "\n"), "2행은 템플릿의 예시 행이라 읽지 않았습니다") {
+		t.Fatalf("untouched template: %d products, problems %v, notes %v", len(p.Products), p.Problems, p.Notes())
+	}
+	x, err := excelize.OpenFile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetCellStr("상품등록", "B2", "오버핏 코튼 티셔츠")
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	p, err = im.Read(ctx, tpl, "", productimport.Auto, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,11 +44,22 @@ var requiredColumns = []string{colCode, colName, colPrice}
 // textColumns hold codes whose leading zeros matter; they are formatted as text.
 var textColumns = map[string]bool{colCode: true, colOptCode: true, colHS: true, colOrigin: true}
 
-// aliases map other header spellings sellers use to the template's names.
+// aliases map other header spellings sellers use to the template's names: older templates, Smart Store's
+// 상품 일괄등록 (2020–26), its older storefarm layout ("필수 옵션명" …) and other shops' exports. A header is
+// compared after canonical has trimmed it, dropped a required-field star or "(필수)", and folded line
+// breaks (Smart Store writes "즉시할인 값\n(기본할인)").
 var aliases = map[string]string{
-	"상품코드": colCode, "판매자상품코드": colCode, "재고": colStock, "재고 수량": colStock, "무게": colWeight,
-	"무게 (g)": colWeight, "HS 코드": colHS, "원산지 코드": colOrigin, "판매상태": colStatus, "과세 구분": colTax,
-	"부가세": colTax, "옵션 형태": colKind, "옵션 관리코드": colOptCode, "안전 재고": colSafetyStock,
+	"상품코드": colCode, "판매자상품코드": colCode, "판매자 상품 코드": colCode, "자체상품코드": colCode, "자체 상품코드": colCode,
+	"재고": colStock, "재고 수량": colStock, "무게": colWeight, "무게 (g)": colWeight, "HS 코드": colHS,
+	"원산지 코드": colOrigin, "판매상태": colStatus, "판매 상태": colStatus, "과세 구분": colTax, "부가세": colTax,
+	"과세여부": colTax, "과세 여부": colTax, "부가세 구분": colTax, "옵션 형태": colKind, "옵션 관리코드": colOptCode,
+	"옵션관리 코드": colOptCode, "안전 재고": colSafetyStock, "판매가격": colPrice, "판매 가격": colPrice,
+	"상품 명": colName,
+	// Smart Store's columns under their other spellings
+	"카테고리코드": ssCategoryID, "카테고리 코드": ssCategoryID, "카테고리 ID": ssCategoryID, "상품 상태": ssState,
+	"필수 옵션명": ssOptionNames, "필수 옵션값": ssOptionVals, "필수 옵션가": colExtraPrice, "옵션재고수량": ssOptionStock,
+	"옵션 재고 수량": ssOptionStock, "필수 옵션 재고수량": ssOptionStock,
+	"상품번호(스마트스토어)": ssProductNo, "스마트스토어 상품번호": ssProductNo, "상품 번호": ssProductNo,
 }
 
 // Smart Store's 상품 일괄등록 columns this package reads.
@@ -58,19 +69,21 @@ const (
 	ssDetail      = "상세정보"
 	ssOptionNames = "옵션명"
 	ssOptionVals  = "옵션값"
-	ssOptionPrice = "옵션가"
 	ssOptionStock = "옵션 재고수량"
-	ssVAT         = "부가세"
-	ssOrigin      = "원산지 코드"
-	ssStock       = "재고수량"
+	ssProductNo   = "상품번호" // Smart Store's own number, in its product list and 일괄수정 downloads
 )
 
-// smartStoreMarkers are headers only Smart Store's file has.
-var smartStoreMarkers = []string{ssCategoryID, ssState, ssOptionStock, ssOptionNames}
+// codeColumns hold codes a spreadsheet may have turned into numbers on a re-save.
+var codeColumns = []string{colCode, colOptCode, colHS, colOrigin, ssProductNo}
 
-// canonical trims a header cell, drops the required-field star and maps aliases.
+// canonical trims a header cell, folds its line breaks and runs of spaces, drops the required-field star or
+// a "(필수)"/"(선택)" tail and maps aliases.
 func canonical(h string) string {
-	h = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), "*"))
+	h = strings.Join(strings.Fields(h), " ")
+	h = strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(h, "*"), "*"))
+	for _, tail := range []string{"(필수)", "(선택)", "[필수]", "[선택]"} {
+		h = strings.TrimSpace(strings.TrimSuffix(h, tail))
+	}
 	if a, ok := aliases[h]; ok {
 		return a
 	}
@@ -82,7 +95,7 @@ var knownHeaders = func() map[string]bool {
 	for _, c := range templateColumns {
 		m[c] = true
 	}
-	for _, c := range []string{ssCategoryID, ssState, ssDetail, ssOptionNames, ssOptionVals, ssOptionStock, "판매가", "상품명"} {
+	for _, c := range []string{ssCategoryID, ssState, ssDetail, ssOptionNames, ssOptionVals, ssOptionStock, ssProductNo} {
 		m[c] = true
 	}
 	return m

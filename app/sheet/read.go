@@ -36,12 +36,16 @@ type ProductFile struct {
 	Rows     int // data rows read
 	// Carries is the set of product and option fields the file has a column for. A column the seller
 	// deleted reads as empty cells; a 대량 수정 leaves the fields it does not carry as stored.
-	Carries  catalog.Fields
-	sheet    string
-	header   []string
-	sources  []source // where each product came from, parallel to Products
-	disputes []dispute
-	lk       lookup
+	Carries catalog.Fields
+	// Skipped are the rows above the data recognised as the template's own (필수/선택, 예시, 작성 안내).
+	Skipped []Skipped
+	// Generated are the 판매자 상품코드 made for Smart Store rows that had none.
+	Generated []GeneratedCode
+	sheet     string
+	header    []string
+	sources   []source // where each product came from, parallel to Products
+	disputes  []dispute
+	lk        lookup
 }
 
 type source struct {
@@ -146,15 +150,18 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 	if headerRow == 0 {
 		return nil, nil
 	}
+	rows = file.skipTemplateRows(rows, headerRow)
 	file.Rows = len(rows)
 	file.Carries = file.carries()
+	required := requiredColumns
 	if file.has(ssOptionStock) || file.has(ssCategoryID) || file.has(ssState) || file.has(ssOptionNames) {
 		file.Format = FormatSmartStore
+		required = []string{colName, colPrice} // a row without 판매자 상품코드 gets one (SmartStoreCode)
 	} else {
 		file.Format = FormatTemplate
 	}
 	var missing []string
-	for _, c := range requiredColumns {
+	for _, c := range required {
 		if !file.has(c) {
 			missing = append(missing, c)
 		}
@@ -163,9 +170,17 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 		file.problem(headerRow, "", "필수 열이 없습니다: "+strings.Join(missing, ", "))
 		return file, nil
 	}
+	if len(rows) == 0 && len(file.Skipped) > 0 {
+		last := file.Skipped[len(file.Skipped)-1].Row
+		file.problem(headerRow, "", fmt.Sprintf("템플릿의 예시·안내 행(%d–%d행)만 있고 등록할 상품이 없습니다. 그 아래 행부터 상품을 적으세요. 예시 행은 읽지 않습니다.", file.Skipped[0].Row, last))
+		return file, nil
+	}
 	if len(rows) == 0 {
 		file.problem(headerRow, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.") // the header row: a file may end there
 		return file, nil
+	}
+	for i := range rows {
+		file.fixCodes(&rows[i])
 	}
 	lk := newLookup(opts)
 	file.lk = lk
@@ -437,13 +452,21 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 		valueCols := []string{colOptValue1, colOptValue2, colOptValue3}
 		for _, r := range rs {
 			o := catalog.Option{Code: r.get(colOptCode), Usable: true}
+			// a 단독형 product with several option names sells each value on its own: a row holds one value,
+			// under its own name, and leaves the other names' values empty
+			single := kind == catalog.OptionsSingle && len(names) > 1
 			for g := range names {
 				if g < len(valueCols) {
 					v := r.get(valueCols[g])
-					if v == "" && kind != catalog.OptionsNone {
+					if v == "" && kind != catalog.OptionsNone && !single {
 						file.problem(r.n, valueCols[g], fmt.Sprintf("'%s'의 옵션값이 비어 있습니다.", names[g]))
 					}
 					o.Values = append(o.Values, v)
+				}
+			}
+			if single {
+				if n := filledValues(o.Values); n != 1 {
+					file.problem(r.n, colOptValue1, fmt.Sprintf("단독형 옵션은 한 행에 옵션값을 하나만 적습니다(옵션명 %s 중 하나, 지금 %d개).", strings.Join(names, ", "), n))
 				}
 			}
 			o.ExtraPrice, _ = file.number(r, colExtraPrice, "옵션가", limits.ExtraPrice)

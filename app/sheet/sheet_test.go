@@ -116,11 +116,21 @@ func TestTemplateAndExportRoundTrip(t *testing.T) {
 	if st == nil || st.NumFmt != 49 {
 		t.Errorf("code column not formatted as text: %+v", st)
 	}
+	// the example is the template's own: never imported, and the file says so
+	untouched := read(t, buf.Bytes(), opts)
+	if len(untouched.Products) != 0 || len(untouched.Skipped) != 4 || untouched.Skipped[0].Row != 2 || untouched.Skipped[0].Why != "예시" {
+		t.Fatalf("the template's example was read: %d products, skipped %+v", len(untouched.Products), untouched.Skipped)
+	}
+	// renamed by the seller, its rows are a product like any other and read back valid
+	f.SetCellStr("상품등록", "B2", "오버핏 코튼 티셔츠")
+	var renamed bytes.Buffer
+	if err := f.Write(&renamed); err != nil {
+		t.Fatal(err)
+	}
 	f.Close()
-	// the example reads back as one valid product
-	example := read(t, buf.Bytes(), opts)
-	if len(example.Problems) != 0 || len(example.Products) != 1 || len(example.Products[0].Options) != 4 {
-		t.Fatalf("example: %+v %d", example.Problems, len(example.Products))
+	example := read(t, renamed.Bytes(), opts)
+	if len(example.Problems) != 0 || len(example.Products) != 1 || len(example.Products[0].Options) != 4 || len(example.Skipped) != 0 {
+		t.Fatalf("example: %+v %d skipped %+v", example.Problems, len(example.Products), example.Skipped)
 	}
 
 	ps := example.Products

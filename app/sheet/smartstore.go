@@ -9,13 +9,31 @@ import (
 	"sellerdesk/app/limits"
 )
 
-// readSmartStore reads Smart Store's one-row-per-product layout, expanding its option lists.
+// GeneratedCode is a 판매자 상품코드 SellerDesk made for a Smart Store row that had none, and what from.
+type GeneratedCode struct {
+	Row  int
+	Code string
+	From string // "상품번호 1234567890" or "상품명"
+}
+
+// readSmartStore reads Smart Store's one-row-per-product layout, expanding its option lists: 조합형 (every
+// combination of the names' values) and 단독형 (each value of each of one to three names on its own).
+// Prices, stocks and 옵션관리코드 are lists in option order, one value each or one for all.
 func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(float64)) {
 	for i, r := range rows {
 		p := catalog.Product{}
 		file.productFields(r, &p, lk)
-		if p.Code == "" {
-			file.problem(r.n, colCode, "판매자 상품코드가 비어 있습니다. 셀러데스크는 상품을 판매자 상품코드로 구분합니다.")
+		if p.Code == "" && !file.hasProblemAt(r.n, colCode) {
+			// Smart Store needs no 판매자 상품코드; SellerDesk tells products apart by one, so it makes the
+			// same one from the same row every time
+			from := "상품명"
+			if no := r.get(ssProductNo); digitsOnly(no) {
+				from = "상품번호 " + no
+			}
+			p.Code = catalog.SmartStoreCode(r.get(ssProductNo), p.Name)
+			if p.Code != "" {
+				file.Generated = append(file.Generated, GeneratedCode{Row: r.n, Code: p.Code, From: from})
+			}
 		}
 		kind, ok := parseKind(r.get(colKind))
 		if !ok {
@@ -51,9 +69,14 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 		p.Options = catalog.CombineOptions(kind, p.OptionGroups, nil)
 		prices := splitList(r.get(colExtraPrice), false)
 		stocks := splitList(r.get(ssOptionStock), false)
+		codes := splitList(r.get(colOptCode), false)
 		if kind == catalog.OptionsNone {
 			stocks = []string{r.get(colStock)}
 			prices = nil
+			if len(codes) > 1 {
+				file.problem(r.n, colOptCode, fmt.Sprintf("옵션 없는 상품에 옵션관리코드가 %d개 있습니다.", len(codes)))
+				codes = nil
+			}
 		}
 		assign := func(list []string, col, label string, rng limits.Range, set func(o *catalog.Option, v int64)) {
 			if len(list) == 0 {
@@ -78,6 +101,15 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 		}
 		assign(prices, colExtraPrice, "옵션가", limits.ExtraPrice, func(o *catalog.Option, v int64) { o.ExtraPrice = v })
 		assign(stocks, ssOptionStock, "옵션 재고수량", limits.Stock, func(o *catalog.Option, v int64) { o.Stock = v })
+		switch {
+		case len(codes) == len(p.Options):
+			// 옵션관리코드 in option order: an order line carrying one finds its option by it
+			for j := range p.Options {
+				p.Options[j].Code = codes[j]
+			}
+		case len(codes) > 0:
+			file.problem(r.n, colOptCode, fmt.Sprintf("옵션관리코드가 %d개인데 옵션 조합은 %d개입니다. 조합마다 하나씩 적으세요.", len(codes), len(p.Options)))
+		}
 		src := source{row: r.n}
 		for range p.Options {
 			src.optionRows = append(src.optionRows, r.n)
@@ -89,21 +121,37 @@ func (file *ProductFile) readSmartStore(rows []row, lk lookup, progress func(flo
 	}
 }
 
-// splitList splits Smart Store's lists: newlines first, then commas (names may use either).
+// splitList splits Smart Store's lists. Option names are one a line (or, on one line, separated by
+// commas); values, prices, stocks and codes are separated by commas within a line and lines between
+// option names, so both separate them.
 func splitList(s string, names bool) []string {
 	s = strings.ReplaceAll(strings.TrimSpace(s), "\r", "")
 	if s == "" {
 		return nil
 	}
-	sep := ","
-	if names && strings.Contains(s, "\n") || strings.Contains(s, "\n") && !strings.Contains(s, ",") {
-		sep = "\n"
+	var parts []string
+	switch {
+	case names && strings.Contains(s, "\n"):
+		parts = strings.Split(s, "\n")
+	default:
+		parts = strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == '\n' })
 	}
 	var out []string
-	for _, part := range strings.Split(s, sep) {
+	for _, part := range parts {
 		if part = strings.TrimSpace(part); part != "" {
 			out = append(out, part)
 		}
 	}
 	return out
+}
+
+// filledValues counts the values that are not empty.
+func filledValues(values []string) int {
+	n := 0
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n
 }
