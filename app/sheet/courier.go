@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/couriers"
 )
 
 // CourierRow is one parcel of a courier's file: who it goes to and its 송장번호.
@@ -16,89 +19,186 @@ type CourierRow struct {
 	Name       string
 	Phone      string
 	TrackingNo string
-	Courier    string // when the file names it
+	Courier    string // when the file names it, as Smart Store writes the name (app/couriers)
 }
 
-// courierHeaders are the header names couriers' booking exports use (CJ대한통운, 롯데, 한진, 우체국 …).
-var courierHeaders = map[string]string{
-	"수취인": "name", "수취인명": "name", "받는분": "name", "받는 분": "name", "받는분성명": "name", "수하인": "name", "수하인명": "name", "수령인": "name",
-	"수취인연락처": "phone", "수취인 연락처": "phone", "수취인연락처1": "phone", "받는분전화번호": "phone", "받는분 전화번호": "phone",
-	"받는분휴대폰": "phone", "수하인전화번호": "phone", "수하인휴대폰": "phone", "전화번호": "phone", "휴대폰": "phone", "연락처": "phone",
-	"송장번호": "tracking", "운송장번호": "tracking", "운송장 번호": "tracking", "등기번호": "tracking",
-	"택배사": "courier",
-}
+// Courier files are what a courier's booking system exports after printing the labels, each with its
+// own headers. Public references for the layouts recognised (each one's recipient, phone and tracking
+// headers are in courier_test.go with its source):
+//
+//	CJ대한통운 (CNPlus)  받는분성명, 받는분전화번호, 받는분기타연락처, 받는분주소(전체, 분할), 운송장번호
+//	로젠택배            수하인명, 수하인전화(번호), 수하인핸드폰(번호), 수하인주소1, 운송장번호
+//	한진택배            받으시는 분, 받으시는 분 전화, 받는분핸드폰(선택), 받는분총주소, 운송장번호
+//	                   (or 수화인명, 전화번호, 휴대폰번호)
+//	롯데택배            수하인명, 수하인전화번호, 수하인주소, 운송장번호
+//	우체국택배          수취인명, 수취인 전화번호, 수취인 이동통신, 수취인 주소, 등기번호
+//
+// Headers are compared without blanks and without a trailing "(선택)"/"(필수)", so "받으시는 분" and
+// "받으시는분" are the same column. A file with both a mobile and a fixed-line column gives the mobile
+// number, or the other when the mobile cell is empty: Smart Store's recipient phone is a mobile or a
+// 안심번호, and orders are matched by name and phone (app/orders MatchTracking).
 
-// ReadCourierFile reads a courier's file (xlsx, password-protected xlsx, or CSV in UTF-8 or CP949): the first
-// row naming a recipient, a phone and a 송장번호 column is the header.
-func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]CourierRow, []Problem, error) {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sheet: read: %w", err)
+// courierColumns maps a normalised header to its role; phone headers carry their priority (lower first).
+var courierColumns = func() map[string]string {
+	m := map[string]string{}
+	add := func(role string, names ...string) {
+		for _, n := range names {
+			m[courierHeaderKey(n)] = role
+		}
 	}
-	tf, err := openTables(ctx, raw, password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 택배사 프로그램에서 엑셀(xlsx) 또는 CSV로 다시 내려받으세요.")
+	add("name", "수취인", "수취인명", "수취인이름", "받는분", "받는 분", "받는분성명", "받는분이름", "받는사람",
+		"받으시는 분", "받으시는분성명", "수하인", "수하인명", "수화인", "수화인명", "수령인", "수령인명", "수령자")
+	add("mobile", "수취인 이동통신", "수취인휴대폰", "수취인핸드폰", "받는분휴대폰", "받는분핸드폰", "받는분핸드폰번호",
+		"수하인휴대폰", "수하인핸드폰", "수하인핸드폰번호", "수하인휴대폰번호", "휴대폰번호", "휴대폰", "핸드폰", "핸드폰번호",
+		"수령인휴대폰")
+	add("phone", "수취인연락처", "수취인연락처1", "수취인 전화번호", "수취인전화", "받는분전화번호", "받는분 전화번호",
+		"받는분연락처", "받으시는 분 전화", "받으시는분전화번호", "수하인전화", "수하인전화번호", "수령인연락처",
+		"수령인전화번호", "전화번호", "연락처")
+	add("phone2", "받는분기타연락처", "수취인연락처2")
+	add("tracking", "송장번호", "운송장번호", "운송장", "송장", "등기번호", "운송장 번호")
+	add("courier", "택배사", "택배사명", "배송사")
+	return m
+}()
+
+// courierHeaderKey is how a header is compared: no blanks, no trailing "(선택)" or "(필수)".
+func courierHeaderKey(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	for _, tail := range []string{"(선택)", "(필수)"} {
+		s = strings.TrimSuffix(s, tail)
+	}
+	return s
+}
+
+// courierHeader recognises a header row: a recipient column and a tracking column; phones are optional
+// (a file without them is matched by name alone, when that is unique).
+func courierHeader(cells []string) (map[string]int, bool) {
+	cols := map[string]int{}
+	for i, c := range cells {
+		if role, ok := courierColumns[courierHeaderKey(c)]; ok {
+			if _, dup := cols[role]; !dup {
+				cols[role] = i
+			}
+		}
+	}
+	_, hasName := cols["name"]
+	_, hasTracking := cols["tracking"]
+	return cols, hasName && hasTracking
+}
+
+// ReadCourierFile reads a courier's file: xlsx (password-protected too), Excel 97–2003 .xls, an HTML
+// table saved as .xls, or CSV / tab-separated text in UTF-8 or CP949. On the first sheet that has one,
+// the first row (of the first 20) naming a recipient and a 송장번호 column is the header.
+func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]CourierRow, []Problem, error) {
+	tf, err := openTableStream(ctx, r, password, "엑셀 파일이 아니거나 손상된 파일입니다. 택배사 프로그램에서 엑셀(xlsx, xls) 또는 CSV로 다시 내려받으세요.")
 	if err != nil {
 		return nil, nil, err
 	}
 	defer tf.close()
-	var sheets [][][]string
-	names := tf.names
 	for i := range tf.names {
 		t, err := tf.open(i)
 		if err != nil {
 			return nil, nil, err
 		}
-		rows, err := t.allRows(ctx)
+		rows, probs, found, err := readCourierTable(ctx, t)
 		t.close()
 		if err != nil {
 			return nil, nil, err
 		}
-		sheets = append(sheets, rows)
-	}
-	for si, rows := range sheets {
-		for hi := 0; hi < len(rows) && hi < 20; hi++ {
-			cols := map[string]int{}
-			for i, c := range rows[hi] {
-				if key, ok := courierHeaders[strings.TrimSpace(c)]; ok {
-					if _, dup := cols[key]; !dup {
-						cols[key] = i
-					}
-				}
-			}
-			_, hasName := cols["name"]
-			_, hasTracking := cols["tracking"]
-			if !hasName || !hasTracking {
-				continue
-			}
-			var out []CourierRow
-			var probs []Problem
-			for ri := hi + 1; ri < len(rows); ri++ {
-				if ri%1000 == 0 && ctx.Err() != nil {
-					return nil, nil, ctx.Err()
-				}
-				cells := rows[ri]
-				get := func(key string) string {
-					i, ok := cols[key]
-					if !ok || i >= len(cells) {
-						return ""
-					}
-					return strings.TrimSpace(cells[i])
-				}
-				if blank(cells) {
-					continue
-				}
-				row := CourierRow{Sheet: names[si], Row: ri + 1, Name: get("name"), Phone: get("phone"),
-					TrackingNo: strings.ReplaceAll(get("tracking"), "-", ""), Courier: get("courier")}
-				switch {
-				case row.TrackingNo == "":
-					probs = append(probs, Problem{Sheet: names[si], Row: ri + 1, Column: columnLabel(cols["tracking"], rows[hi]), Reason: "송장번호가 비어 있습니다."})
-				case row.Name == "":
-					probs = append(probs, Problem{Sheet: names[si], Row: ri + 1, Column: columnLabel(cols["name"], rows[hi]), Reason: "받는 분 이름이 비어 있습니다."})
-				default:
-					out = append(out, row)
-				}
-			}
-			return out, probs, nil
+		if found {
+			return rows, probs, nil
 		}
 	}
-	return nil, nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "택배사 파일에서 '받는분'(수취인)과 '송장번호'(운송장번호) 열을 찾을 수 없습니다. 택배사 프로그램에서 내려받은 엑셀인지 확인하세요."}
+	return nil, nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "택배사 파일에서 '받는분'(수취인, 수하인)과 '송장번호'(운송장번호, 등기번호) 열을 찾을 수 없습니다. 택배사 프로그램에서 내려받은 파일인지 확인하세요."}
+}
+
+// readCourierTable reads one table; found is false when no header is in its first 20 rows.
+func readCourierTable(ctx context.Context, t *table) (out []CourierRow, probs []Problem, found bool, err error) {
+	var cols map[string]int
+	var header []string
+	for n := 1; ; n++ {
+		if n%1000 == 0 && ctx.Err() != nil {
+			return nil, nil, false, ctx.Err()
+		}
+		cells, ok, err := t.next()
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if !ok {
+			break
+		}
+		if cols == nil {
+			if n > 20 {
+				return nil, nil, false, nil
+			}
+			if c, ok := courierHeader(cells); ok {
+				cols = c
+				header = make([]string, len(cells))
+				for i, h := range cells {
+					header[i] = strings.TrimSpace(h)
+				}
+			}
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		if n > MaxOrderRows {
+			return nil, nil, false, &apperr.Error{Code: apperr.ErrInvalid, Message: fmt.Sprintf(
+				"택배사 파일에는 %d행까지 올릴 수 있습니다. 나누어 올리세요.", MaxOrderRows)}
+		}
+		get := func(role string) string {
+			i, ok := cols[role]
+			if !ok || i >= len(cells) {
+				return ""
+			}
+			return strings.TrimSpace(cells[i])
+		}
+		row := CourierRow{Sheet: t.name, Row: n, Name: get("name")}
+		for _, role := range []string{"mobile", "phone", "phone2"} {
+			if row.Phone = get(role); row.Phone != "" {
+				break
+			}
+		}
+		if c := get("courier"); c != "" {
+			row.Courier, _ = couriers.Name(c)
+		}
+		tracking := get("tracking")
+		row.TrackingNo = strings.NewReplacer("-", "", " ", "").Replace(tracking)
+		if t.excel && strings.ContainsAny(row.TrackingNo, "eE") {
+			row.TrackingNo = wholeNumber(row.TrackingNo)
+		}
+		switch {
+		case row.TrackingNo == "":
+			probs = append(probs, Problem{Sheet: t.name, Row: n, Column: columnLabel(cols["tracking"], header), Reason: "송장번호가 비어 있습니다."})
+		case strings.ContainsAny(row.TrackingNo, "eE+") && !hasLetterTracking(row.TrackingNo):
+			probs = append(probs, Problem{Sheet: t.name, Row: n, Column: columnLabel(cols["tracking"], header), Reason: fmt.Sprintf(
+				"송장번호 '%s'가 엑셀에서 지수 형식으로 바뀌어 뒷자리가 사라졌습니다. 택배사 프로그램에서 다시 내려받으세요.", tracking)})
+		case row.Name == "":
+			probs = append(probs, Problem{Sheet: t.name, Row: n, Column: columnLabel(cols["name"], header), Reason: "받는 분 이름이 비어 있습니다."})
+		default:
+			out = append(out, row)
+		}
+	}
+	return out, probs, cols != nil, nil
+}
+
+// hasLetterTracking: a 송장번호 with letters other than an exponent's (some international ones carry
+// them, e.g. EMS's EE123456789KR) is not a number a spreadsheet rewrote.
+func hasLetterTracking(s string) bool {
+	for _, r := range s {
+		if ('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') && r != 'e' && r != 'E' {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeNumber writes a spreadsheet number such as "6.12345678901E+11" out in full when it is a whole
+// number that a float holds exactly; anything else is returned as it was.
+func wholeNumber(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f >= 1<<53 {
+		return s
+	}
+	return strconv.FormatFloat(f, 'f', 0, 64)
 }

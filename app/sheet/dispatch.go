@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/xuri/excelize/v2"
+
+	"sellerdesk/app/couriers"
 )
 
 // DispatchRow is one line of Smart Store's 엑셀 일괄발송 upload.
@@ -19,7 +21,10 @@ type DispatchRow struct {
 var DispatchHeader = []string{"상품주문번호", "배송방법", "택배사", "송장번호"}
 
 // WriteDispatch writes the 일괄발송 file Smart Store accepts: the four columns, every cell text (a 송장번호 or
-// 상품주문번호 stored as a number would lose leading zeros or turn into 2.02611E+15).
+// 상품주문번호 stored as a number would lose leading zeros or turn into 2.02611E+15). The 택배사 is written
+// as Smart Store names it (app/couriers): a code (CJGLS), an older or short name (현대택배, 대한통운) becomes
+// its name in the Commerce API's table (롯데택배, CJ대한통운); a name the table does not know is written as
+// given (DispatchCourierUnknown lists them, so the seller can be told before uploading).
 func WriteDispatch(w io.Writer, rows []DispatchRow) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -47,7 +52,11 @@ func WriteDispatch(w io.Writer, rows []DispatchRow) error {
 		}
 	}
 	for r, row := range rows {
-		for c, v := range []string{row.ProductOrderNo, row.Method, row.Courier, row.TrackingNo} {
+		courier := row.Courier
+		if row.Method != "직접전달" {
+			courier, _ = couriers.Name(courier)
+		}
+		for c, v := range []string{row.ProductOrderNo, row.Method, courier, row.TrackingNo} {
 			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			if err := f.SetCellStr(name, cell, v); err != nil {
 				return fmt.Errorf("sheet: dispatch: %w", err)
@@ -61,4 +70,19 @@ func WriteDispatch(w io.Writer, rows []DispatchRow) error {
 		return fmt.Errorf("sheet: dispatch: %w", err)
 	}
 	return nil
+}
+
+// DispatchCourierUnknown lists the 상품주문번호 of rows whose 택배사 is not in Smart Store's courier table
+// (app/couriers): Smart Store refuses those lines of the 일괄발송 upload.
+func DispatchCourierUnknown(rows []DispatchRow) []string {
+	var out []string
+	for _, r := range rows {
+		if r.Method == "직접전달" {
+			continue
+		}
+		if _, ok := couriers.Lookup(r.Courier); !ok {
+			out = append(out, r.ProductOrderNo)
+		}
+	}
+	return out
 }

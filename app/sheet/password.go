@@ -102,7 +102,7 @@ func openWorkbook(raw []byte, password, notXLSX string) (*excelize.File, error) 
 	// waits for the slower of the two, not both, and no row reaches the importer before it passed.
 	verified := make(chan error, 1)
 	go func() { verified <- verifyArchive(zr) }()
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnpackedSize, UnzipXMLSizeLimit: inMemoryPart})
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnpackedSize, UnzipXMLSizeLimit: inMemoryPart, TmpDir: tmpDir()})
 	if verr := <-verified; verr != nil {
 		if f != nil {
 			f.Close()

@@ -1,18 +1,11 @@
 package sheet
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
-	"fmt"
-	"io"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/transform"
-
-	"sellerdesk/app/apperr"
 )
 
 // table is one sheet of rows as an importer reads it, whatever file it came from: a worksheet of an xlsx,
@@ -35,11 +28,24 @@ type tableFile struct {
 	close func()
 }
 
-// openTables opens raw as a row file: an xlsx (password-protected too, through openWorkbook) or CSV text
-// in UTF-8 or CP949. notXLSX is the importer's own sentence for bytes that look like a workbook but are not.
+// openTables opens raw as a row file, whatever its name says (see sniff): an xlsx (password-protected
+// too, through openWorkbook), an Excel 97–2003 workbook (.xls), an HTML table saved as .xls, or CSV /
+// tab-separated text in UTF-8 or CP949. notXLSX is the importer's own sentence for bytes that look like a
+// workbook but are not. An importer that has a reader rather than bytes calls openTableStream, which
+// streams text formats instead of holding the file.
 func openTables(ctx context.Context, raw []byte, password, notXLSX string) (*tableFile, error) {
-	if !bytes.HasPrefix(raw, oleHeader) && !bytes.HasPrefix(raw, []byte("PK")) {
-		return csvTables(raw), nil
+	head := raw[:min(len(raw), sniffSize)]
+	switch sniff(head) {
+	case kindText:
+		return textTables(bufio.NewReaderSize(bytes.NewReader(raw), sniffSize), head, int64(len(raw))), nil
+	case kindHTML:
+		return htmlTables(bufio.NewReaderSize(bytes.NewReader(raw), sniffSize), head, int64(len(raw))), nil
+	case kindOLE:
+		if !encryptedPackage(raw) {
+			// Not an encrypted xlsx: an Excel 97–2003 workbook, read by its own reader. Never a password
+			// question: a protected .xls has its own message (ErrOldExcelPassword).
+			return xlsTables(raw)
+		}
 	}
 	f, err := openWorkbook(raw, password, notXLSX)
 	if err != nil {
@@ -73,38 +79,6 @@ func openTables(ctx context.Context, raw []byte, password, notXLSX string) (*tab
 				}}, nil
 		},
 	}, nil
-}
-
-// csvTables reads CSV text. Smart Store's CSV is CP949 (what Korean Excel writes); a file that is valid
-// UTF-8 (with or without a byte-order mark) is read as UTF-8.
-func csvTables(raw []byte) *tableFile {
-	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
-	return &tableFile{
-		names: []string{"CSV"},
-		close: func() {},
-		open: func(int) (*table, error) {
-			var text io.Reader = bytes.NewReader(raw)
-			if !utf8.Valid(raw) {
-				text = transform.NewReader(bytes.NewReader(raw), korean.EUCKR.NewDecoder())
-			}
-			cr := csv.NewReader(text)
-			cr.FieldsPerRecord = -1
-			cr.LazyQuotes = true
-			cr.ReuseRecord = false
-			return &table{name: "CSV", total: bytes.Count(raw, []byte{'\n'}) + 1, close: func() {},
-				next: func() ([]string, bool, error) {
-					rec, err := cr.Read()
-					if err == io.EOF {
-						return nil, false, nil
-					}
-					if err != nil {
-						return nil, false, &apperr.Error{Code: apperr.ErrInvalid, Err: err,
-							Message: fmt.Sprintf("CSV 파일을 읽을 수 없습니다: %v", err)}
-					}
-					return rec, true, nil
-				}}, nil
-		},
-	}
 }
 
 // allRows reads a whole table (for small files such as a courier's list); ctx is checked every 1,000 rows.

@@ -1,0 +1,267 @@
+package sheet
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+
+	"sellerdesk/app/apperr"
+)
+
+// Many Korean web systems (courier booking sites, older shop back offices) "export to Excel" by sending
+// an HTML table with an .xls name, often in EUC-KR with a <meta charset>; Excel opens it. These are read
+// here as one table: every <tr> is a row and every <td>/<th> a cell (colspan repeated as empty cells so
+// the columns stay under their headers), text unescaped, runs of blanks collapsed, <br> a line break.
+// Script, style and comments are skipped. The encoding is taken from the bytes themselves (UTF-8 or
+// CP949), which also covers files whose meta charset is wrong.
+
+// Limits of an HTML table: Excel's own limits of a cell and a row.
+const (
+	maxHTMLCell = 32767 // characters in one cell
+	maxHTMLCols = 16384 // cells in one row
+	maxHTMLTag  = 64 << 10
+)
+
+var errHTMLTooBig = &apperr.Error{Code: apperr.ErrInvalid, Message: "HTML 표로 된 엑셀 파일의 칸이나 행이 엑셀이 담을 수 있는 크기보다 큽니다. 파일이 손상되었는지 확인하세요."}
+
+// htmlTables reads an HTML table as it streams.
+func htmlTables(br *bufio.Reader, head []byte, size int64) *tableFile {
+	total := 0
+	if size > 0 {
+		lower := bytes.ToLower(head)
+		rows := bytes.Count(lower, []byte("<tr"))
+		if int64(len(head)) >= size {
+			total = rows
+		} else if rows > 0 {
+			total = int(size*int64(rows)/int64(len(head))) + 1
+		}
+	}
+	opened := false
+	return &tableFile{
+		names: []string{"HTML"},
+		close: func() {},
+		open: func(int) (*table, error) {
+			if opened {
+				return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "파일을 다시 읽을 수 없습니다. 다시 올리세요."}
+			}
+			opened = true
+			hr := &htmlRows{r: bufio.NewReaderSize(koreanText(br), 64<<10)}
+			return &table{name: "HTML", total: total, close: func() {}, next: hr.next}, nil
+		},
+	}
+}
+
+type htmlRows struct {
+	r      *bufio.Reader
+	row    []string
+	inRow  bool
+	cell   []byte
+	inCell bool
+	span   int
+	eof    bool
+}
+
+// next returns the next <tr>'s cells.
+func (h *htmlRows) next() ([]string, bool, error) {
+	for !h.eof {
+		c, err := h.r.ReadByte()
+		if err == io.EOF {
+			h.eof = true
+			break
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("sheet: html: %w", err)
+		}
+		if c != '<' {
+			if h.inCell {
+				if len(h.cell) >= 4*maxHTMLCell {
+					return nil, false, errHTMLTooBig
+				}
+				h.cell = append(h.cell, c)
+			}
+			continue
+		}
+		name, end, attrs, err := h.tag()
+		if err != nil {
+			return nil, false, err
+		}
+		switch name {
+		case "tr":
+			if row, ok, err := h.endRow(); err != nil || ok {
+				if !end {
+					h.inRow = true
+				}
+				return row, ok, err
+			}
+			h.inRow = !end
+		case "td", "th":
+			if err := h.endCell(); err != nil {
+				return nil, false, err
+			}
+			if !end {
+				h.inRow, h.inCell, h.span = true, true, colspan(attrs)
+			}
+		case "table":
+			if row, ok, err := h.endRow(); err != nil || ok {
+				return row, ok, err
+			}
+		case "br":
+			if h.inCell {
+				h.cell = append(h.cell, '\n')
+			}
+		case "script", "style":
+			if !end {
+				if err := h.skipUntil("</" + name); err != nil {
+					return nil, false, err
+				}
+			}
+		}
+	}
+	return h.endRow()
+}
+
+// endCell closes the open cell into the row.
+func (h *htmlRows) endCell() error {
+	if !h.inCell {
+		return nil
+	}
+	h.inCell = false
+	text := cellText(string(h.cell))
+	h.cell = h.cell[:0]
+	if len([]rune(text)) > maxHTMLCell || len(h.row)+h.span > maxHTMLCols {
+		return errHTMLTooBig
+	}
+	h.row = append(h.row, text)
+	for i := 1; i < h.span; i++ {
+		h.row = append(h.row, "")
+	}
+	return nil
+}
+
+// endRow closes the open row; ok is false when no row was open.
+func (h *htmlRows) endRow() ([]string, bool, error) {
+	if err := h.endCell(); err != nil {
+		return nil, false, err
+	}
+	if !h.inRow {
+		return nil, false, nil
+	}
+	h.inRow = false
+	row := h.row
+	h.row = nil
+	for len(row) > 0 && row[len(row)-1] == "" {
+		row = row[:len(row)-1]
+	}
+	return row, true, nil
+}
+
+// cellText unescapes a cell and collapses its blanks as a browser (and Excel) shows them; a <br> stays a
+// line break.
+func cellText(s string) string {
+	s = html.UnescapeString(s)
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		out = append(out, strings.Join(strings.FieldsFunc(l, func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0'
+		}), " "))
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// tag reads a tag after its '<': its lower-case name, whether it closes (</td>), and its attributes'
+// text. A comment or declaration is skipped whole and has no name.
+func (h *htmlRows) tag() (name string, end bool, attrs string, err error) {
+	peek, _ := h.r.Peek(3)
+	if bytes.HasPrefix(peek, []byte("!--")) {
+		h.r.Discard(3)
+		return "", false, "", h.skipUntil("-->")
+	}
+	var b []byte
+	var quote byte
+	for {
+		c, err := h.r.ReadByte()
+		if err == io.EOF {
+			return "", false, "", nil // a tag cut off at the end: nothing more to read
+		}
+		if err != nil {
+			return "", false, "", fmt.Errorf("sheet: html: %w", err)
+		}
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+		} else if c == '"' || c == '\'' {
+			quote = c
+		} else if c == '>' {
+			break
+		}
+		if len(b) >= maxHTMLTag {
+			return "", false, "", errHTMLTooBig
+		}
+		b = append(b, c)
+	}
+	s := string(b)
+	if strings.HasPrefix(s, "/") {
+		end, s = true, s[1:]
+	}
+	i := strings.IndexAny(s, " \t\r\n/")
+	if i < 0 {
+		i = len(s)
+	}
+	return strings.ToLower(s[:i]), end, s[i:], nil
+}
+
+// skipUntil reads past the first occurrence of marker (compared without case).
+func (h *htmlRows) skipUntil(marker string) error {
+	m := []byte(strings.ToLower(marker))
+	matched := 0
+	for matched < len(m) {
+		c, err := h.r.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("sheet: html: %w", err)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c == m[matched]:
+			matched++
+		case c == m[0]:
+			matched = 1
+		default:
+			matched = 0
+		}
+	}
+	return nil
+}
+
+// colspan reads a cell's colspan (1 when absent or unreadable; at most maxHTMLCols).
+func colspan(attrs string) int {
+	lower := strings.ToLower(attrs)
+	i := strings.Index(lower, "colspan")
+	if i < 0 {
+		return 1
+	}
+	rest := strings.TrimLeft(lower[i+len("colspan"):], " \t\r\n")
+	if !strings.HasPrefix(rest, "=") {
+		return 1
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n\"'")
+	j := 0
+	for j < len(rest) && j < 6 && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	n, err := strconv.Atoi(rest[:j])
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, maxHTMLCols)
+}
