@@ -110,3 +110,22 @@ func TestRuleErrorInEnglish(t *testing.T) {
 		t.Errorf("the error dialog is not in English: %v", visibleTexts(c))
 	}
 }
+
+// TestSellerTextParticles: a sentence with a value before a particle written both ways reads right.
+func TestSellerTextParticles(t *testing.T) {
+	test.NewTempApp(t)
+	useLanguage(t, app.Korean)
+	for name, want := range map[string]string{
+		"주문.xlsx": "'주문.xlsx'는 비어 있는 파일입니다. 복원하지 않았고 데이터는 그대로입니다.",
+		"백업본":     "'백업본'은 비어 있는 파일입니다. 복원하지 않았고 데이터는 그대로입니다.",
+	} {
+		err := &app.Error{Code: app.ErrInvalid, Key: "'{{.Name}}'은(는) 비어 있는 파일입니다. 복원하지 않았고 데이터는 그대로입니다.",
+			Args: map[string]any{"Name": name}}
+		if got := sellerText(err); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	if got, want := tr("{{.What}}을(를) 저장했습니다.", map[string]any{"What": "PDF"}), "PDF를 저장했습니다."; got != want {
+		t.Errorf("tr = %q, want %q", got, want)
+	}
+}
