@@ -16,11 +16,13 @@ import (
 // it opened or moved for lines Smart Store returned or exchanged.
 type OrderImport struct {
 	Orders orders.ImportResult
-	// ReturnsOpened counts the requests opened, waiting for inspection, for returned or exchanged lines
-	// that had none.
+	// ReturnsOpened counts the requests opened for lines of this file whose return or exchange claim
+	// changed and that had none: at 요청 for a claim asked, at 입고 (waiting for inspection) for one done.
 	ReturnsOpened int
 	// ReturnsMoved counts the open requests moved on to 입고 because Smart Store finished their claim.
 	ReturnsMoved int
+	// ReturnsClosed counts the open requests closed (거부) because the buyer withdrew the claim (철회).
+	ReturnsClosed int
 }
 
 // ImportOrderFile is ImportOrders on the file at path: the window and the headless command both hand it the
@@ -37,8 +39,8 @@ func (d *Desk) ImportOrderFile(ctx context.Context, path, password string, progr
 }
 
 // ImportOrders is the seller's order import, the one the window and the headless command both call: it
-// reads a Smart Store order export, imports its lines (the orders area) and opens or moves the return
-// requests of lines Smart Store returned or exchanged (the returns area), all in one transaction. Each area
+// reads a Smart Store order export, imports its lines (the orders area) and opens, moves or closes the
+// return requests of this file's lines whose claim changed (the returns area), all in one transaction. Each area
 // writes its own rows through its Tx-level function; neither writes the other's.
 //
 // progress gets 0…1: reading and storing the lines take most of it, the returns the rest. A cancelled ctx
@@ -61,9 +63,12 @@ func (d *Desk) ImportOrders(ctx context.Context, r io.Reader, name, password str
 			return err
 		}
 		report(0.9)
-		if res.ReturnsOpened, res.ReturnsMoved, err = d.Returns.SyncImportedTx(ctx, tx); err != nil {
+		// only the lines of this file whose claim changed: never every returned line of the store
+		sync, err := d.Returns.SyncClaimsTx(ctx, tx, res.Orders.Claims)
+		if err != nil {
 			return err
 		}
+		res.ReturnsOpened, res.ReturnsMoved, res.ReturnsClosed = sync.Opened, sync.Moved, sync.Closed
 		report(0.95)
 		// a cancel that comes after the last write must still undo the whole import, not commit it
 		return ctx.Err()
@@ -72,7 +77,8 @@ func (d *Desk) ImportOrders(ctx context.Context, r io.Reader, name, password str
 		return OrderImport{Orders: orders.ImportResult{File: filepath.Base(name)}}, err
 	}
 	d.Orders.Logged(res.Orders)
-	d.Log.Info("returns synced with the import", "file", res.Orders.File, "opened", res.ReturnsOpened, "moved", res.ReturnsMoved)
+	d.Log.Info("returns synced with the import", "file", res.Orders.File, "opened", res.ReturnsOpened, "moved", res.ReturnsMoved,
+		"closed", res.ReturnsClosed)
 	report(1)
 	return res, nil
 }

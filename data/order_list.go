@@ -14,6 +14,7 @@ type OrderLineQuery struct {
 	Search        string
 	Statuses      []string // order_lines.status codes
 	Placing       string   // NOT_YET or OK, with PAYED
+	Claims        []string // order_lines.claim codes (the app's: CANCEL_REQUEST …)
 	From, To      time.Time
 	PaymentMethod string
 	Channel       string
@@ -40,6 +41,7 @@ type OrderListRow struct {
 	PaymentMethod, Channel     string
 	Courier, TrackingNo        string
 	Country                    string
+	Claim                      string // the line's claim code, '' for none
 }
 
 // orderSearch is what the seller typed, read for the kinds of lookup it can be. A line matches when it has
@@ -265,6 +267,13 @@ func (q OrderLineQuery) where(walk bool, s orderSearch, searching bool) (string,
 	if q.Placing != "" {
 		conds = append(conds, plus+"l.placing = "+code(q.Placing))
 	}
+	if len(q.Claims) > 0 {
+		var codes []string
+		for _, c := range q.Claims {
+			codes = append(codes, code(c))
+		}
+		conds = append(conds, plus+"l.claim IN ("+strings.Join(codes, ", ")+")")
+	}
 	if !q.From.IsZero() {
 		if q.fromUnindexed {
 			conds = append(conds, "+l.ordered_at >= ?") // the search's few ids lead, not the date range
@@ -439,7 +448,7 @@ func readPage(ctx context.Context, db Querier, where string, args []any, limit, 
 	rows, err := db.QueryContext(ctx, `SELECT l.id, o.id, l.product_order_no, o.order_no, l.ordered_at, o.buyer_name,
 		o.recipient_name, o.recipient_phone1, o.buyer_phone, l.product_name, l.option_info, l.product_code,
 		l.option_code, coalesce(l.option_id, 0), l.qty, l.amount, l.status, l.placing, o.payment_method, o.channel,
-		l.courier, l.tracking_no, o.country
+		l.courier, l.tracking_no, o.country, l.claim
 		FROM (SELECT l.id FROM order_lines l WHERE `+where+` ORDER BY l.ordered_at DESC, l.id DESC LIMIT ? OFFSET ?) AS page
 		JOIN order_lines l ON l.id = page.id JOIN orders o ON o.id = l.order_id
 		ORDER BY l.ordered_at DESC, l.id DESC`, args...)
@@ -454,7 +463,7 @@ func readPage(ctx context.Context, db Querier, where string, args []any, limit, 
 		if err := rows.Scan(&r.LineID, &r.OrderID, &r.ProductOrderNo, &r.OrderNo, &ordered, &r.BuyerName,
 			&r.RecipientName, &r.RecipientPhone, &r.BuyerPhone, &r.ProductName, &r.OptionInfo, &r.ProductCode,
 			&r.OptionCode, &r.OptionID, &r.Qty, &r.Amount, &r.Status, &r.Placing, &r.PaymentMethod, &r.Channel,
-			&r.Courier, &r.TrackingNo, &r.Country); err != nil {
+			&r.Courier, &r.TrackingNo, &r.Country, &r.Claim); err != nil {
 			return nil, fmt.Errorf("data: list order lines: %w", err)
 		}
 		r.OrderedAt = parseStoreTime(ordered)
@@ -508,7 +517,7 @@ func CountOrderLines(ctx context.Context, db Querier, q OrderLineQuery) (int, er
 // onlySearch reports whether the query filters by nothing but its search.
 func (q OrderLineQuery) onlySearch() bool {
 	q.Search, q.Limit, q.Offset = "", 0, 0
-	return q.From.IsZero() && q.To.IsZero() && len(q.Statuses) == 0 && q.Placing == "" && q.PaymentMethod == "" &&
+	return q.From.IsZero() && q.To.IsZero() && len(q.Statuses) == 0 && q.Placing == "" && len(q.Claims) == 0 && q.PaymentMethod == "" &&
 		q.Channel == "" && q.Overseas == 0 && !q.Unmatched && len(q.IDs) == 0
 }
 

@@ -435,3 +435,17 @@ func DeliveredLinesSince(ctx context.Context, q Querier, since time.Time, limit 
 	}
 	return out, rows.Err()
 }
+
+// ReturnOfLine is the newest request on an order line that was not rejected: its number, or "" when none.
+func ReturnOfLine(ctx context.Context, q Querier, lineID int64) (string, error) {
+	var no string
+	err := q.QueryRowContext(ctx, `SELECT r.rt_no FROM return_lines rl JOIN returns r ON r.id = rl.return_id
+		WHERE rl.order_line_id = ? AND r.state <> 'REJECTED' ORDER BY r.id DESC LIMIT 1`, lineID).Scan(&no)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("data: request of order line %d: %w", lineID, err)
+	}
+	return no, nil
+}

@@ -185,23 +185,53 @@ func (s *Service) MapLine(ctx context.Context, lineID, optionID int64, remember 
 	})
 }
 
-// DispatchFile lists the lines for Smart Store's 엑셀 일괄발송 upload: the given lines, or every paid line not
-// yet shipped when ids is empty. Lines without a 송장번호 cannot be dispatched by file; they are returned in
-// missing so the seller can enter them first.
-func (s *Service) DispatchFile(ctx context.Context, ids []int64) (rows []sheet.DispatchRow, missing []string, err error) {
+// DispatchPlan is Smart Store's 엑셀 일괄발송 upload to be written, and the lines left out with why.
+type DispatchPlan struct {
+	Rows []sheet.DispatchRow
+	Left []Refusal // no 송장번호 yet, or a cancel request (취소요청) the seller must answer first
+}
+
+// DispatchPlan lists the lines for Smart Store's 엑셀 일괄발송 upload: the given lines, or every paid line not
+// yet shipped when ids is empty. A line without a 송장번호 cannot be dispatched by file, and a line the buyer
+// asked to cancel must not be shipped: both are left out with their reason.
+func (s *Service) DispatchPlan(ctx context.Context, ids []int64) (DispatchPlan, error) {
 	q := data.OrderLineQuery{Statuses: []string{string(StatusPaid)}, IDs: ids, Limit: 1_000_000}
 	lines, err := data.ListOrderLines(ctx, s.store.Read(), q)
 	if err != nil {
-		return nil, nil, internal(err, "일괄발송 파일을 만들지 못했습니다.")
+		return DispatchPlan{}, internal(err, "일괄발송 파일을 만들지 못했습니다.")
 	}
+	var p DispatchPlan
 	for i := len(lines) - 1; i >= 0; i-- { // oldest first, as the seller packs them
 		l := lines[i]
-		if strings.TrimSpace(l.TrackingNo) == "" {
-			missing = append(missing, l.ProductOrderNo)
+		if Claim(l.Claim).CancelAsked() {
+			why := apperr.M("취소요청이 들어온 주문이라 발송하지 않습니다")
+			p.Left = append(p.Left, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: why.Text(apperr.Korean), Why: why})
 			continue
 		}
-		rows = append(rows, sheet.DispatchRow{ProductOrderNo: l.ProductOrderNo, Method: "택배,등기,소포",
+		if strings.TrimSpace(l.TrackingNo) == "" {
+			why := apperr.M("송장번호가 없습니다")
+			p.Left = append(p.Left, Refusal{ProductOrderNo: l.ProductOrderNo, Reason: why.Text(apperr.Korean), Why: why})
+			continue
+		}
+		p.Rows = append(p.Rows, sheet.DispatchRow{ProductOrderNo: l.ProductOrderNo, Method: "택배,등기,소포",
 			Courier: l.Courier, TrackingNo: l.TrackingNo})
 	}
-	return rows, missing, nil
+	return p, nil
+}
+
+// DispatchFile is DispatchPlan as rows and the left-out lines' numbers: a line left out for a cancel request
+// carries it in its entry ("2026…(취소요청)"), so a caller that lists only numbers still shows why.
+func (s *Service) DispatchFile(ctx context.Context, ids []int64) (rows []sheet.DispatchRow, missing []string, err error) {
+	p, err := s.DispatchPlan(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range p.Left {
+		no := l.ProductOrderNo
+		if l.Why.Key != "송장번호가 없습니다" {
+			no += " (취소요청)"
+		}
+		missing = append(missing, no)
+	}
+	return p.Rows, missing, nil
 }

@@ -223,3 +223,16 @@ func ClaimReasonCode(s string) (code string, ok bool) {
 	}
 	return "", false
 }
+
+var claimReasonLabels = map[string]string{"INTENT_CHANGED": "구매의사취소", "COLOR_AND_SIZE": "색상·사이즈변경",
+	"WRONG_ORDER": "다른상품 잘못주문", "PRODUCT_UNSATISFIED": "서비스·상품 불만족", "DELAYED_DELIVERY": "배송지연",
+	"SOLD_OUT": "품절", "DROPPED_DELIVERY": "배송누락", "BROKEN": "파손", "INCORRECT_INFO": "상품정보상이",
+	"WRONG_DELIVERY": "오배송", "WRONG_OPTION": "다른옵션 잘못배송", "ETC": "기타"}
+
+// ClaimReasonLabel is a stored claim reason in Korean: a code's label, or the file's own words.
+func ClaimReasonLabel(reason string) string {
+	if l, ok := claimReasonLabels[reason]; ok {
+		return l
+	}
+	return reason
+}

@@ -78,11 +78,33 @@ type Query struct {
 	Limit, Offset int
 }
 
-// Filter statuses that split 결제완료 by 발주확인.
+// Filter statuses that split 결제완료 by 발주확인, and the claims asked and not finished.
 const (
-	FilterNew       = "NEW"
-	FilterConfirmed = "CONFIRMED"
+	FilterNew           = "NEW"
+	FilterConfirmed     = "CONFIRMED"
+	FilterCancelAsked   = "CLAIM_CANCEL"   // 취소요청
+	FilterReturnAsked   = "CLAIM_RETURN"   // 반품요청 … 수거완료
+	FilterExchangeAsked = "CLAIM_EXCHANGE" // 교환요청 … 재배송중
 )
+
+// claimFilters are the open claims each claim filter finds.
+var claimFilters = map[string][]Claim{
+	FilterCancelAsked: {ClaimOf(ClaimCancel, StageRequest)},
+	FilterReturnAsked: {ClaimOf(ClaimReturn, StageRequest), ClaimOf(ClaimReturn, StageCollecting), ClaimOf(ClaimReturn, StageCollectDone)},
+	FilterExchangeAsked: {ClaimOf(ClaimExchange, StageRequest), ClaimOf(ClaimExchange, StageCollecting),
+		ClaimOf(ClaimExchange, StageCollectDone), ClaimOf(ClaimExchange, StageRedelivering)},
+}
+
+// StatusFilter is one choice of the list's status filter: the key Query.Status takes and its label.
+type StatusFilter struct{ Key, Label string }
+
+// StatusFilters lists the status filter's choices in the order the screen shows them: every state, 결제완료
+// split by 발주확인, then the claims the seller has to answer.
+var StatusFilters = []StatusFilter{{"", "전체 상태"}, {string(StatusPaymentWaiting), "결제대기"}, {FilterNew, "신규주문"},
+	{FilterConfirmed, "발주확인"}, {string(StatusDelivering), "배송중"}, {string(StatusDelivered), "배송완료"},
+	{string(StatusDecided), "구매확정"}, {string(StatusCanceled), "취소"}, {string(StatusReturned), "반품"},
+	{string(StatusExchanged), "교환"}, {FilterCancelAsked, "취소요청"}, {FilterReturnAsked, "반품요청"},
+	{FilterExchangeAsked, "교환요청"}}
 
 func (s *Service) dataQuery(q Query) data.OrderLineQuery {
 	dq := data.OrderLineQuery{Search: q.Search, PaymentMethod: q.PaymentMethod, Channel: q.Channel,
@@ -93,6 +115,10 @@ func (s *Service) dataQuery(q Query) data.OrderLineQuery {
 		dq.Statuses, dq.Placing = []string{string(StatusPaid)}, string(PlacingNotYet)
 	case FilterConfirmed:
 		dq.Statuses, dq.Placing = []string{string(StatusPaid)}, string(PlacingOK)
+	case FilterCancelAsked, FilterReturnAsked, FilterExchangeAsked:
+		for _, c := range claimFilters[q.Status] {
+			dq.Claims = append(dq.Claims, string(c))
+		}
 	default:
 		dq.Statuses = []string{q.Status}
 	}
@@ -117,6 +143,19 @@ type Line struct {
 	PaymentMethod, Channel  string
 	Courier, TrackingNo     string
 	Overseas                bool
+	// Claim is the line's claim ('' for none); StatusLabel already names it when the seller has to see it
+	// (결제완료 · 취소요청, 배송완료 · 반품철회).
+	Claim Claim
+}
+
+// LineStateLabel is a line's state as the list and the detail write it: LineLabel, and the claim beside it
+// while it is open or after it was withdrawn (신규주문 · 취소요청); a finished claim is the status itself.
+func LineStateLabel(s Status, p Placing, c Claim) string {
+	l := LineLabel(s, p)
+	if c == "" || c.Stage() == StageDone {
+		return l
+	}
+	return l + " · " + c.Label()
 }
 
 func lineOf(r data.OrderListRow) Line {
@@ -124,8 +163,8 @@ func lineOf(r data.OrderListRow) Line {
 		OrderedAt: r.OrderedAt, BuyerName: r.BuyerName, RecipientName: r.RecipientName,
 		RecipientPhoneMasked: MaskPhone(r.RecipientPhone), ProductName: r.ProductName, OptionInfo: r.OptionInfo,
 		Matched: r.OptionID != 0, Qty: r.Qty, Amount: r.Amount, Status: Status(r.Status), Placing: Placing(r.Placing),
-		StatusLabel: LineLabel(Status(r.Status), Placing(r.Placing)), PaymentMethod: r.PaymentMethod,
-		Channel: r.Channel, Courier: r.Courier, TrackingNo: r.TrackingNo, Overseas: r.Country != "KR"}
+		StatusLabel: LineStateLabel(Status(r.Status), Placing(r.Placing), Claim(r.Claim)), PaymentMethod: r.PaymentMethod,
+		Channel: r.Channel, Courier: r.Courier, TrackingNo: r.TrackingNo, Overseas: r.Country != "KR", Claim: Claim(r.Claim)}
 }
 
 // Find returns one page of the lines the query finds, newest first.
@@ -192,8 +231,10 @@ type Detail struct {
 // DetailLine is a line of the detail view.
 type DetailLine struct {
 	OrderLine
-	StatusLabel string
-	History     []StatusChange
+	StatusLabel string // with the claim, as in the list (LineStateLabel)
+	// ClaimLabel and ClaimReasonLabel name the line's claim and its reason (구매의사취소 …); "" for none
+	ClaimLabel, ClaimReasonLabel string
+	History                      []StatusChange
 }
 
 // Detail reads an order by id.
@@ -220,7 +261,8 @@ func (s *Service) Detail(ctx context.Context, orderID int64) (Detail, error) {
 		for i, c := range h {
 			moves[i] = StatusChange(c)
 		}
-		d.Lines = append(d.Lines, DetailLine{OrderLine: OrderLine(l), StatusLabel: LineLabel(Status(l.Status), Placing(l.Placing)), History: moves})
+		d.Lines = append(d.Lines, DetailLine{OrderLine: OrderLine(l), StatusLabel: LineStateLabel(Status(l.Status), Placing(l.Placing), Claim(l.Claim)),
+			ClaimLabel: Claim(l.Claim).Label(), ClaimReasonLabel: ClaimReasonLabel(l.ClaimReason), History: moves})
 	}
 	return d, nil
 }

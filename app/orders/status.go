@@ -76,7 +76,7 @@ var moves = map[Status][]move{
 	StatusDecided: {{StatusReturned, byDesk | byImport}, {StatusExchanged, byDesk | byImport}, // 구매확정 does not end the right to return
 		{StatusDelivering, byImport | onRedelivery}},
 	StatusExchanged: {{StatusReturned, byDesk | byImport}, // the replacement itself may come back
-		{StatusDecided, byImport},                           // … or be confirmed
+		{StatusDecided, byImport}, // … or be confirmed
 		{StatusDelivering, byImport | onRedelivery}},
 	// 반품, 취소 and 미결제취소 are final
 }

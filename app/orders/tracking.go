@@ -21,7 +21,8 @@ type TrackingMatch struct {
 
 // MatchTracking finds, for each parcel of a courier's file, the order waiting to ship (결제완료) whose
 // recipient has the same name and phone (the whole number, or its last four digits when one side is a
-// 안심번호). A parcel matching no order, or several, is reported instead of guessed.
+// 안심번호). A parcel matching no order, or several, is reported instead of guessed. A line the buyer asked
+// to cancel (취소요청) is never matched: a parcel that finds only such lines says so.
 func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([]TrackingMatch, error) {
 	waiting, err := data.ListOrderLines(ctx, s.store.Read(), data.OrderLineQuery{Statuses: []string{string(StatusPaid)}, Limit: 100000})
 	if err != nil {
@@ -32,6 +33,7 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 		name    string
 		phones  []string
 		lineIDs []int64
+		held    int // lines the buyer asked to cancel: never given a tracking number
 	}
 	byName := map[string][]*order{}
 	orders := map[int64]*order{}
@@ -41,6 +43,10 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 			o = &order{no: l.OrderNo, name: normName(l.RecipientName), phones: []string{digits(l.RecipientPhone), digits(l.BuyerPhone)}}
 			orders[l.OrderID] = o
 			byName[o.name] = append(byName[o.name], o)
+		}
+		if Claim(l.Claim).CancelAsked() {
+			o.held++
+			continue
 		}
 		o.lineIDs = append(o.lineIDs, l.LineID)
 	}
@@ -67,9 +73,23 @@ func (s *Service) MatchTracking(ctx context.Context, rows []sheet.CourierRow) ([
 				}
 			}
 		}
+		var held []string
+		shippable := found[:0]
+		for _, o := range found {
+			if len(o.lineIDs) == 0 {
+				held = append(held, o.no)
+				continue
+			}
+			shippable = append(shippable, o)
+		}
+		found = shippable
 		switch len(found) {
 		case 0:
 			m.Why = apperr.M("이름·연락처가 같은 발송 대기 주문 없음")
+			if len(held) > 0 {
+				m.Why = apperr.M("취소요청이 들어온 주문입니다 ({{.Orders}}): 송장을 넣지 않습니다. 스마트스토어에서 취소를 처리하세요",
+					"Orders", strings.Join(held, ", "))
+			}
 		case 1:
 			m.OrderNo, m.LineIDs = found[0].no, found[0].lineIDs
 		default:

@@ -31,20 +31,20 @@ type OrderRow struct {
 	RecipientPhone1, RecipientPhone2    string
 	Postcode, Address, AddressDetail    string
 	// FullAddress is 통합배송지 (or an old 배송지) when the file also carries it: base and detail in one text
-	FullAddress                      string
-	DeliveryMessage, PaymentMethod   string
-	ProductName, OptionInfo          string
-	ProductCode, OptionCode          string
-	Qty, UnitPrice, OptionPrice      int64
-	Discount, Amount                 int64
-	ShippingFee, ShippingFeeExtra    int64
-	ShippingDiscount                 int64
-	CustomsID                        string
-	Claim                            string    // 클레임상태 as written (취소요청, 반품완료, 교환철회 …)
-	ClaimReason                      string    // 클레임 사유 / 취소·반품·교환 사유 as written
-	ClaimAt                          time.Time // 클레임 요청일 (or a 취소·반품·교환 요청일)
-	DeliveredAt, DecidedAt           time.Time // 배송완료일, 구매확정일
-	DispatchedAt                     time.Time // 발송처리일 when the file has it besides 발송일
+	FullAddress                    string
+	DeliveryMessage, PaymentMethod string
+	ProductName, OptionInfo        string
+	ProductCode, OptionCode        string
+	Qty, UnitPrice, OptionPrice    int64
+	Discount, Amount               int64
+	ShippingFee, ShippingFeeExtra  int64
+	ShippingDiscount               int64
+	CustomsID                      string
+	Claim                          string    // 클레임상태 as written (취소요청, 반품완료, 교환철회 …)
+	ClaimReason                    string    // 클레임 사유 / 취소·반품·교환 사유 as written
+	ClaimAt                        time.Time // 클레임 요청일 (or a 취소·반품·교환 요청일)
+	DeliveredAt, DecidedAt         time.Time // 배송완료일, 구매확정일
+	DispatchedAt                   time.Time // 발송처리일 when the file has it besides 발송일
 	// Carries says which fields the file has a column for: a field whose column the file lacks says nothing
 	// about the order and must not overwrite what the store holds. Zero means every field (a row made in code).
 	Carries Field
