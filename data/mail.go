@@ -346,3 +346,12 @@ func SkippedOf(ctx context.Context, q Querier, campaignID int64) ([]Skipped, err
 	}
 	return out, rows.Err()
 }
+
+// OutboxByMessageID finds an outbox message by its Message-ID (ErrNoRow when none).
+func OutboxByMessageID(ctx context.Context, q Querier, msgID string) (OutboxMessage, error) {
+	m, err := scanOutbox(q.QueryRowContext(ctx, `SELECT `+outboxCols+` FROM mail_outbox WHERE message_id = ?`, msgID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, ErrNoRow
+	}
+	return m, err
+}
