@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"sellerdesk/app/apperr"
@@ -121,7 +122,12 @@ func (d *Desk) AutoBackup(ctx context.Context) (string, error) {
 }
 
 // AutoBackupDue reports whether the day's automatic backup is still to be made.
+//
+// A store open read-only has none due: its folder may not be written, and its data does not change.
 func (d *Desk) AutoBackupDue() (bool, error) {
+	if d.ReadOnly() {
+		return false, nil
+	}
 	files, err := d.Backups()
 	if err != nil {
 		return false, err
@@ -160,6 +166,9 @@ func (d *Desk) AutoBackupWithProgress(ctx context.Context, progress func(BackupP
 		case errors.As(err, &oe) && oe.Kind == data.KindCorrupt:
 			return "", &Error{Code: ErrInternal, Err: fmt.Errorf("%w: %w", ErrDataDamaged, err),
 				Message: "오늘 자동 백업의 사본이 무결성 검사를 통과하지 못했습니다. 데이터 파일이 손상되었을 수 있습니다. 이전 백업은 지우지 않았습니다. 가장 최근 백업에서 복원하세요."}
+		}
+		if e := d.diskFault(path, err); e != nil {
+			return "", e
 		}
 		return "", &Error{Code: ErrInternal, Err: err, Message: "자동 백업을 만들지 못했습니다. 디스크 공간과 데이터 폴더의 쓰기 권한을 확인하세요."}
 	}
@@ -241,6 +250,9 @@ func (d *Desk) BackupNow(ctx context.Context, dst string) (string, error) {
 			return "", &Error{Code: ErrInternal, Err: fmt.Errorf("%w: %w", ErrDataDamaged, err),
 				Message: "백업 사본이 무결성 검사를 통과하지 못했습니다. 데이터 파일이 손상되었을 수 있습니다. 이전 백업은 그대로 있습니다. 가장 최근 백업에서 복원하세요."}
 		}
+		if e := d.diskFault(abs, err); e != nil {
+			return "", e
+		}
 		return "", &Error{Code: ErrInternal, Err: err, Message: fmt.Sprintf("'%s'에 백업하지 못했습니다. 디스크 공간과 쓰기 권한을 확인하세요.", abs)}
 	}
 	d.Log.Info("backup", "path", abs)
@@ -266,7 +278,7 @@ func (d *Desk) InspectBackup(ctx context.Context, src string) (BackupSummary, er
 	p, err := d.store.PrepareRestore(ctx, src)
 	if err != nil {
 		d.Log.Warn("backup refused", "src", src, "err", err)
-		return BackupSummary{}, restoreRefused(ctx, src, err)
+		return BackupSummary{}, d.restoreRefused(ctx, src, err)
 	}
 	defer p.Close()
 	return d.summary(p), nil
@@ -289,10 +301,13 @@ func (d *Desk) Restore(ctx context.Context, src string, progress func(float64)) 
 	if err := d.notLiveFile(src); err != nil {
 		return "", err
 	}
+	if d.ReadOnly() {
+		return "", apperr.New(ErrConflict, restoreReadOnlyKey)
+	}
 	p, err := d.store.PrepareRestore(ctx, src)
 	if err != nil {
 		d.Log.Warn("restore refused", "src", src, "err", err)
-		return "", restoreRefused(ctx, src, err)
+		return "", d.restoreRefused(ctx, src, err)
 	}
 	defer p.Close()
 	savedCurrent = d.backupPath(BackupBeforeRestore)
@@ -301,12 +316,18 @@ func (d *Desk) Restore(ctx context.Context, src string, progress func(float64)) 
 		if ctx.Err() != nil {
 			return "", &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
 		}
+		if e := d.restoreFault(src, err); e != nil {
+			return "", e
+		}
 		return "", &Error{Code: ErrInternal, Err: err, Key: "복원하기 전에 현재 데이터를 백업하지 못해 복원을 멈췄습니다. 기존 데이터는 그대로입니다. 디스크 공간을 확인하세요."}
 	}
 	if err := d.store.RestorePrepared(ctx, p, progress); err != nil {
 		d.Log.Error("restore", "src", src, "err", err)
 		if ctx.Err() != nil {
 			return savedCurrent, &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
+		}
+		if e := d.restoreFault(src, err); e != nil {
+			return savedCurrent, e
 		}
 		return savedCurrent, &Error{Code: ErrInternal, Err: err, Key: "백업에서 복원하지 못했습니다. 기존 데이터는 그대로입니다."}
 	}
@@ -323,9 +344,12 @@ func (d *Desk) notLiveFile(src string) error {
 }
 
 // restoreRefused says in the seller's words why src was not restored; the store is untouched in each case.
-func restoreRefused(ctx context.Context, src string, err error) error {
+func (d *Desk) restoreRefused(ctx context.Context, src string, err error) error {
 	if ctx.Err() != nil {
 		return &Error{Code: ErrConflict, Err: err, Key: "복원을 취소했습니다. 기존 데이터는 그대로입니다."}
+	}
+	if e := d.restoreFault(src, err); e != nil {
+		return e
 	}
 	name := filepath.Base(src)
 	var re *data.RestoreError
@@ -362,4 +386,63 @@ func sameFile(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(sa, sb), nil
+}
+
+// restoreReadOnlyKey says a restore is refused because the store is open read-only.
+const restoreReadOnlyKey = "읽기 전용으로 열었기 때문에 복원할 수 없습니다. 데이터는 그대로입니다. 데이터 파일과 폴더의 쓰기 권한을 확인한 뒤 셀러데스크를 다시 시작하세요."
+
+// diskFault says why a backup to target failed when the cause is known: a full disk (with the space to make:
+// a backup is a whole copy of the data file) or a folder that may not be written; nil otherwise.
+func (d *Desk) diskFault(target string, err error) *Error {
+	switch {
+	case isFull(err):
+		return withCause(apperr.New(ErrConflict, "디스크 공간이 부족해 {{.Path}}에 백업하지 못했습니다. 데이터는 그대로입니다. 그 디스크에 {{.Need}} 이상 여유 공간을 만든 뒤 다시 시도하세요.",
+			"Path", target, "Need", data.FormatSize(spaceFor(d.store.Path()))), err)
+	case denied(err) || isReadOnly(err):
+		return withCause(apperr.New(ErrConflict, "{{.Path}}에 쓸 권한이 없어 백업하지 못했습니다. 데이터는 그대로입니다. 쓸 수 있는 다른 폴더를 고르세요.",
+			"Path", target), err)
+	}
+	return nil
+}
+
+// restoreFault says why a restore of src stopped when the cause is known: another SellerDesk writing, a full
+// disk (the restore makes a checked copy of src and saves the current data first: room for both), a data
+// folder that may not be written; nil otherwise. The store is untouched in each case.
+func (d *Desk) restoreFault(src string, err error) *Error {
+	switch {
+	case data.IsBusy(err):
+		return withCause(apperr.New(ErrConflict, data.BusyKey), err)
+	case isFull(err):
+		return withCause(apperr.New(ErrConflict, "디스크 공간이 부족해 복원하지 못했습니다. 데이터는 그대로입니다. 데이터 폴더 {{.Dir}}이(가) 있는 디스크에 {{.Need}} 이상 여유 공간을 만든 뒤 다시 시도하세요.",
+			"Dir", d.DataDir, "Need", data.FormatSize(spaceFor(src)+spaceFor(d.store.Path()))), err)
+	case isReadOnly(err) || denied(err):
+		return withCause(apperr.New(ErrConflict, restoreReadOnlyKey), err)
+	}
+	return nil
+}
+
+// withCause keeps err as e's cause, for the log.
+func withCause(e *Error, err error) *Error {
+	e.Err = err
+	return e
+}
+
+// isFull reports a full disk: SQLite's SQLITE_FULL or the system's "no space left".
+func isFull(err error) bool { return data.IsFull(err) || errors.Is(err, syscall.ENOSPC) }
+
+// isReadOnly reports a write refused because the store is read-only.
+func isReadOnly(err error) bool {
+	var re *data.ReadOnlyError
+	return errors.As(err, &re)
+}
+
+// spaceFor is the room a copy of the SQLite file at path takes (with its WAL), at least data.MinFreeSpace.
+func spaceFor(path string) int64 {
+	var n int64
+	for _, p := range []string{path, path + "-wal"} {
+		if st, err := os.Stat(p); err == nil {
+			n += st.Size()
+		}
+	}
+	return max(n, data.MinFreeSpace)
 }

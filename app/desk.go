@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"sellerdesk/app/applog"
@@ -35,6 +37,9 @@ type Desk struct {
 	DataDir string
 	Log     *slog.Logger
 	logOut  io.Closer
+	// temp is this process's temporary folder for the workbooks' big temporary files (see OpenTempDir);
+	// nil when it could not be made (the workbooks then use the system's temporary folder)
+	temp *TempDir
 
 	// background work started with Go: Close cancels life and waits for it
 	life    context.Context
@@ -78,7 +83,9 @@ func (d *Desk) Go(work func(ctx context.Context)) bool {
 type Option func(*openOptions)
 
 type openOptions struct {
-	clock clock.Clock
+	clock    clock.Clock
+	readOnly bool
+	tempBase string // where OpenTempDir makes this process's folder: os.TempDir() unless a test says
 }
 
 // WithClock makes the desk (its services, its store's transactions, its demo data) read the time from c
@@ -93,25 +100,63 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, &Error{Code: ErrInternal, Err: err,
-			Message: fmt.Sprintf("데이터 폴더 '%s'을(를) 만들 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
+		return nil, folderError(dir, err)
 	}
 	log, logOut, err := applog.New(dir, slog.LevelInfo)
 	if err != nil {
 		return nil, &Error{Code: ErrInternal, Err: err,
 			Message: fmt.Sprintf("데이터 폴더 '%s'에 로그 파일을 쓸 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
 	}
-	store, err := data.Open(ctx, dbPath, data.WithClock(o.clock))
+	dataOpts := []data.Option{data.WithClock(o.clock)}
+	if o.readOnly {
+		dataOpts = append(dataOpts, data.ReadOnly())
+	}
+	store, err := data.Open(ctx, dbPath, dataOpts...)
 	if err != nil {
 		log.Error("open store", "path", dbPath, "err", err)
 		logOut.Close()
 		return nil, err
 	}
-	log.Info("store opened", "path", dbPath, "version", info.Version)
+	log.Info("store opened", "path", dbPath, "version", info.Version, "access", store.Access())
 	life, stop := context.WithCancel(context.Background())
-	return &Desk{Info: info, store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
+	d := &Desk{Info: info, store: store, Catalog: catalog.New(store, dir, log), Orders: orders.New(store, log),
 		POs: purchasing.New(store, log), Abroad: overseas.New(store, log),
-		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut, life: life, stop: stop}, nil
+		Returns: returns.New(store, log), DataDir: dir, Log: log, logOut: logOut, life: life, stop: stop}
+	if o.tempBase == "" {
+		o.tempBase = os.TempDir()
+	}
+	if d.temp, err = OpenTempDir(o.tempBase); err != nil {
+		// the workbooks then unpack in the system's temporary folder, as they did before: no reason to stop
+		log.Warn("temporary folder", "err", err)
+	} else {
+		for _, swept := range d.temp.Swept {
+			log.Info("temporary folder of an ended process removed", "path", swept)
+		}
+	}
+	for _, left := range d.removeLeftovers(ctx) {
+		log.Info("leftover removed", "path", left)
+	}
+	return d, nil
+}
+
+// TempDir is this process's temporary folder for big temporary files (excelize's unpacked sheets), removed
+// when the desk closes and, after a crash, at the next start; "" when it could not be made.
+func (d *Desk) TempDir() string {
+	if d.temp == nil {
+		return ""
+	}
+	return d.temp.Path()
+}
+
+// folderError says why the data folder dir could not be made: a file where a folder of its path should be,
+// or no right to write there.
+func folderError(dir string, err error) error {
+	if errors.Is(err, syscall.ENOTDIR) || errors.Is(err, fs.ErrExist) {
+		return &Error{Code: ErrInvalid, Err: err, Key: "데이터 폴더 {{.Dir}}을(를) 만들 수 없습니다. 그 경로의 한 부분이 폴더가 아니라 파일입니다. 데이터 파일의 위치를 다시 지정하세요.",
+			Args: map[string]any{"Dir": dir}}
+	}
+	return &Error{Code: ErrInternal, Err: err, Key: "데이터 폴더 {{.Dir}}을(를) 만들 수 없습니다. 쓰기 권한을 확인하세요.",
+		Args: map[string]any{"Dir": dir}}
 }
 
 // Close stops the work started with Go and waits for it, then closes the store (which marks the session
@@ -125,6 +170,11 @@ func (d *Desk) Close() error {
 	err := d.store.Close()
 	if err != nil {
 		d.Log.Error("close store", "err", err)
+	}
+	if d.temp != nil {
+		if terr := d.temp.Close(); terr != nil {
+			d.Log.Warn("temporary folder", "err", terr)
+		}
 	}
 	return errors.Join(err, d.logOut.Close())
 }

@@ -3,7 +3,10 @@
 // with Fyne's lang and the headless commands with TranslatorFor.
 package app
 
-import "sellerdesk/app/apperr"
+import (
+	"sellerdesk/app/apperr"
+	"sellerdesk/data"
+)
 
 // Error is the services' error type; see package apperr.
 type Error = apperr.Error
@@ -37,3 +40,14 @@ var (
 	FieldText  = apperr.FieldText
 	FieldTexts = apperr.FieldTexts
 )
+
+// knownFault turns a fault whose cause the seller can act on (another SellerDesk writing, a store open
+// read-only, a full disk; see data.KnownFault) into an *Error saying so, code ErrConflict: not a fault to
+// look up in the log. Other errors come back as they are.
+func knownFault(err error) error {
+	key, args, ok := data.KnownFault(err)
+	if !ok {
+		return err
+	}
+	return &Error{Code: ErrConflict, Key: key, Args: args, Err: err}
+}

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 
 	"sellerdesk/app/apperr"
 )
@@ -44,6 +46,14 @@ func LockWindow(dbPath string, info AppInfo) (release func() error, err error) {
 		return nil, lockFileError(path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil && denied(err) {
+		// a data folder (or lock file) the seller may not write: the store opens read-only there. The lock
+		// is taken on the file if it exists (a lock needs no write access); where it does not and cannot be
+		// made, no other window can make it either, and a read-only window changes nothing to fight over
+		if f, err = os.Open(path); errors.Is(err, fs.ErrNotExist) {
+			return func() error { return nil }, nil
+		}
+	}
 	if err != nil {
 		return nil, lockFileError(path, err)
 	}
@@ -56,7 +66,8 @@ func LockWindow(dbPath string, info AppInfo) (release func() error, err error) {
 	}
 	exe, _ := os.Executable()
 	note, _ := json.Marshal(windowHolder{PID: os.Getpid(), Program: info.String(), Exe: exe})
-	// the note is only for the second start's message: failing to write it does not stop the window
+	// the note is only for the second start's message: failing to write it (a read-only lock file) does not
+	// stop the window
 	if f.Truncate(0) == nil {
 		f.WriteAt(note, 0)
 	}
@@ -97,4 +108,9 @@ func lockFileError(path string, err error) error {
 		"Dir", filepath.Dir(path))
 	e.Err = fmt.Errorf("app: window lock %s: %w", path, err)
 	return e
+}
+
+// denied reports whether err says a file or folder may not be written: its permissions, or a read-only disk.
+func denied(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }

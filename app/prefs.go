@@ -51,7 +51,7 @@ func (d *Desk) SetTheme(ctx context.Context, t Theme) error {
 	default:
 		return apperr.New(ErrInvalid, "알 수 없는 테마입니다: {{.Theme}}", "Theme", string(t))
 	}
-	return d.store.SetSetting(ctx, keyTheme, string(t))
+	return knownFault(d.store.SetSetting(ctx, keyTheme, string(t)))
 }
 
 // Language returns the saved UI language, Korean when none was chosen.
@@ -71,7 +71,7 @@ func (d *Desk) SetLanguage(ctx context.Context, l Language) error {
 	if l != Korean && l != English {
 		return apperr.New(ErrInvalid, "지원하지 않는 언어입니다: {{.Language}}", "Language", string(l))
 	}
-	return d.store.SetSetting(ctx, keyLanguage, string(l))
+	return knownFault(d.store.SetSetting(ctx, keyLanguage, string(l)))
 }
 
 // NeedsFirstRunChoice is true on a fresh store where the seller has not yet chosen between starting
@@ -85,5 +85,5 @@ func (d *Desk) NeedsFirstRunChoice(ctx context.Context) (bool, error) {
 
 // StartEmpty records that the seller chose to start with an empty store.
 func (d *Desk) StartEmpty(ctx context.Context) error {
-	return d.store.SetSetting(ctx, keyFirstRun, "empty")
+	return knownFault(d.store.SetSetting(ctx, keyFirstRun, "empty"))
 }

@@ -475,15 +475,28 @@ func markerLive(ctx context.Context, path string) bool {
 // only the small marker files beside the data file. A session still running (the window, a headless
 // command) is not stale, and this session's own marker is never listed.
 func (s *Store) StaleSessions(ctx context.Context) ([]string, error) {
+	_, stale, err := s.sessions(ctx)
+	return stale, err
+}
+
+// OtherSessions counts the other sessions (windows, headless commands, in any process) that have the file
+// open now. When there are none, nothing in the data folder is in use by another SellerDesk, so what an
+// ended one left there (a restore's temporary copy) may be removed.
+func (s *Store) OtherSessions(ctx context.Context) (int, error) {
+	live, _, err := s.sessions(ctx)
+	return live, err
+}
+
+// sessions reads the markers beside the file, this session's own aside: how many are live, and the stale.
+func (s *Store) sessions(ctx context.Context) (live int, stale []string, err error) {
 	dir, base := filepath.Split(s.path)
 	if dir == "" {
 		dir = "."
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("data: list session markers: %w", err)
+		return 0, nil, fmt.Errorf("data: list session markers: %w", err)
 	}
-	var stale []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasPrefix(e.Name(), base+markerInfix) {
 			continue
@@ -492,11 +505,13 @@ func (s *Store) StaleSessions(ctx context.Context) ([]string, error) {
 		if s.marker != nil && path == filepath.Join(dir, filepath.Base(s.marker.path)) {
 			continue
 		}
-		if !markerLive(ctx, path) {
+		if markerLive(ctx, path) {
+			live++
+		} else {
 			stale = append(stale, path)
 		}
 	}
-	return stale, nil
+	return live, stale, nil
 }
 
 // ForgetSessions removes stale session markers (from StaleSessions) once the file has been checked after
