@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"strings"
 	"time"
@@ -410,24 +409,3 @@ func prefixKey(alias, key string) string {
 	return strings.Join(parts, " || '/' || ")
 }
 
-// salesSchema is the sales step's SQL while its migration number waits for the step before it (see
-// InstallSalesTx); every statement is idempotent.
-//
-//go:embed sales_schema.sql
-var salesSchema string
-
-// InstallSalesTx creates the sales tables, views and triggers when the store lacks them, and fills the
-// tables from the lines. It is what migration 0012 runs; a store already at that step changes nothing.
-func InstallSalesTx(ctx context.Context, tx *Tx) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'sales_refund_delete'`).Scan(&n); err != nil {
-		return fmt.Errorf("data: sales schema: %w", err)
-	}
-	if n > 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, salesSchema); err != nil {
-		return fmt.Errorf("data: sales schema: %w", err)
-	}
-	return nil
-}

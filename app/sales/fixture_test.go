@@ -41,9 +41,6 @@ func newDesk(t testing.TB, now time.Time) *desk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	if err := store.Write(ctx, func(tx *data.Tx) error { return data.InstallSalesTx(ctx, tx) }); err != nil {
-		t.Fatal(err)
-	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &desk{t: t, store: store, clock: c, orders: orders.New(store, log), returns: returns.New(store, log),
 		sales: New(store, log)}

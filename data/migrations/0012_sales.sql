@@ -11,8 +11,8 @@ CREATE TABLE IF NOT EXISTS sales_config (
 ) STRICT;
 INSERT OR IGNORE INTO sales_config (id) VALUES (1);
 
--- The line statuses that count as sold (app/orders Sold): written by the sales service from that one
--- definition when the store opens; a test checks they agree.
+-- The line statuses that count as sold: app/orders Sold, the one definition (`sellerdesk check` and a test
+-- of app/sales prove this table equals it).
 CREATE TABLE IF NOT EXISTS sales_counted_status (status TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 INSERT OR IGNORE INTO sales_counted_status VALUES ('PAYED'), ('DELIVERING'), ('DELIVERED'), ('PURCHASE_DECIDED'),
     ('EXCHANGED'), ('RETURNED');
