@@ -34,10 +34,12 @@ type overseasForm struct {
 	service   *widget.Select
 	category  *widget.Select
 	entries   map[string]*widget.Entry
-	errs      map[string]*widget.Label
 	quote     *widget.Label
 	items     []map[string]*widget.Entry
-	dlg       dialog.Dialog
+	form      *screenForm
+	// sender is our store in English for the declaration; the form asks for it while it is incomplete
+	sender    overseas.Sender
+	askSender bool
 	// quotes asks the rate table off the UI goroutine as the seller types (its one row is the quote)
 	quotes *widgets.ListSource[quoteQuery, overseas.Quote]
 }
@@ -53,6 +55,7 @@ type quoteQuery struct {
 type overseasData struct {
 	shipment  overseas.Shipment
 	countries []overseas.Country
+	sender    overseas.Sender
 }
 
 // onOverseas reads the order's shipment draft and the countries in the background, then opens the form.
@@ -65,13 +68,18 @@ func (v *orderDetail) onOverseas() {
 			return overseasData{}, err
 		}
 		cs, err := svc.Countries(ctx)
-		return overseasData{sh, cs}, err
+		if err != nil {
+			return overseasData{}, err
+		}
+		snd, err := svc.Sender(ctx)
+		return overseasData{sh, cs, snd}, err
 	}, func(d overseasData, err error) {
 		if err != nil {
 			v.s.sh.showError(err)
 			return
 		}
-		f := &overseasForm{v: v, sh: d.shipment, countries: d.countries, entries: map[string]*widget.Entry{}, errs: map[string]*widget.Label{}}
+		f := &overseasForm{v: v, sh: d.shipment, countries: d.countries, sender: d.sender, askSender: !d.sender.Complete(),
+			entries: map[string]*widget.Entry{}}
 		v.overseas = f
 		f.show()
 	})
@@ -84,13 +92,6 @@ func (f *overseasForm) entry(key, value, placeholder string) *widget.Entry {
 	e.OnChanged = func(string) { f.requote() }
 	f.entries[key] = e
 	return e
-}
-
-func (f *overseasForm) errLabel(key string) *widget.Label {
-	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	l.Hide()
-	f.errs[key] = l
-	return l
 }
 
 func (f *overseasForm) show() {
@@ -140,25 +141,36 @@ func (f *overseasForm) show() {
 	if f.sh.WeightGrams > 0 {
 		weight = strconv.Itoa(f.sh.WeightGrams)
 	}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("나라"), container.NewVBox(f.country, f.errLabel("country"))),
-		widget.NewFormItem(lang.L("배송 방법"), container.NewVBox(f.service, f.errLabel("service"))),
-		widget.NewFormItem(lang.L("총 무게 (g, 포장 포함)"), container.NewVBox(f.entry("weight", weight, "850"), f.errLabel("weight"))),
-		widget.NewFormItem(lang.L("배송비"), container.NewVBox(f.quote, f.entry("fee", "", lang.L("비우면 요금표대로")), f.errLabel("fee"))),
-		widget.NewFormItem(lang.L("받는 사람 (영문)"), container.NewVBox(f.entry("nameEn", f.sh.NameEn, "Jane Smith"), f.errLabel("nameEn"))),
-		widget.NewFormItem(lang.L("주소 (영문)"), container.NewVBox(f.entry("addressEn", f.sh.AddressEn, "55 Main St Apt 4"), f.errLabel("addressEn"))),
-		widget.NewFormItem(lang.L("도시 / 주 / 우편번호"), container.NewGridWithColumns(3,
-			f.entry("city", f.sh.City, "Springfield"), f.entry("state", f.sh.State, "IL"), f.entry("postcode", f.sh.Postcode, "62701"))),
-		widget.NewFormItem(lang.L("전화 (국가번호 포함)"), container.NewVBox(f.entry("phone", f.sh.Phone, "+1 217-555-0100"), f.errLabel("phone"))),
-		widget.NewFormItem(lang.L("이메일"), f.entry("email", f.sh.Email, "")),
-		widget.NewFormItem(lang.L("개인통관고유부호"), container.NewVBox(f.entry("customsID", f.sh.CustomsID, "P123456789012"), f.errLabel("customsID"))),
-		widget.NewFormItem(lang.L("등기번호"), f.entry("tracking", f.sh.TrackingNo, "EE123456789KR")),
-		widget.NewFormItem(lang.L("물품 종류"), f.category),
-	)
+	rows := []formRow{
+		{label: lang.L("나라"), input: f.country, field: "country"},
+		{label: lang.L("배송 방법"), input: f.service, field: "service"},
+		{label: lang.L("총 무게 (g, 포장 포함)"), input: f.entry("weight", weight, lang.L("예: 850")), field: "weight"},
+		{label: lang.L("배송비"), input: container.NewVBox(f.quote, f.entry("fee", "", lang.L("비우면 요금표대로"))), field: "fee"},
+		{label: lang.L("받는 사람 (영문)"), input: f.entry("nameEn", f.sh.NameEn, lang.L("예: Jane Smith")), field: "nameEn"},
+		{label: lang.L("주소 (영문)"), input: f.entry("addressEn", f.sh.AddressEn, lang.L("예: 55 Main St Apt 4")), field: "addressEn"},
+		{label: lang.L("도시 / 주 / 우편번호"), input: container.NewGridWithColumns(3,
+			f.entry("city", f.sh.City, lang.L("예: Springfield")), f.entry("state", f.sh.State, lang.L("예: IL")),
+			f.entry("postcode", f.sh.Postcode, lang.L("예: 62701")))},
+		{label: lang.L("전화 (국가번호 포함)"), input: f.entry("phone", f.sh.Phone, lang.L("예: +1 217-555-0100")), field: "phone"},
+		{label: lang.L("이메일"), input: f.entry("email", f.sh.Email, "")},
+		{label: lang.L("등기번호"), input: f.entry("tracking", f.sh.TrackingNo, lang.L("예: EE123456789KR"))},
+		{label: lang.L("물품 종류"), input: f.category},
+	}
+	if f.askSender {
+		snd := f.sender
+		rows = append(rows,
+			formRow{input: &widget.Label{Text: lang.L("세관신고서의 보내는 사람(우리 스토어)을 영문으로 한 번 적어 두세요. 다음부터는 묻지 않습니다."),
+				Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance}},
+			formRow{label: lang.L("보내는 사람 (영문)"), input: f.entry("senderName", snd.Name, lang.L("예: Hong Gildong")), field: "senderName"},
+			formRow{label: lang.L("보내는 주소 (영문)"), input: f.entry("senderAddress", snd.Address, lang.L("예: 12 Sejong-daero, Jung-gu")), field: "senderAddress"},
+			formRow{label: lang.L("도시"), input: f.entry("senderCity", snd.City, lang.L("예: Seoul")), field: "senderCity"},
+			formRow{label: lang.L("우편번호"), input: f.entry("senderPostcode", snd.Postcode, lang.L("예: 04524")), field: "senderPostcode"},
+			formRow{label: lang.L("전화 (+82)"), input: f.entry("senderPhone", snd.Phone, lang.L("예: +82 10-1234-5678")), field: "senderPhone"})
+	}
 	itemsBox := container.NewVBox()
-	// the description takes what the five short columns leave
+	// one row per item: the description takes what the five short columns leave
 	itemRow := func(desc fyne.CanvasObject, rest ...fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(92, desc.MinSize().Height), rest...), desc)
+		return container.New(itemColumns, append([]fyne.CanvasObject{desc}, rest...)...)
 	}
 	itemsBox.Add(itemRow(boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
 		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지"))))
@@ -176,18 +188,52 @@ func (f *overseasForm) show() {
 			mk("usd", fmt.Sprintf("%d.%02d", it.ValueCents/100, it.ValueCents%100), "20.00"), mk("origin", it.Origin, "KR")))
 		f.items = append(f.items, row)
 	}
-	itemsBox.Add(f.errLabel("items"))
 	rates := &widget.Button{Text: lang.L("요금표…"), Icon: theme.SettingsIcon(), OnTapped: f.v.s.sh.showRateTable}
-	body := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), rates), itemsBox))
-	f.dlg = dialog.NewCustomConfirm(lang.L("해외배송 · 세관 신고"), lang.L("저장"), lang.L("취소"), body, func(ok bool) {
-		if ok {
-			f.save()
-		}
-	}, f.v.s.sh.win)
-	f.dlg.Resize(fyne.NewSize(860, 720))
+	rows = append(rows, formRow{input: container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), rates)},
+		formRow{label: " ", input: itemsBox, field: "items"})
+	f.form = newScreenForm(f.v.s.sh, lang.L("해외배송 · 세관 신고"), lang.L("저장"), 860, rows, func(*screenForm) { f.save() })
 	f.requote()
-	f.dlg.Show()
+	f.form.show()
+}
+
+// itemColumns lays a customs item out on one row: 품목 설명, then HS 코드, 수량, 순중량, 가격 and 원산지.
+var itemColumns = &columnsLayout{first: 200, rest: []float32{110, 64, 84, 90, 72}}
+
+// columnsLayout puts its objects side by side on one row: each after the first gets its fixed width, the
+// first gets the rest (at least first).
+type columnsLayout struct {
+	first float32
+	rest  []float32
+}
+
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	fixed := float32(0)
+	for _, w := range l.rest {
+		fixed += w + gap
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := max(size.Width-fixed, l.first)
+		if i > 0 && i-1 < len(l.rest) {
+			w = l.rest[i-1]
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + gap
+	}
+}
+
+func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := l.first
+	for _, c := range l.rest {
+		w += c + theme.Padding()
+	}
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w, h)
 }
 
 func boldLabel(s string) *widget.Label {
@@ -234,9 +280,6 @@ func (f *overseasForm) onQuote(ev widgets.ListEvent) {
 }
 
 func (f *overseasForm) save() {
-	for _, l := range f.errs {
-		l.Hide()
-	}
 	text := func(k string) string { return strings.TrimSpace(f.entries[k].Text) }
 	sh := f.sh
 	if i := f.country.SelectedIndex(); i >= 0 {
@@ -252,16 +295,16 @@ func (f *overseasForm) save() {
 	}
 	sh.WeightGrams, _ = strconv.Atoi(text("weight"))
 	sh.NameEn, sh.AddressEn, sh.City, sh.State, sh.Postcode = text("nameEn"), text("addressEn"), text("city"), text("state"), text("postcode")
-	sh.Phone, sh.Email, sh.CustomsID, sh.TrackingNo = text("phone"), text("email"), text("customsID"), text("tracking")
+	sh.Phone, sh.Email, sh.TrackingNo = text("phone"), text("email"), text("tracking")
 	sh.Items = nil
+	bad := map[string]string{}
 	for i, row := range f.items {
 		qty, err1 := strconv.Atoi(strings.TrimSpace(row["qty"].Text))
 		grams, err2 := strconv.Atoi(strings.TrimSpace(row["grams"].Text))
 		cents, err3 := parseUSD(row["usd"].Text)
 		if err1 != nil || err2 != nil || err3 != nil {
-			f.showErr("items", lang.L("{{.N}}번 품목의 수량, 순중량, 가격은 숫자로 입력하세요.", map[string]any{"N": i + 1}))
-			f.dlg.Show()
-			return
+			bad["items"] = lang.L("{{.N}}번 품목의 수량, 순중량, 가격은 숫자로 입력하세요.", map[string]any{"N": i + 1})
+			break
 		}
 		sh.Items = append(sh.Items, overseas.CustomsItem{Description: strings.TrimSpace(row["desc"].Text), HSCode: strings.TrimSpace(row["hs"].Text),
 			Qty: qty, NetGrams: grams, ValueCents: cents, Origin: strings.TrimSpace(row["origin"].Text)})
@@ -270,37 +313,59 @@ func (f *overseasForm) save() {
 	if t := text("fee"); t != "" {
 		fee, ok := format.ParseWon(t)
 		if !ok {
-			f.showErr("fee", lang.L("배송비는 숫자로 입력하세요 (예: 34,000)."))
-			f.dlg.Show()
-			return
+			bad["fee"] = lang.L("배송비는 숫자로 입력하세요 (예: 34,000).")
 		}
 		override = &fee
 	}
-	// written off the UI goroutine; the form comes back with its problems if the shipment was refused
-	background(f.v.s.sh, func(ctx context.Context) (overseas.Shipment, error) {
-		return f.v.s.sh.desk.Abroad.Save(ctx, sh, override)
-	}, func(saved overseas.Shipment, err error) {
-		if err != nil {
-			if fields := fieldTexts(err); len(fields) > 0 {
-				for k, msg := range fields {
-					f.showErr(k, msg)
+	if f.form.setErrors(bad) {
+		return
+	}
+	var snd *overseas.Sender
+	if f.askSender {
+		snd = &overseas.Sender{Name: text("senderName"), Company: text("senderName"), Address: text("senderAddress"),
+			City: text("senderCity"), Postcode: text("senderPostcode"), Phone: text("senderPhone"), Email: f.sender.Email}
+	}
+	// written off the UI goroutine; the form stays open with the seller's input and each problem at its
+	// field until the shipment (and the sender it asked for) is accepted
+	f.form.busy(true)
+	abroad := f.v.s.sh.desk.Abroad
+	type result struct {
+		saved          overseas.Shipment
+		err, senderErr error
+	}
+	background(f.v.s.sh, func(ctx context.Context) (result, error) {
+		var r result
+		if snd != nil {
+			_, r.senderErr = abroad.SaveSender(ctx, *snd)
+		}
+		r.saved, r.err = abroad.Save(ctx, sh, override)
+		return r, nil
+	}, func(r result, _ error) {
+		if r.err != nil || r.senderErr != nil {
+			all := map[string]string{}
+			for _, err := range []error{r.err, r.senderErr} {
+				if err == nil {
+					continue
 				}
-				f.dlg.Show()
-				return
+				m := fieldTexts(err)
+				if len(m) == 0 {
+					f.form.refused(err)
+					return
+				}
+				for k, v := range m {
+					all[k] = v
+				}
 			}
-			f.v.s.sh.showError(err)
+			f.form.busy(false)
+			f.form.setErrors(all)
 			return
 		}
-		f.sh = saved
+		f.sh = r.saved
+		f.askSender = false
+		f.form.close()
+		screenToast(f.v.s.sh, lang.L("해외배송 정보를 저장했습니다."))
 		f.v.s.afterChange()
 	})
-}
-
-func (f *overseasForm) showErr(key, msg string) {
-	if l, ok := f.errs[key]; ok {
-		l.SetText(msg)
-		l.Show()
-	}
 }
 
 // parseUSD reads "25.50" or "25" as cents.

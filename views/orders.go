@@ -3,7 +3,6 @@ package views
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -176,7 +175,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
 		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
-	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, trackingBtn, dispatchBtn, importBtn)), filters, s.batch)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, trackingBtn, dispatchBtn, importBtn)), filters, reserved(s.batch))
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
 	s.refresh()
@@ -434,16 +433,20 @@ func (s *ordersScreen) onAction(a orders.Action, ids []int64) {
 	s.askAction(a, apply)
 }
 
-// afterAction reloads the list after an action and reports any line it refused with the reason.
+// afterAction reloads the list after an action and says what it did: a toast when every line moved, or
+// the lines it refused grouped by the reason.
 func (s *ordersScreen) afterAction(a orders.Action, res orders.ActionResult) {
 	s.afterChange()
-	if len(res.Refused) > 0 {
-		var b strings.Builder
-		for _, r := range res.Refused {
-			fmt.Fprintf(&b, "%s: %s\n", r.ProductOrderNo, msgText(r.Why))
-		}
-		s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문:", map[string]any{"Done": res.Done})+"\n"+b.String())
+	if len(res.Refused) == 0 {
+		screenToast(s.sh, lang.L("주문 {{.N}}건을 {{.Action}} 처리했습니다.", map[string]any{"N": format.Number(int64(res.Done)), "Action": lang.L(a.Label())}))
+		return
 	}
+	rs := make([]refusal, len(res.Refused))
+	for i, r := range res.Refused {
+		rs[i] = refusal{r.ProductOrderNo, msgText(r.Why)}
+	}
+	s.sh.showInfo(lang.L(a.Label()), lang.L("{{.Done}}건 처리했습니다. 처리하지 못한 주문 {{.N}}건:", map[string]any{
+		"Done": res.Done, "N": format.Number(int64(len(rs)))})+"\n"+groupRefusals(rs))
 }
 
 // askAction asks what an action needs (a tracking number, a cancel reason) and hands it to apply.
@@ -518,7 +521,7 @@ func (s *ordersScreen) saveDispatch(rows []sheet.DispatchRow, missing []string) 
 	}, func(path string) {
 		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": format.Number(int64(len(rows)))})
 		if len(missing) > 0 {
-			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": format.Number(int64(len(missing)))}) + strings.Join(missing, ", ")
+			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": format.Number(int64(len(missing)))}) + someNumbers(missing)
 		}
 		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
 	})

@@ -359,19 +359,56 @@ func TestOverseasShipmentForm(t *testing.T) {
 		}
 		t.Fatalf("no entry %q", placeholder)
 	}
-	set("55 Main St Apt 4", "12 Oak Ave")
-	set("Springfield", "Austin")
-	set("+1 217-555-0100", "+1 512-555-0100")
+	// the customs items lie on one row each: description, HS 코드, 수량, 순중량, 가격, 원산지 side by side
+	var row []*widget.Entry
+	for _, ph := range []string{"Wool knit scarf", "6117.10", "1", "180", "20.00", "KR"} {
+		for _, o := range everything(c) {
+			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == ph {
+				row = append(row, e)
+				break
+			}
+		}
+	}
+	if len(row) != 6 {
+		t.Fatalf("found %d of the 6 item fields", len(row))
+	}
+	drv := fyne.CurrentApp().Driver()
+	for i, e := range row[1:] {
+		prev, at := drv.AbsolutePositionForObject(row[i]), drv.AbsolutePositionForObject(e)
+		if at.Y != prev.Y || at.X <= prev.X || e.Size().Width < 60 {
+			t.Errorf("item field %q at %v, %.0f px wide, after %q at %v: not one row", e.PlaceHolder, at, e.Size().Width, row[i].PlaceHolder, prev)
+		}
+	}
+	set("예: 55 Main St Apt 4", "12 Oak Ave")
+	set("예: Springfield", "Austin")
+	set("예: +1 217-555-0100", "+1 512-555-0100")
+	for _, o := range everything(c) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "개인통관고유부호" {
+			t.Error("the outbound form asks for 개인통관고유부호, Korea's import code")
+		}
+	}
 	test.Tap(button(t, c, "저장"))
 	sh.waitJobs()
-	if !containsLabel(c, "품목 설명을 영문으로") {
-		t.Fatalf("no item error: %v", visibleTexts(c))
+	// the store has no English sender yet: the form asks for it, and keeps what was typed meanwhile
+	if !containsLabel(c, "품목 설명을 영문으로") || !containsLabel(c, "보내는 주소를 영문으로") {
+		t.Fatalf("no item and sender errors: %v", visibleTexts(c))
+	}
+	if form.entries["city"].Text != "Austin" {
+		t.Errorf("the refused form lost the city typed: %q", form.entries["city"].Text)
 	}
 	set("Wool knit scarf", "Wool scarf")
+	set("예: Hong Gildong", "Haru Studio")
+	set("예: 12 Sejong-daero, Jung-gu", "396 World Cup-buk-ro, Mapo-gu")
+	set("예: Seoul", "Seoul")
+	set("예: 04524", "03925")
+	set("예: +82 10-1234-5678", "+82 2-332-1234")
 	test.Tap(button(t, c, "저장"))
 	sh.waitJobs()
 	if !containsLabel(c, "Jane Smith, 12 Oak Ave, Austin") || !button(t, c, "세관신고서 PDF").Visible() {
 		t.Fatalf("detail after saving: %v", visibleTexts(c))
+	}
+	if snd, _ := sh.desk.Abroad.Sender(ctx); snd.Postcode != "03925" || snd.City != "Seoul" {
+		t.Errorf("the sender asked for was not stored: %+v", snd)
 	}
 	got, _ := s.svc.Find(ctx, orders.Query{Scope: orders.ScopeOverseas})
 	if len(got) != 1 {

@@ -128,7 +128,7 @@ func (s *productsScreen) build() fyne.CanvasObject {
 		s.search)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, s.count, container.NewHBox(setup, excel, newBtn)),
-		filters, s.batch)
+		filters, reserved(s.batch))
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
 	s.refresh()

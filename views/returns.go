@@ -143,7 +143,7 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, s.count, container.NewHBox(analysis, policy)),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.state, s.reason, s.kind, s.age), s.scan),
-		s.batch)
+		reserved(s.batch))
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
 	s.refresh()
@@ -250,7 +250,7 @@ func (s *returnsScreen) updateBatch() {
 // batchDone is what a batch move did: how many moved, those refused with why, and how many a 취소 left.
 type batchDone struct {
 	done    int
-	refused []string
+	refused []refusal
 	left    int
 }
 
@@ -271,7 +271,7 @@ func (s *returnsScreen) onBatch(m returns.Move) {
 					break
 				}
 				if _, err := s.svc.Apply(ctx, no, m, returns.MoveInput{}); err != nil {
-					b.refused = append(b.refused, no+": "+sellerText(err))
+					b.refused = append(b.refused, refusal{no, sellerText(err)})
 					continue
 				}
 				b.done++
@@ -281,11 +281,15 @@ func (s *returnsScreen) onBatch(m returns.Move) {
 			s.selected = map[string]bool{}
 			s.refresh()
 			msg := lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": b.done})
+			if b.left == 0 && len(b.refused) == 0 {
+				screenToast(s.sh, lang.L("반품 {{.N}}건을 처리했습니다.", map[string]any{"N": b.done}))
+				return
+			}
 			if b.left > 0 {
 				msg += "\n" + lang.L("취소해서 {{.N}}건은 처리하지 않았습니다.", map[string]any{"N": b.left})
 			}
 			if len(b.refused) > 0 {
-				msg += "\n" + strings.Join(b.refused, "\n")
+				msg += "\n" + groupRefusals(b.refused)
 			}
 			s.sh.showInfo(lang.L("일괄 처리"), msg)
 		})

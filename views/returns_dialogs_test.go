@@ -19,6 +19,19 @@ import (
 // return request for it with reason (stored as 요청); it returns the request's number.
 func deliveredReturn(t *testing.T, sh *shell, price, qty int64, reason returns.Reason) string {
 	t.Helper()
+	line := deliveredOrder(t, sh, price, qty)
+	no, err := sh.desk.Returns.Create(context.Background(), returns.Request{OrderID: line.OrderID, Kind: returns.KindReturn, Reason: reason,
+		Method: "PICKUP", Lines: []returns.RequestLine{{OrderLineID: line.ID, Qty: qty}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return no
+}
+
+// deliveredOrder stores a product and a delivered order of qty of it at price with a 3,000원 shipping fee;
+// it returns the order's line.
+func deliveredOrder(t *testing.T, sh *shell, price, qty int64) orders.Line {
+	t.Helper()
 	ctx := context.Background()
 	p := catalog.Product{Code: "MUG", Name: "머그컵 화이트", Price: price, Status: catalog.StatusSale, TaxType: catalog.Taxable,
 		OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 9}}}
@@ -42,12 +55,7 @@ func deliveredReturn(t *testing.T, sh *shell, price, qty int64, reason returns.R
 			t.Fatal(err)
 		}
 	}
-	no, err := sh.desk.Returns.Create(ctx, returns.Request{OrderID: lines[0].OrderID, Kind: returns.KindReturn, Reason: reason,
-		Method: "PICKUP", Lines: []returns.RequestLine{{OrderLineID: lines[0].ID, Qty: qty}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return no
+	return lines[0]
 }
 
 // entryWithPlaceholder finds a visible entry whose placeholder starts with prefix.
@@ -101,7 +109,7 @@ func TestRefundDialogShowsTheRefundBeforeConfirming(t *testing.T) {
 	sh.waitJobs()
 	test.Tap(button(t, c, "완료…"))
 	sh.waitJobs() // the dialog opens once the policy is read
-	if !hasLabel(c, format.Won(want)) {
+	if !hasLabel(c, "환불 금액: "+format.Won(want)) {
 		t.Fatalf("the refund %s is not shown before confirming: %v", format.Won(want), visibleTexts(c))
 	}
 	explain := labelContaining(t, c, "쿠폰 몫과")
@@ -114,7 +122,7 @@ func TestRefundDialogShowsTheRefundBeforeConfirming(t *testing.T) {
 	}
 
 	test.Type(amount, "40000")
-	if !containsLabel(c, "40,000원 (계산한 금액 "+format.Won(want)) {
+	if !containsLabel(c, "환불 금액: 40,000원 (계산한 금액 "+format.Won(want)) {
 		t.Errorf("the amount typed is not shown as the refund: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "완료"))
@@ -172,5 +180,85 @@ func TestCollectFormKeepsItsShape(t *testing.T) {
 	sh.waitJobs()
 	if got, _ := sh.desk.Returns.Get(ctx, no); got.State != returns.StateCollecting || got.TrackingNo != "6012-3456-7890" {
 		t.Fatalf("after 저장: %s %q", got.State, got.TrackingNo)
+	}
+}
+
+// A policy the law does not allow (단순 변심 3일) keeps the editor open with what was typed and the reason
+// under the field.
+func TestReturnPolicyRefusalKeepsTheForm(t *testing.T) {
+	sh, _ := openArea[*returnsScreen](t, "반품·교환")
+	c := sh.win.Canvas()
+	test.Tap(button(t, c, "반품 정책"))
+	sh.waitJobs()
+	var window *widget.Entry
+	for _, o := range everything(c) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "7" {
+			window = e
+			break
+		}
+	}
+	if window == nil {
+		t.Fatalf("no 단순 변심 field showing 7: %v", visibleTexts(c))
+	}
+	window.SetText("3")
+	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
+	if !hasLabel(c, "단순 변심 반품 기간은 전자상거래법에 따라 7일보다 짧을 수 없습니다.") {
+		t.Fatalf("no reason at the field: %v", visibleTexts(c))
+	}
+	button(t, c, "저장하고 PDF") // the editor is still open
+	if window.Text != "3" {
+		t.Errorf("the input was lost: %q", window.Text)
+	}
+	window.SetText("10")
+	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
+	if p, _ := sh.desk.Returns.Policy(context.Background()); p.WindowDays != 10 {
+		t.Errorf("stored window %d days, want 10", p.WindowDays)
+	}
+	if containsLabel(c, "단순 변심 반품 기간은") {
+		t.Errorf("the refusal is still shown after the accepted save: %v", visibleTexts(c))
+	}
+}
+
+// 접수 with no reason picked keeps the request form open with its quantities and the reason asked for at
+// the field; picking one then stores the request.
+func TestReturnRequestWithoutReasonKeepsTheForm(t *testing.T) {
+	sh, s := openArea[*ordersScreen](t, "주문")
+	c := sh.win.Canvas()
+	deliveredOrder(t, sh, 9000, 2)
+	s.refresh()
+	sh.waitJobs()
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocProduct})
+	sh.waitJobs()
+	test.Tap(button(t, c, "반품·교환 접수…"))
+	sh.waitJobs()
+	var qty *widget.Entry
+	for _, o := range everything(c) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "0" {
+			qty = e
+		}
+	}
+	if qty == nil {
+		t.Fatal("no quantity field")
+	}
+	qty.SetText("1")
+	test.Tap(button(t, c, "접수"))
+	sh.waitJobs()
+	if !hasLabel(c, "반품·교환 사유를 고르세요.") || qty.Text != "1" {
+		t.Fatalf("no reason picked: the form did not stay with its input and the message: %v", visibleTexts(c))
+	}
+	if rows, _ := sh.desk.Returns.List(context.Background(), returns.Filter{}); len(rows) != 0 {
+		t.Fatal("a request without a reason was stored")
+	}
+	for _, o := range everything(c) {
+		if sel, ok := o.(*widget.Select); ok && len(sel.Options) == len(returns.Reasons) {
+			sel.SetSelected("파손")
+		}
+	}
+	test.Tap(button(t, c, "접수"))
+	sh.waitJobs()
+	if rows, _ := sh.desk.Returns.List(context.Background(), returns.Filter{}); len(rows) != 1 {
+		t.Fatalf("%d requests stored, want 1", len(rows))
 	}
 }

@@ -3,7 +3,6 @@ package views
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"net/url"
 	"strconv"
@@ -17,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
@@ -120,13 +118,17 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 	}
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(p.Notes)
-	read := func() (returns.Policy, error) {
+	fields := []string{"windowDays", "defectMonths", "defectKnownDays", "returnFee", "exchangeFee"}
+	// read takes the policy from the form, or each field that is not a number with why
+	read := func() (returns.Policy, map[string]string) {
 		var q returns.Policy
 		vals := []*int64{new(int64), new(int64), new(int64), &q.ReturnFee, &q.ExchangeFee}
+		bad := map[string]string{}
 		for i, e := range []*widget.Entry{window, months, known, fee, exch} {
 			v, ok := format.ParseWon(e.Text)
 			if !ok {
-				return q, fmt.Errorf("%s", lang.L("숫자로 입력하세요: {{.V}}", map[string]any{"V": e.Text}))
+				bad[fields[i]] = lang.L("숫자로 입력하세요: {{.V}}", map[string]any{"V": e.Text})
+				continue
 			}
 			*vals[i] = v
 		}
@@ -139,25 +141,26 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 				}
 			}
 		}
-		return q, nil
+		return q, bad
 	}
-	var d *dialog.ConfirmDialog
-	// save writes the policy off the UI goroutine and then runs done; a refused policy brings the editor back
-	// as the seller left it
+	var f *screenForm
+	// save writes the policy off the UI goroutine and then runs done; a refused policy keeps the editor open
+	// as the seller left it, with each reason at its field
 	save := func(done func(returns.Policy)) {
-		q, err := read()
-		if err != nil {
-			d.Show()
-			sh.showError(err)
+		q, bad := read()
+		if f.setErrors(bad) {
 			return
 		}
+		f.busy(true)
 		background(sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, svc.SetPolicy(ctx, q) },
 			func(_ struct{}, err error) {
 				if err != nil {
-					d.Show()
-					sh.showError(err)
+					f.refused(err)
 					return
 				}
+				f.busy(false)
+				f.close()
+				screenToast(sh, lang.L("반품 정책을 저장했습니다."))
 				if done != nil {
 					done(q)
 				}
@@ -171,33 +174,26 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 		})
 	}}
 	textBtn := &widget.Button{Text: lang.L("스토어 안내문 복사"), Icon: theme.ContentCopyIcon(), OnTapped: func() {
-		q, err := read()
-		if err != nil {
-			sh.showError(err)
+		q, bad := read()
+		if f.setErrors(bad) {
 			return
 		}
 		sh.fyneApp.Clipboard().SetContent(returns.PolicyText(q, categoryNames(cats, q.NonReturnable)))
-		sh.showInfo(lang.L("반품 정책"), lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
+		screenToast(sh, lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
 	}}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("단순 변심 (받은 날부터, 일)"), window),
-		widget.NewFormItem(lang.L("불량·오배송 (받은 날부터, 개월)"), months),
-		widget.NewFormItem(lang.L("불량을 안 날부터 (일)"), known),
-		widget.NewFormItem(lang.L("반품배송비 편도 (원)"), fee),
-		widget.NewFormItem("", both), widget.NewFormItem("", free),
-		widget.NewFormItem(lang.L("교환배송비 왕복 (원)"), exch),
-		widget.NewFormItem(lang.L("단순 변심 반품 불가 카테고리"), container.NewGridWrap(fyne.NewSize(480, 150), container.NewVScroll(nonReturn))),
-		widget.NewFormItem(lang.L("추가 안내"), notes),
-	)
-	d = dialog.NewCustomConfirm(lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"),
-		container.NewBorder(nil, container.NewHBox(pdfBtn, textBtn), nil, nil, container.NewVScroll(form)),
-		func(ok bool) {
-			if ok {
-				save(nil)
-			}
-		}, sh.win)
-	d.Resize(fyne.NewSize(760, 640))
-	d.Show()
+	cats150 := container.NewVScroll(nonReturn)
+	cats150.SetMinSize(fyne.NewSize(420, 130))
+	f = newFormWith(sh, lang.L("반품 정책"), lang.L("저장"), lang.L("닫기"), 680, container.NewHBox(pdfBtn, textBtn), []formRow{
+		{label: lang.L("단순 변심 (받은 날부터, 일)"), input: window, field: "windowDays"},
+		{label: lang.L("불량·오배송 (받은 날부터, 개월)"), input: months, field: "defectMonths"},
+		{label: lang.L("불량을 안 날부터 (일)"), input: known, field: "defectKnownDays"},
+		{label: lang.L("반품배송비 편도 (원)"), input: fee, field: "returnFee"},
+		{input: both}, {input: free},
+		{label: lang.L("교환배송비 왕복 (원)"), input: exch, field: "exchangeFee"},
+		{label: lang.L("단순 변심 반품 불가 카테고리"), input: cats150},
+		{label: lang.L("추가 안내"), input: notes},
+	}, func(*screenForm) { save(nil) })
+	f.show()
 }
 
 // returnRequestData is what the return request dialog shows, read before it opens.
@@ -323,14 +319,16 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		return
 	}
 	note := widget.NewEntry()
-	var dlg *dialog.ConfirmDialog
-	dlg = dialog.NewCustomConfirm(lang.L("반품·교환 접수"), lang.L("접수"), lang.L("취소"), container.NewVBox(terms, widget.NewForm(
-		widget.NewFormItem(lang.L("종류"), kind), widget.NewFormItem(lang.L("사유"), reason), widget.NewFormItem(lang.L("귀책"), fault),
-		widget.NewFormItem(lang.L("회수 방법"), method), widget.NewFormItem(lang.L("메모"), note), widget.NewFormItem("", outside)),
-		widget.NewLabel(lang.L("반품할 수량")), linesBox), func(ok bool) {
-		if !ok {
-			return
-		}
+	f := newScreenForm(sh, lang.L("반품·교환 접수"), lang.L("접수"), 640, []formRow{
+		{input: terms},
+		{label: lang.L("종류"), input: kind, field: "kind"},
+		{label: lang.L("사유"), input: reason, field: "reason"},
+		{label: lang.L("귀책"), input: fault, field: "fault"},
+		{label: lang.L("회수 방법"), input: method, field: "method"},
+		{label: lang.L("메모"), input: note},
+		{label: "", input: outside},
+		{label: lang.L("반품할 수량"), input: linesBox, field: "lines"},
+	}, func(f *screenForm) {
 		r := returns.Request{OrderID: v.d.Order.ID, Kind: returns.KindReturn, AcceptOutside: outside.Checked, Note: note.Text}
 		if kind.Selected == lang.L("교환") {
 			r.Kind = returns.KindExchange
@@ -346,9 +344,18 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		if i := method.SelectedIndex(); i >= 0 {
 			r.Method = returns.Methods[i].Code
 		}
+		bad := map[string]string{}
+		if r.Reason == "" {
+			bad["reason"] = lang.L("반품·교환 사유를 고르세요.")
+		}
 		for _, in := range inputs {
-			n, err := strconv.ParseInt(strings.TrimSpace(in.qty.Text), 10, 64)
-			if err != nil || n <= 0 {
+			t := strings.TrimSpace(in.qty.Text)
+			n, err := strconv.ParseInt(t, 10, 64)
+			if err != nil || n < 0 {
+				bad["lines"] = lang.L("수량은 0 이상의 숫자로 입력하세요: {{.V}}", map[string]any{"V": t})
+				continue
+			}
+			if n == 0 {
 				continue
 			}
 			rl := returns.RequestLine{OrderLineID: in.id, Qty: n}
@@ -357,17 +364,23 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 			}
 			r.Lines = append(r.Lines, rl)
 		}
-		// written off the UI goroutine; a refused request brings the dialog back as the seller left it
+		if len(r.Lines) == 0 && bad["lines"] == "" {
+			bad["lines"] = lang.L("반품·교환할 상품의 수량을 적으세요.")
+		}
+		if f.setErrors(bad) {
+			return
+		}
+		// written off the UI goroutine; a refused request keeps the dialog as the seller left it, with the
+		// reason at its field
+		f.busy(true)
 		background(sh, func(ctx context.Context) (string, error) { return svc.Create(ctx, r) }, func(number string, err error) {
 			if err != nil {
-				if app.ErrorCode(err) == app.ErrInvalid {
-					dlg.Show()
-				}
-				sh.showError(err)
+				f.refused(err)
 				return
 			}
+			f.close()
 			sh.showInfo(lang.L("반품·교환 접수"), lang.L("{{.No}}로 접수했습니다. '반품·교환' 화면에서 라벨을 인쇄하고 진행하세요.", map[string]any{"No": number}))
 		})
-	}, sh.win)
-	dlg.Show()
+	})
+	f.show()
 }

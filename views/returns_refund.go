@@ -26,7 +26,6 @@ type refundDialog struct {
 
 	amount *widget.Entry
 	note   *widget.Entry
-	result *widget.Label // the consequence: the refund that will be paid
 	form   *screenForm
 }
 
@@ -65,10 +64,8 @@ func newRefundDialog(s *returnsScreen, d returnDetail, p returns.Policy) *refund
 	}
 	v.amount = &widget.Entry{PlaceHolder: lang.L("예: {{.Won}} (비우면 계산한 금액)", map[string]any{"Won": format.Number(v.computed)})}
 	v.amount.ExtendBaseWidget(v.amount)
-	v.amount.OnChanged = func(string) { v.update() }
 	v.note = widget.NewEntry()
 	v.note.SetPlaceHolder(lang.L("다른 금액이면 이유를 적으세요"))
-	v.result = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance, Wrapping: fyne.TextWrapWord}
 	explain := &widget.Label{Text: lang.L("상품 금액에서 쿠폰 몫과(구매자 사유면) 반품배송비를 빼고 환불합니다. 다른 금액이면 적고 이유를 남기세요."),
 		Wrapping: fyne.TextWrapWord}
 	v.form = newScreenForm(s.sh, lang.L("환불하고 완료"), lang.L("완료"), 520, []formRow{
@@ -76,9 +73,8 @@ func newRefundDialog(s *returnsScreen, d returnDetail, p returns.Policy) *refund
 		{label: lang.L("계산"), input: &widget.Label{Text: v.breakdown(), Wrapping: fyne.TextWrapWord}},
 		{label: lang.L("환불 금액"), input: v.amount, field: "refund"},
 		{label: lang.L("메모"), input: v.note, field: "note"},
-		{label: lang.L("환불할 금액"), input: v.result},
 	}, v.onConfirm)
-	v.update()
+	v.form.d.Consequence = v.consequence
 	return v
 }
 
@@ -101,22 +97,17 @@ func (v *refundDialog) typed() (won int64, set, ok bool) {
 	return won, true, ok
 }
 
-// update shows the refund that confirming will pay, as the seller types.
-func (v *refundDialog) update() {
+// consequence is the refund that confirming will pay, recomputed as the seller types.
+func (v *refundDialog) consequence() string {
 	won, set, ok := v.typed()
 	switch {
 	case !ok:
-		v.result.SetText(lang.L("금액을 숫자로 입력하세요."))
-		v.result.Importance = widget.DangerImportance
+		return lang.L("환불 금액을 숫자로 입력하세요.")
 	case set && won != v.computed:
-		v.result.Importance = widget.WarningImportance
-		v.result.SetText(lang.L("{{.Won}} (계산한 금액 {{.Computed}}과 다름: 메모에 이유를 남기세요)", map[string]any{
-			"Won": format.Won(won), "Computed": format.Won(v.computed)}))
-	default:
-		v.result.Importance = widget.HighImportance
-		v.result.SetText(format.Won(v.computed))
+		return lang.L("환불 금액: {{.Won}} (계산한 금액 {{.Computed}}과 다름: 메모에 이유를 남기세요)", map[string]any{
+			"Won": format.Won(won), "Computed": format.Won(v.computed)})
 	}
-	v.result.Refresh()
+	return lang.L("환불 금액: {{.Won}}", map[string]any{"Won": format.Won(v.computed)})
 }
 
 func (v *refundDialog) onConfirm(f *screenForm) {

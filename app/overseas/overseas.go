@@ -296,7 +296,7 @@ func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 		return Shipment{}, fmt.Errorf("overseas: %w", err)
 	}
 	sh := Shipment{OrderID: orderID, Service: string(EMS), Category: "SALE", NameEn: latinOnly(o.RecipientName),
-		Phone: o.RecipientPhone1, Postcode: o.Postcode, CustomsID: o.CustomsID}
+		Phone: o.RecipientPhone1, Postcode: o.Postcode}
 	if o.Country != "KR" {
 		sh.Country = o.Country
 	}
@@ -319,7 +319,7 @@ func (s *Shipper) Draft(ctx context.Context, orderID int64) (Shipment, error) {
 // feeOverride is set (a post office quote that differs).
 func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Shipment, error) {
 	fields := map[string]apperr.Msg{}
-	order := []string{"country", "service", "weight", "nameEn", "addressEn", "phone", "customsID", "items", "fee"}
+	order := []string{"country", "service", "weight", "nameEn", "addressEn", "phone", "items", "fee"}
 	sh.NameEn, sh.AddressEn, sh.City = strings.TrimSpace(sh.NameEn), strings.TrimSpace(sh.AddressEn), strings.TrimSpace(sh.City)
 	if sh.NameEn == "" || !ascii(sh.NameEn) {
 		fields["nameEn"] = apperr.M("받는 사람 이름을 영문으로 입력하세요 (예: Jane Smith).")
@@ -329,9 +329,6 @@ func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Sh
 	}
 	if strings.TrimSpace(sh.Phone) == "" {
 		fields["phone"] = apperr.M("받는 사람 전화번호를 국가번호와 함께 입력하세요 (예: +1 212-555-0100).")
-	}
-	if c := strings.TrimSpace(sh.CustomsID); c != "" && !(len(c) == 13 && (c[0] == 'P' || c[0] == 'p') && allDigits(c[1:])) {
-		fields["customsID"] = apperr.M("개인통관고유부호는 P로 시작하는 13자리입니다 (예: P123456789012).")
 	}
 	if len(sh.Items) == 0 {
 		fields["items"] = apperr.M("세관 신고 품목을 하나 이상 입력하세요.")
@@ -400,8 +397,8 @@ func (s *Shipper) Save(ctx context.Context, sh Shipment, feeOverride *int64) (Sh
 	return sh, err
 }
 
-// Declaration builds the CN22/CN23 content of an order's shipment: our store as sender (from the profile,
-// its English name being the seller's to fill in on the form when the profile has none), the addressee, items.
+// Declaration builds the CN22/CN23 content of an order's shipment: our store as sender (in English with its
+// postcode, see Sender; refused until the seller wrote it), the addressee, items.
 func (s *Shipper) Declaration(ctx context.Context, orderID int64) (doc.CustomsDoc, error) {
 	db := s.store.Read()
 	sh, err := data.ShipmentOf(ctx, db, orderID)
@@ -415,9 +412,12 @@ func (s *Shipper) Declaration(ctx context.Context, orderID int64) (doc.CustomsDo
 	if err != nil {
 		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)
 	}
-	prof, err := s.store.Profile(ctx)
+	snd, err := s.Sender(ctx)
 	if err != nil {
-		return doc.CustomsDoc{}, fmt.Errorf("overseas: %w", err)
+		return doc.CustomsDoc{}, err
+	}
+	if bad := CheckSender(snd); len(bad) > 0 {
+		return doc.CustomsDoc{}, apperr.New(apperr.ErrInvalid, "보내는 사람(우리 스토어)의 영문 이름, 주소, 도시, 우편번호, 전화를 해외배송 양식에 먼저 입력하세요.")
 	}
 	c, err := s.country(ctx, db, sh.Country)
 	if err != nil {
@@ -426,9 +426,11 @@ func (s *Shipper) Declaration(ctx context.Context, orderID int64) (doc.CustomsDo
 	cat := map[string]doc.CustomsCategory{"GIFT": doc.CategoryGift, "DOCUMENTS": doc.CategoryDocuments, "SAMPLE": doc.CategoryCommercialSample,
 		"RETURNED": doc.CategoryReturnedGoods, "SALE": doc.CategorySaleOfGoods, "OTHER": doc.CategoryOther}[sh.Category]
 	d := doc.CustomsDoc{TrackingNumber: sh.TrackingNo, Reference: o.OrderNo, Category: cat, GrossWeightGrams: sh.WeightGrams,
-		PostageWon: sh.Fee, ImporterCode: sh.CustomsID, Date: s.Now(),
-		Sender: doc.CustomsParty{Name: prof.Name, Company: prof.Name, Address: prof.Address, Country: "Republic of Korea",
-			Phone: prof.Phone, Email: prof.Email},
+		PostageWon: sh.Fee, Date: s.Now(),
+		// the sender as the destination's post reads it; 개인통관고유부호 is Korea's import code and has no place
+		// on a parcel leaving Korea
+		Sender: doc.CustomsParty{Name: snd.Name, Company: snd.Company, Address: snd.Address, City: snd.City, Postcode: snd.Postcode,
+			Country: "Republic of Korea", Phone: snd.Phone, Email: snd.Email},
 		Addressee: doc.CustomsParty{Name: sh.NameEn, Address: sh.AddressEn, City: sh.City, State: sh.State, Postcode: sh.Postcode,
 			Country: c.NameEn, Phone: sh.Phone, Email: sh.Email}}
 	if cat == doc.CategoryOther {

@@ -144,11 +144,6 @@ func TestShipmentDraftSaveAndDeclaration(t *testing.T) {
 	}
 	sh.Country, sh.AddressEn, sh.City, sh.State, sh.Postcode, sh.Phone = "US", "55 Main St Apt 4", "Springfield", "IL", "62701", "+1 217-555-0100"
 	sh.Items[0].Description, sh.Items[1].Description = "Wool knit scarf", "Ceramic mug"
-	sh.CustomsID = "P12345"
-	if _, err := d.ship.Save(ctx, sh, nil); err == nil || !strings.Contains(apperr.Message(err), "개인통관고유부호") {
-		t.Errorf("bad customs id: %v", err)
-	}
-	sh.CustomsID = ""
 	sh.Service = string(KPacket)
 	saved, err := d.ship.Save(ctx, sh, nil)
 	if err != nil {
@@ -172,6 +167,16 @@ func TestShipmentDraftSaveAndDeclaration(t *testing.T) {
 		t.Errorf("reopened shipment = %+v", again)
 	}
 	var buf bytes.Buffer
+	// the profile is in the seller's words: until the sender is written in English with its postcode, no
+	// declaration is made
+	if err := d.ship.WriteDeclaration(ctx, d.order, &buf); apperr.ErrorCode(err) != apperr.ErrInvalid ||
+		!strings.Contains(apperr.Message(err), "우편번호") {
+		t.Fatalf("declaration without an English sender: %v", err)
+	}
+	if _, err := d.ship.SaveSender(ctx, Sender{Name: "Haru Studio", Address: "396 World Cup-buk-ro, Mapo-gu", City: "Seoul",
+		Postcode: "03925", Phone: "+82 2-332-1234"}); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.ship.WriteDeclaration(ctx, d.order, &buf); err != nil {
 		t.Fatal(err)
 	}
@@ -181,6 +186,43 @@ func TestShipmentDraftSaveAndDeclaration(t *testing.T) {
 	decl, _ := d.ship.Declaration(ctx, d.order)
 	if decl.Addressee.Country != "United States" || decl.PostageWon != 20000 || decl.GrossWeightGrams != 810 || len(decl.Items) != 2 {
 		t.Errorf("declaration = %+v", decl)
+	}
+	if decl.Sender.Postcode != "03925" || decl.Sender.City != "Seoul" || decl.ImporterCode != "" {
+		t.Errorf("sender %+v, importer's code %q: want the English sender with its postcode and no Korean import code",
+			decl.Sender, decl.ImporterCode)
+	}
+}
+
+// The sender starts from the profile's Latin parts and Korea's country code, and is refused at each field
+// that is missing or in Hangul.
+func TestSender(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	snd, err := d.ship.Sender(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snd.Name != "Haru Studio" || snd.Phone != "+82 2-332-1234" || snd.Address != "" || snd.Complete() {
+		t.Errorf("sender from the profile = %+v", snd)
+	}
+	if got := InternationalKR("010-1234-5678"); got != "+82 10-1234-5678" {
+		t.Errorf("InternationalKR = %q", got)
+	}
+	_, err = d.ship.SaveSender(ctx, Sender{Name: "하루", Address: "서울 마포구", City: "Seoul", Postcode: "0392", Phone: "+82 2-332-1234"})
+	for _, f := range []string{"senderName", "senderAddress", "senderPostcode"} {
+		if apperr.FieldText(err, f, apperr.Korean) == "" {
+			t.Errorf("no message for %s: %v", f, err)
+		}
+	}
+	if apperr.FieldText(err, "senderCity", apperr.Korean) != "" {
+		t.Errorf("a city in English refused: %v", err)
+	}
+	saved, err := d.ship.SaveSender(ctx, Sender{Name: " Haru Studio ", Address: "396 World Cup-buk-ro", City: "Seoul", Postcode: "039-25", Phone: "+82 2-332-1234"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.ship.Sender(ctx); got != saved || got.Name != "Haru Studio" {
+		t.Errorf("stored sender %+v, want %+v", got, saved)
 	}
 }
 
