@@ -111,4 +111,3 @@ func screenToast(sh *shell, msg string) {
 	pop.ShowAtPosition(fyne.NewPos((c.Size().Width-size.Width)/2, c.Size().Height-size.Height-24))
 	time.AfterFunc(3*time.Second, func() { fyne.Do(pop.Hide) })
 }
-
