@@ -20,6 +20,7 @@ import (
 	"sellerdesk/app/overseas"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/app/returns"
+	"sellerdesk/app/sheet"
 	"sellerdesk/data"
 )
 
@@ -129,6 +130,9 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 		// the workbooks then unpack in the system's temporary folder, as they did before: no reason to stop
 		log.Warn("temporary folder", "err", err)
 	} else {
+		// excelize unpacks a big sheet's cells there (some 200 MB for 100,000 rows): a killed import's
+		// files are then removed by the next start's sweep, with the folder
+		sheet.SetTempDir(d.temp.Path())
 		for _, swept := range d.temp.Swept {
 			log.Info("temporary folder of an ended process removed", "path", swept)
 		}
@@ -172,6 +176,7 @@ func (d *Desk) Close() error {
 		d.Log.Error("close store", "err", err)
 	}
 	if d.temp != nil {
+		sheet.SetTempDir("") // the folder goes now; a file read after this uses the system's
 		if terr := d.temp.Close(); terr != nil {
 			d.Log.Warn("temporary folder", "err", terr)
 		}
