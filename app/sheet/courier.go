@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"sellerdesk/app/apperr"
@@ -162,11 +160,10 @@ func readCourierTable(ctx context.Context, t *table) (out []CourierRow, probs []
 		if c := get("courier"); c != "" {
 			row.Courier, _ = couriers.Name(c)
 		}
+		// A number cell of an xlsx or .xls reads in full ("612345678901"); an exponent ("6.12346E+11") is
+		// text a spreadsheet wrote from a number it showed rounded: its last digits are gone.
 		tracking := get("tracking")
 		row.TrackingNo = strings.NewReplacer("-", "", " ", "").Replace(tracking)
-		if t.excel && strings.ContainsAny(row.TrackingNo, "eE") {
-			row.TrackingNo = wholeNumber(row.TrackingNo)
-		}
 		switch {
 		case row.TrackingNo == "":
 			probs = append(probs, Problem{Sheet: t.name, Row: n, Column: columnLabel(cols["tracking"], header), Reason: "송장번호가 비어 있습니다."})
@@ -191,14 +188,4 @@ func hasLetterTracking(s string) bool {
 		}
 	}
 	return false
-}
-
-// wholeNumber writes a spreadsheet number such as "6.12345678901E+11" out in full when it is a whole
-// number that a float holds exactly; anything else is returned as it was.
-func wholeNumber(s string) string {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != math.Trunc(f) || f < 0 || f >= 1<<53 {
-		return s
-	}
-	return strconv.FormatFloat(f, 'f', 0, 64)
 }

@@ -114,18 +114,25 @@ func estimateRows(head []byte, size int64) int {
 }
 
 // delimiter picks tab or comma from the first lines: Excel's "텍스트(탭으로 분리)" and many courier
-// systems write tabs; Smart Store and most tools write commas. Counting is safe in CP949 too, whose
-// second bytes are never a tab or a comma.
+// systems write tabs; Smart Store and most tools write commas. The one a header row repeats most wins (a
+// notice above the header may hold a few commas); on a tie, the one more lines hold. Counting is safe in
+// CP949 too, whose second bytes are never a tab or a comma.
 func delimiter(head []byte) rune {
-	tabs, commas := 0, 0
+	maxTab, maxComma, tabLines, commaLines := 0, 0, 0, 0
 	for i, line := range bytes.SplitN(head, []byte{'\n'}, 21) {
 		if i == 20 {
 			break
 		}
-		tabs += bytes.Count(line, []byte{'\t'})
-		commas += bytes.Count(line, []byte{','})
+		tabs, commas := bytes.Count(line, []byte{'\t'}), bytes.Count(line, []byte{','})
+		maxTab, maxComma = max(maxTab, tabs), max(maxComma, commas)
+		if tabs > 0 {
+			tabLines++
+		}
+		if commas > 0 {
+			commaLines++
+		}
 	}
-	if tabs > commas {
+	if maxTab > maxComma || maxTab == maxComma && tabLines > commaLines {
 		return '\t'
 	}
 	return ','
