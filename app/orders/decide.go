@@ -71,7 +71,11 @@ func decide(s lineState, r rowState) decision {
 		d.status = r.status
 	}
 	switch {
-	case r.claim == "" || r.claim == s.claim:
+	case r.claim == "":
+	case r.claim == s.claim:
+		if d.claimAt.IsZero() {
+			d.claimAt = r.claimAt // the same claim, and now its day is known
+		}
 	case statusTaken || claimDir > 0:
 		d.claim = r.claim
 		if !r.claimAt.IsZero() {

@@ -286,6 +286,15 @@ func keepText(old, new string, carried bool) string {
 	return new
 }
 
+// keepPhone is keepText for a phone number: the same digits written another way (01012345678 from a
+// re-saved file for 010-1234-5678) keep the way with separators.
+func keepPhone(old, new string, carried bool) string {
+	if carried && new != "" && old != "" && digits(old) == digits(new) && !strings.ContainsAny(new, "- ") {
+		return old
+	}
+	return keepText(old, new, carried)
+}
+
 // keepTime is a date after a file that may carry it: a blank cell never erases one.
 func keepTime(old, new time.Time, carried bool) time.Time {
 	if !carried || new.IsZero() {
@@ -301,10 +310,10 @@ func mergeOrder(old data.OrderRecord, row sheet.OrderRow) data.OrderRecord {
 	o.PaidAt = keepTime(o.PaidAt, row.PaidAt, row.Has(sheet.FieldPaid))
 	o.BuyerName = keepText(o.BuyerName, row.BuyerName, row.Has(sheet.FieldBuyerName))
 	o.BuyerID = keepText(o.BuyerID, row.BuyerID, row.Has(sheet.FieldBuyerID))
-	o.BuyerPhone = keepText(o.BuyerPhone, row.BuyerPhone, row.Has(sheet.FieldBuyerPhone))
+	o.BuyerPhone = keepPhone(o.BuyerPhone, row.BuyerPhone, row.Has(sheet.FieldBuyerPhone))
 	o.RecipientName = keepText(o.RecipientName, row.RecipientName, row.Has(sheet.FieldRecipient))
-	o.RecipientPhone1 = keepText(o.RecipientPhone1, row.RecipientPhone1, row.Has(sheet.FieldPhone1))
-	o.RecipientPhone2 = keepText(o.RecipientPhone2, row.RecipientPhone2, row.Has(sheet.FieldPhone2))
+	o.RecipientPhone1 = keepPhone(o.RecipientPhone1, row.RecipientPhone1, row.Has(sheet.FieldPhone1))
+	o.RecipientPhone2 = keepPhone(o.RecipientPhone2, row.RecipientPhone2, row.Has(sheet.FieldPhone2))
 	o.Postcode = keepText(o.Postcode, row.Postcode, row.Has(sheet.FieldPostcode))
 	if row.FullAddress != "" && row.Address == row.FullAddress && row.AddressDetail == "" &&
 		strings.Join(strings.Fields(old.Address+" "+old.AddressDetail), " ") == strings.Join(strings.Fields(row.FullAddress), " ") {

@@ -603,7 +603,24 @@ func phone(s string) string {
 	if len(s) == 8 && (s[0] == '1') {
 		return s // 15xx/16xx/18xx 대표번호 have no leading zero
 	}
-	return "0" + s
+	return dashed("0" + s)
+}
+
+// dashed writes a phone number's digits the way Smart Store does: 010-1234-5678, 0504-1234-5678,
+// 02-123-4567, 031-123-4567.
+func dashed(d string) string {
+	head := 3
+	switch {
+	case strings.HasPrefix(d, "02"):
+		head = 2
+	case strings.HasPrefix(d, "050") && len(d) == 12:
+		head = 4
+	}
+	rest := d[head:]
+	if len(rest) < 7 || len(rest) > 8 {
+		return d
+	}
+	return d[:head] + "-" + rest[:len(rest)-4] + "-" + rest[len(rest)-4:]
 }
 
 func allDigits(s string) bool {
