@@ -203,6 +203,7 @@ func (sh *shell) reload() {
 	cur := sh.current
 	sh.screens = map[int]screen{}
 	sh.objects = map[int]fyne.CanvasObject{}
+	sh.content.Objects = nil
 	sh.show(cur)
 }
 

@@ -182,7 +182,22 @@ func (sh *shell) show(i int) {
 	}
 	sh.current = i
 	sh.title.SetText(sh.areas[i].title)
-	sh.content.Objects = []fyne.CanvasObject{sh.objects[i]}
+	// every screen built stays in the window's tree, hidden when not chosen: a theme change repaints what
+	// is in the tree only, so a table kept aside would come back in the old theme's lines and check boxes
+	shown := sh.objects[i]
+	found := false
+	for _, o := range sh.content.Objects {
+		if o == shown {
+			found = true
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	if !found {
+		sh.content.Objects = append(sh.content.Objects, shown)
+		shown.Show()
+	}
 	sh.content.Refresh()
 }
 

@@ -56,5 +56,26 @@ func (t *sellerTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant)
 	if t.forced != nil {
 		variant = *t.forced
 	}
+	if c, ok := readable[variant][name]; ok {
+		return c
+	}
 	return t.Theme.Color(name, variant)
+}
+
+// readable are the text colours that differ from Fyne's default theme so that secondary text meets WCAG
+// AA (4.5:1) on the window, input and header backgrounds in both variants: Fyne draws a LowImportance label
+// (hints, history, counts) in its disabled grey, 1.3:1 on white; its placeholder grey is 3.5:1, its light
+// error red 3.7:1 and its light success green 1.5:1 (views/theme_test.go measures them).
+var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameDisabled:    color.NRGBA{0x66, 0x66, 0x66, 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{0x6e, 0x6e, 0x6e, 0xff},
+		theme.ColorNameError:       color.NRGBA{0xc6, 0x28, 0x28, 0xff},
+		theme.ColorNameSuccess:     color.NRGBA{0x2e, 0x7d, 0x32, 0xff},
+		theme.ColorNameWarning:     color.NRGBA{0xa3, 0x52, 0x00, 0xff},
+	},
+	theme.VariantDark: {
+		theme.ColorNameDisabled: color.NRGBA{0xa0, 0xa0, 0xa0, 0xff},
+		theme.ColorNameError:    color.NRGBA{0xff, 0x79, 0x61, 0xff},
+	},
 }
