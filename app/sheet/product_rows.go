@@ -100,8 +100,8 @@ func guideText(v string) bool {
 }
 
 // skipTemplateRows drops the template's own rows from the top of rows (those within guideZone of the
-// header) and returns the data rows. The example right below a 필수/선택 row is recognised by the guide rows
-// under it even when none of its cells says 예시; rows sharing an example's 판매자 상품코드 are its options.
+// header) and returns the data rows. The row right below a 필수/선택 row is the example even when none of its
+// cells says 예시; rows sharing an example's 판매자 상품코드 are its options.
 func (file *ProductFile) skipTemplateRows(rows []row, headerRow int) []row {
 	afterMarker := false
 	exampleCode := ""
@@ -118,7 +118,9 @@ func (file *ProductFile) skipTemplateRows(rows []row, headerRow int) []row {
 			why = "예시"
 		case isGuideRow(r):
 			why = "작성 안내"
-		case afterMarker && i+1 < len(rows) && (isGuideRow(rows[i+1]) || isExampleRow(rows[i+1])):
+		case afterMarker:
+			// the template's example sits right under its 필수/선택 row and looks like a product; a seller
+			// who kept that row kept the example (the preview names the row it skipped)
 			why = "예시"
 		}
 		if why == "" {
