@@ -23,6 +23,7 @@ const (
 	KindFolder                                       // the path is a folder, not a file
 	KindReadOnlyNeedsUpdate                          // only readable, and it needs a schema update first
 	KindCannotCreate                                 // no file yet, and its folder cannot be written
+	KindReadOnlyLog                                  // read-only, with a write-ahead log SQLite cannot read there
 )
 
 // OpenError is returned by Open when a file is refused. Its message is the sentence the seller sees.
@@ -44,6 +45,8 @@ func (e *OpenError) Error() string {
 		return fmt.Sprintf("'%s'은(는) 폴더입니다. 데이터 파일의 경로를 지정하세요(예: %s).", e.Path, filepath.Join(e.Path, "sellerdesk.db"))
 	case KindReadOnlyNeedsUpdate:
 		return fmt.Sprintf("데이터 파일 '%s'은(는) 읽기 전용이라 이 버전의 셀러데스크에 맞게 데이터 구조를 바꿀 수 없습니다(데이터 버전 %d, 이 프로그램은 %d). 파일은 그대로 두었습니다. 파일과 폴더에 쓰기 권한을 주거나, 쓸 수 있는 폴더로 복사한 뒤 여세요.", e.Path, e.Version, e.Known)
+	case KindReadOnlyLog:
+		return fmt.Sprintf("데이터 파일 '%s'에 아직 반영되지 않은 변경 기록(%s-wal)이 있는데, 폴더가 읽기 전용이라 읽을 수 없습니다. 파일은 그대로 두었습니다. 폴더에 쓰기 권한을 주거나, 폴더째 쓸 수 있는 곳으로 복사한 뒤 여세요.", e.Path, filepath.Base(e.Path))
 	case KindCannotCreate:
 		return fmt.Sprintf("데이터 폴더 '%s'에 쓸 수 없어 새 데이터 파일을 만들 수 없습니다. 폴더의 쓰기 권한을 확인하거나 쓸 수 있는 위치를 --db로 지정하세요.", filepath.Dir(e.Path))
 	case KindNewerVersion:

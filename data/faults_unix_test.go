@@ -192,6 +192,48 @@ func TestReadOnlyPlaces(t *testing.T) {
 		_, path := roPlace(t, all, false, false)
 		readable(t, asOtherUser(t, path), ReadOnlyFile)
 	})
+	t.Run("FolderWithUncheckpointedLog", func(t *testing.T) {
+		// a writer that died left its -wal (with committed rows) and -shm beside the file
+		_, path := roPlace(t, all, true, true)
+		os.Chmod(filepath.Dir(path), 0o755)
+		src := filepath.Join(t.TempDir(), "live.db")
+		s, err := Open(context.Background(), src, testClock())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fillSettings(t, s, 5)
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			b, err := os.ReadFile(src + suffix)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path+suffix, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+		if os.Geteuid() != 0 {
+			os.Chmod(path, 0o444)
+			os.Chmod(filepath.Dir(path), 0o555)
+		} else {
+			os.Chmod(path, 0o644) // root's: nobody reads it only
+		}
+		got := asOtherUser(t, path)
+		readable(t, got, ReadOnlyFile)
+		if got.Settings < 5 {
+			t.Errorf("read %d settings: the log's committed rows were not read", got.Settings)
+		}
+		// without its -shm, the log cannot be read from a read-only folder: said so, not "damaged"
+		os.Chmod(filepath.Dir(path), 0o755)
+		os.Remove(path + "-shm")
+		os.Chmod(path, 0o666)
+		if os.Geteuid() != 0 {
+			os.Chmod(filepath.Dir(path), 0o555)
+		}
+		if got := asOtherUser(t, path); got.Kind != KindReadOnlyLog || !strings.Contains(got.Err, "읽기 전용") {
+			t.Errorf("outcome %+v, want KindReadOnlyLog", got)
+		}
+	})
 	t.Run("NeedsUpdate", func(t *testing.T) {
 		_, path := roPlace(t, all[:6], false, false)
 		got := asOtherUser(t, path)

@@ -87,9 +87,20 @@ func (s *Store) openReadOnly(ctx context.Context, version int, existing bool) (*
 	var n int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
 		s.Close()
-		return nil, &OpenError{Path: s.path, Kind: KindUnreadable, Detail: err.Error()}
+		return nil, s.readOnlyCause(&OpenError{Path: s.path, Kind: KindUnreadable, Detail: err.Error()})
 	}
 	return s, nil
+}
+
+// readOnlyCause names what really stopped a read-only open: a file that reads as damaged or unreadable
+// only because its write-ahead log cannot be read from a read-only folder (SQLite needs to make or write
+// the -shm file for it) is said to be that, not damage.
+func (s *Store) readOnlyCause(err error) error {
+	var oe *OpenError
+	if s.access != ReadOnlyFolder || !hasWAL(s.path) || !errors.As(err, &oe) || (oe.Kind != KindCorrupt && oe.Kind != KindUnreadable) {
+		return err
+	}
+	return &OpenError{Path: s.path, Kind: KindReadOnlyLog, Detail: oe.Detail}
 }
 
 // roURI opens path read-only through SQLite's URI handling (mode=ro: no write, no journal, no new file),

@@ -83,7 +83,7 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 	}
 	version, existing, err := probe(ctx, path, s.base(), len(migs))
 	if err != nil {
-		return nil, err
+		return nil, s.readOnlyCause(err)
 	}
 	if s.access != Writable {
 		return s.openReadOnly(ctx, version, existing)
