@@ -134,7 +134,33 @@ func seeds(t testing.TB) map[string]map[string]any {
 	if err := WriteTemplate(&template, testCats, testSups); err != nil {
 		t.Fatal(err)
 	}
+	xlsSheets := []xlsTestSheet{
+		{Name: "택배", Cells: []xlsCell{
+			{Row: 0, Col: 0, Text: "받는분성명"}, {Row: 0, Col: 1, Text: "받는분전화번호"}, {Row: 0, Col: 2, Text: "운송장번호"},
+			{Row: 1, Col: 0, Text: "김민지"}, {Row: 1, Col: 1, Text: "010-1234-5678", Label: true}, {Row: 1, Col: 2, Number: fnum(612345678901)},
+			{Row: 2, Col: 0, Formula: true, Text: "이서준"}, {Row: 2, Col: 1, Bool: boolp(true)}, {Row: 2, Col: 2, Err: 0x2A},
+		}, MulRK: []xlsCell{{Row: 3, Col: 0, Number: fnum(1)}, {Row: 3, Col: 1, Number: fnum(2)}}},
+		xlsGrid("메모", [][]string{{"가나다라마바사아자차카타파하", "abcdefghijklmnopqrstuvwxyz"}}),
+	}
+	tsv := "상품주문번호\t주문번호\t상품명\t수량\t주문상태\n2026112210000001\t2026112299990001\t\"머그\t컵\"\t1\t결제완료\n"
 	return map[string]map[string]any{
+		"FuzzXLSStream": {
+			"cells":    buildXLS(t, xlsSheets, xlsOptions{SSTSplit: 40}),
+			"password": buildXLS(t, xlsSheets[:1], xlsOptions{Password: true}),
+		},
+		"FuzzXLSFile": {
+			"courier": xlsFile(t, xlsSheets[:1], xlsOptions{}),
+			"sheetjs": fixture(t, "courier_epost.xls"),
+		},
+		"FuzzHTMLTable": {
+			"courier-page": htmlCourierPage,
+			"nested":       "<tr><td colspan=3>a<table><tr><td>b</td></tr></table></td><th>c<br/>d</th></tr><!-- x --><script>y</script>",
+		},
+		"FuzzTextStream": {
+			"tsv-cp949": cp949(t, tsv),
+			"tsv-utf8":  []byte(tsv),
+			"csv-late":  append([]byte("a,b\n1,2\n"), cp949(t, "가,나\n")...),
+		},
 		"FuzzOrderXLSX": {
 			"export":        noticeFile(t, orderHeaderCells, orderRowCells),
 			"export-stored": storedXLSX(t, noticeFile(t, orderHeaderCells, orderRowCells)),

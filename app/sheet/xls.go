@@ -87,6 +87,21 @@ func xlsTooBig(what string) error {
 
 var errXLSFormat = errors.New("xls: not a BIFF8 workbook stream")
 
+// xlsPanics lets a panic of the reader through instead of turning it into a damaged-file error: the fuzz
+// targets set it, so that a panic is a finding rather than a seller's message.
+var xlsPanics bool
+
+// caught, deferred, turns a panic while reading an .xls (a bug this reader or mscfb has on some broken
+// file) into the damaged-file error, so one odd file never takes the program down.
+func caught(err *error, where string) {
+	if xlsPanics {
+		return
+	}
+	if r := recover(); r != nil {
+		*err = xlsDamaged(fmt.Errorf("xls: %s: panic: %v", where, r))
+	}
+}
+
 // xlsBook is the globals of a workbook: its sheets and shared strings. The cells are read per sheet.
 type xlsBook struct {
 	stream []byte
@@ -101,11 +116,7 @@ type xlsSheet struct {
 
 // xlsStream finds the workbook stream in a compound file: "Workbook" (BIFF8). A "Book" stream is Excel 95.
 func xlsStream(raw []byte) (stream []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			stream, err = nil, xlsDamaged(fmt.Errorf("xls: compound file: %v", r))
-		}
-	}()
+	defer caught(&err, "compound file")
 	if len(raw) > maxXLSFile {
 		return nil, xlsTooBig(fmt.Sprintf("%d MB 초과", maxXLSFile>>20))
 	}
@@ -137,11 +148,7 @@ func xlsStream(raw []byte) (stream []byte, err error) {
 
 // parseXLSBook reads the globals substream: sheets, shared strings, and whether the file is encrypted.
 func parseXLSBook(stream []byte) (book *xlsBook, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			book, err = nil, xlsDamaged(fmt.Errorf("xls: globals: %v", r))
-		}
-	}()
+	defer caught(&err, "globals")
 	rs := &xlsRecords{b: stream}
 	typ, body, ok := rs.next()
 	if !ok || typ != xlsRecBOF || len(body) < 4 {
@@ -216,11 +223,7 @@ func parseXLSBook(stream []byte) (book *xlsBook, err error) {
 // written, numbers in full (no grouping, no exponent for whole numbers), TRUE/FALSE as 1/0 as excelize's
 // raw values do, errors as Excel writes them (#N/A …). Trailing empty cells are dropped.
 func (b *xlsBook) readSheet(i int) (rows [][]string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			rows, err = nil, xlsDamaged(fmt.Errorf("xls: sheet %d: %v", i, r))
-		}
-	}()
+	defer caught(&err, "sheet")
 	sh := b.sheets[i]
 	if sh.offset < 0 || sh.offset >= len(b.stream) {
 		return nil, xlsDamaged(fmt.Errorf("xls: sheet %q at %d outside the stream", sh.name, sh.offset))
