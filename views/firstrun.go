@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
+	"sellerdesk/app/orders"
 	"sellerdesk/views/widgets"
 )
 
@@ -23,7 +24,7 @@ func (sh *shell) start() {
 		sh.afterFirstFrame(j)
 	}
 	// whether to ask is read off the UI goroutine; the choice shows once the answer arrives
-	background(sh, sh.desk.NeedsFirstRunChoice, func(need bool, err error) {
+	background(sh, sh.needsFirstRun, func(need bool, err error) {
 		if err != nil {
 			sh.showError(err)
 			return
@@ -32,6 +33,21 @@ func (sh *shell) start() {
 			sh.showFirstRun()
 		}
 	})
+}
+
+// needsFirstRun reports whether to greet a new seller with the choice of an empty or a demo store: only on
+// a store that holds nothing yet. Orders count too: a seller who imported an order file before any
+// product (the lines wait to be matched) is no new seller to offer demo data to.
+func (sh *shell) needsFirstRun(ctx context.Context) (bool, error) {
+	need, err := sh.desk.NeedsFirstRunChoice(ctx)
+	if err != nil || !need {
+		return false, err
+	}
+	n, err := sh.desk.Orders.Count(ctx, orders.Query{Period: orders.PeriodAll})
+	if err != nil {
+		return false, err
+	}
+	return n == 0, nil
 }
 
 func (sh *shell) refreshCurrent() {

@@ -190,3 +190,23 @@ func TestDashboardCatalog(t *testing.T) {
 		t.Errorf("low-stock list shows %d products (filter %v), want %d; labels: %v", p.pager.Len(), p.lowStock.Checked, low, visibleTexts(c))
 	}
 }
+
+// TestFirstRunNotOfferedWithOrders: a store that holds orders but no products (an order file imported
+// first) does not open with the 빈 상태로 시작 / 데모 데이터 choice.
+func TestFirstRunNotOfferedWithOrders(t *testing.T) {
+	sh, w := openShell(t)
+	if _, err := sh.desk.ImportOrderFile(context.Background(), writeOrders(t, t.TempDir(), ""), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := sh.desk.Catalog.CountProducts(context.Background(), catalog.ListFilter{}); n != 0 {
+		t.Fatalf("the store has %d products; the test wants none", n)
+	}
+	if need, _ := sh.desk.NeedsFirstRunChoice(context.Background()); !need {
+		t.Fatal("the desk no longer counts this store as new: the test looks at nothing")
+	}
+	sh.start()
+	sh.waitJobs()
+	if hasLabel(w.Canvas(), "셀러데스크에 오신 것을 환영합니다!") {
+		t.Error("a store with orders is greeted as new, with the demo data choice")
+	}
+}
