@@ -140,3 +140,14 @@ func TestStreamedOrderCSV(t *testing.T) {
 		t.Fatalf("%+v %v", file, err)
 	}
 }
+
+// TestReadWhole: a workbook is read whole whether its size is known, unknown or wrong.
+func TestReadWhole(t *testing.T) {
+	data := bytes.Repeat([]byte("0123456789"), 1000)
+	for _, size := range []int64{0, 10000, 9000, 20000, -1} {
+		got, err := readWhole(bytes.NewReader(data), size)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("size %d: %d bytes, %v", size, len(got), err)
+		}
+	}
+}
