@@ -445,7 +445,8 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 				problem(k, fmt.Sprintf("%s '%s'은(는) 스프레드시트가 숫자로 바꿔 저장하면서 자릿수가 사라졌습니다. 원래 번호를 알 수 없어 이 행은 건너뜁니다. 스마트스토어에서 다시 내려받은 파일을 그대로 올리세요.", label, s))
 				return ""
 			}
-			return text(k)
+			f, _ := strconv.ParseFloat(s, 64) // every digit is there: write the number out in full
+			return strconv.FormatFloat(f, 'f', 0, 64)
 		}
 		return s
 	}
