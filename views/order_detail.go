@@ -134,6 +134,9 @@ func (v *orderDetail) lineCard(l orders.DetailLine) fyne.CanvasObject {
 	if l.CancelReason != "" {
 		rows = append(rows, &widget.Label{Text: lang.L("취소 사유") + ": " + l.CancelReason, Importance: widget.DangerImportance})
 	}
+	if l.ClaimLabel != "" {
+		rows = append(rows, claimLine(l))
+	}
 	var buttons []fyne.CanvasObject
 	if l.OptionID == 0 {
 		rows = append(rows, &widget.Label{Text: lang.L("상품과 연결되지 않아 재고에 반영되지 않았습니다."), Importance: widget.WarningImportance})
@@ -262,4 +265,22 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 		optionID, keep := options[i].ID, remember.Checked
 		saving(v.s.sh, func(ctx context.Context) error { return v.s.svc.MapLine(ctx, l.ID, optionID, keep) }, v.s.afterChange)
 	}, v.s.sh.win)
+}
+
+// claimLine says what the buyer asked (취소요청, 반품수거중 …) and why, and — for a cancel request not yet
+// answered — that the line is kept out of the courier file and the 일괄발송 file until the seller answers it.
+func claimLine(l orders.DetailLine) fyne.CanvasObject {
+	c := orders.Claim(l.Claim)
+	text := lang.L("클레임") + ": " + lang.L(l.ClaimLabel)
+	if l.ClaimReasonLabel != "" {
+		text += " (" + lang.L(l.ClaimReasonLabel) + ")"
+	}
+	imp := widget.MediumImportance
+	if c.Open() {
+		imp = widget.WarningImportance
+	}
+	if c.CancelAsked() {
+		text += "\n" + lang.L("취소요청에 답하기 전에는 송장 파일과 일괄발송 파일에서 빠집니다. 스마트스토어에서 취소를 승인하거나 거부하세요.")
+	}
+	return &widget.Label{Text: text, Importance: imp, Wrapping: fyne.TextWrapWord}
 }

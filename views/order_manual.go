@@ -241,7 +241,9 @@ func (f *manualOrderForm) save() {
 			f.s.sh.showError(err)
 			return
 		}
+		// the new order shows whatever filters were set before: they are cleared and it is searched
+		f.s.clearFilters(number)
 		f.s.refresh()
-		f.s.search.SetText(number)
+		screenToast(f.s.sh, lang.L("주문 {{.No}}{{.Eul}} 등록했습니다.", map[string]any{"No": number, "Eul": format.Particle(number, "을")}))
 	})
 }

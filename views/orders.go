@@ -98,11 +98,12 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	s.search.ExtendBaseWidget(s.search)
 	s.search.OnChanged = func(string) { s.pager.LoadTyping(s.query()) }
 
-	statusOptions := []string{lang.L("전체 상태"), lang.L("결제대기"), lang.L("신규주문"), lang.L("발주확인"), lang.L("배송중"),
-		lang.L("배송완료"), lang.L("구매확정"), lang.L("취소"), lang.L("반품"), lang.L("교환")}
-	s.statusKeys = []string{"", string(orders.StatusPaymentWaiting), orders.FilterNew, orders.FilterConfirmed,
-		string(orders.StatusDelivering), string(orders.StatusDelivered), string(orders.StatusDecided),
-		string(orders.StatusCanceled), string(orders.StatusReturned), string(orders.StatusExchanged)}
+	// every state, 결제완료 split by 발주확인, then the claims the seller has to answer (취소요청 …)
+	statusOptions := make([]string, len(orders.StatusFilters))
+	s.statusKeys = make([]string, len(orders.StatusFilters))
+	for i, f := range orders.StatusFilters {
+		statusOptions[i], s.statusKeys[i] = lang.L(f.Label), f.Key
+	}
 	s.status = widget.NewSelect(statusOptions, func(string) { s.reload() })
 	s.status.SetSelectedIndex(0)
 
@@ -248,7 +249,7 @@ func parseDay(s string) (time.Time, bool) {
 }
 
 func (s *ordersScreen) query() orders.Query {
-	q := orders.Query{Search: s.search.Text, Period: s.selectedPeriod(), Unmatched: s.unmatched.Checked}
+	q := orders.Query{Search: searchText(s.search.Text), Period: s.selectedPeriod(), Unmatched: s.unmatched.Checked}
 	if i := s.status.SelectedIndex(); i > 0 {
 		q.Status = s.statusKeys[i]
 	}
@@ -335,6 +336,8 @@ func (s *ordersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		switch {
 		case r.Status.Cancelled() || r.Status == orders.StatusReturned:
 			label.Importance = widget.DangerImportance
+		case r.Claim.Open():
+			label.Importance = widget.WarningImportance // the buyer asked for something: the seller answers first
 		case r.StatusLabel == "신규주문":
 			label.Importance = widget.HighImportance
 		}
@@ -461,7 +464,7 @@ func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)
 			widget.NewFormItem(lang.L("택배사"), courier), widget.NewFormItem(lang.L("송장번호"), tracking),
 		}, func(ok bool) {
 			if ok {
-				apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: tracking.Text})
+				apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: trackingDigits(tracking.Text)})
 			}
 		}, s.sh.win)
 	case orders.ActionCancel:
@@ -490,38 +493,46 @@ func (s *ordersScreen) afterChange() {
 }
 
 // onDispatchFile saves Smart Store's 일괄발송 upload for the selected lines (or every paid line not yet
-// shipped) that have a 송장번호, and says which lines were left out for lack of one.
+// shipped) that have a 송장번호, and says which lines were left out and why (no 송장번호, a cancel request),
+// grouped by the reason.
 func (s *ordersScreen) onDispatchFile() {
 	ids := s.selectedIDs()
-	type dispatch struct {
-		rows    []sheet.DispatchRow
-		missing []string
+	background(s.sh, func(ctx context.Context) (orders.DispatchPlan, error) { return s.svc.DispatchPlan(ctx, ids) },
+		func(p orders.DispatchPlan, err error) {
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.saveDispatch(p)
+		})
+}
+
+// leftOut says which lines a dispatch plan left out, once per reason.
+func leftOut(p orders.DispatchPlan) string {
+	rs := make([]refusal, len(p.Left))
+	for i, l := range p.Left {
+		rs[i] = refusal{l.ProductOrderNo, msgText(l.Why)}
 	}
-	background(s.sh, func(ctx context.Context) (dispatch, error) {
-		rows, missing, err := s.svc.DispatchFile(ctx, ids)
-		return dispatch{rows, missing}, err
-	}, func(d dispatch, err error) {
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		s.saveDispatch(d.rows, d.missing)
-	})
+	return lang.L("빠진 주문 {{.N}}건:", map[string]any{"N": format.Number(int64(len(rs)))}) + "\n" + groupRefusals(rs)
 }
 
 // saveDispatch writes the 일괄발송 rows to the file the seller picks.
-func (s *ordersScreen) saveDispatch(rows []sheet.DispatchRow, missing []string) {
-	if len(rows) == 0 {
-		s.sh.showInfo(lang.L("일괄발송 파일"), lang.L("송장번호가 입력된 발송 전 주문이 없습니다. 먼저 '송장 입력'을 하세요."))
+func (s *ordersScreen) saveDispatch(p orders.DispatchPlan) {
+	if len(p.Rows) == 0 {
+		msg := lang.L("송장번호가 입력된 발송 전 주문이 없습니다. 먼저 '송장 입력'을 하세요.")
+		if len(p.Left) > 0 {
+			msg += "\n" + leftOut(p)
+		}
+		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
 		return
 	}
 	name := "일괄발송_" + s.sh.desk.Now().Format("20060102") + ".xlsx"
 	s.sh.saveXLSX(name, func(_ context.Context, buf *bytes.Buffer) error {
-		return sheet.WriteDispatch(buf, rows)
+		return sheet.WriteDispatch(buf, p.Rows)
 	}, func(path string) {
-		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": format.Number(int64(len(rows)))})
-		if len(missing) > 0 {
-			msg += "\n" + lang.L("송장번호가 없어 빠진 주문 {{.N}}건: ", map[string]any{"N": format.Number(int64(len(missing)))}) + someNumbers(missing)
+		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": format.Number(int64(len(p.Rows)))})
+		if len(p.Left) > 0 {
+			msg += "\n" + leftOut(p)
 		}
 		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
 	})
@@ -591,4 +602,53 @@ func (s *ordersScreen) closeDetail() {
 	s.detail = nil
 	s.root.Objects = []fyne.CanvasObject{s.list}
 	s.root.Refresh()
+}
+
+// trackingDigits writes a tracking number the way the desk keeps it, without the hyphens and spaces couriers
+// print in it (6012-3456-7890 → 601234567890), so a search finds it however the seller types it.
+func trackingDigits(s string) string {
+	return strings.NewReplacer("-", "", " ", "").Replace(strings.TrimSpace(s))
+}
+
+// searchText is the search as the list asks it: a number typed with hyphens (a tracking number as printed)
+// is asked without them, as tracking numbers are kept.
+func searchText(s string) string {
+	t := strings.TrimSpace(s)
+	if !strings.Contains(t, "-") {
+		return s
+	}
+	digits := 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == ' ':
+		default:
+			return s // a name or an address with a hyphen: asked as typed
+		}
+	}
+	if digits < 10 {
+		return s // a phone tail or a date, not a tracking number
+	}
+	return trackingDigits(t)
+}
+
+// clearFilters puts every filter back to show everything, so an order just made is not hidden by a
+// filter the seller set earlier; search is what the search box then holds.
+func (s *ordersScreen) clearFilters(search string) {
+	s.period.SetSelectedIndex(0) // through its handler: the custom days hide
+	for _, sel := range []*widget.Select{s.status, s.payment, s.channel, s.scope} {
+		on := sel.OnChanged
+		sel.OnChanged = nil
+		if len(sel.Options) > 0 {
+			sel.SetSelectedIndex(0)
+		}
+		sel.OnChanged = on
+	}
+	on := s.unmatched.OnChanged
+	s.unmatched.OnChanged = nil
+	s.unmatched.SetChecked(false)
+	s.unmatched.OnChanged = on
+	s.search.SetText(search) // asks the list again
+	s.reload()
 }
