@@ -105,8 +105,10 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 	}
 	log, logOut, err := applog.New(dir, slog.LevelInfo)
 	if err != nil {
-		return nil, &Error{Code: ErrInternal, Err: err,
-			Message: fmt.Sprintf("데이터 폴더 '%s'에 로그 파일을 쓸 수 없습니다. 쓰기 권한을 확인하세요.", dir)}
+		// the log falls back to the temporary folder (see applog.New): this is neither being writable
+		return nil, &Error{Code: ErrConflict, Err: err,
+			Key:  "데이터 폴더 {{.Dir}}에도 임시 폴더 {{.Temp}}에도 로그 파일을 쓸 수 없습니다. 두 폴더의 쓰기 권한과 디스크 공간을 확인하세요.",
+			Args: map[string]any{"Dir": dir, "Temp": applog.FallbackDir()}}
 	}
 	dataOpts := []data.Option{data.WithClock(o.clock)}
 	if o.readOnly {

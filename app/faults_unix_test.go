@@ -89,31 +89,35 @@ func TestReadOnlyDataFolder(t *testing.T) {
 	os.Mkdir(tmp, 0o777)
 	os.Chmod(tmp, 0o777)
 
-	var got roDeskOutcome
-	if os.Geteuid() != 0 {
-		t.Setenv("TMPDIR", tmp)
-		os.Chmod(dir, 0o555)
-		defer os.Chmod(dir, 0o755)
-		got = roDeskProbe(path)
-	} else {
+	// probe starts on the file with temp as the temporary folder
+	probe := func(temp string) (got roDeskOutcome) {
+		t.Helper()
+		if os.Geteuid() != 0 {
+			t.Setenv("TMPDIR", temp)
+			os.Chmod(dir, 0o555)
+			defer os.Chmod(dir, 0o755)
+			return roDeskProbe(path)
+		}
 		os.Chmod(dir, 0o755)  // root's: nobody may not create files in it
 		os.Chmod(path, 0o666) // the file itself may be written: only the folder stops SQLite
 		bin := filepath.Join(tmp, "app.test")
-		src, err := os.Open(os.Args[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		dst, err := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
-		if err == nil {
-			_, err = io.Copy(dst, src)
-			dst.Close()
-		}
-		src.Close()
-		if err != nil {
-			t.Fatal(err)
+		if _, err := os.Stat(bin); err != nil {
+			src, err := os.Open(os.Args[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst, err := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
+			if err == nil {
+				_, err = io.Copy(dst, src)
+				dst.Close()
+			}
+			src.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 		cmd := exec.Command(bin, "-test.run=^TestReadOnlyDataFolder$")
-		cmd.Env = append(os.Environ(), "SELLERDESK_TEST_RO_DESK="+path, "TMPDIR="+tmp, "HOME="+tmp)
+		cmd.Env = append(os.Environ(), "SELLERDESK_TEST_RO_DESK="+path, "TMPDIR="+temp, "HOME="+tmp)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 		cmd.Dir = "/"
 		raw, err := cmd.Output()
@@ -124,7 +128,17 @@ func TestReadOnlyDataFolder(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &got); err != nil {
 			t.Fatalf("probe said %q: %v", raw, err)
 		}
+		return got
 	}
+
+	// with no temporary folder to log in either, the start says where it could not write
+	noTemp := filepath.Join(base, "notemp")
+	os.Mkdir(noTemp, 0o555)
+	if got := probe(noTemp); !strings.Contains(got.OpenErr, "임시 폴더") {
+		t.Errorf("with no folder to log in, the start says %+v", got)
+	}
+
+	got := probe(tmp)
 	if got.LockErr != "" || got.OpenErr != "" {
 		t.Fatalf("start in a read-only folder: lock %q, open %q", got.LockErr, got.OpenErr)
 	}
