@@ -409,3 +409,18 @@ func prefixKey(alias, key string) string {
 	return strings.Join(parts, " || '/' || ")
 }
 
+// SalesCost sums over r the 결제금액 and 원가 × 수량 of the lines whose product has a 원가, and the 결제금액 of
+// the lines without one (not linked to an option, or 원가 0).
+func SalesCost(ctx context.Context, q Querier, r SalesRange) (costedGross, cost, uncostedGross int64, err error) {
+	parts, args := itemParts(r)
+	err = q.QueryRowContext(ctx, `SELECT coalesce(sum(CASE WHEN p.cost > 0 THEN s.gross END), 0),
+			coalesce(sum(CASE WHEN p.cost > 0 THEN s.qty * p.cost END), 0),
+			coalesce(sum(CASE WHEN coalesce(p.cost, 0) = 0 THEN s.gross END), 0)
+		FROM (SELECT option, sum(qty) AS qty, sum(gross) AS gross FROM (`+parts+`) GROUP BY option) s
+		LEFT JOIN product_options po ON po.id = s.option
+		LEFT JOIN products p ON p.id = po.product_id`, args...).Scan(&costedGross, &cost, &uncostedGross)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("data: sales cost: %w", err)
+	}
+	return costedGross, cost, uncostedGross, nil
+}

@@ -190,17 +190,8 @@ func (s *Service) figures(ctx context.Context, q data.Querier, p Period) (Figure
 	for _, x := range refunds {
 		f.Refunds += x.Amount
 	}
-	items, err := data.SalesItems(ctx, q, r)
-	if err != nil {
+	if f.CostedGross, f.Cost, f.UncostedGross, err = data.SalesCost(ctx, q, r); err != nil {
 		return f, err
-	}
-	for _, it := range items {
-		if it.Cost > 0 {
-			f.CostedGross += it.Gross
-			f.Cost += it.Cost * it.Qty
-		} else {
-			f.UncostedGross += it.Gross
-		}
 	}
 	f.Profit = f.CostedGross - f.Cost
 	f.Net = f.Gross - f.Refunds
