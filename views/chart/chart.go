@@ -199,7 +199,9 @@ func (c *Chart) Tapped(e *fyne.PointEvent) {
 }
 
 // HoverAt shows the value of the category at p as a hover would (for tests and keyboard use).
-func (c *Chart) HoverAt(p fyne.Position) { c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}}) }
+func (c *Chart) HoverAt(p fyne.Position) {
+	c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+}
 
 // Tooltip is the text the hover shows now ("" when none).
 func (c *Chart) Tooltip() string {
