@@ -3,14 +3,17 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
+	"sellerdesk/data"
 )
 
 // withTempBase makes the desk's per-process temporary folder in base instead of the system's.
@@ -194,5 +197,44 @@ func TestOpenPathMistakes(t *testing.T) {
 	_, err = Open(ctx, filepath.Join(file, "sub", DBFileName), testInfo, WithClock(faultDay.Now), withTempBase(t.TempDir()))
 	if got := Text(err, TranslatorFor(Korean)); !strings.Contains(got, "폴더가 아니라 파일") {
 		t.Errorf("a path through a file says %q", got)
+	}
+}
+
+// TestKnownFaultMessages: a backup or restore stopped by a full disk, a refused folder or another
+// SellerDesk writing says so in Korean (with the space to make), not "see the log".
+func TestKnownFaultMessages(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data", DBFileName)
+	d := openFaultDesk(t, path)
+	defer d.Close()
+	full := &os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
+	denied := &os.PathError{Op: "open", Path: "x", Err: os.ErrPermission}
+	busy := &data.BusyError{Path: path}
+	ko := TranslatorFor(Korean)
+	for _, c := range []struct {
+		name string
+		err  error
+		want []string
+	}{
+		{"BackupFull", d.diskFault("/mnt/usb/b.db", full), []string{"디스크 공간이 부족", "/mnt/usb/b.db", "100 MB"}},
+		{"BackupDenied", d.diskFault("/mnt/usb/b.db", denied), []string{"쓸 권한이 없어", "다른 폴더"}},
+		{"RestoreFull", d.restoreFault("b.db", fmt.Errorf("data: restore: %w", &data.FullError{Path: path, Need: 300 << 20})), []string{"디스크 공간이 부족해 복원하지 못했습니다", "데이터는 그대로", "200 MB"}},
+		{"RestoreBusy", d.restoreFault("b.db", busy), []string{"다른 셀러데스크"}},
+		{"RestoreDenied", d.restoreFault("b.db", &data.ReadOnlyError{Path: path}), []string{"읽기 전용"}},
+		{"RestoreRefusedFull", d.restoreRefused(context.Background(), "b.db", fmt.Errorf("data: restore: temporary copy: %w", full)), []string{"디스크 공간이 부족"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := Text(c.err, ko)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q lacks %q", got, w)
+				}
+			}
+			if strings.Contains(got, "로그") {
+				t.Errorf("%q points to the log for a known cause", got)
+			}
+		})
+	}
+	if e := d.diskFault("x", errors.New("something else")); e != nil {
+		t.Errorf("an unknown cause became %v", e)
 	}
 }

@@ -264,3 +264,47 @@ func holdWrite(path string) {
 	s.Close()
 	os.Exit(0)
 }
+
+// TestFullDiskDuringRestore: a restore that runs out of room half way (the page limit again) is a
+// *FullError and leaves the store exactly as it was.
+func TestFullDiskDuringRestore(t *testing.T) {
+	ctx := context.Background()
+	big := openTemp(t)
+	fillSettings(t, big, 1)
+	pad := strings.Repeat("가", 1000)
+	if err := big.Write(ctx, func(tx *Tx) error {
+		for i := range 200 {
+			if err := SetSettingTx(ctx, tx, fmt.Sprintf("pad.%d", i), pad); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "big.db")
+	if err := big.BackupTo(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openTemp(t)
+	before := countSettings(t, s)
+	var pages int
+	if err := s.w.QueryRow(`PRAGMA page_count`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.w.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+8)); err != nil {
+		t.Fatal(err)
+	}
+	err := s.RestoreFrom(ctx, backup, nil)
+	var fe *FullError
+	if !errors.As(err, &fe) {
+		t.Fatalf("restore onto a full file = %v, want a full-disk error", err)
+	}
+	if got := countSettings(t, s); got != before {
+		t.Errorf("after the failed restore the store holds %d settings, want %d", got, before)
+	}
+	if problem, err := s.Check(ctx); err != nil || problem != "" {
+		t.Errorf("check after the failed restore: %q %v", problem, err)
+	}
+}

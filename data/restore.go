@@ -343,7 +343,7 @@ func (s *Store) RestorePrepared(ctx context.Context, p *PreparedRestore, progres
 	})
 	conn.Close()
 	if err != nil {
-		return fmt.Errorf("data: restore from %s: %w", p.Src, err)
+		return fmt.Errorf("data: restore from %s: %w", p.Src, classify(s.path, err))
 	}
 	// the copy is already at this version; migrate is a no-op unless that changed under us
 	if err := s.migrate(ctx); err != nil {
