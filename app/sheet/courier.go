@@ -83,6 +83,9 @@ func courierHeader(cells []string) (map[string]int, bool) {
 	return cols, hasName && hasTracking
 }
 
+// errNoCourierHeader: no sheet of the file has a courier file's header.
+var errNoCourierHeader = apperr.New(apperr.ErrInvalid, "택배사 파일에서 '받는분'(수취인, 수하인)과 '송장번호'(운송장번호, 등기번호) 열을 찾을 수 없습니다. 택배사 프로그램에서 내려받은 파일인지 확인하세요.")
+
 // ReadCourierFile reads a courier's file: xlsx (password-protected too), Excel 97–2003 .xls, an HTML
 // table saved as .xls, or CSV / tab-separated text in UTF-8 or CP949. On the first sheet that has one,
 // the first row (of the first 20) naming a recipient and a 송장번호 column is the header.
@@ -106,7 +109,7 @@ func ReadCourierFile(ctx context.Context, r io.Reader, password string) ([]Couri
 			return rows, probs, nil
 		}
 	}
-	return nil, nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "택배사 파일에서 '받는분'(수취인, 수하인)과 '송장번호'(운송장번호, 등기번호) 열을 찾을 수 없습니다. 택배사 프로그램에서 내려받은 파일인지 확인하세요."}
+	return nil, nil, errNoCourierHeader
 }
 
 // readCourierTable reads one table; found is false when no header is in its first 20 rows.
@@ -141,8 +144,7 @@ func readCourierTable(ctx context.Context, t *table) (out []CourierRow, probs []
 			continue
 		}
 		if n > MaxOrderRows {
-			return nil, nil, false, &apperr.Error{Code: apperr.ErrInvalid, Message: fmt.Sprintf(
-				"택배사 파일에는 %d행까지 올릴 수 있습니다. 나누어 올리세요.", MaxOrderRows)}
+			return nil, nil, false, apperr.New(apperr.ErrInvalid, "택배사 파일에는 {{.Limit}}행까지 올릴 수 있습니다. 나누어 올리세요.", "Limit", MaxOrderRows)
 		}
 		get := func(role string) string {
 			i, ok := cols[role]

@@ -26,7 +26,7 @@ const (
 	maxHTMLTag  = 64 << 10
 )
 
-var errHTMLTooBig = &apperr.Error{Code: apperr.ErrInvalid, Message: "HTML 표로 된 엑셀 파일의 칸이나 행이 엑셀이 담을 수 있는 크기보다 큽니다. 파일이 손상되었는지 확인하세요."}
+var errHTMLTooBig = apperr.New(apperr.ErrInvalid, "HTML 표로 된 엑셀 파일의 칸이나 행이 엑셀이 담을 수 있는 크기보다 큽니다. 파일이 손상되었는지 확인하세요.")
 
 // htmlTables reads an HTML table as it streams.
 func htmlTables(br *bufio.Reader, head []byte, size int64) *tableFile {
@@ -46,7 +46,7 @@ func htmlTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 		close: func() {},
 		open: func(int) (*table, error) {
 			if opened {
-				return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "파일을 다시 읽을 수 없습니다. 다시 올리세요."}
+				return nil, errReopen
 			}
 			opened = true
 			hr := &htmlRows{r: bufio.NewReaderSize(koreanText(br), 64<<10)}

@@ -33,6 +33,9 @@ const (
 	kindHTML
 )
 
+// errReopen: a streamed file is read once; an importer that opened its one table twice gets this.
+var errReopen = apperr.New(apperr.ErrInvalid, "파일을 다시 읽을 수 없습니다. 다시 올리세요.")
+
 // sniffSize is how much of a file is looked at to tell its kind, its delimiter and its encoding.
 const sniffSize = 64 << 10
 
@@ -171,7 +174,7 @@ func textTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 		close: func() {},
 		open: func(int) (*table, error) {
 			if opened {
-				return nil, &apperr.Error{Code: apperr.ErrInvalid, Message: "파일을 다시 읽을 수 없습니다. 다시 올리세요."}
+				return nil, errReopen
 			}
 			opened = true
 			cr := csv.NewReader(koreanText(br))
@@ -185,8 +188,9 @@ func textTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 						return nil, false, nil
 					}
 					if err != nil {
-						return nil, false, &apperr.Error{Code: apperr.ErrInvalid, Err: err,
-							Message: fmt.Sprintf("%s 파일을 읽을 수 없습니다: %v", name, err)}
+						e := apperr.New(apperr.ErrInvalid, "{{.Kind}} 파일을 읽을 수 없습니다. 파일이 손상되었는지 확인하고 다시 내려받으세요.", "Kind", name)
+						e.Err = err
+						return nil, false, e
 					}
 					return rec, true, nil
 				}}, nil

@@ -69,20 +69,34 @@ const (
 // ErrOldExcelPassword is returned for an Excel 97–2003 workbook that is itself password-protected (its
 // globals hold a FilePass record). SellerDesk does not decrypt that old scheme; the seller removes the
 // password in Excel. It is not a PasswordError: asking for the password would not help.
-var ErrOldExcelPassword = &apperr.Error{Code: apperr.ErrInvalid, Message: "암호가 걸린 Excel 97–2003(.xls) 파일은 열 수 없습니다. 엑셀에서 열어 암호를 지운 뒤(파일 → 정보 → 통합 문서 보호 → 암호 설정) 다시 올리거나 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요."}
+var ErrOldExcelPassword = apperr.New(apperr.ErrInvalid, "암호가 걸린 Excel 97–2003(.xls) 파일은 열 수 없습니다. 엑셀에서 열어 암호를 지운 뒤(파일 → 정보 → 통합 문서 보호 → 암호 설정) 다시 올리거나 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요.")
 
 // ErrOldExcel95 is returned for an Excel 5.0/95 workbook (BIFF5, a "Book" stream), older than what
 // SellerDesk reads.
-var ErrOldExcel95 = &apperr.Error{Code: apperr.ErrInvalid, Message: "Excel 5.0/95 형식의 아주 오래된 엑셀 파일은 읽을 수 없습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요."}
+var ErrOldExcel95 = apperr.New(apperr.ErrInvalid, "Excel 5.0/95 형식의 아주 오래된 엑셀 파일은 읽을 수 없습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
 
 // xlsDamaged is the error for an .xls that cannot be read: cause is kept for the log.
 func xlsDamaged(cause error) error {
-	return &apperr.Error{Code: apperr.ErrInvalid, Err: cause, Message: "Excel 97–2003(.xls) 파일을 읽을 수 없습니다. 파일이 손상되었을 수 있습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요."}
+	e := apperr.New(apperr.ErrInvalid, "Excel 97–2003(.xls) 파일을 읽을 수 없습니다. 파일이 손상되었을 수 있습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
+	e.Err = cause
+	return e
 }
 
-// xlsTooBig is the error for an .xls beyond the limits above.
-func xlsTooBig(what string) error {
-	return &apperr.Error{Code: apperr.ErrInvalid, Message: fmt.Sprintf("Excel 97–2003(.xls) 파일이 너무 큽니다(%s). 기간을 나누어 여러 파일로 올리세요.", what)}
+// The errors for an .xls beyond the limits above, one sentence each.
+func xlsTooBigFile() error {
+	return apperr.New(apperr.ErrInvalid, "Excel 97–2003(.xls) 파일이 너무 큽니다: 셀러데스크가 읽는 한도({{.Limit}} MB)를 넘습니다. 기간을 나누어 여러 파일로 올리세요.", "Limit", maxXLSFile>>20)
+}
+
+func xlsTooManySheets() error {
+	return apperr.New(apperr.ErrInvalid, "Excel 97–2003(.xls) 파일의 시트가 {{.Limit}}개를 넘습니다. 필요한 시트만 새 통합 문서로 복사해 저장한 뒤 올리세요.", "Limit", maxXLSSheets)
+}
+
+func xlsTooMuchText() error {
+	return apperr.New(apperr.ErrInvalid, "Excel 97–2003(.xls) 파일에 글자가 너무 많습니다(글자 칸 {{.Strings}}개, {{.Chars}}자까지 읽습니다). 기간을 나누어 여러 파일로 올리세요.", "Strings", maxXLSStrings, "Chars", maxXLSText)
+}
+
+func xlsTooManyCells() error {
+	return apperr.New(apperr.ErrInvalid, "Excel 97–2003(.xls) 파일의 한 시트에 칸이 {{.Limit}}개를 넘습니다. 기간을 나누어 여러 파일로 올리세요.", "Limit", maxXLSCells)
 }
 
 var errXLSFormat = errors.New("xls: not a BIFF8 workbook stream")
@@ -118,7 +132,7 @@ type xlsSheet struct {
 func xlsStream(raw []byte) (stream []byte, err error) {
 	defer caught(&err, "compound file")
 	if len(raw) > maxXLSFile {
-		return nil, xlsTooBig(fmt.Sprintf("%d MB 초과", maxXLSFile>>20))
+		return nil, xlsTooBigFile()
 	}
 	doc, err := mscfb.New(bytes.NewReader(raw))
 	if err != nil {
@@ -129,7 +143,7 @@ func xlsStream(raw []byte) (stream []byte, err error) {
 		switch entry.Name {
 		case "Workbook", "WORKBOOK", "workbook":
 			if entry.Size > maxXLSFile {
-				return nil, xlsTooBig(fmt.Sprintf("%d MB 초과", maxXLSFile>>20))
+				return nil, xlsTooBigFile()
 			}
 			b, err := io.ReadAll(io.LimitReader(entry, maxXLSFile))
 			if err != nil {
@@ -186,7 +200,7 @@ func parseXLSBook(stream []byte) (book *xlsBook, err error) {
 				return nil, xlsDamaged(errors.New("xls: short BoundSheet8"))
 			}
 			if len(book.sheets) >= maxXLSSheets {
-				return nil, xlsTooBig(fmt.Sprintf("시트 %d개 초과", maxXLSSheets))
+				return nil, xlsTooManySheets()
 			}
 			if body[5] != xlsSheetNorm {
 				continue // charts, macro sheets, VB modules hold no rows
@@ -204,14 +218,14 @@ func parseXLSBook(stream []byte) (book *xlsBook, err error) {
 			}
 			for !cur.done() {
 				if len(book.sst) >= maxXLSStrings {
-					return nil, xlsTooBig(fmt.Sprintf("글자 칸 %d개 초과", maxXLSStrings))
+					return nil, xlsTooMuchText()
 				}
 				s, n, err := cur.richString()
 				if err != nil {
 					return nil, xlsDamaged(err)
 				}
 				if text += n; text > maxXLSText {
-					return nil, xlsTooBig("글자 수")
+					return nil, xlsTooMuchText()
 				}
 				book.sst = append(book.sst, s)
 			}
@@ -258,7 +272,7 @@ func (b *xlsBook) readSheet(i int) (rows [][]string, err error) {
 		}
 		if row[c] == "" && v != "" {
 			if cells++; cells > maxXLSCells {
-				return xlsTooBig(fmt.Sprintf("칸 %d개 초과", maxXLSCells))
+				return xlsTooManyCells()
 			}
 		}
 		row[c] = v
