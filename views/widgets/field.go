@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"image/color"
+
 	"errors"
 	"strings"
 	"unicode"
@@ -73,7 +75,7 @@ func (f *Field) ShowMessage(msg string) {
 // for the message even when there is none, so the fields below do not jump as problems come and go.
 func (f *Field) Object() fyne.CanvasObject {
 	line := (&widget.Label{Text: "가", Wrapping: fyne.TextWrapWord}).MinSize().Height
-	reserve := canvas.NewRectangle(nil)
+	reserve := canvas.NewRectangle(color.Transparent)
 	reserve.SetMinSize(fyne.NewSize(0, line))
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, f.Label.MinSize().Height), f.Label), nil,
 		container.NewVBox(f.Entry, container.NewStack(reserve, f.Message)))

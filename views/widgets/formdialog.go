@@ -33,6 +33,8 @@ package widgets
 // order the fields were added, and the first field has the focus when it opens.
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -475,7 +477,7 @@ func (e *ErrorLine) Text() string { return e.label.Text }
 
 // CreateRenderer draws the label over a spacer one caption line high.
 func (e *ErrorLine) CreateRenderer() fyne.WidgetRenderer {
-	spacer := canvas.NewRectangle(nil)
+	spacer := canvas.NewRectangle(color.Transparent)
 	return &errorLineRenderer{e: e, spacer: spacer, objs: []fyne.CanvasObject{spacer, e.label}}
 }
 

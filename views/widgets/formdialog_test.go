@@ -131,6 +131,7 @@ func TestFormDialogFitsItsContent(t *testing.T) {
 			d.AddField("항목 "+strconv.Itoa(i), NewEntry(), nil)
 		}
 		d.Show()
+		_ = w.Canvas().Capture() // draws with the software painter (a nil colour would panic there)
 		if fee.Size().Width < 200 {
 			t.Errorf("%v: the field is %v px wide", size, fee.Size().Width)
 		}

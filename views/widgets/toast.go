@@ -12,6 +12,8 @@ package widgets
 // older one. The schedule func decides when it hides; nil keeps it until the next (tests).
 
 import (
+	"image/color"
+
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +41,7 @@ func NewToaster(schedule func(time.Duration, func())) *Toaster {
 	t := &Toaster{schedule: schedule,
 		label: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
 		icon:  widget.NewIcon(theme.ConfirmIcon()),
-		bg:    canvas.NewRectangle(nil)}
+		bg:    canvas.NewRectangle(color.Transparent)}
 	t.ExtendBaseWidget(t)
 	return t
 }
