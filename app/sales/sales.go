@@ -19,6 +19,7 @@ import (
 	"context"
 	"log/slog"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -279,4 +280,18 @@ func joinCodes(c []string) string {
 		out += x
 	}
 	return out
+}
+
+// CheckProblem is the check's finding in one Korean sentence, naming the first differences.
+func CheckProblem(bad []string) string {
+	shown := bad[:min(len(bad), 3)]
+	return "매출 집계가 주문 내역의 재계산과 다릅니다(" + strings.Join(shown, "; ") + "). 'sellerdesk report rebuild'로 다시 만드세요."
+}
+
+// Rebuild makes the aggregates again from the order lines and returns, in one transaction.
+func (s *Service) Rebuild(ctx context.Context) error {
+	if err := s.store.Write(ctx, func(tx *data.Tx) error { return data.RebuildSalesTx(ctx, tx) }); err != nil {
+		return internal(err, "매출 집계를 다시 만들지 못했습니다.")
+	}
+	return nil
 }

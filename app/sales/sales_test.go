@@ -3,10 +3,12 @@ package sales
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
 	"sellerdesk/app/orders"
+	"sellerdesk/data"
 )
 
 // TestMain stands the tests on a Korean PC: the importer reads the file's times in the machine's zone.
@@ -273,5 +275,31 @@ func TestRegionAndMask(t *testing.T) {
 		if got := MaskBuyer(in); got != want {
 			t.Errorf("MaskBuyer(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestCheckFindsAndRebuildMends(t *testing.T) {
+	d := newDesk(t, now)
+	d.importRows(paid("P1", "O1", "김민지", "린넨 셔츠", 1, 30000, "2026-11-20 10:00:00"))
+	err := d.store.Write(context.Background(), func(tx *data.Tx) error {
+		_, err := tx.ExecContext(context.Background(), `UPDATE sales_day SET gross = gross + 1`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := d.sales.Check(context.Background())
+	if err != nil || len(bad) != 1 {
+		t.Fatalf("check after tampering: %v %v", bad, err)
+	}
+	if p := CheckProblem(bad); !strings.Contains(p, "sales_day 2026-11-20") {
+		t.Errorf("problem %q does not name the day", p)
+	}
+	if err := d.sales.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.checked()
+	if f := d.figures("2026-11-20", "2026-11-20"); f.Gross != 30000 {
+		t.Errorf("after rebuild: %d", f.Gross)
 	}
 }
