@@ -211,13 +211,13 @@ type importer struct {
 	orderIDs map[string]int64    // 주문번호 → id, each order saved once per import
 	options  map[[3]string]int64 // (상품코드, 옵션관리코드, 옵션정보) → option id (0: none)
 	products map[[2]string]int64 // (상품명, 옵션정보) → order_products id
-	// changed are the orders whose buyer, recipient or phones this file changed: every line of theirs is
-	// found by the new names, also lines the file does not list
-	changed  map[int64]data.OrderRecord
-	saved    map[string]savedOrder // 주문번호 → the order as this import left it
-	skipped  []sheet.Problem
-	problems []sheet.Problem
-	claims   []ClaimChange
+	// changedOrders are the orders this file changed, true when their names or phones changed: every line
+	// of those is found by the new ones, also lines the file does not list
+	changedOrders map[int64]bool
+	last          savedOrder // the order of the previous row, as this import left it
+	skipped       []sheet.Problem
+	problems      []sheet.Problem
+	claims        []ClaimChange
 }
 
 func (im *importer) productRef(ctx context.Context, name, option string) (int64, error) {
@@ -357,11 +357,16 @@ func sameOrder(a, b data.OrderRecord) bool {
 // saveOrder saves the row's order once per import: a new order with what the row has, a known one with what
 // the row's file carries. It returns the order and whether this row changed a stored order.
 func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.OrderRecord, bool, error) {
-	if o, ok := im.saved[row.OrderNo]; ok {
-		return o.rec, o.changed, nil
+	// An export lists an order's lines one after another: the last order is kept whole, any other this
+	// import saved is read back by id (rare), so a 100,000-row file keeps no order records in memory.
+	if im.last.rec.ID != 0 && im.last.rec.OrderNo == row.OrderNo {
+		return im.last.rec, im.last.changed, nil
 	}
-	if im.saved == nil {
-		im.saved = map[string]savedOrder{}
+	if id, ok := im.orderIDs[row.OrderNo]; ok {
+		o, err := data.OrderByID(ctx, im.tx, id)
+		_, changed := im.changedOrders[id]
+		im.last = savedOrder{rec: o, changed: changed}
+		return o, changed, err
 	}
 	old, err := data.OrderByNo(ctx, im.tx, row.OrderNo)
 	isNew := errors.Is(err, data.ErrNoRow)
@@ -381,7 +386,7 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 		o = mergeOrder(old, row)
 		if sameOrder(old, o) {
 			im.orderIDs[row.OrderNo] = old.ID
-			im.saved[row.OrderNo] = savedOrder{rec: old}
+			im.last = savedOrder{rec: old}
 			return old, false, nil
 		}
 	}
@@ -389,12 +394,13 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 		return o, false, err
 	}
 	im.orderIDs[row.OrderNo] = o.ID
-	im.saved[row.OrderNo] = savedOrder{rec: o, changed: !isNew}
-	if !isNew && !sameSearch(old, o) {
-		if im.changed == nil {
-			im.changed = map[int64]data.OrderRecord{}
+	im.last = savedOrder{rec: o, changed: !isNew}
+	if !isNew {
+		if im.changedOrders == nil {
+			im.changedOrders = map[int64]bool{}
 		}
-		im.changed[o.ID] = o
+		// true: its names or phones changed, so every line of it is found by the new ones
+		im.changedOrders[o.ID] = !sameSearch(old, o)
 	}
 	return o, !isNew, nil
 }
@@ -406,7 +412,14 @@ func sameSearch(a, b data.OrderRecord) bool {
 
 // restageOrders queues the lookup entries of every line of the orders whose names or phones changed.
 func (im *importer) restageOrders(ctx context.Context) error {
-	for id, o := range im.changed {
+	for id, search := range im.changedOrders {
+		if !search {
+			continue
+		}
+		o, err := data.OrderByID(ctx, im.tx, id)
+		if err != nil {
+			return err
+		}
 		lines, err := data.LinesOfOrder(ctx, im.tx, id)
 		if err != nil {
 			return err

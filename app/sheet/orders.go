@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -216,7 +217,7 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 // the caller can store rows while the rest of the file is still being read. The returned file holds the
 // problems and counts, not the rows. An error from emit stops the reading and is returned.
 func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
-	raw, err := io.ReadAll(r)
+	raw, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("sheet: read: %w", err)
 	}
@@ -247,6 +248,26 @@ func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progr
 		}
 	}
 	return nil, firstErr
+}
+
+// readAll reads the whole file. A file that knows its size (an *os.File) is read into one buffer of that
+// size: io.ReadAll's growing buffer would hold up to twice a large CSV, plus the copies it left behind.
+func readAll(r io.Reader) ([]byte, error) {
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 && fi.Size() < 1<<31 {
+			buf := make([]byte, fi.Size()+1) // one more byte to see the end in one read
+			n, err := io.ReadFull(r, buf)
+			if err == io.ErrUnexpectedEOF || err == io.EOF {
+				return buf[:n], nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			rest, err := io.ReadAll(r) // the file grew while being read
+			return append(buf[:n], rest...), err
+		}
+	}
+	return io.ReadAll(r)
 }
 
 // readOrderRows finds the header and reads every row after it.
