@@ -40,6 +40,19 @@ func SmartStoreCode(productNo, name string) string {
 	return fmt.Sprintf("SS-%08X", h.Sum32())
 }
 
+// SmartStoreCodes are the codes an order line without 판매자 상품코드 may know its product by, most certain
+// first: SmartStoreCode from its 상품번호, then from its 상품명 (a product registered from the 상품 일괄등록
+// template, which has no 상품번호 yet, got its code from its name).
+func SmartStoreCodes(productNo, name string) []string {
+	var out []string
+	for _, c := range []string{SmartStoreCode(productNo, ""), SmartStoreCode("", name)} {
+		if c != "" && (len(out) == 0 || out[0] != c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // rememberOrderKeysTx links the 옵션정보 text of each live option of a product just registered to the option,
 // so the order import finds the option of a line that has no 옵션관리코드 without the seller linking it
 // by hand. Options with their own 옵션관리코드 are found by it and need none; a product without options is
