@@ -153,13 +153,15 @@ func seeds(t testing.TB) map[string]map[string]any {
 			"sheetjs": fixture(t, "courier_epost.xls"),
 		},
 		"FuzzHTMLTable": {
-			"courier-page": htmlCourierPage,
-			"nested":       "<tr><td colspan=3>a<table><tr><td>b</td></tr></table></td><th>c<br/>d</th></tr><!-- x --><script>y</script>",
+			"courier-page":  htmlCourierPage,
+			"nested":        "<tr><td colspan=3>a<table><tr><td>b</td></tr></table></td><th>c<br/>d</th></tr><!-- x --><script>y</script>",
+			"spreadsheetml": spreadsheetML,
 		},
 		"FuzzTextStream": {
 			"tsv-cp949": cp949(t, tsv),
 			"tsv-utf8":  []byte(tsv),
 			"csv-late":  append([]byte("a,b\n1,2\n"), cp949(t, "가,나\n")...),
+			"utf16-le":  []byte("\xff\xfea\x00\t\x00b\x00\n\x00\x00\xac\t\x001\x00\n\x00"),
 		},
 		"FuzzOrderXLSX": {
 			"export":        noticeFile(t, orderHeaderCells, orderRowCells),

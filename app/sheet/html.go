@@ -63,10 +63,44 @@ type htmlRows struct {
 	inCell bool
 	span   int
 	eof    bool
+	// SpreadsheetML's ss:Index: a row may say where it stands after rows it left out; those are handed out
+	// empty first, so rows keep the numbers Excel shows.
+	rowIndex    int       // the open row's ss:Index (1-based), 0 when none
+	closedIndex int       // the ss:Index of the row endRow last closed
+	rows        int       // rows handed out
+	blanks      int       // empty rows still to hand out before pending
+	pending     *[]string // the row that comes after them
 }
 
-// next returns the next <tr>'s cells.
+// next returns the next row's cells.
 func (h *htmlRows) next() ([]string, bool, error) {
+	if h.blanks > 0 {
+		h.blanks--
+		h.rows++
+		return nil, true, nil
+	}
+	if h.pending != nil {
+		row := *h.pending
+		h.pending = nil
+		h.rows++
+		return row, true, nil
+	}
+	row, ok, err := h.read()
+	if err != nil || !ok {
+		return row, ok, err
+	}
+	if idx := h.closedIndex; idx > h.rows+1 && idx <= maxXLSRows {
+		h.blanks = idx - h.rows - 2
+		h.pending = &row
+		h.rows++
+		return nil, true, nil
+	}
+	h.rows++
+	return row, true, nil
+}
+
+// read returns the next row as the file writes it.
+func (h *htmlRows) read() ([]string, bool, error) {
 	for !h.eof {
 		c, err := h.r.ReadByte()
 		if err == io.EOF {
@@ -90,21 +124,31 @@ func (h *htmlRows) next() ([]string, bool, error) {
 			return nil, false, err
 		}
 		switch name {
-		case "tr":
-			if row, ok, err := h.endRow(); err != nil || ok {
-				if !end {
-					h.inRow = true
-				}
+		case "tr", "row": // <Row> is Excel 2003 XML (SpreadsheetML), which some systems also save as .xls
+			row, ok, err := h.endRow()
+			if !end {
+				h.inRow, h.rowIndex = true, attrInt(attrs, "index")
+			}
+			if err != nil || ok {
 				return row, ok, err
 			}
-			h.inRow = !end
-		case "td", "th":
+		case "td", "th", "cell":
 			if err := h.endCell(); err != nil {
 				return nil, false, err
 			}
-			if !end {
-				h.inRow, h.inCell, h.span = true, true, colspan(attrs)
+			if end {
+				continue
 			}
+			h.inRow, h.inCell, h.span = true, true, 1
+			if name == "cell" {
+				h.span = 1 + attrInt(attrs, "mergeacross")
+				if i := attrInt(attrs, "index"); i > len(h.row)+1 && i <= maxHTMLCols {
+					h.row = append(h.row, make([]string, i-1-len(h.row))...)
+				}
+			} else if n := attrInt(attrs, "colspan"); n > 1 {
+				h.span = n
+			}
+			h.span = min(max(h.span, 1), maxHTMLCols)
 		case "table":
 			if row, ok, err := h.endRow(); err != nil || ok {
 				return row, ok, err
@@ -151,6 +195,7 @@ func (h *htmlRows) endRow() ([]string, bool, error) {
 		return nil, false, nil
 	}
 	h.inRow = false
+	h.closedIndex, h.rowIndex = h.rowIndex, 0
 	row := h.row
 	h.row = nil
 	for len(row) > 0 && row[len(row)-1] == "" {
@@ -213,7 +258,11 @@ func (h *htmlRows) tag() (name string, end bool, attrs string, err error) {
 	if i < 0 {
 		i = len(s)
 	}
-	return strings.ToLower(s[:i]), end, s[i:], nil
+	name = strings.ToLower(s[:i])
+	if j := strings.LastIndexByte(name, ':'); j >= 0 {
+		name = name[j+1:] // ss:Row, x:Cell
+	}
+	return name, end, s[i:], nil
 }
 
 // skipUntil reads past the first occurrence of marker (compared without case).
@@ -243,25 +292,31 @@ func (h *htmlRows) skipUntil(marker string) error {
 	return nil
 }
 
-// colspan reads a cell's colspan (1 when absent or unreadable; at most maxHTMLCols).
-func colspan(attrs string) int {
+// attrInt reads a tag's numeric attribute, whatever its namespace prefix (colspan=3, ss:Index="5",
+// ss:MergeAcross='2'); 0 when absent or not a number (at most six digits are read).
+func attrInt(attrs, name string) int {
 	lower := strings.ToLower(attrs)
-	i := strings.Index(lower, "colspan")
-	if i < 0 {
-		return 1
+	for off := 0; off < len(lower); {
+		j := strings.Index(lower[off:], name)
+		if j < 0 {
+			return 0
+		}
+		j += off
+		off = j + len(name)
+		if j > 0 && !strings.ContainsRune(": \t\r\n", rune(lower[j-1])) {
+			continue // part of a longer name
+		}
+		rest := strings.TrimLeft(lower[off:], " \t\r\n")
+		if !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\r\n\"'")
+		k := 0
+		for k < len(rest) && k < 6 && rest[k] >= '0' && rest[k] <= '9' {
+			k++
+		}
+		n, _ := strconv.Atoi(rest[:k])
+		return n
 	}
-	rest := strings.TrimLeft(lower[i+len("colspan"):], " \t\r\n")
-	if !strings.HasPrefix(rest, "=") {
-		return 1
-	}
-	rest = strings.TrimLeft(rest[1:], " \t\r\n\"'")
-	j := 0
-	for j < len(rest) && j < 6 && rest[j] >= '0' && rest[j] <= '9' {
-		j++
-	}
-	n, err := strconv.Atoi(rest[:j])
-	if err != nil || n < 1 {
-		return 1
-	}
-	return min(n, maxHTMLCols)
+	return 0
 }

@@ -67,3 +67,71 @@ func TestHTMLLimits(t *testing.T) {
 		t.Errorf("cut file: %q %v", rows, err)
 	}
 }
+
+// An Excel 2003 XML spreadsheet ("XML 스프레드시트 2003", SpreadsheetML) saved as .xls: a row that says where
+// it stands (ss:Index) after one left out, a cell placed by ss:Index and one merged across two columns.
+const spreadsheetML = `<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="출고">
+  <Table>
+   <Row><Cell><Data ss:Type="String">운송장번호</Data></Cell><Cell><Data ss:Type="String">수하인명</Data></Cell><Cell><Data ss:Type="String">수하인전화번호</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">234567890123</Data></Cell><Cell><Data ss:Type="String">윤서아</Data></Cell><Cell><Data ss:Type="String">010-5555-6666</Data></Cell></Row>
+   <Row ss:Index="4"><Cell ss:MergeAcross="1"><Data ss:Type="String">합계</Data></Cell><Cell ss:Index="4"><Data ss:Type="String">끝</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>`
+
+func TestSpreadsheetML(t *testing.T) {
+	_, rows, err := readStream(t, strings.NewReader(spreadsheetML))
+	want := [][]string{
+		{"운송장번호", "수하인명", "수하인전화번호"},
+		{"234567890123", "윤서아", "010-5555-6666"},
+		nil,
+		{"합계", "", "", "끝"},
+	}
+	if err != nil || !reflect.DeepEqual(rows, want) {
+		t.Fatalf("%q %v", rows, err)
+	}
+	parcels, probs, err := ReadCourierFile(context.Background(), strings.NewReader(spreadsheetML), "")
+	if err != nil || len(parcels) != 1 || parcels[0].TrackingNo != "234567890123" || len(probs) != 1 || probs[0].Row != 4 {
+		t.Fatalf("%+v %+v %v", parcels, probs, err)
+	}
+}
+
+// TestUTF16Text: Excel's "유니코드 텍스트" is tab-separated UTF-16 with a byte-order mark.
+func TestUTF16Text(t *testing.T) {
+	text := "수취인명\t운송장번호\n김민지\t612345678901\n"
+	for name, enc := range map[string]func(rune) []byte{
+		"LE": func(r rune) []byte { return []byte{byte(r), byte(r >> 8)} },
+		"BE": func(r rune) []byte { return []byte{byte(r >> 8), byte(r)} },
+	} {
+		raw := enc(0xFEFF)
+		for _, r := range text {
+			raw = append(raw, enc(r)...)
+		}
+		sheet, rows, err := readStream(t, bytes.NewReader(raw))
+		if err != nil || sheet != "TSV" || !reflect.DeepEqual(rows, [][]string{{"수취인명", "운송장번호"}, {"김민지", "612345678901"}}) {
+			t.Errorf("%s: %s %q %v", name, sheet, rows, err)
+		}
+		parcels, _, err := ReadCourierFile(context.Background(), bytes.NewReader(raw), "")
+		if err != nil || len(parcels) != 1 {
+			t.Errorf("%s: %+v %v", name, parcels, err)
+		}
+	}
+}
+
+func TestAttrInt(t *testing.T) {
+	for attrs, want := range map[string]int{
+		` colspan=3`: 3, ` COLSPAN = "12" class=x`: 12, ` ss:Index="5"`: 5, ` x:colspan='2'`: 2,
+		` datacolspan=4`: 0, ` colspan`: 0, ` colspan=abc`: 0, ``: 0, ` class="colspan" colspan=7`: 7,
+	} {
+		name := "colspan"
+		if strings.Contains(attrs, "Index") {
+			name = "index"
+		}
+		if got := attrInt(attrs, name); got != want {
+			t.Errorf("attrInt(%q, %s) = %d, want %d", attrs, name, got, want)
+		}
+	}
+}

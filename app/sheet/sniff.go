@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
 	"sellerdesk/app/apperr"
@@ -71,6 +72,20 @@ func openTableStream(ctx context.Context, r io.Reader, password, notXLSX string)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("sheet: read: %w", err)
+	}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		// UTF-16 text: Excel's "유니코드 텍스트" (tab-separated) and some systems' HTML. Decoded to UTF-8
+		// as it streams, then read like any text.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffSize)
+		if head, err = br.Peek(sniffSize); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, apperr.New(apperr.ErrInvalid, "{{.Kind}} 파일을 읽을 수 없습니다. 파일이 손상되었는지 확인하고 다시 내려받으세요.", "Kind", "UTF-16")
+		}
+		size = size * 3 / 4 // about what the text is in UTF-8, for the row estimate
+		if k := sniff(head); k != kindHTML {
+			return textTables(br, head, size), nil
+		}
+		return htmlTables(br, head, size), nil
 	}
 	switch sniff(head) {
 	case kindZip, kindOLE:

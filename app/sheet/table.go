@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 
@@ -36,10 +35,8 @@ type tableFile struct {
 func openTables(ctx context.Context, raw []byte, password, notXLSX string) (*tableFile, error) {
 	head := raw[:min(len(raw), sniffSize)]
 	switch sniff(head) {
-	case kindText:
-		return textTables(bufio.NewReaderSize(bytes.NewReader(raw), sniffSize), head, int64(len(raw))), nil
-	case kindHTML:
-		return htmlTables(bufio.NewReaderSize(bytes.NewReader(raw), sniffSize), head, int64(len(raw))), nil
+	case kindText, kindHTML:
+		return openTableStream(ctx, bytes.NewReader(raw), password, notXLSX)
 	case kindOLE:
 		if !encryptedPackage(raw) {
 			// Not an encrypted xlsx: an Excel 97–2003 workbook, read by its own reader. Never a password
