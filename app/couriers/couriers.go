@@ -114,6 +114,18 @@ func Names() []string {
 	return out
 }
 
+// CommonNames lists the Smart Store names of the common couriers (those sellers pick most), in order:
+// the short list a screen offers before the whole table.
+func CommonNames() []string {
+	var out []string
+	for _, c := range table {
+		if c.Common {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
 // Lookup finds a courier by its Smart Store name, one of its aliases or its code ("CJ대한통운", "대한통운",
 // "cj 대한통운", "CJGLS" all find CJ대한통운). Names come first.
 func Lookup(s string) (Courier, bool) {

@@ -21,6 +21,9 @@ func TestTable(t *testing.T) {
 			t.Errorf("row %d is %s (common %v), want %s first among the common couriers", i, all[i].Code, all[i].Common, want)
 		}
 	}
+	if got := couriers.CommonNames(); len(got) != 18 || got[0] != "CJ대한통운" || got[4] != "우체국택배" || got[7] != "GSPostbox택배" {
+		t.Errorf("common names %q", got)
+	}
 	seenRare := false
 	for _, c := range all {
 		if !c.Common {
