@@ -31,7 +31,11 @@ var examplePrefixes = []string{"예시)", "예시 )", "(예시)", "[예시]", "<
 
 // guideWords mark a cell that tells the seller what to write rather than being a value.
 var guideWords = []string{"입력하세요", "입력해 주세요", "입력해주세요", "입력합니다", "선택하세요", "선택해 주세요", "작성하세요",
-	"기재", "입력 가능", "숫자만", "최대 ", "미입력", "입력시", "입력 시", "※"}
+	"기재하세요", "입력 가능", "숫자만", "미입력 시", "미입력시", "구분하여 입력", "구분해 입력"}
+
+// freeText are the columns a product's own words go in (a name or a description may well say 입력하세요):
+// they never count towards a guide row.
+var freeText = map[string]bool{colName: true, colDetail: true, ssDetail: true}
 
 // numberColumns hold numbers: a guide row writes words there.
 var numberColumns = []string{colPrice, colStock, ssOptionStock, colCost, colWeight, colSafetyStock}
@@ -82,8 +86,8 @@ func isGuideRow(r row) bool {
 		}
 	}
 	n := 0
-	for _, v := range r.cells {
-		if guideText(v) {
+	for col, v := range r.cells {
+		if !freeText[col] && guideText(v) {
 			n++
 		}
 	}

@@ -278,3 +278,21 @@ func TestSingleTypeInTemplate(t *testing.T) {
 		t.Errorf("two values on a 단독형 row: %+v", file.Problems)
 	}
 }
+
+// TestDataRowsThatSoundLikeGuides: the first products of a file are read even when their own words sound
+// like a guide (a name or description saying 입력하세요, a price typed as "만원"): only the template's rows
+// are skipped.
+func TestDataRowsThatSoundLikeGuides(t *testing.T) {
+	h := []string{"판매자 상품코드", "상품명", "판매가", "상세설명", "재고수량"}
+	rows := [][]string{h,
+		{"G-1", "각인 머그 — 문구를 입력하세요", "15000", "주문 시 각인 문구를 입력하세요. 숫자만 가능", "3"},
+		{"G-2", "메모 수첩", "만원", "", "1"},
+	}
+	file := read(t, rowsXLSX(t, "상품등록", rows, nil), opts)
+	if len(file.Skipped) != 0 || file.Rows != 2 {
+		t.Fatalf("data rows skipped as guides: %+v", file.Skipped)
+	}
+	if len(file.Problems) != 1 || file.Problems[0].Row != 3 || !strings.Contains(file.Problems[0].Reason, "만원") {
+		t.Errorf("a price typed in words is the row's own problem: %+v", file.Problems)
+	}
+}
