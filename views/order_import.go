@@ -8,12 +8,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/sheet"
+	"sellerdesk/views/widgets"
 )
 
 // onImport picks a Smart Store export (xlsx or csv) and imports it.
@@ -23,21 +23,7 @@ func (s *ordersScreen) onImport() {
 
 // openFile asks for a file with one of the extensions and hands its path to open.
 func (sh *shell) openFile(exts []string, open func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		open(path)
-	}, sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	sh.chooseOpen(widgets.FileOptions{Extensions: exts}, open)
 }
 
 // importFile imports a file in the background with progress and 취소, asking for the password when the

@@ -244,6 +244,6 @@ func (f *manualOrderForm) save() {
 		// the new order shows whatever filters were set before: they are cleared and it is searched
 		f.s.clearFilters(number)
 		f.s.refresh()
-		screenToast(f.s.sh, lang.L("주문 {{.No}}{{.Eul}} 등록했습니다.", map[string]any{"No": number, "Eul": format.Particle(number, "을")}))
+		f.s.sh.toast(lang.L("주문 {{.No}}{{.Eul}} 등록했습니다.", map[string]any{"No": number, "Eul": format.Particle(number, "을")}))
 	})
 }

@@ -1,12 +1,9 @@
 package views
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"net/url"
-	"os"
+	"io"
 	"strconv"
 	"strings"
 
@@ -14,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -363,7 +359,7 @@ func (f *overseasForm) save() {
 		f.sh = r.saved
 		f.askSender = false
 		f.form.close()
-		screenToast(f.v.s.sh, lang.L("해외배송 정보를 저장했습니다."))
+		f.v.s.sh.toast(lang.L("해외배송 정보를 저장했습니다."))
 		f.v.s.afterChange()
 	})
 }
@@ -388,46 +384,13 @@ func parseUSD(s string) (int64, error) {
 	return w*100 + c, nil
 }
 
-// onCustomsPDF saves the order's CN22/CN23 declaration and opens it to print.
+// onCustomsPDF saves the order's CN22/CN23 declaration and confirms with 열기 (to print) and 폴더 열기.
 func (v *orderDetail) onCustomsPDF() {
 	orderID := v.d.Order.ID
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.s.sh.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		// the PDF is drawn and written off the UI goroutine, behind a progress dialog the seller can cancel
-		v.s.sh.runJob(lang.L("세관신고서"), lang.L("세관신고서를 만드는 중…"), func(ctx context.Context, _ func(float64)) error {
-			var buf bytes.Buffer
-			if err := v.s.sh.desk.Abroad.WriteDeclaration(ctx, orderID, &buf); err != nil {
-				os.Remove(path)
-				return err
-			}
-			return writeFileAtomic(path, buf.Bytes())
-		}, func(err error) {
-			if errors.Is(err, context.Canceled) {
-				os.Remove(path)
-				return
-			}
-			if err != nil {
-				v.s.sh.showError(err)
-				return
-			}
-			u, perr := url.Parse(storage.NewFileURI(path).String())
-			if perr != nil || v.s.sh.fyneApp.OpenURL(u) != nil {
-				v.s.sh.showInfo(lang.L("세관신고서"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
-			}
+	v.s.sh.savePDF(lang.L("세관신고서"), lang.L("세관신고서를 만드는 중…"), v.d.Order.OrderNo+"_세관신고서.pdf",
+		func(ctx context.Context, w io.Writer) error {
+			return v.s.sh.desk.Abroad.WriteDeclaration(ctx, orderID, w)
 		})
-	}, v.s.sh.win)
-	d.SetFileName(v.d.Order.OrderNo + "_세관신고서.pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
 }
 
 // showRateTable edits the overseas rate table, one service and zone at a time.

@@ -441,7 +441,7 @@ func (s *ordersScreen) onAction(a orders.Action, ids []int64) {
 func (s *ordersScreen) afterAction(a orders.Action, res orders.ActionResult) {
 	s.afterChange()
 	if len(res.Refused) == 0 {
-		screenToast(s.sh, lang.L("주문 {{.N}}건을 {{.Action}} 처리했습니다.", map[string]any{"N": format.Number(int64(res.Done)), "Action": lang.L(a.Label())}))
+		s.sh.toast(lang.L("주문 {{.N}}건을 {{.Action}} 처리했습니다.", map[string]any{"N": format.Number(int64(res.Done)), "Action": lang.L(a.Label())}))
 		return
 	}
 	rs := make([]refusal, len(res.Refused))
@@ -527,14 +527,14 @@ func (s *ordersScreen) saveDispatch(p orders.DispatchPlan) {
 		return
 	}
 	name := "일괄발송_" + s.sh.desk.Now().Format("20060102") + ".xlsx"
-	s.sh.saveXLSX(name, func(_ context.Context, buf *bytes.Buffer) error {
+	s.sh.saveSheet(lang.L("일괄발송 파일"), name, func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDispatch(buf, p.Rows)
-	}, func(path string) {
+	}, func(string) string {
 		msg := lang.L("{{.N}}건을 저장했습니다. 스마트스토어 발주발송관리 → 엑셀 일괄발송에 올리세요.", map[string]any{"N": format.Number(int64(len(p.Rows)))})
 		if len(p.Left) > 0 {
 			msg += "\n" + leftOut(p)
 		}
-		s.sh.showInfo(lang.L("일괄발송 파일"), msg)
+		return msg
 	})
 }
 

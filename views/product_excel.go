@@ -5,14 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/atomicfile"
@@ -20,6 +19,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/productimport"
 	"sellerdesk/app/sheet"
+	"sellerdesk/views/widgets"
 )
 
 // The Excel flows of 상품: template download, 일괄 등록 with a preview of every problem, and 대량 수정
@@ -28,42 +28,36 @@ import (
 // shows previews. Reading, checking and writing run as jobs behind a progress dialog that can be cancelled;
 // nothing is stored until the seller confirms, and then in one transaction.
 
-// saveXLSX asks where to save an xlsx and writes it with write, as a job.
+// saveXLSX asks where to save an xlsx and writes it with write behind the progress dialog with 취소, then
+// confirms with 열기 and 폴더 열기; done (may be nil) runs after it was saved.
 func (sh *shell) saveXLSX(name string, write func(ctx context.Context, buf *bytes.Buffer) error, done func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			sh.showError(err)
+	sh.saveSheet(lang.L("엑셀 저장"), name, write, func(path string) string {
+		if done != nil {
+			done(path)
+		}
+		return ""
+	})
+}
+
+// saveSheet asks where to save an xlsx, makes it with write behind the progress dialog with 취소 (a 취소
+// or a failure leaves no file), and confirms with what message says (nil or "": the usual sentence), the
+// path, 열기 and 폴더 열기.
+func (sh *shell) saveSheet(title, name string, write func(ctx context.Context, buf *bytes.Buffer) error, message func(path string) string) {
+	sh.saveFile(savedSheet, title, lang.L("엑셀 파일을 만드는 중입니다…"), name, func(ctx context.Context, w io.Writer) error {
+		var buf bytes.Buffer
+		if err := write(ctx, &buf); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}, func(path string) {
+		if message == nil {
 			return
 		}
-		if w == nil {
-			return
+		if msg := message(path); msg != "" {
+			sh.showSaved(savedSheet, title, path, msg)
 		}
-		path := w.URI().Path()
-		w.Close()
-		sh.runJob(lang.L("엑셀 저장"), lang.L("엑셀 파일을 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
-			var buf bytes.Buffer
-			if err := write(ctx, &buf); err != nil {
-				return err
-			}
-			return writeFileAtomic(path, buf.Bytes())
-		}, func(err error) {
-			if err != nil {
-				// the save dialog has already created the file, empty: a failed or cancelled job removes it
-				os.Remove(path)
-				if !errors.Is(err, context.Canceled) {
-					sh.showError(err)
-				}
-				return
-			}
-			if done != nil {
-				done(path)
-			}
-		})
-	}, sh.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
 // writeFileAtomic saves a file the seller asked for through the one atomic writer the command line uses
@@ -79,10 +73,10 @@ func writeFileAtomic(path string, data []byte) error {
 func (s *productsScreen) importer() *productimport.Importer { return productimport.New(s.svc) }
 
 func (s *productsScreen) onTemplate() {
-	s.sh.saveXLSX(lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
+	s.sh.saveSheet(lang.L("템플릿 다운로드"), lang.L("상품등록_템플릿.xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
 		return s.importer().WriteTemplate(ctx, buf)
-	}, func(path string) {
-		dialog.ShowInformation(lang.L("템플릿 다운로드"), lang.L("템플릿을 저장했습니다:\n{{.Path}}", map[string]any{"Path": path}), s.sh.win)
+	}, func(string) string {
+		return lang.L("템플릿을 저장했습니다. 예시 행 아래에 상품을 적은 뒤 '일괄 등록'으로 올리세요.")
 	})
 }
 
@@ -92,32 +86,20 @@ func (s *productsScreen) onBulkExport() {
 		f = catalog.ListFilter{IDs: s.selectedIDs(), Archived: s.archived.Checked}
 	}
 	name := fmt.Sprintf("상품_대량수정_%s.xlsx", s.sh.desk.Now().Format("20060102"))
-	s.sh.saveXLSX(name, func(ctx context.Context, buf *bytes.Buffer) error {
+	s.sh.saveSheet(lang.L("대량 수정 내보내기"), name, func(ctx context.Context, buf *bytes.Buffer) error {
 		_, err := s.importer().WriteExport(ctx, buf, f)
 		return err
-	}, func(path string) {
-		dialog.ShowInformation(lang.L("대량 수정 내보내기"), lang.L("엑셀로 내보냈습니다:\n{{.Path}}\n상품명, 가격, 상태, 재고를 고친 뒤 '대량 수정 올리기'로 올리세요.", map[string]any{"Path": path}), s.sh.win)
+	}, func(string) string {
+		return lang.L("엑셀로 내보냈습니다. 상품명, 가격, 상태, 재고를 고친 뒤 '대량 수정 올리기'로 올리세요.")
 	})
 }
 
 // openXLSX asks for an xlsx, reads and checks it as a job (asking for the password of a protected file)
 // and hands the preview to next on the UI goroutine. register picks 일괄 등록, else 대량 수정.
 func (s *productsScreen) openXLSX(title string, register bool, next func(*productimport.Preview)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	s.sh.chooseOpen(widgets.FileOptions{Title: title, Extensions: []string{".xlsx", ".XLSX"}}, func(path string) {
 		s.readXLSX(title, path, "", register, next)
-	}, s.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
 // readXLSX reads and checks a file through the import workflow: for a 일괄 등록 it flags codes the store

@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app/catalog"
+	"sellerdesk/views/widgets"
 )
 
 // refreshImages draws the product's thumbnails, each with a remove button.
@@ -41,16 +41,7 @@ func (e *productEditor) onAddImage() {
 		dialog.ShowInformation(lang.L("이미지"), lang.L("상품을 저장한 뒤 이미지를 추가할 수 있습니다."), e.list.sh.win)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.list.sh.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	e.list.sh.chooseOpen(widgets.FileOptions{Title: lang.L("이미지 추가"), Extensions: []string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG"}}, func(path string) {
 		id := e.product.ID
 		// the image is copied and its thumbnail made off the UI goroutine
 		background(e.list.sh, func(ctx context.Context) (catalog.Image, error) { return e.list.svc.AddImage(ctx, id, path) },
@@ -62,10 +53,7 @@ func (e *productEditor) onAddImage() {
 				e.product.Images = append(e.product.Images, im)
 				e.refreshImages()
 			})
-	}, e.list.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
 func (e *productEditor) onRemoveImage(id int64) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/sheet"
@@ -247,6 +248,7 @@ func TestImportPreview(t *testing.T) {
 	}
 	good := filepath.Join(dir, "상품등록.xlsx")
 	os.WriteFile(good, buf.Bytes(), 0o600)
+	fillTemplate(t, good)
 	s.readXLSX("일괄 등록", good, "", true, s.previewRegister)
 	sh.waitJobs()
 	found := false
@@ -305,5 +307,47 @@ func TestStockDialogHistory(t *testing.T) {
 	}
 	if !hasLabel(c, "현재 재고 8개 · 안전재고 0개") || d.history.Len() != 2 || !hasLabel(c, "+5") {
 		t.Errorf("after +5: %d rows; %v", d.history.Len(), visibleTexts(c))
+	}
+}
+
+// fillTemplate writes one product under the template's example rows, as a seller would: the example's rows
+// again with a code and a name of the seller's own (the example itself is never imported).
+func fillTemplate(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("상품등록")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var example [][]string
+	for _, r := range rows[1:] {
+		for _, v := range r {
+			if v == "HR-EXAMPLE" {
+				example = append(example, r)
+				break
+			}
+		}
+	}
+	if len(example) == 0 {
+		t.Fatal("the template has no example rows")
+	}
+	for i, r := range example {
+		for col, v := range r {
+			switch {
+			case v == "HR-EXAMPLE":
+				v = "TS-0001"
+			case strings.HasPrefix(v, "예시)"):
+				v = "오버핏 코튼 티셔츠"
+			}
+			cell, _ := excelize.CoordinatesToCellName(col+1, len(rows)+1+i)
+			f.SetCellValue("상품등록", cell, v)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

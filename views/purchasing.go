@@ -3,10 +3,8 @@ package views
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"net/url"
-	"os"
+	"io"
 	"strconv"
 	"strings"
 
@@ -14,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -297,44 +294,11 @@ func (s *poScreen) buildDetail(po purchasing.PO) fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, lines)
 }
 
-// onPDF saves the purchase order's PDF where the seller chooses and opens it in the system viewer to print.
+// onPDF saves the purchase order's PDF where the seller chooses and confirms with 열기 (to print) and 폴더 열기.
 func (s *poScreen) onPDF(number string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.sh.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		uri := w.URI()
-		w.Close()
-		path := uri.Path()
-		s.sh.runJob(lang.L("발주서 PDF"), lang.L("발주서를 만드는 중입니다…"), func(ctx context.Context, _ func(float64)) error {
-			var buf bytes.Buffer
-			if err := s.svc.WritePDF(ctx, number, &buf); err != nil {
-				return err
-			}
-			return writeFileAtomic(path, buf.Bytes())
-		}, func(err error) {
-			switch {
-			case errors.Is(err, context.Canceled):
-				os.Remove(path)
-			case err != nil:
-				s.sh.showError(err)
-			default:
-				// open it in the system's PDF viewer, from which the seller prints
-				u, perr := url.Parse(storage.NewFileURI(path).String())
-				if perr != nil || s.sh.fyneApp.OpenURL(u) != nil {
-					s.sh.showInfo(lang.L("발주서 PDF"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
-				}
-			}
-		})
-	}, s.sh.win)
-	d.SetFileName(number + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	s.sh.savePDF(lang.L("발주서 PDF"), lang.L("발주서를 만드는 중입니다…"), number+".pdf", func(ctx context.Context, w io.Writer) error {
+		return s.svc.WritePDF(ctx, number, w)
+	})
 }
 
 // onReceive asks how many of each line arrived (the rest by default) and books them into stock.
@@ -417,9 +381,9 @@ func (s *poScreen) onDropship(number string) {
 }
 
 func (s *poScreen) saveDropship(number string, rows []sheet.DropshipRow) {
-	s.sh.saveXLSX(number+"_직배송.xlsx", func(_ context.Context, buf *bytes.Buffer) error {
+	s.sh.saveSheet(lang.L("직배송 시트"), number+"_직배송.xlsx", func(_ context.Context, buf *bytes.Buffer) error {
 		return sheet.WriteDropship(buf, rows)
-	}, func(path string) {
-		s.sh.showInfo(lang.L("직배송 시트"), lang.L("{{.N}}건을 저장했습니다: {{.Path}}", map[string]any{"N": format.Number(int64(len(rows))), "Path": path}))
+	}, func(string) string {
+		return lang.L("직배송 {{.N}}건을 저장했습니다.", map[string]any{"N": format.Number(int64(len(rows)))})
 	})
 }

@@ -282,7 +282,7 @@ func (s *returnsScreen) onBatch(m returns.Move) {
 			s.refresh()
 			msg := lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": b.done})
 			if b.left == 0 && len(b.refused) == 0 {
-				screenToast(s.sh, lang.L("반품 {{.N}}건을 처리했습니다.", map[string]any{"N": b.done}))
+				s.sh.toast(lang.L("반품 {{.N}}건을 처리했습니다.", map[string]any{"N": b.done}))
 				return
 			}
 			if b.left > 0 {

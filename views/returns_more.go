@@ -1,18 +1,14 @@
 package views
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,38 +19,10 @@ import (
 )
 
 // savePDF asks where to save a PDF, then makes it with write behind the progress dialog with 취소 (title and
-// message name what is made), writes it there and opens it in the system viewer to print. A 취소 leaves no file.
+// message name what is made), writes it there and confirms with 열기 (to print) and 폴더 열기. A 취소
+// leaves no file.
 func (sh *shell) savePDF(title, message, name string, write func(context.Context, io.Writer) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			sh.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		working(sh, title, message, func(ctx context.Context) (struct{}, error) {
-			var buf bytes.Buffer
-			if err := write(ctx, &buf); err != nil {
-				return struct{}{}, err
-			}
-			if err := ctx.Err(); err != nil {
-				return struct{}{}, err
-			}
-			return struct{}{}, writeFileAtomic(path, buf.Bytes())
-		}, func(struct{}) {
-			u, perr := url.Parse(storage.NewFileURI(path).String())
-			if perr != nil || sh.fyneApp.OpenURL(u) != nil {
-				sh.showInfo(lang.L("PDF 저장"), lang.L("저장했습니다: {{.Path}}", map[string]any{"Path": path}))
-			}
-		})
-	}, sh.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	sh.saveFile(savedPDF, title, message, name, write)
 }
 
 // categoryNames turns category ids into their paths.
@@ -160,7 +128,7 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 				}
 				f.busy(false)
 				f.close()
-				screenToast(sh, lang.L("반품 정책을 저장했습니다."))
+				sh.toast(lang.L("반품 정책을 저장했습니다."))
 				if done != nil {
 					done(q)
 				}
@@ -179,7 +147,7 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 			return
 		}
 		sh.fyneApp.Clipboard().SetContent(returns.PolicyText(q, categoryNames(cats, q.NonReturnable)))
-		screenToast(sh, lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
+		sh.toast(lang.L("안내문을 복사했습니다. 스마트스토어 상품 상세나 공지에 붙여 넣으세요."))
 	}}
 	cats150 := container.NewVScroll(nonReturn)
 	cats150.SetMinSize(fyne.NewSize(420, 130))

@@ -1,12 +1,8 @@
 package views
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/views/widgets"
 )
@@ -99,15 +95,4 @@ func (f *screenForm) refused(err error) {
 		return
 	}
 	f.setErrors(map[string]string{"": sellerText(err)})
-}
-
-// screenToast tells the seller briefly that something was done, without a dialog to close: a line at the
-// bottom of the window that goes away by itself after a few seconds.
-func screenToast(sh *shell, msg string) {
-	c := sh.win.Canvas()
-	label := &widget.Label{Text: msg, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.SuccessImportance}
-	pop := widget.NewPopUp(container.NewPadded(label), c)
-	size := pop.MinSize()
-	pop.ShowAtPosition(fyne.NewPos((c.Size().Width-size.Width)/2, c.Size().Height-size.Height-24))
-	time.AfterFunc(3*time.Second, func() { fyne.Do(pop.Hide) })
 }
