@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/atomicfile"
 	"sellerdesk/data"
 )
 
@@ -428,7 +428,7 @@ func withCause(e *Error, err error) *Error {
 }
 
 // isFull reports a full disk: SQLite's SQLITE_FULL or the system's "no space left".
-func isFull(err error) bool { return data.IsFull(err) || errors.Is(err, syscall.ENOSPC) }
+func isFull(err error) bool { return data.IsFull(err) || atomicfile.IsDiskFull(err) }
 
 // isReadOnly reports a write refused because the store is read-only.
 func isReadOnly(err error) bool {

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -129,7 +130,7 @@ func explain(path string, err error) error {
 	switch {
 	case err == nil, errors.As(err, &ae):
 		return err
-	case errors.Is(err, syscall.ENOSPC):
+	case IsDiskFull(err):
 		e := apperr.New(apperr.ErrConflict, "디스크 공간이 부족해 {{.Path}}을(를) 저장하지 못했습니다. 만들던 파일은 지웠고, 같은 이름의 이전 파일은 그대로입니다. 공간을 비운 뒤 다시 저장하세요.", "Path", path)
 		e.Err = err
 		return e
@@ -140,6 +141,22 @@ func explain(path string, err error) error {
 	}
 	return err
 }
+
+// IsDiskFull reports whether err says the disk is full: ENOSPC, or on Windows ERROR_DISK_FULL and
+// ERROR_HANDLE_DISK_FULL (which do not match ENOSPC there).
+func IsDiskFull(err error) bool {
+	var en syscall.Errno
+	if !errors.As(err, &en) {
+		return false
+	}
+	return en == syscall.ENOSPC || runtime.GOOS == "windows" && (en == errorDiskFull || en == errorHandleDiskFull)
+}
+
+// The Windows error numbers of a full disk.
+const (
+	errorHandleDiskFull syscall.Errno = 39
+	errorDiskFull       syscall.Errno = 112
+)
 
 // createTemp makes a new hidden file beside the target. os.CreateTemp would always use mode 0600; opening
 // with O_EXCL and the wanted mode lets the umask decide, as for any file the program creates.
