@@ -1,11 +1,16 @@
 package sales
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"sellerdesk/app/orders"
 	"sellerdesk/data"
@@ -301,5 +306,61 @@ func TestCheckFindsAndRebuildMends(t *testing.T) {
 	d.checked()
 	if f := d.figures("2026-11-20", "2026-11-20"); f.Gross != 30000 {
 		t.Errorf("after rebuild: %d", f.Gross)
+	}
+}
+
+// TestXLSX: every breakdown a sheet with a native chart (excelize cannot read charts back: the chart parts
+// are checked in the file), money as numbers in a won format, the header frozen.
+func TestXLSX(t *testing.T) {
+	d := newDesk(t, now)
+	d.importRows(paid("P1", "O1", "김민지", "린넨 셔츠", 1, 1234500, "2026-11-20 10:00:00"),
+		paid("P2", "O2", "이준", "코튼 양말", 2, 18000, "2026-11-21 10:00:00").with("결제수단", "계좌이체"))
+	p := d.period("2026-11-01", "2026-11-30")
+	r, err := d.sales.Report(context.Background(), p, ReportBys(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			charts++
+			rc, _ := f.Open()
+			body, _ := io.ReadAll(rc)
+			rc.Close()
+			if !bytes.Contains(body, []byte("<ser>")) || !bytes.Contains(body, []byte("결제금액")) {
+				t.Errorf("%s has no series: %.300s", f.Name, body)
+			}
+		}
+	}
+	if charts != len(r.Breakdowns) {
+		t.Errorf("%d charts for %d breakdowns", charts, len(r.Breakdowns))
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := x.GetSheetList(); len(got) != 1+len(r.Breakdowns) || got[0] != "요약" || got[1] != "일별" {
+		t.Errorf("sheets %v", got)
+	}
+	v, _ := x.GetCellValue("상품", "D2", excelize.Options{RawCellValue: true})
+	if v != "1234500" {
+		t.Errorf("상품 D2 raw = %q, want the number 1234500", v)
+	}
+	shown, _ := x.GetCellValue("상품", "D2")
+	if shown != "1,234,500원" {
+		t.Errorf("상품 D2 shown = %q, want 1,234,500원", shown)
+	}
+	panes, err := x.GetPanes("상품")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
 	}
 }
