@@ -223,13 +223,13 @@ func figuresJSON(f sales.Figures) jsonFigures {
 
 func reportJSON(w io.Writer, r sales.Report, cmp sales.CompareWith) error {
 	type jsonRow struct {
-		Key, Label                       string
-		Orders, Lines, Qty               int64
-		Gross, Refunds, Net              int64
-		Share                            float64
-		Cost                             int64 `json:",omitempty"`
-		CategoryID                       int64 `json:",omitempty"`
-		FirstOrder                       string `json:",omitempty"`
+		Key, Label          string
+		Orders, Lines, Qty  int64
+		Gross, Refunds, Net int64
+		Share               float64
+		Cost                int64  `json:",omitempty"`
+		CategoryID          int64  `json:",omitempty"`
+		FirstOrder          string `json:",omitempty"`
 	}
 	type jsonBreakdown struct {
 		By    string
@@ -241,10 +241,10 @@ func reportJSON(w io.Writer, r sales.Report, cmp sales.CompareWith) error {
 		Rule       string
 		Figures    jsonFigures
 		Buyers     sales.Buyers
-		Compare    string             `json:",omitempty"`
-		Earlier    *jsonFigures       `json:",omitempty"`
-		EarlierOf  string             `json:",omitempty"`
-		Change     map[string]string  `json:",omitempty"`
+		Compare    string            `json:",omitempty"`
+		Earlier    *jsonFigures      `json:",omitempty"`
+		EarlierOf  string            `json:",omitempty"`
+		Change     map[string]string `json:",omitempty"`
 		Breakdowns []jsonBreakdown
 	}{From: r.Period.From.Format(time.DateOnly), To: r.Period.To.Format(time.DateOnly), Rule: sales.RuleLine,
 		Figures: figuresJSON(r.Summary.Now), Buyers: r.Buyers, Breakdowns: []jsonBreakdown{}}
