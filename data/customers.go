@@ -133,8 +133,8 @@ func AddCustomerTx(ctx context.Context, tx *Tx, n NewCustomer) (int64, error) {
 		}
 	}
 	if n.Name != "" && digitsOf(n.Phone) != "" {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)`,
-			NameKey(n.Name, n.Phone), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_keys (key, customer_id, name, phone) VALUES (?, ?, ?, ?)`,
+			NameKey(n.Name, n.Phone), id, n.Name, n.Phone); err != nil {
 			return 0, fmt.Errorf("data: add customer key: %w", err)
 		}
 	}
@@ -527,54 +527,96 @@ func fillAffected(ctx context.Context, tx *Tx, ids []int64) error {
 	return nil
 }
 
-// refreshSearchAffectedTx rewrites the lookup entries of the contacts in temp.cust_affected.
+// refreshSearchAffectedTx rewrites the lookup entries of the contacts in temp.cust_affected: their own name,
+// phone and email, their details, and the buyer name and phone of each of their keys. The values are read
+// in three passes (contacts, details, keys), the entries staged in a temporary
+// table and written to the FTS index in one statement: an FTS write per row makes SQLite flush the index's
+// pending terms at each following statement.
 func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT c.id, c.name, c.phone, c.email,
-			coalesce((SELECT group_concat(value, char(31)) FROM customer_details d WHERE d.customer_id = c.id AND d.kind = 'NAME'), ''),
-			coalesce((SELECT group_concat(value, char(31)) FROM customer_details d WHERE d.customer_id = c.id AND d.kind = 'PHONE'), ''),
-			coalesce((SELECT group_concat(value, char(31)) FROM customer_details d WHERE d.customer_id = c.id AND d.kind = 'EMAIL'), ''),
-			coalesce((SELECT group_concat(DISTINCT o.buyer_name) FROM customer_keys k JOIN customer_orders co ON co.key_id = k.id
-				JOIN orders o ON o.id = co.order_id WHERE k.customer_id = c.id), ''),
-			coalesce((SELECT group_concat(DISTINCT o.buyer_phone) FROM customer_keys k JOIN customer_orders co ON co.key_id = k.id
-				JOIN orders o ON o.id = co.order_id WHERE k.customer_id = c.id), '')
-		FROM customers c WHERE c.id IN (SELECT id FROM temp.cust_affected)`)
-	if err != nil {
-		return fmt.Errorf("data: customer search: %w", err)
+	type vals struct{ names, phones, emails []string }
+	all := map[int64]*vals{}
+	get := func(id int64) *vals {
+		v := all[id]
+		if v == nil {
+			v = &vals{}
+			all[id] = v
+		}
+		return v
 	}
-	type entry struct {
-		id                          int64
-		chars, pairs, tails, emails string
-	}
-	var entries []entry
-	for rows.Next() {
-		var id int64
-		var name, phone, email, dNames, dPhones, dEmails, oNames, oPhones string
-		if err := rows.Scan(&id, &name, &phone, &email, &dNames, &dPhones, &dEmails, &oNames, &oPhones); err != nil {
-			rows.Close()
+	read := func(query string, fn func(id int64, a, b, c string)) error {
+		rows, err := tx.QueryContext(ctx, query)
+		if err != nil {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
-		names := uniq(append(append([]string{name}, split31(dNames)...), strings.Split(oNames, ",")...))
-		phones := uniq(append(append([]string{phone}, split31(dPhones)...), strings.Split(oPhones, ",")...))
-		emails := uniq(append([]string{email}, split31(dEmails)...))
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var a, b, c string
+			if err := rows.Scan(&id, &a, &b, &c); err != nil {
+				return fmt.Errorf("data: customer search: %w", err)
+			}
+			fn(id, a, b, c)
+		}
+		return rows.Err()
+	}
+	if err := read(`SELECT c.id, c.name, c.phone, c.email FROM temp.cust_affected a JOIN customers c ON c.id = a.id`,
+		func(id int64, name, phone, email string) {
+			v := get(id)
+			v.names, v.phones, v.emails = append(v.names, name), append(v.phones, phone), append(v.emails, email)
+		}); err != nil {
+		return err
+	}
+	if err := read(`SELECT d.customer_id, d.kind, d.value, '' FROM temp.cust_affected a JOIN customer_details d ON d.customer_id = a.id`,
+		func(id int64, kind, value, _ string) {
+			v := get(id)
+			switch kind {
+			case DetailName:
+				v.names = append(v.names, value)
+			case DetailPhone:
+				v.phones = append(v.phones, value)
+			case DetailEmail:
+				v.emails = append(v.emails, value)
+			}
+		}); err != nil {
+		return err
+	}
+	if err := read(`SELECT k.customer_id, k.name, k.phone, '' FROM temp.cust_affected a JOIN customer_keys k ON k.customer_id = a.id`,
+		func(id int64, name, phone, _ string) {
+			v := get(id)
+			v.names, v.phones = append(v.names, name), append(v.phones, phone)
+		}); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`CREATE TEMP TABLE IF NOT EXISTS cust_search_stage (id INTEGER PRIMARY KEY, name_chars TEXT, name_pairs TEXT, tails TEXT, emails TEXT)`,
+		`DELETE FROM temp.cust_search_stage`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("data: customer search: %w", err)
+		}
+	}
+	for id, v := range all {
+		names, emails := uniq(v.names), uniq(v.emails)
 		var ts []string
-		for _, p := range phones {
+		for _, p := range uniq(v.phones) {
 			if d := digitsOf(p); len(d) >= 4 {
 				ts = append(ts, d[len(d)-4:])
 			}
 		}
-		entries = append(entries, entry{id, letters(strings.Join(names, " "), 1), pairsOfEach(names),
-			strings.Join(uniq(ts), " "), strings.ToLower(strings.Join(emails, " "))})
+		if _, err := tx.ExecContext(ctx, `INSERT INTO temp.cust_search_stage VALUES (?, ?, ?, ?, ?)`, id,
+			letters(strings.Join(names, " "), 1), pairsOfEach(names), strings.Join(uniq(ts), " "),
+			strings.ToLower(strings.Join(emails, " "))); err != nil {
+			return fmt.Errorf("data: customer search: %w", err)
+		}
 	}
-	if err := rows.Close(); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_search WHERE rowid IN (SELECT id FROM temp.cust_affected)`); err != nil {
-		return fmt.Errorf("data: customer search: %w", err)
-	}
-	for _, e := range entries {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO customer_search (rowid, name_chars, name_pairs, tails, emails) VALUES (?, ?, ?, ?, ?)`,
-			e.id, e.chars, e.pairs, e.tails, e.emails); err != nil {
+	for _, q := range []string{
+		`DELETE FROM customer_search WHERE rowid IN (SELECT id FROM temp.cust_affected)
+			AND rowid <= (SELECT coalesce(max(rowid), 0) FROM customer_search)`,
+		`INSERT INTO customer_search (rowid, name_chars, name_pairs, tails, emails)
+			SELECT id, name_chars, name_pairs, tails, emails FROM temp.cust_search_stage ORDER BY id`,
+		`DELETE FROM temp.cust_search_stage`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
 	}

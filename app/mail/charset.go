@@ -24,7 +24,9 @@ func init() {
 // high bit cleared.
 type iso2022KR struct{}
 
-func (iso2022KR) NewDecoder() *encoding.Decoder { return &encoding.Decoder{Transformer: &iso2022KRDecoder{}} }
+func (iso2022KR) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: &iso2022KRDecoder{}}
+}
 
 func (iso2022KR) NewEncoder() *encoding.Encoder { return encoding.Nop.NewEncoder() }
 

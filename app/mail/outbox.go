@@ -58,7 +58,9 @@ func (r *Runner) lease() time.Duration {
 	return DefaultLease
 }
 
-func (r *Runner) write(ctx context.Context, fn func(tx *data.Tx) error) error { return r.Store.Write(ctx, fn) }
+func (r *Runner) write(ctx context.Context, fn func(tx *data.Tx) error) error {
+	return r.Store.Write(ctx, fn)
+}
 
 func (r *Runner) imapConn(ctx context.Context) (*imapclient.Client, error) {
 	if r.imap != nil {

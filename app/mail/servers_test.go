@@ -31,16 +31,16 @@ const (
 // on 127.0.0.1. Mail the SMTP server accepts is filed in the IMAP user's Sent folder when fileSent is on,
 // as Gmail and Outlook do.
 type servers struct {
-	user             *imapmemserver.User
+	user               *imapmemserver.User
 	imapAddr, smtpAddr *net.TCPAddr
-	smtpSrv          *smtp.Server
-	smtpLn           net.Listener
+	smtpSrv            *smtp.Server
+	smtpLn             net.Listener
 
-	mu        sync.Mutex
-	fileSent  bool
-	accepted  map[string]int // Message-ID → times accepted
-	dropNext  int            // drop the connection on the next n DATA commands, after reading the message
-	refuseTo  string         // refuse this recipient permanently
+	mu       sync.Mutex
+	fileSent bool
+	accepted map[string]int // Message-ID → times accepted
+	dropNext int            // drop the connection on the next n DATA commands, after reading the message
+	refuseTo string         // refuse this recipient permanently
 }
 
 func startServers(t *testing.T) *servers {

@@ -32,19 +32,24 @@ CREATE INDEX customers_merged ON customers (merged_into) WHERE merged_into IS NO
 
 -- A buyer as the orders name them: 'id:<구매자ID>' when the file had one, else 'np:<name>|<phone digits>'.
 -- A contact owns one or more keys; a merge moves keys, a split gives a key a contact of its own.
+-- name and phone are the buyer's on the key's latest order, what the contact is found by.
 CREATE TABLE customer_keys (
     id          INTEGER PRIMARY KEY,
     key         TEXT NOT NULL UNIQUE,
-    customer_id INTEGER NOT NULL REFERENCES customers (id)
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    name        TEXT NOT NULL DEFAULT '',
+    phone       TEXT NOT NULL DEFAULT '',
+    seen_at     TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX customer_keys_customer ON customer_keys (customer_id);
 
--- Which key each synced order belongs to (the orders table is not touched).
+-- Which key each synced order belongs to (the orders table is not touched). One B-tree, no foreign keys:
+-- it is written for every order of a million-line store, and a row whose order is gone joins nothing.
 CREATE TABLE customer_orders (
-    order_id INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
-    key_id   INTEGER NOT NULL REFERENCES customer_keys (id)
-) STRICT;
-CREATE INDEX customer_orders_key ON customer_orders (key_id, order_id);
+    key_id   INTEGER NOT NULL,
+    order_id INTEGER NOT NULL,
+    PRIMARY KEY (key_id, order_id)
+) STRICT, WITHOUT ROWID;
 
 -- Names, phones, emails and addresses entered by hand, imported from a contact file or learnt from mail;
 -- those seen on orders are read from the orders themselves.
