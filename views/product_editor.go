@@ -265,8 +265,9 @@ func (e *productEditor) onSave() {
 			case err != nil:
 				list.sh.showError(err)
 			default:
+				isNew := e.product.ID == 0
 				e.product = saved
-				list.closeEditor(true)
+				list.showSaved(saved, isNew)
 			}
 		})
 }

@@ -269,7 +269,12 @@ func (s *productsScreen) updateBatch() {
 
 func (s *productsScreen) onBatchStatus(st catalog.Status) {
 	ids := s.selectedIDs()
-	saving(s.sh, func(ctx context.Context) error { return s.svc.SetStatus(ctx, ids, st) }, s.reload)
+	saving(s.sh, func(ctx context.Context) error { return s.svc.SetStatus(ctx, ids, st) }, func() {
+		s.reload()
+		label := statusLabel(st)
+		s.sh.toast(lang.L("상품 {{.N}}개를 {{.Status}}{{.Ro}} 바꿨습니다.", map[string]any{"N": format.Number(int64(len(ids))),
+			"Status": label, "Ro": format.Particle(label, "으로")}))
+	})
 }
 
 func (s *productsScreen) onBatchMove() {
@@ -285,8 +290,12 @@ func (s *productsScreen) onBatchMove() {
 			if !ok || i < 0 {
 				return
 			}
-			ids, cat := s.selectedIDs(), s.categories[i].ID
-			saving(s.sh, func(ctx context.Context) error { return s.svc.MoveToCategory(ctx, ids, cat) }, s.reload)
+			ids, cat, path := s.selectedIDs(), s.categories[i].ID, s.categories[i].Path
+			saving(s.sh, func(ctx context.Context) error { return s.svc.MoveToCategory(ctx, ids, cat) }, func() {
+				s.reload()
+				s.sh.toast(lang.L("상품 {{.N}}개를 {{.Path}}{{.Ro}} 옮겼습니다.", map[string]any{"N": format.Number(int64(len(ids))),
+					"Path": path, "Ro": format.Particle(path, "으로")}))
+			})
 		}, s.sh.win)
 }
 
@@ -304,7 +313,7 @@ func (s *productsScreen) onBatchDelete() {
 		}, func() {
 			s.clearSelection()
 			s.reload()
-			dialog.ShowInformation(lang.L("상품 삭제"), lang.L("삭제 {{.D}}개, 보관함으로 이동 {{.A}}개", map[string]any{"D": deleted, "A": archived}), s.sh.win)
+			s.sh.toast(lang.L("삭제 {{.D}}개, 보관함으로 이동 {{.A}}개", map[string]any{"D": deleted, "A": archived}))
 		})
 	}, s.sh.win)
 	c.SetConfirmText(lang.L("삭제"))
@@ -318,6 +327,7 @@ func (s *productsScreen) onBatchRestore() {
 	saving(s.sh, func(ctx context.Context) error { return s.svc.RestoreProducts(ctx, ids) }, func() {
 		s.clearSelection()
 		s.reload()
+		s.sh.toast(lang.L("상품 {{.N}}개를 보관함에서 복원했습니다.", map[string]any{"N": format.Number(int64(len(ids)))}))
 	})
 }
 
@@ -355,6 +365,31 @@ func (s *productsScreen) showEditor(ed *productEditor) {
 	s.root.Objects = []fyne.CanvasObject{ed.build()}
 	s.root.Refresh()
 	s.sh.win.Canvas().Focus(ed.name.Entry)
+}
+
+// showSaved returns to the list after a save and says so; a product just made is shown whatever filters
+// were set before (they are cleared and its code searched), so it never seems lost.
+func (s *productsScreen) showSaved(p catalog.Product, isNew bool) {
+	if isNew {
+		onSearch, onLow, onArchived := s.search.OnChanged, s.lowStock.OnChanged, s.archived.OnChanged
+		s.search.OnChanged, s.lowStock.OnChanged, s.archived.OnChanged = nil, nil, nil
+		s.search.SetText(p.Code)
+		s.lowStock.SetChecked(false)
+		s.archived.SetChecked(false)
+		s.search.OnChanged, s.lowStock.OnChanged, s.archived.OnChanged = onSearch, onLow, onArchived
+		for _, sel := range []*widget.Select{s.category, s.status} {
+			on := sel.OnChanged
+			sel.OnChanged = nil
+			sel.SetSelectedIndex(0)
+			sel.OnChanged = on
+		}
+	}
+	s.closeEditor(true)
+	msg := lang.L("{{.Name}} 상품을 저장했습니다.", map[string]any{"Name": p.Name})
+	if isNew {
+		msg = lang.L("새 상품 {{.Name}}{{.Eul}} 등록했습니다.", map[string]any{"Name": p.Name, "Eul": format.Particle(p.Name, "을")})
+	}
+	s.sh.toast(msg)
 }
 
 // closeEditor returns to the list, reloading it when something was saved.

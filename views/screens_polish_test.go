@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,3 +122,63 @@ func TestSomeNumbers(t *testing.T) {
 		t.Errorf("groupRefusals = %q, want %q", got, want)
 	}
 }
+
+// A new product is shown after 저장 whatever filters were set, with a toast; its form keeps its fields in
+// place while problems appear and go (each field keeps its message line).
+func TestNewProductShownAndConfirmed(t *testing.T) {
+	sh, s := openArea[*productsScreen](t, "상품")
+	c := sh.win.Canvas()
+	s.lowStock.SetChecked(true)
+	test.Type(s.search, "다른 상품")
+	sh.waitJobs()
+	test.Tap(button(t, c, "새 상품"))
+	sh.waitJobs()
+	e := s.editor
+	if e == nil {
+		t.Fatal("새 상품 did not open the editor")
+	}
+	drv := fyneDriver()
+	test.Type(e.name.Entry, "린넨 셔츠")
+	test.Type(e.price.Entry, "29,800")
+	before := drv.AbsolutePositionForObject(e.price.Entry)
+	test.Tap(button(t, c, "저장")) // no code: refused at its field
+	if e.code.Message.Text == "" {
+		t.Fatal("the missing code was not flagged")
+	}
+	if after := drv.AbsolutePositionForObject(e.price.Entry); after != before {
+		t.Errorf("the price field jumped from %v to %v when the code's message appeared", before, after)
+	}
+	test.Type(e.code.Entry, "LS-01")
+	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
+	if s.editor != nil {
+		t.Fatalf("the editor is still open: %q", e.formError.Text)
+	}
+	if s.lowStock.Checked || s.search.Text != "LS-01" || !hasLabel(c, "상품 1개") {
+		t.Errorf("the new product is hidden by the filters: 재고부족만 %v, search %q, %v", s.lowStock.Checked, s.search.Text, visibleTexts(c))
+	}
+	if !hasLabel(c, "새 상품 린넨 셔츠를 등록했습니다.") {
+		t.Errorf("no confirmation: %v", visibleTexts(c))
+	}
+}
+
+// A batch status change says what it did.
+func TestProductBatchStatusConfirms(t *testing.T) {
+	sh, s := openArea[*productsScreen](t, "상품")
+	c := sh.win.Canvas()
+	manualOrders(t, sh, 0)
+	s.refresh()
+	sh.waitJobs()
+	s.table.Select(widget.TableCellID{Row: 0, Col: colSelect})
+	for _, o := range everything(c) {
+		if sel, ok := o.(*widget.Select); ok && sel.PlaceHolder == "상태 변경…" {
+			sel.SetSelected(statusLabel(catalog.StatusSuspended))
+		}
+	}
+	sh.waitJobs()
+	if !containsLabel(c, "상품 1개를 "+statusLabel(catalog.StatusSuspended)) {
+		t.Errorf("no confirmation of the status change: %v", visibleTexts(c))
+	}
+}
+
+func fyneDriver() fyne.Driver { return fyne.CurrentApp().Driver() }
