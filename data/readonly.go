@@ -43,12 +43,11 @@ func (s *Store) decideAccess() error {
 	case err == nil && st.IsDir():
 		return &OpenError{Path: s.path, Kind: KindFolder}
 	case err == nil && s.access == Writable:
-		f, err := os.OpenFile(s.path, os.O_RDWR, 0)
-		if err == nil {
-			f.Close()
-		} else if denied(err) {
+		switch err := fileWritable(s.path); {
+		case err == nil:
+		case denied(err):
 			s.access = ReadOnlyFile
-		} else {
+		default:
 			return &OpenError{Path: s.path, Kind: KindUnreadable, Detail: err.Error()}
 		}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
