@@ -64,8 +64,7 @@ func isExampleRow(r row) bool {
 			}
 		}
 	}
-	name := r.get(colName)
-	return strings.Contains(name, "예시") || strings.Contains(name, "샘플 상품")
+	return false
 }
 
 func hasHangul(s string) bool {

@@ -287,9 +287,10 @@ func TestDataRowsThatSoundLikeGuides(t *testing.T) {
 	rows := [][]string{h,
 		{"G-1", "각인 머그 — 문구를 입력하세요", "15000", "주문 시 각인 문구를 입력하세요. 숫자만 가능", "3"},
 		{"G-2", "메모 수첩", "만원", "", "1"},
+		{"G-3", "예시 문구 스티커", "3000", "", "1"},
 	}
 	file := read(t, rowsXLSX(t, "상품등록", rows, nil), opts)
-	if len(file.Skipped) != 0 || file.Rows != 2 {
+	if len(file.Skipped) != 0 || file.Rows != 3 {
 		t.Fatalf("data rows skipped as guides: %+v", file.Skipped)
 	}
 	if len(file.Problems) != 1 || file.Problems[0].Row != 3 || !strings.Contains(file.Problems[0].Reason, "만원") {
