@@ -297,3 +297,22 @@ func TestDataRowsThatSoundLikeGuides(t *testing.T) {
 		t.Errorf("a price typed in words is the row's own problem: %+v", file.Problems)
 	}
 }
+
+// TestSmartStoreOptionCodes: a Smart Store file with an 옵션관리코드 list gives each option its code, in
+// option order, so an order line carrying the code finds it; a list of the wrong length is a problem.
+func TestSmartStoreOptionCodes(t *testing.T) {
+	h := []string{"판매자 상품코드", "상품명", "판매가", "옵션형태", "옵션명", "옵션값", "옵션 재고수량", "옵션관리코드"}
+	rows := [][]string{h, {"LS-1", "셔츠", "30000", "조합형", "색상\n사이즈", "화이트,블랙\nM,L", "1,2,3,4", "LS-WM,LS-WL,LS-BM,LS-BL"}}
+	file := read(t, rowsXLSX(t, "일괄등록", rows, nil), opts)
+	if len(file.Problems) != 0 || len(file.Products) != 1 {
+		t.Fatalf("problems %+v", file.Problems)
+	}
+	if o := file.Products[0].Options[2]; o.Code != "LS-BM" || o.Label() != "블랙 / M" || o.Stock != 3 {
+		t.Errorf("option 3 = %+v", o)
+	}
+	rows[1][7] = "LS-WM,LS-WL"
+	file = read(t, rowsXLSX(t, "일괄등록", rows, nil), opts)
+	if len(file.Problems) != 1 || !strings.Contains(file.Problems[0].Column, "옵션관리코드") {
+		t.Errorf("a short code list: %+v", file.Problems)
+	}
+}
