@@ -140,8 +140,8 @@ func xlsStream(raw []byte) (stream []byte, err error) {
 	}
 	old := false
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
-		switch entry.Name {
-		case "Workbook", "WORKBOOK", "workbook":
+		switch {
+		case strings.EqualFold(entry.Name, "Workbook"):
 			if entry.Size > maxXLSFile {
 				return nil, xlsTooBigFile()
 			}
@@ -150,7 +150,7 @@ func xlsStream(raw []byte) (stream []byte, err error) {
 				return nil, xlsDamaged(err)
 			}
 			return b, nil
-		case "Book", "BOOK":
+		case strings.EqualFold(entry.Name, "Book"):
 			old = true
 		}
 	}
