@@ -116,9 +116,10 @@ func TestKillDuringImportAndRestore(t *testing.T) {
 			t.Run(fmt.Sprintf("%s-%d", job, run), func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "data", DBFileName)
 				copyFile(t, base, path)
+				tempBase := t.TempDir() // where the killed process keeps its temporary folder
 				at := rand.Float64()
 				cmd := exec.Command(os.Args[0], "-test.run=^TestKillDuringImportAndRestore$")
-				cmd.Env = append(os.Environ(), "SELLERDESK_TEST_KILL_JOB="+job+"|"+path+"|"+csv+"|"+backup)
+				cmd.Env = append(os.Environ(), "SELLERDESK_TEST_KILL_JOB="+job+"|"+path+"|"+csv+"|"+backup+"|"+tempBase)
 				out, _ := cmd.StdoutPipe()
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
@@ -142,8 +143,18 @@ func TestKillDuringImportAndRestore(t *testing.T) {
 				if strings.HasPrefix(killedAt, "error") {
 					t.Fatalf("the job failed before the kill: %s", killedAt)
 				}
-				d := openFaultDesk(t, path)
+				left := filepath.Join(tempBase, tempPrefix+strconv.Itoa(cmd.Process.Pid))
+				if _, err := os.Stat(left); err != nil {
+					t.Errorf("the killed process's temporary folder: %v", err)
+				}
+				d, err := Open(context.Background(), path, testInfo, WithClock(faultDay.Now), withTempBase(tempBase))
+				if err != nil {
+					t.Fatalf("open after the kill: %v", err)
+				}
 				defer d.Close()
+				if _, err := os.Stat(left); !os.IsNotExist(err) {
+					t.Errorf("the next start left the killed process's temporary folder (%v)", err)
+				}
 				if r, err := d.Check(context.Background()); err != nil || r.Problem != "" {
 					t.Fatalf("killed at %s: check %+v %v", killedAt, r, err)
 				}
@@ -174,7 +185,7 @@ func TestKillDuringImportAndRestore(t *testing.T) {
 func killChild(job string) {
 	parts := strings.Split(job, "|")
 	ctx := context.Background()
-	d, err := Open(ctx, parts[1], testInfo, WithClock(faultDay.Now))
+	d, err := Open(ctx, parts[1], testInfo, WithClock(faultDay.Now), withTempBase(parts[4]))
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(1)
