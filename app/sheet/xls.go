@@ -250,7 +250,7 @@ func (b *xlsBook) readSheet(i int) (rows [][]string, err error) {
 	if dt := binary.LittleEndian.Uint16(body[2:]); dt != xlsWorksheet {
 		return nil, nil // a dialog or chart sheet: no rows
 	}
-	cells := 0
+	slots := 0 // cells held, empty ones before a row's last cell included: what the sheet costs in memory
 	set := func(r, c int, v string) error {
 		if r >= maxXLSRows || c >= maxXLSCols {
 			return fmt.Errorf("xls: cell %d,%d outside BIFF8's grid", r, c)
@@ -263,17 +263,15 @@ func (b *xlsBook) readSheet(i int) (rows [][]string, err error) {
 			if v == "" {
 				return nil
 			}
+			if slots += c + 1 - len(row); slots > maxXLSCells {
+				return xlsTooManyCells()
+			}
 			if c >= cap(row) {
-				grown := make([]string, c+1, max(c+1, 2*cap(row)))
+				grown := make([]string, c+1, min(max(c+1, 2*cap(row)), maxXLSCols))
 				copy(grown, row)
 				row = grown
 			}
 			row = row[:c+1]
-		}
-		if row[c] == "" && v != "" {
-			if cells++; cells > maxXLSCells {
-				return xlsTooManyCells()
-			}
 		}
 		row[c] = v
 		rows[r] = row

@@ -250,3 +250,20 @@ func TestRKValue(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSCellLimit: a sheet is bounded by the cells it makes the reader hold, so a file of one far-right
+// cell per row (each row costing 256 slots) is refused before it costs a quarter of a gigabyte.
+func TestXLSCellLimit(t *testing.T) {
+	sh := xlsTestSheet{Name: "S"}
+	for r := 0; r < maxXLSCells/maxXLSCols+10; r++ {
+		sh.Cells = append(sh.Cells, xlsCell{Row: r, Col: maxXLSCols - 1, Text: "x"})
+	}
+	_, _, err := readXLS(t, xlsFile(t, []xlsTestSheet{sh}, xlsOptions{}))
+	if err == nil || !strings.Contains(apperr.Message(err), "칸이") {
+		t.Fatalf("%v", err)
+	}
+	sh.Cells = sh.Cells[:maxXLSCells/maxXLSCols-10]
+	if _, sheets, err := readXLS(t, xlsFile(t, []xlsTestSheet{sh}, xlsOptions{})); err != nil || len(sheets[0]) != len(sh.Cells) {
+		t.Fatalf("just under the limit: %v", err)
+	}
+}
