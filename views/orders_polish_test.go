@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
 	"sellerdesk/data"
 )
@@ -140,5 +141,43 @@ func TestCancelRequestShownAndExplained(t *testing.T) {
 	msg := leftOut(p)
 	if !strings.Contains(msg, "취소요청이 들어온 주문이라 발송하지 않습니다 (1건: ") || len(p.Rows) != 2 {
 		t.Errorf("dispatch: %d rows, left out:\n%s", len(p.Rows), msg)
+	}
+}
+
+// A dropship purchase order for an order without the recipient's address is not made: the seller is told
+// why instead.
+func TestDropshipWithoutAddressRefused(t *testing.T) {
+	sh, s := openOrders(t)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	sup, err := sh.desk.Catalog.SaveSupplier(ctx, catalog.Supplier{Name: "이천 도자기"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := sh.desk.Catalog.SaveProduct(ctx, catalog.Product{Code: "MUG", Name: "머그컵", Price: 9000, Cost: 3000, Status: catalog.StatusSale,
+		TaxType: catalog.Taxable, SupplierID: sup.ID, OptionKind: catalog.OptionsNone, Options: []catalog.Option{{Usable: true, Stock: 5}}}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.CreateManual(ctx, orders.ManualOrder{BuyerName: "김민지", BuyerPhone: "010-1234-5678", PaymentMethod: "현금",
+		Paid: true, Lines: []orders.ManualLine{{OptionID: p.Options[0].ID, Qty: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	sh.waitJobs()
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocSelect})
+	test.Tap(button(t, c, "발주서 만들기"))
+	for _, o := range everything(c) {
+		if ch, ok := o.(*widget.Check); ok && strings.Contains(ch.Text, "직배송") {
+			ch.SetChecked(true)
+		}
+	}
+	test.Tap(button(t, c, "다음"))
+	sh.waitJobs()
+	if !containsLabel(c, "주소가 없는 주문이라 직배송할 수 없습니다") {
+		t.Fatalf("no reason given: %v", visibleTexts(c))
+	}
+	if pos, _ := sh.desk.POs.List(ctx, ""); len(pos) != 0 {
+		t.Errorf("%d purchase orders made", len(pos))
 	}
 }

@@ -158,56 +158,6 @@ func (s *poScreen) onReorder() {
 	})
 }
 
-// confirmDrafts shows proposed purchase orders (supplier, items, quantities, supply value) and what could not
-// be ordered, and saves them on 만들기.
-func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.Skipped, done func([]string)) {
-	if len(drafts) == 0 {
-		msg := lang.L("발주할 품목이 없습니다.")
-		for _, k := range skipped {
-			msg += "\n· " + k.Item + ": " + msgText(k.Why)
-		}
-		sh.showInfo(lang.L("발주서 만들기"), msg)
-		return
-	}
-	type row struct{ supplier, item, qty, cost string }
-	var rows []row
-	for _, d := range drafts {
-		for _, l := range d.Lines {
-			item := strings.TrimSpace(l.Name + " " + l.OptionLabel)
-			rows = append(rows, row{d.SupplierName, item, format.Number(l.Qty), format.Won(l.Qty * l.UnitCost)})
-		}
-	}
-	table := newTextTable([]string{lang.L("공급업체"), lang.L("품목"), lang.L("수량"), lang.L("공급가액")}, []float32{150, 360, 70, 110},
-		func() int { return len(rows) }, func(r, c int) string {
-			x := rows[r]
-			return []string{x.supplier, x.item, x.qty, x.cost}[c]
-		})
-	head := []fyne.CanvasObject{&widget.Label{Text: lang.L("발주서 {{.N}}장을 작성 상태로 만듭니다. 만든 뒤 PDF로 저장해 공급업체에 보내세요.",
-		map[string]any{"N": len(drafts)}), Wrapping: fyne.TextWrapWord}}
-	for _, k := range skipped {
-		head = append(head, &widget.Label{Text: lang.L("제외") + ": " + k.Item + " — " + msgText(k.Why), Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord})
-	}
-	notes := widget.NewMultiLineEntry()
-	notes.SetPlaceHolder(lang.L("비고 (결제 조건, 포장 요청 등)"))
-	notes.SetMinRowsVisible(2)
-	body := container.NewBorder(container.NewVBox(head...), notes, nil, nil, table)
-	d := dialog.NewCustomConfirm(lang.L("발주서 만들기"), lang.L("만들기"), lang.L("취소"), body, func(ok bool) {
-		if !ok {
-			return
-		}
-		text := notes.Text
-		background(sh, func(ctx context.Context) ([]string, error) { return sh.desk.POs.Create(ctx, drafts, text) },
-			func(numbers []string, err error) {
-				if err != nil {
-					sh.showError(err)
-					return
-				}
-				done(numbers)
-			})
-	}, sh.win)
-	d.Resize(fyne.NewSize(820, 540))
-	d.Show()
-}
 
 // openDetail shows a purchase order in place of the list once it is read off the UI goroutine.
 func (s *poScreen) openDetail(number string) {

@@ -36,8 +36,17 @@ func TestPurchaseOrderFlow(t *testing.T) {
 	}
 	test.Tap(button(t, c, "재고부족 상품 발주서 만들기"))
 	sh.waitJobs()
-	if !hasLabel(c, "오버핏 티셔츠") || !hasLabel(c, "9") {
-		t.Fatalf("proposal lacks the item and its quantity (2×5 − 1): %v", visibleTexts(c))
+	var qty *widget.Entry
+	for _, o := range everything(c) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "9" {
+			qty = e
+		}
+	}
+	if !hasLabel(c, "오버핏 티셔츠") || qty == nil {
+		t.Fatalf("proposal lacks the item and its quantity (2×5 − 1) in an input: %v", visibleTexts(c))
+	}
+	if !hasLabel(c, "발주서 1장 · 품목 1개 · 공급가액 63,000원") {
+		t.Errorf("no total before 만들기: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "만들기"))
 	sh.waitJobs()
@@ -75,5 +84,51 @@ func TestPurchaseOrderFlow(t *testing.T) {
 	got, _ := sh.desk.Catalog.ProductByCode(ctx, "TEE")
 	if got.Options[0].Stock != 10 {
 		t.Errorf("stock after receiving = %d, want 10", got.Options[0].Stock)
+	}
+}
+
+// The proposed quantity is the seller's to change: the total follows it before 만들기, and the purchase
+// order is made with it.
+func TestDraftQuantityEditable(t *testing.T) {
+	sh, s := openArea[*poScreen](t, "발주")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	sup, err := sh.desk.Catalog.SaveSupplier(ctx, catalog.Supplier{Name: "이천 도자기"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []catalog.Product{
+		{Code: "MUG", Name: "머그컵", Cost: 3000, Options: []catalog.Option{{Usable: true, Stock: 0, SafetyStock: 0}}},
+		{Code: "PLATE", Name: "접시", Cost: 5000, Options: []catalog.Option{{Usable: true, Stock: 1, SafetyStock: 2}}},
+	} {
+		p.Price, p.Status, p.TaxType, p.SupplierID, p.OptionKind = 9000, catalog.StatusSale, catalog.Taxable, sup.ID, catalog.OptionsNone
+		if _, err := sh.desk.Catalog.SaveProduct(ctx, p, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.refresh()
+	sh.waitJobs()
+	test.Tap(button(t, c, "재고부족 상품 발주서 만들기"))
+	sh.waitJobs()
+	entries := map[string]*widget.Entry{}
+	for _, o := range everything(c) {
+		if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
+			entries[e.Text] = e
+		}
+	}
+	// 머그컵 sold out with no safety stock: 5, not 1; 접시 (safety 2, 1 in stock): 7 − 1 = 6
+	mug, plate := entries["5"], entries["6"]
+	if mug == nil || plate == nil {
+		t.Fatalf("proposed quantities %v, want 5 and 6", entries)
+	}
+	mug.SetText("12")
+	plate.SetText("0")
+	if !hasLabel(c, "발주서 1장 · 품목 1개 · 공급가액 36,000원") {
+		t.Fatalf("the total does not follow the quantities: %v", visibleTexts(c))
+	}
+	test.Tap(button(t, c, "만들기"))
+	sh.waitJobs()
+	if s.detail == nil || !hasLabel(c, "36,000원") {
+		t.Fatalf("after 만들기: %v", visibleTexts(c))
 	}
 }

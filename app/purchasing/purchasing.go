@@ -152,9 +152,20 @@ func skip(item string, why apperr.Msg) Skipped {
 	return Skipped{Item: item, Reason: apperr.Korean(why.Key, why.Args), Why: why}
 }
 
-// ReorderDrafts proposes one purchase order per supplier for every option at or below its safety stock:
-// enough to bring it to twice its safety stock (at least one), less what is already on open orders.
-// Options whose product has no supplier are listed as skipped.
+// MinReorder is the fewest pieces a low-stock proposal brings an option to above its safety stock: with a
+// safety stock of 0 or 1, "twice the safety stock" would reorder one piece at a time.
+const MinReorder = 5
+
+// ReorderQty is what a low-stock proposal orders: enough to bring the option to twice its safety stock, and
+// at least MinReorder above it, less the stock on hand and what open purchase orders will bring; 0 when
+// that is covered already. The seller can change it before the purchase order is made.
+func ReorderQty(safety, stock, onOrder int64) int64 {
+	target := max(2*safety, safety+MinReorder)
+	return max(target-stock-onOrder, 0)
+}
+
+// ReorderDrafts proposes one purchase order per supplier for every option at or below its safety stock,
+// each for ReorderQty pieces. Options whose product has no supplier are listed as skipped.
 func (s *Service) ReorderDrafts(ctx context.Context) ([]Draft, []Skipped, error) {
 	return reorderDrafts(ctx, s.store.Read())
 }
@@ -178,8 +189,7 @@ func reorderDrafts(ctx context.Context, q data.Querier) ([]Draft, []Skipped, err
 	for _, c := range cands {
 		label := optionLabel(c.OptionValues)
 		item := strings.TrimSpace(c.ProductName + " " + label)
-		target := max(2*c.SafetyStock, c.SafetyStock+1)
-		qty := target - c.Stock - c.OnOrder
+		qty := ReorderQty(c.SafetyStock, c.Stock, c.OnOrder)
 		if qty <= 0 {
 			continue
 		}
@@ -238,6 +248,10 @@ func (s *Service) OrderDrafts(ctx context.Context, lineIDs []int64, dropship boo
 			continue
 		case l.SupplierID == 0:
 			skipped = append(skipped, skip(item, apperr.M("공급업체가 정해지지 않은 상품입니다")))
+			continue
+		case dropship && strings.TrimSpace(l.Address) == "":
+			// the supplier could not deliver it: nothing is made that would be printed without a destination
+			skipped = append(skipped, skip(item, apperr.M("받는 분 주소가 없는 주문이라 직배송할 수 없습니다. 주문에 주소를 넣거나 직배송 없이 발주하세요")))
 			continue
 		}
 		k := key{supplier: l.SupplierID}
@@ -317,6 +331,9 @@ func createTx(ctx context.Context, tx *data.Tx, drafts []Draft, notes string, no
 			po.DueOn = now.AddDate(0, 0, days).Format("2006-01-02")
 		}
 		if d.Dropship {
+			if strings.TrimSpace(d.Deliver.Address) == "" {
+				return nil, invalid("{{.Supplier}} 직배송 발주서에 받는 분 주소가 없습니다. 주소가 있는 주문만 직배송으로 발주하세요.", "Supplier", d.SupplierName)
+			}
 			po.DeliverName, po.DeliverPhone, po.DeliverPostcode, po.DeliverAddress = d.Deliver.Name, d.Deliver.Phone, d.Deliver.Postcode, d.Deliver.Address
 		} else {
 			po.DeliverName, po.DeliverPhone, po.DeliverAddress = prof.Name, prof.Phone, prof.Address
@@ -480,6 +497,9 @@ func (s *Service) Document(ctx context.Context, number string) (doc.PurchaseOrde
 	}
 	if strings.TrimSpace(prof.Name) == "" {
 		return doc.PurchaseOrderDoc{}, invalid("발주서에 인쇄할 매장 정보가 없습니다. 설정 → 매장 정보에서 상호와 주소를 입력하세요.")
+	}
+	if po.Dropship && strings.TrimSpace(po.DeliverAddress) == "" {
+		return doc.PurchaseOrderDoc{}, invalid("직배송 발주서 {{.PO}}에는 받는 분 주소가 없어 인쇄하지 않습니다. 발주를 취소하고 주소가 있는 주문으로 다시 만드세요.", "PO", po.Number)
 	}
 	suppliers, err := data.Suppliers(ctx, s.store.Read())
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/clock"
+	"sellerdesk/app/doc"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/sheet"
 	"sellerdesk/data"
@@ -101,8 +102,8 @@ func TestReorderDraftsAndNumbering(t *testing.T) {
 	if l := drafts[0].Lines; len(l) != 1 || l[0].Code != "TEE-01-블랙-M" || l[0].Qty != 8 || l[0].UnitCost != 7000 || l[0].OptionLabel != "블랙 / M" {
 		t.Errorf("tee line = %+v, want 8 to reach twice the safety stock of 5", l)
 	}
-	if l := drafts[1].Lines; len(l) != 1 || l[0].Qty != 7 {
-		t.Errorf("mug line = %+v, want 7", l)
+	if l := drafts[1].Lines; len(l) != 1 || l[0].Qty != 8 {
+		t.Errorf("mug line = %+v, want 8: at least MinReorder above its safety stock of 4, less the 1 in stock", l)
 	}
 	if len(skipped) != 1 || !strings.Contains(skipped[0].Item, "스티커") || !strings.Contains(skipped[0].Reason, "공급업체") {
 		t.Errorf("skipped = %+v", skipped)
@@ -306,5 +307,62 @@ func TestGetStoreFailureIsNotNotFound(t *testing.T) {
 	d.store.Close()
 	if _, err := d.po.Get(ctx, "PO-20261124-999"); err == nil || apperr.ErrorCode(err) == apperr.ErrNotFound {
 		t.Errorf("closed store: %v (code %s)", err, apperr.ErrorCode(err))
+	}
+}
+
+func TestReorderQty(t *testing.T) {
+	for _, c := range []struct{ safety, stock, onOrder, want int64 }{
+		{0, 0, 0, 5},    // no safety stock set and sold out: a sensible batch, not one piece
+		{1, 1, 0, 5},    // one piece of safety: brought to 6
+		{5, 2, 0, 8},    // twice the safety stock
+		{10, 3, 4, 13},  // what open POs bring counts
+		{10, -2, 0, 22}, // oversold: the shortfall too
+		{3, 1, 20, 0},   // covered already
+	} {
+		if got := ReorderQty(c.safety, c.stock, c.onOrder); got != c.want {
+			t.Errorf("ReorderQty(safety %d, stock %d, on order %d) = %d, want %d", c.safety, c.stock, c.onOrder, got, c.want)
+		}
+	}
+}
+
+// A dropship purchase order needs somewhere to deliver: an order line without the recipient's address is
+// skipped with why, a draft without one is refused, and a stored one without one is not printed.
+func TestDropshipNeedsAnAddress(t *testing.T) {
+	d := openDesk(t)
+	ctx := context.Background()
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"상품주문번호", "주문번호", "구매자명", "수취인명", "주문상태", "상품명", "옵션정보", "옵션관리코드", "판매자 상품코드", "수량", "수취인연락처1", "통합배송지", "우편번호"},
+		{"2001", "9101", "김민지", "김민지", "결제완료", "머그컵", "", "", "MUG-01", "1", "010-1111-2222", "", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	if _, err := d.orders.ImportFile(ctx, &buf, "o.xlsx", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := d.store.Read().QueryRow(`SELECT id FROM order_lines WHERE product_order_no = '2001'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	drafts, skipped, err := d.po.OrderDrafts(ctx, []int64{id}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(drafts) != 0 || len(skipped) != 1 || !strings.Contains(skipped[0].Reason, "주소가 없는") {
+		t.Fatalf("drafts %+v skipped %+v", drafts, skipped)
+	}
+	bare := []Draft{{SupplierID: 1, SupplierName: "이천 도자기", Dropship: true, Deliver: doc.Contact{Name: "김민지"},
+		Lines: []Line{{Name: "머그컵", Qty: 1, UnitCost: 3000}}}}
+	if _, err := d.po.Create(ctx, bare, ""); apperr.ErrorCode(err) != apperr.ErrInvalid || !strings.Contains(apperr.Message(err), "주소가 없습니다") {
+		t.Errorf("a dropship draft without an address: %v", err)
+	}
+	// without dropship the same line goes on a PO to our store
+	drafts, skipped, _ = d.po.OrderDrafts(ctx, []int64{id}, false)
+	if len(drafts) != 1 || len(skipped) != 0 {
+		t.Errorf("without dropship: drafts %+v skipped %+v", drafts, skipped)
 	}
 }
