@@ -131,12 +131,18 @@ func TestReadOnlyDataFolder(t *testing.T) {
 		return got
 	}
 
-	// with no temporary folder to log in either, the start says where it could not write
+	// with no temporary folder to log in either, the start says where it could not write; a lock file left
+	// in the folder (read-only for this user) is locked without being written
 	noTemp := filepath.Join(base, "notemp")
 	os.Mkdir(noTemp, 0o555)
-	if got := probe(noTemp); !strings.Contains(got.OpenErr, "임시 폴더") {
-		t.Errorf("with no folder to log in, the start says %+v", got)
+	lock := path + WindowLockSuffix
+	if err := os.WriteFile(lock, nil, 0o444); err != nil {
+		t.Fatal(err)
 	}
+	if got := probe(noTemp); got.LockErr != "" || !strings.Contains(got.OpenErr, "임시 폴더") {
+		t.Errorf("with a read-only lock file and no folder to log in, the start says %+v", got)
+	}
+	os.Remove(lock)
 
 	got := probe(tmp)
 	if got.LockErr != "" || got.OpenErr != "" {
