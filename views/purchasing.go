@@ -158,7 +158,6 @@ func (s *poScreen) onReorder() {
 	})
 }
 
-
 // openDetail shows a purchase order in place of the list once it is read off the UI goroutine.
 func (s *poScreen) openDetail(number string) {
 	s.detailGen++

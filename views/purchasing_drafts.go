@@ -57,7 +57,6 @@ func (sh *shell) confirmDrafts(drafts []purchasing.Draft, skipped []purchasing.S
 	v.form.Show()
 }
 
-
 // table builds the rows: a header, then each item with its quantity input.
 func (v *draftsDialog) table() fyne.CanvasObject {
 	row := func(supplier, item, qty, cost fyne.CanvasObject) fyne.CanvasObject {
