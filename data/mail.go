@@ -71,6 +71,7 @@ type OutboxMessage struct {
 	MessageID              string
 	CampaignID, CustomerID int64
 	ConsentID              int64
+	AfterID                int64 // sent only once this message is SENT
 	Kind, ToAddr, ToName   string
 	Subject                string
 	Raw                    []byte
@@ -94,10 +95,10 @@ func optID(id int64) any {
 // QueueMailTx stores a message in the outbox, QUEUED and due at once.
 func QueueMailTx(ctx context.Context, tx *Tx, m OutboxMessage) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO mail_outbox (message_id, campaign_id, customer_id, consent_id, kind, to_addr,
+	err := tx.QueryRowContext(ctx, `INSERT INTO mail_outbox (message_id, campaign_id, customer_id, consent_id, after_id, kind, to_addr,
 		to_name, subject, raw, state, next_try_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?) RETURNING id`,
-		m.MessageID, optID(m.CampaignID), optID(m.CustomerID), optID(m.ConsentID), m.Kind, m.ToAddr, m.ToName, m.Subject,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?) RETURNING id`,
+		m.MessageID, optID(m.CampaignID), optID(m.CustomerID), optID(m.ConsentID), optID(m.AfterID), m.Kind, m.ToAddr, m.ToName, m.Subject,
 		m.Raw, tx.stamp(), tx.stamp(), tx.stamp()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("data: queue mail to %s: %w", m.ToAddr, err)
@@ -105,13 +106,13 @@ func QueueMailTx(ctx context.Context, tx *Tx, m OutboxMessage) (int64, error) {
 	return id, nil
 }
 
-const outboxCols = `id, message_id, coalesce(campaign_id, 0), coalesce(customer_id, 0), coalesce(consent_id, 0), kind, to_addr,
+const outboxCols = `id, message_id, coalesce(campaign_id, 0), coalesce(customer_id, 0), coalesce(consent_id, 0), coalesce(after_id, 0), kind, to_addr,
 	to_name, subject, raw, state, attempts, next_try_at, claimed_at, claimed_by, accepted_at, sent_at, last_error, created_at`
 
 func scanOutbox(row interface{ Scan(...any) error }) (OutboxMessage, error) {
 	var m OutboxMessage
 	var next, claimed, accepted, sent, created string
-	err := row.Scan(&m.ID, &m.MessageID, &m.CampaignID, &m.CustomerID, &m.ConsentID, &m.Kind, &m.ToAddr, &m.ToName, &m.Subject,
+	err := row.Scan(&m.ID, &m.MessageID, &m.CampaignID, &m.CustomerID, &m.ConsentID, &m.AfterID, &m.Kind, &m.ToAddr, &m.ToName, &m.Subject,
 		&m.Raw, &m.State, &m.Attempts, &next, &claimed, &m.ClaimedBy, &accepted, &sent, &m.LastError, &created)
 	m.NextTryAt, m.ClaimedAt, m.AcceptedAt = parseStoreTime(next), parseStoreTime(claimed), parseStoreTime(accepted)
 	m.SentAt, m.CreatedAt = parseStoreTime(sent), parseStoreTime(created)
@@ -126,6 +127,7 @@ func ClaimNextMailTx(ctx context.Context, tx *Tx, by string) (m OutboxMessage, o
 		attempts = attempts + 1, updated_at = ?
 		WHERE id = (SELECT o.id FROM mail_outbox o WHERE o.state = 'QUEUED' AND o.next_try_at <= ?
 			AND (o.campaign_id IS NULL OR (SELECT state FROM mail_campaigns WHERE id = o.campaign_id) = 'SENDING')
+			AND (o.after_id IS NULL OR (SELECT a.state FROM mail_outbox a WHERE a.id = o.after_id) = 'SENT')
 			ORDER BY o.next_try_at, o.id LIMIT 1)
 		RETURNING `+outboxCols, by, tx.stamp(), tx.stamp(), tx.stamp()))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -167,14 +169,36 @@ func RetryMailTx(ctx context.Context, tx *Tx, id int64, next time.Time, why stri
 	return nil
 }
 
-// FailMailTx ends a message as FAILED (or CHECK) with the reason.
+// FailMailTx ends a message as FAILED (or CHECK) with the reason; a FAILED message's dependants (an ad
+// waiting for its §50⑧ notice) fail with it.
 func FailMailTx(ctx context.Context, tx *Tx, id int64, state, why string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?`,
 		state, why, tx.stamp(), id)
 	if err != nil {
 		return fmt.Errorf("data: fail mail %d: %w", id, err)
 	}
+	if state == OutFailed {
+		_, err = tx.ExecContext(ctx, `UPDATE mail_outbox SET state = 'FAILED', last_error = ?, updated_at = ?
+			WHERE after_id = ? AND state = 'QUEUED'`, DependencyFailed, tx.stamp(), id)
+		if err != nil {
+			return fmt.Errorf("data: fail mail %d: %w", id, err)
+		}
+	}
 	return nil
+}
+
+// DependencyFailed is the reason an ad did not go: its §50⑧ notice could not be sent.
+const DependencyFailed = "수신동의 확인 안내(§50⑧)를 보내지 못해 광고를 보내지 않았습니다."
+
+// CancelQueuedAdsTx stops the advertising mail still waiting for a contact (a withdrawal is immediate).
+func CancelQueuedAdsTx(ctx context.Context, tx *Tx, customerID int64, why string) (int, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET state = 'FAILED', last_error = ?, updated_at = ?
+		WHERE customer_id = ? AND state = 'QUEUED' AND kind IN ('AD', 'NOTICE')`, why, tx.stamp(), customerID)
+	if err != nil {
+		return 0, fmt.Errorf("data: cancel ads of %d: %w", customerID, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }
 
 // StaleSendingMail lists messages left SENDING by a sender that claimed them before cutoff (a crash).

@@ -230,3 +230,17 @@ func ThreadsOfAddressTx(ctx context.Context, tx *Tx, address string, customerID 
 	}
 	return nil
 }
+
+// ThreadReplyingTo finds a conversation that already holds a reply to msgID (replies to one campaign
+// message join one conversation), 0 when none.
+func ThreadReplyingTo(ctx context.Context, q Querier, msgID string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT thread_id FROM mail_messages WHERE in_reply_to = ? ORDER BY id LIMIT 1`, msgID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("data: thread replying to %s: %w", msgID, err)
+	}
+	return id, nil
+}

@@ -122,6 +122,9 @@ func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (
 			}
 			if m, err := data.OutboxByMessageID(ctx, q, id); err == nil {
 				customer = m.CustomerID
+				if thread, err = data.ThreadReplyingTo(ctx, q, id); err != nil {
+					return in, false, err
+				}
 				break
 			} else if !errors.Is(err, data.ErrNoRow) {
 				return in, false, err

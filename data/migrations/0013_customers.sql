@@ -173,6 +173,7 @@ CREATE TABLE mail_outbox (
     sent_at     TEXT NOT NULL DEFAULT '',
     last_error  TEXT NOT NULL DEFAULT '',
     consent_id  INTEGER REFERENCES consent_records (id) ON DELETE SET NULL, -- a confirmation mail's record
+    after_id    INTEGER REFERENCES mail_outbox (id), -- sent only once this one is SENT (an ad after its §50⑧ notice)
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 ) STRICT;
