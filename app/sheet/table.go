@@ -77,21 +77,3 @@ func openTables(ctx context.Context, raw []byte, password, notXLSX string) (*tab
 		},
 	}, nil
 }
-
-// allRows reads a whole table (for small files such as a courier's list); ctx is checked every 1,000 rows.
-func (t *table) allRows(ctx context.Context) ([][]string, error) {
-	var rows [][]string
-	for {
-		if len(rows)%1000 == 999 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		cells, ok, err := t.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return rows, nil
-		}
-		rows = append(rows, cells)
-	}
-}
