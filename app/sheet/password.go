@@ -36,9 +36,10 @@ var ErrPasswordRequired error = &PasswordError{}
 // ErrWrongPassword matches (errors.Is) any *PasswordError for a password that does not open the file.
 var ErrWrongPassword error = &PasswordError{Wrong: true}
 
-// ErrOldExcel is returned for an Excel 97–2003 workbook (.xls), which starts like an encrypted xlsx but is
-// not one: without this check such a file would be taken for a protected one and the seller asked for a
-// password that cannot exist (CJ대한통운's booking system, for one, exports .xls).
+// ErrOldExcel is returned by the product importers (which read xlsx only) for an Excel 97–2003 workbook
+// (.xls), which starts like an encrypted xlsx but is not one: without this check such a file would be
+// taken for a protected one and the seller asked for a password that cannot exist. The row importers
+// (order exports, courier files; openTables) read .xls themselves.
 var ErrOldExcel = &apperr.Error{Code: apperr.ErrInvalid, Message: "Excel 97–2003 형식(.xls) 파일은 읽을 수 없습니다. 엑셀에서 열어 '다른 이름으로 저장 → Excel 통합 문서(*.xlsx)'로 저장한 뒤 다시 올리세요."}
 
 func (e *PasswordError) Error() string {
