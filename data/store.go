@@ -4,14 +4,12 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,21 +166,17 @@ func withParams(dsn string, params ...string) string {
 // persistent pragma. It does not read the whole file. existing is false for a fresh store: no file, or an
 // empty one.
 func probe(ctx context.Context, path, base string, known int) (version int, existing bool, err error) {
-	f, err := os.Open(path)
+	// the file is only looked at through SQLite: on Unix, closing a descriptor of our own on the file would
+	// drop every lock SQLite holds on it in this process (another store open on it, a write under way)
+	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, false, nil // a fresh store
 	}
 	if err != nil {
 		return 0, false, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
 	}
-	head := make([]byte, len(sqliteHeader))
-	n, err := io.ReadFull(f, head)
-	f.Close()
-	if n == 0 && (err == io.EOF || err == nil) {
+	if st.Size() == 0 {
 		return 0, false, nil // an empty file is a fresh store too (e.g. made by a file dialog)
-	}
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return 0, true, &OpenError{Path: path, Kind: KindNotDatabase}
 	}
 	db, err := sql.Open("sqlite", withParams(base, "_pragma=busy_timeout(10000)"))
 	if err != nil {
@@ -190,7 +184,13 @@ func probe(ctx context.Context, path, base string, known int) (version int, exis
 	}
 	defer db.Close()
 	version, err = userVersion(ctx, db)
-	if err != nil {
+	switch code := sqliteCode(err); {
+	case err == nil:
+	case code == sqlite3.SQLITE_NOTADB:
+		return 0, true, &OpenError{Path: path, Kind: KindNotDatabase}
+	case code == sqlite3.SQLITE_CANTOPEN || code == sqlite3.SQLITE_PERM || code == sqlite3.SQLITE_AUTH:
+		return 0, true, &OpenError{Path: path, Kind: KindUnreadable, Detail: err.Error()}
+	default:
 		return 0, true, &OpenError{Path: path, Kind: KindCorrupt, Detail: err.Error()}
 	}
 	if version > known {
