@@ -25,7 +25,7 @@ import (
 type returnsScreen struct {
 	sh       *shell
 	svc      *returns.Service
-	src      *widgets.ListSource[returns.Filter, returns.Row]
+	src      *widgets.ListSource[returnsQuery, returns.Row]
 	selected map[string]bool
 
 	scan      *widget.Entry
@@ -50,10 +50,14 @@ var returnAges = []int{0, 3, 7, 14}
 
 func newReturnsScreen(sh *shell) *returnsScreen {
 	s := &returnsScreen{sh: sh, svc: sh.desk.Returns, selected: map[string]bool{}}
-	s.src = trackList(sh, &widgets.ListSource[returns.Filter, returns.Row]{
-		// The open requests of one shop are a short list: one read brings them all.
-		Page: func(ctx context.Context, f returns.Filter, _, _, _ int) ([]returns.Row, error) {
-			return s.svc.List(ctx, f)
+	s.src = trackList(sh, &widgets.ListSource[returnsQuery, returns.Row]{
+		// The open requests of one shop are a short list: one read brings them all, and a search narrows it.
+		Page: func(ctx context.Context, q returnsQuery, _, _, _ int) ([]returns.Row, error) {
+			rows, err := s.svc.List(ctx, q.filter)
+			if err != nil || strings.TrimSpace(q.search) == "" {
+				return rows, err
+			}
+			return s.search(ctx, rows, q.search)
 		},
 		OnChange: s.onList,
 	})
@@ -68,14 +72,15 @@ func kindLabel(k returns.Kind) string {
 }
 
 func (s *returnsScreen) build() fyne.CanvasObject {
-	s.scan = &widget.Entry{PlaceHolder: lang.L("반품번호를 스캔하거나 입력하고 Enter (Ctrl+F)")}
+	s.scan = &widget.Entry{PlaceHolder: lang.L("반품번호 스캔, 주문번호, 이름, 전화 뒷자리, 송장번호로 찾기 (Ctrl+F)")}
 	s.scan.ExtendBaseWidget(s.scan)
+	s.scan.OnChanged = func(string) { s.refreshTyping() }
 	s.scan.OnSubmitted = func(v string) {
-		if strings.TrimSpace(v) == "" {
-			return
+		// a scanned (or typed) return number opens its request at once; anything else narrows the list
+		if isReturnNumber(v) {
+			s.openDetail(strings.TrimSpace(v))
+			s.scan.SetText("")
 		}
-		s.openDetail(v)
-		s.scan.SetText("")
 	}
 	states := []string{lang.L("전체 상태")}
 	for _, st := range returnStates {
@@ -175,7 +180,15 @@ func (s *returnsScreen) refresh() {
 	if s.table == nil || s.age == nil {
 		return
 	}
-	s.src.Load(s.filter())
+	s.src.Load(returnsQuery{s.filter(), s.scan.Text})
+}
+
+// refreshTyping is refresh for the search box: it waits for the seller to pause.
+func (s *returnsScreen) refreshTyping() {
+	if s.table == nil || s.age == nil {
+		return
+	}
+	s.src.LoadTyping(returnsQuery{s.filter(), s.scan.Text})
 }
 
 // onList shows what the list source reports, on the UI goroutine.

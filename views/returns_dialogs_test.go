@@ -262,3 +262,34 @@ func TestReturnRequestWithoutReasonKeepsTheForm(t *testing.T) {
 		t.Fatalf("%d requests stored, want 1", len(rows))
 	}
 }
+
+// The returns search finds a request by more than its RT number: the order number, the buyer's name, the
+// phone's last digits and the pickup's tracking number typed without its hyphens.
+func TestReturnSearch(t *testing.T) {
+	sh, rs := openArea[*returnsScreen](t, "반품·교환")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	no := deliveredReturn(t, sh, 9000, 1, "BROKEN")
+	if _, err := sh.desk.Returns.Apply(ctx, no, returns.MoveApprove, returns.MoveInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sh.desk.Returns.Apply(ctx, no, returns.MoveCollect, returns.MoveInput{TrackingNo: "6012-3456-7890"}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := sh.desk.Returns.Get(ctx, no)
+	d, _ := sh.desk.Orders.Detail(ctx, r.OrderID)
+	for _, q := range []struct{ text, want string }{
+		{"박서준", "반품·교환 0건"},
+		{"김민지", "반품·교환 1건"},
+		{"5678", "반품·교환 1건"},
+		{d.Order.OrderNo, "반품·교환 1건"},
+		{"601234567890", "반품·교환 1건"},
+		{no[3:], "반품·교환 1건"},
+	} {
+		rs.scan.SetText(q.text)
+		sh.waitJobs()
+		if !hasLabel(c, q.want) {
+			t.Errorf("search %q: %v", q.text, visibleTexts(c))
+		}
+	}
+}
