@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -16,6 +15,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/returns"
 	"sellerdesk/app/sheet"
+	"sellerdesk/views/chart"
 )
 
 // showReturnAnalysis shows 반품 분석 for a period: rates by product, option and category, the reasons as a
@@ -79,25 +79,16 @@ func analysisView(a returns.Analysis) fyne.CanvasObject {
 				return []string{x.Label, format.Number(x.Sold), format.Number(x.Returned), returns.Rate(x), format.Won(x.Refunds)}[c]
 			})
 	}
-	// reasons as horizontal bars
-	var max int64 = 1
+	// reasons as a ranking (the chart widget shared with 매출): the count at the end of each bar, exact on hover
+	var labels []string
+	var counts []float64
 	for _, r := range a.Reasons {
-		if r.Count > max {
-			max = r.Count
-		}
+		labels = append(labels, lang.L(r.Label))
+		counts = append(counts, float64(r.Count))
 	}
-	bars := container.NewVBox()
-	for _, r := range a.Reasons {
-		// bars share the card's middle: at most 150 px for the most frequent reason
-		w := float32(150) * float32(r.Count) / float32(max)
-		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		bar.SetMinSize(fyne.NewSize(w, 18))
-		bars.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(140, 24), widget.NewLabel(lang.L(r.Label))),
-			container.NewCenter(bar), widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(r.Count)}))))
-	}
-	if len(a.Reasons) == 0 {
-		bars.Add(widget.NewLabel(lang.L("이 기간에 반품·교환이 없습니다.")))
-	}
+	bars := chart.NewHBars(labels, counts)
+	bars.Empty = "이 기간에 반품·교환이 없습니다."
+	bars.MinHeight = 160
 	c := a.Costs
 	costs := widget.NewForm(
 		widget.NewFormItem(lang.L("요청"), widget.NewLabel(lang.L("{{.N}}건", map[string]any{"N": format.Number(c.Requests)}))),
