@@ -57,9 +57,9 @@ func newSalesTab(s *salesScreen, by sales.By) *salesTab {
 	t.up.Hide()
 	t.cols = sales.Breakdown{By: by}.Columns()
 	t.table = &widget.Table{
-		Length:     func() (int, int) { return len(t.rows) + 1, len(t.cols) },
-		CreateCell: func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		UpdateCell: t.updateCell,
+		Length:        func() (int, int) { return len(t.rows) + 1, len(t.cols) },
+		CreateCell:    func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
+		UpdateCell:    t.updateCell,
 		ShowHeaderRow: true,
 		CreateHeader: func() fyne.CanvasObject {
 			return &widget.Button{Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading}
