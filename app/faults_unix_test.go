@@ -24,6 +24,8 @@ type roDeskOutcome struct {
 	CheckErr, Problem string
 	FindErr           string
 	WriteMsg          string
+	BackupHere        string // what a backup into the data folder's backups/ says
+	BackupElsewhere   string // the error of a backup to the temporary folder, "" when it worked
 	Left              []string
 }
 
@@ -62,6 +64,14 @@ func roDeskProbe(path string) (out roDeskOutcome) {
 		out.FindErr = err.Error()
 	}
 	out.WriteMsg = Text(d.SetTheme(ctx, ThemeDark), TranslatorFor(Korean))
+	if _, err := d.BackupNow(ctx, ""); err != nil {
+		out.BackupHere = Text(err, TranslatorFor(Korean))
+	}
+	elsewhere := filepath.Join(os.TempDir(), "elsewhere.db")
+	if _, err := d.BackupNow(ctx, elsewhere); err != nil {
+		out.BackupElsewhere = err.Error()
+	}
+	os.Remove(elsewhere)
 	return out
 }
 
@@ -156,6 +166,9 @@ func TestReadOnlyDataFolder(t *testing.T) {
 	}
 	if !strings.Contains(got.WriteMsg, "읽기 전용으로 열었습니다") {
 		t.Errorf("a save says %q", got.WriteMsg)
+	}
+	if !strings.Contains(got.BackupHere, "쓸 권한이 없어") || got.BackupElsewhere != "" {
+		t.Errorf("a backup into the data folder says %q; one elsewhere: %q", got.BackupHere, got.BackupElsewhere)
 	}
 	if strings.Join(got.Left, ",") != strings.Join(before, ",") {
 		t.Errorf("the folder went from %v to %v", before, got.Left)
