@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,18 +27,20 @@ type ordersScreen struct {
 	pager    *widgets.ListSource[orders.Query, orders.Line]
 	selected map[int64]bool
 
-	search    *widget.Entry
-	status    *widget.Select
-	period    *widget.Select
-	from, to  *widget.Entry
-	payment   *widget.Select
-	channel   *widget.Select
-	scope     *widget.Select
-	unmatched *widget.Check
-	table     *widget.Table
-	count     *widget.Label
-	batch     *fyne.Container
-	batchInfo *widget.Label
+	search *widget.Entry
+	status *widget.Select
+	period *widget.Select
+	// the custom period's days, typed or picked in the Korean calendar; from and to are their text inputs
+	fromDay, toDay *widgets.DateField
+	from, to       *widgets.Entry
+	payment        *widget.Select
+	channel        *widget.Select
+	scope          *widget.Select
+	unmatched      *widget.Check
+	table          *widget.Table
+	count          *widget.Label
+	batch          *fyne.Container
+	batchInfo      *widget.Label
 
 	statusKeys []string // parallel to status options
 	root       *fyne.Container
@@ -111,13 +112,15 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	for i, p := range orders.Periods {
 		periods[i] = lang.L(p.Label())
 	}
-	s.from = &widget.Entry{PlaceHolder: "2026-11-01"}
-	s.from.ExtendBaseWidget(s.from)
-	s.to = &widget.Entry{PlaceHolder: "2026-11-30"}
-	s.to.ExtendBaseWidget(s.to)
-	s.from.OnChanged = func(string) { s.reloadTyping() }
-	s.to.OnChanged = func(string) { s.reloadTyping() }
-	custom := container.NewHBox(widget.NewLabel(lang.L("시작")), sized(s.from, 110), widget.NewLabel("~"), sized(s.to, 110))
+	// the custom period's days: typed (2026-11-01, 20261101 …) or picked in the Korean calendar
+	today := s.sh.desk.Now()
+	s.fromDay, s.toDay = widgets.NewDateField(s.sh.win), widgets.NewDateField(s.sh.win)
+	for _, d := range []*widgets.DateField{s.fromDay, s.toDay} {
+		d.Today, d.Optional = today, true
+		d.OnChanged = func(string) { s.reloadTyping() }
+	}
+	s.from, s.to = s.fromDay.Entry(), s.toDay.Entry()
+	custom := container.NewHBox(widget.NewLabel(lang.L("시작")), sized(s.fromDay, 170), widget.NewLabel("~"), sized(s.toDay, 170))
 	custom.Hide()
 	s.period = widget.NewSelect(periods, func(string) {
 		if s.selectedPeriod() == orders.PeriodCustom {
@@ -235,27 +238,14 @@ func (s *ordersScreen) setChoices(c orderChoices, err error) {
 	}
 }
 
-func parseDay(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, true
-	}
-	for _, layout := range []string{"2006-01-02", "2006.01.02", "2006/01/02", "20060102"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
 func (s *ordersScreen) query() orders.Query {
 	q := orders.Query{Search: searchText(s.search.Text), Period: s.selectedPeriod(), Unmatched: s.unmatched.Checked}
 	if i := s.status.SelectedIndex(); i > 0 {
 		q.Status = s.statusKeys[i]
 	}
 	if q.Period == orders.PeriodCustom {
-		q.From, _ = parseDay(s.from.Text)
-		q.To, _ = parseDay(s.to.Text)
+		q.From, _ = s.fromDay.Date()
+		q.To, _ = s.toDay.Date()
 	}
 	if i := s.payment.SelectedIndex(); i > 0 {
 		q.PaymentMethod = s.payment.Selected

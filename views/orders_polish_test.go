@@ -181,3 +181,28 @@ func TestDropshipWithoutAddressRefused(t *testing.T) {
 		t.Errorf("%d purchase orders made", len(pos))
 	}
 }
+
+// The custom period's days are typed or picked in the Korean calendar, which opens on the desk's month.
+func TestOrderPeriodDaysFromTheCalendar(t *testing.T) {
+	sh, s := openOrders(t)
+	c := sh.win.Canvas()
+	manualOrders(t, sh, 1) // ordered on the desk's day, 2026-11-24
+	s.period.SetSelected("직접 입력")
+	s.fromDay.ShowCalendar()
+	if got := s.fromDay.CalendarTitle(); got != "2026년 11월" {
+		t.Fatalf("the calendar opens on %q", got)
+	}
+	test.Tap(s.fromDay.DayButton(25))
+	if s.from.Text != "2026-11-25" {
+		t.Fatalf("picking the 25th wrote %q", s.from.Text)
+	}
+	sh.waitJobs()
+	if !hasLabel(c, "주문 0건") {
+		t.Errorf("from the 25th: %v", visibleTexts(c))
+	}
+	s.from.SetText("20261124")
+	sh.waitJobs()
+	if !hasLabel(c, "주문 1건") {
+		t.Errorf("from 20261124: %v", visibleTexts(c))
+	}
+}
