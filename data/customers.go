@@ -647,3 +647,30 @@ func phoneish(w string) bool {
 	d := digitsOf(w)
 	return len(d) >= 4 && len(d) == len(strings.ReplaceAll(w, "-", ""))
 }
+
+// TagsOf reads the tags of the given contacts (a list page) in one query.
+func TagsOf(ctx context.Context, q Querier, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.QueryContext(ctx, `SELECT customer_id, tag FROM customer_tags WHERE customer_id IN (`+placeholders(len(ids))+`)
+		ORDER BY customer_id, tag`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("data: tags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], t)
+	}
+	return out, rows.Err()
+}

@@ -102,8 +102,17 @@ func (s *Service) List(ctx context.Context, q Query) ([]Contact, error) {
 	if err != nil {
 		return nil, internal(err, "고객 목록을 읽지 못했습니다.")
 	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	tags, err := data.TagsOf(ctx, s.store.Read(), ids)
+	if err != nil {
+		return nil, internal(err, "고객 목록을 읽지 못했습니다.")
+	}
 	out := make([]Contact, len(rows))
 	for i, r := range rows {
+		r.Tags = tags[r.ID]
 		out[i] = fromRecord(r)
 	}
 	return out, nil
