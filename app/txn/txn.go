@@ -55,9 +55,9 @@ func (w Writer) Write(ctx context.Context, what string, fn func(tx *data.Tx) err
 		e.Err = errors.Join(stop, err)
 		return e
 	}
-	if data.IsBusy(err) {
-		// another SellerDesk window or command holds the write lock: a fact the seller can act on, not a fault
-		return &apperr.Error{Code: apperr.ErrConflict, Key: data.BusyKey, Err: err}
+	if key, args, ok := data.KnownFault(err); ok {
+		// another SellerDesk writing, a store open read-only, a full disk: facts the seller can act on, not faults
+		return &apperr.Error{Code: apperr.ErrConflict, Key: key, Args: args, Err: err}
 	}
 	var ae *apperr.Error
 	if errors.As(err, &ae) {

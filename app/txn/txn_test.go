@@ -237,3 +237,32 @@ func TestBusyStoreIsNamed(t *testing.T) {
 		t.Error("the refused write left a row")
 	}
 }
+
+// A store opened read-only refuses a write with the read-only sentence (a fact the seller can act on),
+// not with the sentence that points at the log.
+func TestWriteOnReadOnlyStore(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	at := time.Date(2031, 6, 15, 10, 0, 0, 0, time.UTC)
+	clk := data.WithClock(func() time.Time { return at })
+	s, err := data.Open(ctx, path, clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := data.Open(ctx, path, clk, data.ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var log bytes.Buffer
+	w := Writer{Store: ro, Log: slog.New(slog.NewTextHandler(&log, nil)), Area: "주문"}
+	err = w.Write(ctx, "저장", setting(ctx))
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.ErrConflict {
+		t.Fatalf("err = %v, want a conflict the seller can act on", err)
+	}
+	if msg := apperr.Message(err); !strings.Contains(msg, "읽기 전용") || strings.Contains(msg, "로그") {
+		t.Errorf("message = %q", msg)
+	}
+}
