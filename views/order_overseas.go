@@ -107,6 +107,7 @@ func (f *overseasForm) show() {
 		names[i] = c.NameKo + " (" + c.NameEn + ")"
 	}
 	f.country = widget.NewSelect(names, func(string) { f.requote() })
+	f.country.PlaceHolder = lang.L("나라를 고르세요")
 	for i, c := range f.countries {
 		if c.Code == f.sh.Country {
 			f.country.SetSelectedIndex(i)
@@ -117,6 +118,7 @@ func (f *overseasForm) show() {
 		svcNames = append(svcNames, s.Label())
 	}
 	f.service = widget.NewSelect(svcNames, func(string) { f.requote() })
+	f.service.PlaceHolder = lang.L("배송 방법을 고르세요")
 	for i, s := range overseas.Services {
 		if string(s) == f.sh.Service {
 			f.service.SetSelectedIndex(i)
@@ -127,6 +129,7 @@ func (f *overseasForm) show() {
 		cats = append(cats, lang.L(c.Label))
 	}
 	f.category = widget.NewSelect(cats, nil)
+	f.category.PlaceHolder = lang.L("물품 종류를 고르세요")
 	for i, c := range overseas.Categories {
 		if c.Code == f.sh.Category {
 			f.category.SetSelectedIndex(i)

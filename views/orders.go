@@ -449,25 +449,35 @@ func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)
 		courier := widget.NewSelect(orders.CourierNames(), nil)
 		courier.SetSelectedIndex(0)
 		tracking := widget.NewEntry()
-		tracking.SetPlaceHolder(lang.L("숫자만 입력"))
-		dialog.ShowForm(lang.L("송장 입력"), lang.L("저장"), lang.L("취소"), []*widget.FormItem{
-			widget.NewFormItem(lang.L("택배사"), courier), widget.NewFormItem(lang.L("송장번호"), tracking),
-		}, func(ok bool) {
-			if ok {
-				apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: trackingDigits(tracking.Text)})
+		tracking.SetPlaceHolder(lang.L("예: 6012-3456-7890"))
+		newScreenForm(s.sh, lang.L("송장 입력"), lang.L("저장"), 460, []formRow{
+			{label: lang.L("택배사"), input: courier, field: "courier"},
+			{label: lang.L("송장번호"), input: tracking, field: "tracking"},
+		}, func(f *screenForm) {
+			no := trackingDigits(tracking.Text)
+			if no == "" {
+				f.setErrors(map[string]string{"tracking": lang.L("송장번호를 입력하세요.")})
+				return
 			}
-		}, s.sh.win)
+			f.close()
+			apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: no})
+		}).show()
 	case orders.ActionCancel:
 		reason := widget.NewEntry()
 		reason.SetPlaceHolder(lang.L("예: 고객 요청, 품절"))
-		dialog.ShowForm(lang.L("주문 취소"), lang.L("취소 처리"), lang.L("닫기"), []*widget.FormItem{
-			{Text: "", Widget: &widget.Label{Text: lang.L("재고는 자동으로 되돌립니다."), Wrapping: fyne.TextWrapWord}},
-			widget.NewFormItem(lang.L("취소 사유"), reason),
-		}, func(ok bool) {
-			if ok {
-				apply(orders.ActionInput{Reason: reason.Text})
+		f := newFormWith(s.sh, lang.L("주문 취소"), lang.L("취소 처리"), lang.L("닫기"), 460, nil, []formRow{
+			{input: &widget.Label{Text: lang.L("재고는 자동으로 되돌립니다."), Wrapping: fyne.TextWrapWord}},
+			{label: lang.L("취소 사유"), input: reason, field: "reason"},
+		}, func(f *screenForm) {
+			if strings.TrimSpace(reason.Text) == "" {
+				f.setErrors(map[string]string{"reason": lang.L("취소 사유를 입력하세요.")})
+				return
 			}
-		}, s.sh.win)
+			f.close()
+			apply(orders.ActionInput{Reason: reason.Text})
+		})
+		f.d.SetConfirmImportance(widget.DangerImportance)
+		f.show()
 	default:
 		apply(orders.ActionInput{})
 	}

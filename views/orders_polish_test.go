@@ -206,3 +206,29 @@ func TestOrderPeriodDaysFromTheCalendar(t *testing.T) {
 		t.Errorf("from 20261124: %v", visibleTexts(c))
 	}
 }
+
+// 송장 입력 keeps its dialog with the reason at the field when the number is missing, and stores a number
+// typed with hyphens without them.
+func TestInvoiceFormKeepsItsInput(t *testing.T) {
+	sh, s := openOrders(t)
+	c := sh.win.Canvas()
+	manualOrders(t, sh, 1)
+	s.refresh()
+	sh.waitJobs()
+	s.table.Select(widget.TableCellID{Row: 0, Col: ocSelect})
+	test.Tap(button(t, c, "송장 입력"))
+	test.Tap(button(t, c, "저장"))
+	if !hasLabel(c, "송장번호를 입력하세요.") {
+		t.Fatalf("an empty number: no message at the field: %v", visibleTexts(c))
+	}
+	test.Type(entryWithPlaceholder(t, c, "예: 6012"), "6012-3456-7890")
+	test.Tap(button(t, c, "저장"))
+	sh.waitJobs()
+	lines, _ := s.svc.Find(context.Background(), orders.Query{})
+	if lines[0].TrackingNo != "601234567890" {
+		t.Errorf("stored tracking %q", lines[0].TrackingNo)
+	}
+	if !hasLabel(c, "주문 1건을 송장 입력 처리했습니다.") {
+		t.Errorf("no confirmation: %v", visibleTexts(c))
+	}
+}

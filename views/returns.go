@@ -35,6 +35,7 @@ type returnsScreen struct {
 	age       *widget.Select
 	table     *widget.Table
 	count     *widget.Label
+	countRow  *fyne.Container // laid out again when the count's text changes width
 	batch     *fyne.Container
 	batchInfo *widget.Label
 	root      *fyne.Container
@@ -145,9 +146,10 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("일괄 입고"), Icon: theme.DownloadIcon(), OnTapped: func() { s.onBatch(returns.MoveReceive) }},
 		&widget.Button{Text: lang.L("선택 해제"), OnTapped: func() { s.selected = map[string]bool{}; s.updateBatch(); s.table.Refresh() }})
 	s.batch.Hide()
+	s.countRow = container.NewBorder(nil, nil, s.count, container.NewHBox(analysis, policy))
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, s.count, container.NewHBox(analysis, policy)),
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.state, s.reason, s.kind, s.age), s.scan),
+		s.countRow,
+		s.scan, container.NewGridWithColumns(4, s.state, s.reason, s.kind, s.age),
 		reserved(s.batch))
 	s.list = container.NewBorder(top, nil, nil, nil, s.table)
 	s.root = container.NewStack(s.list)
@@ -196,6 +198,7 @@ func (s *returnsScreen) onList(ev widgets.ListEvent) {
 	if !s.sh.showListState(s.count, ev, s.src.Err()) {
 		s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": format.Number(int64(s.src.Len()))}))
 	}
+	s.countRow.Refresh() // a label's new text does not lay its row out again by itself
 	if ev == widgets.ListLoading {
 		return
 	}

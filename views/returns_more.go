@@ -233,6 +233,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 	fault := widget.NewRadioGroup([]string{lang.L("구매자"), lang.L("판매자")}, nil)
 	fault.Horizontal = true
 	reason := widget.NewSelect(reasonLabels, func(string) {})
+	reason.PlaceHolder = lang.L("사유를 고르세요")
 	reason.OnChanged = func(string) {
 		if i := reason.SelectedIndex(); i >= 0 {
 			if returns.Reasons[i].Buyer {

@@ -146,6 +146,9 @@ func (s *returnsScreen) applyInForm(number string, m returns.Move, in returns.Mo
 // askMove asks for what a move needs in one field (a reason, the pickup's tracking number) and applies it.
 func (s *returnsScreen) askMove(number string, m returns.Move, title, label, field string, set func(*returns.MoveInput, string)) {
 	e := widget.NewEntry()
+	if m == returns.MoveCollect {
+		e.SetPlaceHolder(lang.L("예: 6012-3456-7890"))
+	}
 	var f *screenForm
 	f = newScreenForm(s.sh, title, lang.L("저장"), 420, []formRow{{label: label, input: e, field: field}}, func(f *screenForm) {
 		var in returns.MoveInput

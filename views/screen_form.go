@@ -3,6 +3,7 @@ package views
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/views/widgets"
 )
@@ -38,7 +39,12 @@ func newFormWith(sh *shell, title, confirm, dismiss string, width float32, extra
 	onOK func(f *screenForm)) *screenForm {
 	f := &screenForm{d: widgets.NewFormDialog(sh.win, title, confirm, dismiss), fields: map[string]*widgets.FormField{}, onOK: onOK}
 	f.d.MinWidth = width
-	for _, r := range rows {
+	for i, r := range rows {
+		if l, ok := r.input.(*widget.Label); ok && i == 0 && r.label == "" && r.field == "" && l.Wrapping != fyne.TextWrapOff {
+			// an explanation before the fields reads across the whole dialog
+			f.d.SetIntro(l.Text)
+			continue
+		}
 		if r.label == "" && r.field == "" {
 			f.d.AddRow(r.input)
 			continue
