@@ -214,7 +214,9 @@ func (s *servers) folderMessages(t *testing.T, folder string) []mail.Parsed {
 }
 
 // openStore opens a fresh store in the test's folder on a pinned clock.
-func openStore(t *testing.T) (*data.Store, *clock.Pinned) {
+func openStore(t *testing.T) (*data.Store, *clock.Pinned) { return openStoreTB(t) }
+
+func openStoreTB(t testing.TB) (*data.Store, *clock.Pinned) {
 	t.Helper()
 	clk := clock.At(time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "m.db"), data.WithClock(clk.Now))
