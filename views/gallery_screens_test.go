@@ -1,0 +1,121 @@
+package views
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"sellerdesk/app/apperr"
+	"sellerdesk/app/orders"
+	"sellerdesk/app/purchasing"
+	"sellerdesk/app/returns"
+)
+
+// The dialogs of 주문, 반품·교환 and 발주 in the screen gallery, on the demo store.
+func init() {
+	// returnOf finds a demo return request in one of states (any return request when none is)
+	returnOf := func(t *testing.T, sh *shell, states ...returns.State) returnDetail {
+		t.Helper()
+		ctx := context.Background()
+		rows, err := sh.desk.Returns.List(ctx, returns.Filter{Kind: returns.KindReturn})
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("no demo return requests: %v", err)
+		}
+		pick := rows[0]
+	found:
+		for _, st := range states {
+			for _, r := range rows {
+				if r.State == st {
+					pick = r
+					break found
+				}
+			}
+		}
+		var d returnDetail
+		if d.r, err = sh.desk.Returns.Get(ctx, pick.Number); err != nil {
+			t.Fatal(err)
+		}
+		d.order, _ = sh.desk.Orders.Detail(ctx, d.r.OrderID)
+		return d
+	}
+	registerGallery("반품-환불하고완료", func(t *testing.T, sh *shell) {
+		s := galleryScreen[*returnsScreen](t, sh, "반품·교환")
+		d := returnOf(t, sh, returns.StateInspected, returns.StateReceived)
+		p, err := sh.desk.Returns.Policy(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		newRefundDialog(s, d, p).form.show()
+	})
+	registerGallery("반품-수거시작", func(t *testing.T, sh *shell) {
+		s := galleryScreen[*returnsScreen](t, sh, "반품·교환")
+		d := returnOf(t, sh, returns.StateApproved)
+		s.askMove(d.r.Number, returns.MoveCollect, lang.L("수거 시작"), lang.L("수거 송장번호"), "tracking",
+			func(in *returns.MoveInput, v string) { in.TrackingNo = v })
+	})
+	registerGallery("반품-일괄처리결과", func(t *testing.T, sh *shell) {
+		galleryScreen[*returnsScreen](t, sh, "반품·교환")
+		var rs []refusal
+		for i := 0; i < 40; i++ {
+			rs = append(rs, refusal{"RT-20261124-0" + string(rune('1'+i%9)) + string(rune('0'+i/9)), "입고 상태의 요청은 승인할 수 없습니다."})
+		}
+		sh.showInfo(lang.L("일괄 처리"), lang.L("{{.N}}건 처리했습니다.", map[string]any{"N": 3})+"\n"+groupRefusals(rs))
+	})
+	// orderDetail opens 주문 on a demo order the filter q finds
+	orderDetail := func(t *testing.T, sh *shell, q orders.Query) *ordersScreen {
+		t.Helper()
+		s := galleryScreen[*ordersScreen](t, sh, "주문")
+		q.Limit = 1
+		lines, err := s.svc.Find(context.Background(), q)
+		if err != nil || len(lines) == 0 {
+			t.Fatalf("no demo order for %+v: %v", q, err)
+		}
+		s.openDetail(lines[0].OrderID)
+		sh.waitJobs()
+		if s.detail == nil {
+			t.Fatal("the order did not open")
+		}
+		return s
+	}
+	registerGallery("주문-반품교환접수", func(t *testing.T, sh *shell) {
+		s := orderDetail(t, sh, orders.Query{Status: string(orders.StatusDelivered)})
+		s.detail.onReturnRequest()
+	})
+	registerGallery("주문-해외배송", func(t *testing.T, sh *shell) {
+		s := orderDetail(t, sh, orders.Query{Scope: orders.ScopeOverseas})
+		s.detail.onOverseas()
+	})
+	registerGallery("주문-일괄처리결과", func(t *testing.T, sh *shell) {
+		s := galleryScreen[*ordersScreen](t, sh, "주문")
+		var res orders.ActionResult
+		res.Done = 2
+		for i := 0; i < 99; i++ {
+			res.Refused = append(res.Refused, orders.Refusal{ProductOrderNo: "202611240000" + string(rune('0'+i%10)) + string(rune('0'+i/10)),
+				Why: orderRefusalWhy(i)})
+		}
+		s.afterAction(orders.ActionDeliver, res)
+	})
+	registerGallery("발주-발주서만들기", func(t *testing.T, sh *shell) {
+		galleryScreen[*poScreen](t, sh, "발주")
+		drafts, skipped, err := sh.desk.POs.ReorderDrafts(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(drafts) == 0 { // the demo's low stock is on order already: a proposal as one would look
+			drafts = []purchasing.Draft{{SupplierName: "이천 도예마을", Lines: []purchasing.Line{
+				{Name: "머그컵 화이트", Qty: 12, UnitCost: 3000}, {Name: "접시", OptionLabel: "대", Qty: 6, UnitCost: 5200}}},
+				{SupplierName: "동대문 한빛섬유", Lines: []purchasing.Line{{Name: "오버핏 코튼 티셔츠", OptionLabel: "블랙 / L", Qty: 9, UnitCost: 7000}}}}
+			skipped = []purchasing.Skipped{{Item: "스티커 세트", Why: apperr.M("공급업체가 정해지지 않은 상품입니다")}}
+		}
+		sh.confirmDrafts(drafts, skipped, func([]string) {})
+	})
+}
+
+// orderRefusalWhy gives the gallery's batch result two reasons, as a real batch has.
+func orderRefusalWhy(i int) apperr.Msg {
+	if i%3 == 0 {
+		return apperr.M("취소요청이 들어온 주문이라 발송하지 않습니다")
+	}
+	return apperr.M("송장번호가 없습니다")
+}
