@@ -63,6 +63,7 @@ type htmlRows struct {
 	inCell bool
 	span   int
 	eof    bool
+	tagBuf []byte // the tag being read, reused
 	// SpreadsheetML's ss:Index: a row may say where it stands after rows it left out; those are handed out
 	// empty first, so rows keep the numbers Excel shows.
 	rowIndex    int       // the open row's ss:Index (1-based), 0 when none
@@ -155,7 +156,7 @@ func (h *htmlRows) read() ([]string, bool, error) {
 			}
 		case "br":
 			if h.inCell {
-				h.cell = append(h.cell, '\n')
+				h.cell = append(h.cell, brMark)
 			}
 		case "script", "style":
 			if !end {
@@ -197,36 +198,42 @@ func (h *htmlRows) endRow() ([]string, bool, error) {
 	h.inRow = false
 	h.closedIndex, h.rowIndex = h.rowIndex, 0
 	row := h.row
-	h.row = nil
+	h.row = make([]string, 0, len(row)) // the next row is most likely as wide
 	for len(row) > 0 && row[len(row)-1] == "" {
 		row = row[:len(row)-1]
 	}
 	return row, true, nil
 }
 
-// cellText unescapes a cell and collapses its blanks as a browser (and Excel) shows them; a <br> stays a
+// brMark stands for a <br> in a cell's raw text until cellText makes it a line break (a newline in the
+// page's source is only a blank, as in a browser).
+const brMark = '\x01'
+
+// cellText unescapes a cell and collapses its blanks as a browser (and Excel) shows them; a <br> becomes a
 // line break.
 func cellText(s string) string {
-	s = html.UnescapeString(s)
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		out = append(out, strings.Join(strings.FieldsFunc(l, func(r rune) bool {
-			return r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0'
-		}), " "))
+	if !strings.ContainsAny(s, "&\n\t\r\f\u00a0\x01") && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s) // most cells: nothing to unescape or collapse
 	}
-	return strings.TrimSpace(strings.Join(out, "\n"))
+	lines := strings.Split(s, string(brMark))
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.FieldsFunc(html.UnescapeString(l), func(r rune) bool {
+			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0'
+		}), " ")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// tag reads a tag after its '<': its lower-case name, whether it closes (</td>), and its attributes'
-// text. A comment or declaration is skipped whole and has no name.
+// tag reads a tag after its '<': its lower-case name when it is one the reader acts on ("" otherwise),
+// whether it closes (</td>), and its attributes' text for the tags that have attributes it reads. A comment
+// or declaration is skipped whole and has no name.
 func (h *htmlRows) tag() (name string, end bool, attrs string, err error) {
 	peek, _ := h.r.Peek(3)
 	if bytes.HasPrefix(peek, []byte("!--")) {
 		h.r.Discard(3)
 		return "", false, "", h.skipUntil("-->")
 	}
-	var b []byte
+	b := h.tagBuf[:0]
 	var quote byte
 	for {
 		c, err := h.r.ReadByte()
@@ -250,19 +257,52 @@ func (h *htmlRows) tag() (name string, end bool, attrs string, err error) {
 		}
 		b = append(b, c)
 	}
-	s := string(b)
-	if strings.HasPrefix(s, "/") {
-		end, s = true, s[1:]
+	h.tagBuf = b
+	if len(b) > 0 && b[0] == '/' {
+		end, b = true, b[1:]
 	}
-	i := strings.IndexAny(s, " \t\r\n/")
+	i := bytes.IndexAny(b, " \t\r\n/")
 	if i < 0 {
-		i = len(s)
+		i = len(b)
 	}
-	name = strings.ToLower(s[:i])
-	if j := strings.LastIndexByte(name, ':'); j >= 0 {
-		name = name[j+1:] // ss:Row, x:Cell
+	raw := b[:i]
+	if j := bytes.LastIndexByte(raw, ':'); j >= 0 {
+		raw = raw[j+1:] // ss:Row, x:Cell
 	}
-	return name, end, s[i:], nil
+	if len(raw) > 6 {
+		return "", end, "", nil // none of the names below
+	}
+	var low [6]byte
+	for k, c := range raw {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[k] = c
+	}
+	switch string(low[:len(raw)]) {
+	case "td":
+		name = "td"
+	case "th":
+		name = "th"
+	case "tr":
+		name = "tr"
+	case "row":
+		name = "row"
+	case "cell":
+		name = "cell"
+	case "table":
+		name = "table"
+	case "br":
+		name = "br"
+	case "script":
+		name = "script"
+	case "style":
+		name = "style"
+	}
+	if name != "" && i < len(b) && !end && bytes.ContainsAny(b[i:], "=") {
+		attrs = string(b[i:]) // colspan, ss:Index, ss:MergeAcross
+	}
+	return name, end, attrs, nil
 }
 
 // skipUntil reads past the first occurrence of marker (compared without case).

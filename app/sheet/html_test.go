@@ -135,3 +135,14 @@ func TestAttrInt(t *testing.T) {
 		}
 	}
 }
+
+func TestCellText(t *testing.T) {
+	for in, want := range map[string]string{
+		" 김민지 ": "김민지", "a  b": "a b", "a&amp;b": "a&b", "a\n\t b": "a b", "x\ny": "x y", "&nbsp;a&nbsp;": "a", "": "",
+		"a\u00a0\u00a0b": "a b",
+	} {
+		if got := cellText(in); got != want {
+			t.Errorf("cellText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
