@@ -207,7 +207,7 @@ type columnsLayout struct {
 
 func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	gap := theme.Padding()
-	fixed := float32(0)
+	fixed := theme.ScrollBarSize() // the form's scroll bar lies over its right edge: the last column stays clear of it
 	for _, w := range l.rest {
 		fixed += w + gap
 	}
@@ -224,7 +224,7 @@ func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := l.first
+	w := l.first + theme.ScrollBarSize()
 	for _, c := range l.rest {
 		w += c + theme.Padding()
 	}
