@@ -30,6 +30,17 @@ CREATE INDEX customers_consent ON customers (consent, last_order_at) WHERE merge
 CREATE INDEX customers_email ON customers (email) WHERE email <> '';
 CREATE INDEX customers_merged ON customers (merged_into) WHERE merged_into IS NOT NULL;
 
+-- The number of live contacts (not merged away), kept by triggers: the unfiltered list's count reads one row.
+CREATE TABLE customer_count (n INTEGER NOT NULL) STRICT;
+INSERT INTO customer_count VALUES (0);
+CREATE TRIGGER customers_counted AFTER INSERT ON customers WHEN NEW.merged_into IS NULL
+BEGIN UPDATE customer_count SET n = n + 1; END;
+CREATE TRIGGER customers_uncounted AFTER DELETE ON customers WHEN OLD.merged_into IS NULL
+BEGIN UPDATE customer_count SET n = n - 1; END;
+CREATE TRIGGER customers_merged AFTER UPDATE OF merged_into ON customers
+    WHEN (OLD.merged_into IS NULL) <> (NEW.merged_into IS NULL)
+BEGIN UPDATE customer_count SET n = n + CASE WHEN NEW.merged_into IS NULL THEN 1 ELSE -1 END; END;
+
 -- A buyer as the orders name them: 'id:<구매자ID>' when the file had one, else 'np:<name>|<phone digits>'.
 -- A contact owns one or more keys; a merge moves keys, a split gives a key a contact of its own.
 -- name and phone are the buyer's on the key's latest order, what the contact is found by.
