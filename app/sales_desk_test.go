@@ -10,6 +10,7 @@ import (
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/clock"
 	"sellerdesk/app/orders"
+	"sellerdesk/app/sales"
 )
 
 // TestMorning: the dashboard counts a new paid order, one past its 발송기한, a product running low, and
@@ -57,5 +58,75 @@ func TestMorning(t *testing.T) {
 	}
 	if p, err := d.SalesCheck(ctx); err != nil || p != "" {
 		t.Errorf("sales check: %q %v", p, err)
+	}
+}
+
+// TestDemoFeedsEveryChart: the demo store's twelve months give each chart of 매출 something to show.
+func TestDemoFeedsEveryChart(t *testing.T) {
+	ctx := context.Background()
+	kst := time.FixedZone("KST", 9*60*60)
+	d, err := app.Open(ctx, filepath.Join(t.TempDir(), "data", app.DBFileName),
+		app.AppInfo{Name: "셀러데스크", ID: "kr.sellerdesk.test", Version: "0.1.0", Build: 1},
+		app.WithClock(clock.At(time.Date(2026, 11, 24, 10, 0, 0, 0, kst)).Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.LoadDemo(ctx, app.DemoOptions{Seed: 7}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := d.Sales()
+	year := s.PresetPeriod(sales.Last12)
+	by := func(b sales.By) sales.Breakdown {
+		t.Helper()
+		x, err := s.Breakdown(ctx, year, b, sales.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	if n := len(by(sales.ByPayment).Rows); n < 4 {
+		t.Errorf("%d payment methods", n)
+	}
+	channels := by(sales.ByChannel).Rows
+	if len(channels) < 3 || channels[0].Label != "스마트스토어" {
+		t.Errorf("channels %+v", channels)
+	}
+	months := by(sales.ByMonth).Rows
+	if len(months) != 12 || months[11].Gross <= months[7].Gross || months[10].Gross <= months[6].Gross {
+		t.Errorf("no season: %+v", months)
+	}
+	products := by(sales.ByProduct).Rows
+	if len(products) < 10 || products[0].Gross < 3*products[len(products)/2].Gross {
+		t.Errorf("no top sellers: first %d, middle %d", products[0].Gross, products[len(products)/2].Gross)
+	}
+	refundDays := 0
+	for _, r := range by(sales.ByDay).Rows {
+		if r.Refunds > 0 {
+			refundDays++
+		}
+	}
+	if refundDays < 20 {
+		t.Errorf("refunds on %d days", refundDays)
+	}
+	heat := by(sales.ByHour).Heat
+	var evening, night int64
+	for wd := 0; wd < 7; wd++ {
+		evening += heat[wd][20] + heat[wd][21]
+		night += heat[wd][3] + heat[wd][4]
+	}
+	if evening < 4*night {
+		t.Errorf("orders come at night as often as in the evening: %d vs %d", evening, night)
+	}
+	if n := len(by(sales.ByRegion).Rows); n < 8 {
+		t.Errorf("%d regions", n)
+	}
+	// this month's buyers: regulars who bought before are 재구매
+	b, err := s.BuyerCounts(ctx, s.PresetPeriod(sales.ThisMonth))
+	if err != nil || b.Returning < 30 || b.New < 100 {
+		t.Errorf("returning buyers %+v %v", b, err)
+	}
+	if p, err := d.SalesCheck(ctx); err != nil || p != "" {
+		t.Errorf("sales check after the demo: %q %v", p, err)
 	}
 }

@@ -319,7 +319,9 @@ var salesRecomputed = []struct {
 // SalesMismatches recomputes every daily table from the order lines (the migration's fact views) and the
 // refund tables from the returns and lines, and lists where the stored figures differ (at most limit). An
 // empty list means the aggregates equal the recomputation.
-func SalesMismatches(ctx context.Context, q Querier, limit int) ([]string, error) {
+//
+// returned is the 반품 status code (app/orders StatusReturned): the lines that must each have a claim row.
+func SalesMismatches(ctx context.Context, q Querier, limit int, returned string) ([]string, error) {
 	var out []string
 	for _, t := range salesRecomputed {
 		cols := strings.Split(t.values, ", ")
@@ -365,9 +367,9 @@ func SalesMismatches(ctx context.Context, q Querier, limit int) ([]string, error
 		WHERE r.id IS NULL OR s.return_id IS NULL OR r.refund <> s.amount
 		UNION ALL
 		SELECT 'sales_claims ' || coalesce(l.id, c.line_id) || ': ' || (c.line_id IS NOT NULL) || ' ≠ ' || (l.id IS NOT NULL)
-		FROM (SELECT id FROM order_lines WHERE status = 'RETURNED') l FULL JOIN sales_claims c ON c.line_id = l.id
+		FROM (SELECT id FROM order_lines WHERE status = ?) l FULL JOIN sales_claims c ON c.line_id = l.id
 		WHERE l.id IS NULL OR c.line_id IS NULL
-		LIMIT ?`, limit-len(out))
+		LIMIT ?`, returned, limit-len(out))
 	if err != nil {
 		return nil, fmt.Errorf("data: sales check refunds: %w", err)
 	}
@@ -428,7 +430,8 @@ func SalesCost(ctx context.Context, q Querier, r SalesRange) (costedGross, cost,
 // RebuildSalesTx empties the sales tables and fills them again from the lines and returns, as migration
 // 0012 first did: the way back when a check finds them different. Refund and 반품 days come from the
 // returns' and lines' histories.
-func RebuildSalesTx(ctx context.Context, tx *Tx) error {
+// returned is the 반품 status code (app/orders StatusReturned).
+func RebuildSalesTx(ctx context.Context, tx *Tx, returned string) error {
 	for _, q := range []string{
 		`DELETE FROM sales_day`, `DELETE FROM sales_day_place`, `DELETE FROM sales_day_buyer`, `DELETE FROM sales_day_item`,
 		`DELETE FROM sales_month_item`, `DELETE FROM sales_refunds`, `DELETE FROM sales_claims`,
@@ -448,13 +451,35 @@ func RebuildSalesTx(ctx context.Context, tx *Tx) error {
 				r.updated_at), c.day_offset), r.refund
 			FROM returns r JOIN sales_config c WHERE r.kind = 'RETURN' AND r.state = 'DONE'`,
 		`INSERT INTO sales_claims (line_id, day)
-			SELECT l.id, date(coalesce((SELECT max(h.at) FROM order_status_history h WHERE h.line_id = l.id AND h.to_status = 'RETURNED'),
+			SELECT l.id, date(coalesce((SELECT max(h.at) FROM order_status_history h WHERE h.line_id = l.id AND h.to_status = ?1),
 				l.updated_at), c.day_offset)
-			FROM order_lines l JOIN sales_config c WHERE l.status = 'RETURNED'`,
+			FROM order_lines l JOIN sales_config c WHERE l.status = ?1`,
 	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		var args []any
+		if strings.Contains(q, "?1") {
+			args = append(args, returned)
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("data: rebuild sales: %w", err)
 		}
+	}
+	return nil
+}
+
+// SetSalesClaimDayTx puts a 반품 line's refund on the day it was claimed ('YYYY-MM-DD', local) instead of
+// the day its status was written: for the demo store, which writes a year of history in one transaction.
+func SetSalesClaimDayTx(ctx context.Context, tx *Tx, lineID int64, day string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE sales_claims SET day = ? WHERE line_id = ?`, day, lineID); err != nil {
+		return fmt.Errorf("data: sales claim day: %w", err)
+	}
+	return nil
+}
+
+// SetSalesRefundDayTx puts a completed return's refund on the day it was completed ('YYYY-MM-DD', local),
+// for the demo store as SetSalesClaimDayTx.
+func SetSalesRefundDayTx(ctx context.Context, tx *Tx, returnID int64, day string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE sales_refunds SET day = ? WHERE return_id = ?`, day, returnID); err != nil {
+		return fmt.Errorf("data: sales refund day: %w", err)
 	}
 	return nil
 }

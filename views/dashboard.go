@@ -132,7 +132,7 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	))
 	s.refresh()
 	return container.NewVScroll(container.NewVBox(
-		container.NewHBox(s.greeting, s.today), s.profileTip,
+		container.NewVBox(s.greeting, s.today), s.profileTip,
 		work,
 		salesRow,
 		container.NewGridWithColumns(3, catalogCard, backupCard, dataCard),

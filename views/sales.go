@@ -37,9 +37,11 @@ type salesScreen struct {
 	compare  *widget.Select
 	rangeLbl *widget.Label
 	cards    *fyne.Container
-	trend    *chart.Chart
-	tabs     *container.AppTabs
-	tabViews map[sales.By]*salesTab
+	// the summary's cards
+	cardNet, cardOrders, cardAvg, cardBuyers, cardProfit *salesCard
+	trend                                                *chart.Chart
+	tabs                                                 *container.AppTabs
+	tabViews                                             map[sales.By]*salesTab
 
 	period  sales.Period
 	summary sales.Summary
@@ -70,12 +72,14 @@ func (s *salesScreen) build() fyne.CanvasObject {
 	bar := container.NewHBox(s.preset, s.custom, s.compare, s.rangeLbl, layoutSpacer(),
 		&widget.Button{Text: lang.L("엑셀 내보내기"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onExportXLSX},
 		&widget.Button{Text: lang.L("PDF 보고서"), Icon: theme.DocumentPrintIcon(), OnTapped: s.onExportPDF})
-	s.cards = container.NewGridWithColumns(4)
+	s.cardNet, s.cardOrders, s.cardAvg = newSalesCard(lang.L("순매출")), newSalesCard(lang.L("주문 수")), newSalesCard(lang.L("객단가"))
+	s.cardBuyers, s.cardProfit = newSalesCard(lang.L("구매자 수")), newSalesCard(lang.L("매출총이익"))
+	s.cards = container.NewGridWithColumns(5, s.cardNet.box, s.cardOrders.box, s.cardAvg.box, s.cardBuyers.box, s.cardProfit.box)
 	rule := &widget.Label{Text: lang.L(sales.RuleLine), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
 		Wrapping: fyne.TextWrapWord}
 	s.trend = chart.New(chart.Line)
 	s.trend.Money = true
-	s.trend.MinHeight = 180
+	s.trend.MinHeight = 140
 	s.trend.OnTapped = s.onTrendTapped
 	var items []*container.TabItem
 	for _, by := range sales.Bys {
@@ -87,7 +91,39 @@ func (s *salesScreen) build() fyne.CanvasObject {
 	s.tabs.OnSelected = func(*container.TabItem) { s.loadTab() }
 	top := container.NewVBox(bar, s.cards, rule, s.trend)
 	s.preset.SetSelectedIndex(3) // 이번 달
-	return container.NewBorder(top, nil, nil, nil, s.tabs)
+	// the tabs take what the window leaves under the summary, at least room for a few rows: a window too
+	// low for both scrolls instead of squeezing the table away
+	return container.NewVScroll(container.New(&fillLast{min: 330}, top, s.tabs))
+}
+
+// fillLast stacks its objects and gives the last one the height left, at least min.
+type fillLast struct{ min float32 }
+
+func (l *fillLast) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objs {
+		ms := o.MinSize()
+		w = max(w, ms.Width)
+		if i == len(objs)-1 {
+			h += max(ms.Height, l.min)
+		} else {
+			h += ms.Height + theme.Padding()
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *fillLast) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	for i, o := range objs {
+		h := o.MinSize().Height
+		if i == len(objs)-1 {
+			h = max(size.Height-y, l.min)
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()
+	}
 }
 
 // refresh reads the period again when the seller comes back (an import may have changed it).
@@ -251,18 +287,29 @@ func (s *salesScreen) onTrendTapped(i int) {
 	s.sh.openOrdersFiltered("", start, end)
 }
 
-// card is one summary figure: its name, the amount, and how it compares.
-func (s *salesScreen) card(title, value, compare string, note string) fyne.CanvasObject {
-	v := &widget.Label{Text: value, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	parts := []fyne.CanvasObject{&widget.Label{Text: title, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}, v}
-	if compare != "" {
-		parts = append(parts, &widget.Label{Text: compare, SizeName: theme.SizeNameCaptionText, Importance: compareImportance(compare)})
+// salesCard is one summary figure: its name, the amount, how it compares, and a note. The labels stay; a
+// new period sets their texts.
+type salesCard struct {
+	title, value, compare, note *widget.Label
+	box                         fyne.CanvasObject
+}
+
+func newSalesCard(title string) *salesCard {
+	c := &salesCard{
+		title:   &widget.Label{Text: title, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText},
+		value:   &widget.Label{Text: "…", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
+		compare: &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis},
+		note:    &widget.Label{SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
 	}
-	if note != "" {
-		parts = append(parts, &widget.Label{Text: note, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
-			Wrapping: fyne.TextWrapWord})
-	}
-	return widget.NewCard("", "", container.NewVBox(parts...))
+	c.box = widget.NewCard("", "", container.NewVBox(c.title, c.value, c.compare, c.note))
+	return c
+}
+
+func (c *salesCard) set(value, compare, note string) {
+	c.value.SetText(value)
+	c.compare.Importance = compareImportance(compare)
+	c.compare.SetText(compare)
+	c.note.SetText(note)
 }
 
 func compareImportance(s string) widget.Importance {
@@ -316,17 +363,12 @@ func (s *salesScreen) showSummary() {
 	} else {
 		profit = lang.L("원가 없음")
 	}
-	s.cards.Objects = []fyne.CanvasObject{
-		s.card(lang.L("순매출"), won(f.Net), cmp(f.Net, then.Net), lang.L("결제금액 {{.G}} − 환불 {{.R}}", map[string]any{"G": won(f.Gross), "R": won(f.Refunds)})),
-		s.card(lang.L("주문 수"), lang.L("{{.N}}건", map[string]any{"N": chartscale.Group(f.Orders)}), cmp(f.Orders, then.Orders),
-			lang.L("판매 수량 {{.Q}}개 · 배송비 {{.S}}", map[string]any{"Q": chartscale.Group(f.Qty), "S": won(f.Shipping)})),
-		s.card(lang.L("객단가"), won(f.AvgOrder), cmp(f.AvgOrder, then.AvgOrder), ""),
-		s.card(lang.L("구매자 수"), buyers, "", buyerNote),
-		s.card(lang.L("결제금액"), won(f.Gross), cmp(f.Gross, then.Gross), ""),
-		s.card(lang.L("환불금액"), won(f.Refunds), cmp(f.Refunds, then.Refunds), ""),
-		s.card(lang.L("매출총이익"), profit, "", profitNote),
-	}
-	s.cards.Refresh()
+	s.cardNet.set(won(f.Net), cmp(f.Net, then.Net), lang.L("결제금액 {{.G}} − 환불 {{.R}}", map[string]any{"G": won(f.Gross), "R": won(f.Refunds)}))
+	s.cardOrders.set(lang.L("{{.N}}건", map[string]any{"N": chartscale.Group(f.Orders)}), cmp(f.Orders, then.Orders),
+		lang.L("판매 수량 {{.Q}}개 · 배송비 {{.S}}", map[string]any{"Q": chartscale.Group(f.Qty), "S": won(f.Shipping)}))
+	s.cardAvg.set(won(f.AvgOrder), cmp(f.AvgOrder, then.AvgOrder), "")
+	s.cardBuyers.set(buyers, "", buyerNote)
+	s.cardProfit.set(profit, "", profitNote)
 }
 
 // layoutSpacer pushes the export buttons to the right of the bar.

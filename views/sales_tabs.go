@@ -50,7 +50,7 @@ func newSalesTab(s *salesScreen, by sales.By) *salesTab {
 	}
 	t.chart = chart.New(kind)
 	t.chart.Money = by != sales.ByHour
-	t.chart.MinHeight = 200
+	t.chart.MinHeight = 160
 	t.chart.OnTapped = t.onChartTapped
 	t.note = &widget.Label{Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText}
 	t.up = &widget.Button{Text: lang.L("상위 카테고리로"), Icon: theme.NavigateBackIcon(), OnTapped: t.onUp}
@@ -62,7 +62,7 @@ func newSalesTab(s *salesScreen, by sales.By) *salesTab {
 		UpdateCell:    t.updateCell,
 		ShowHeaderRow: true,
 		CreateHeader: func() fyne.CanvasObject {
-			return &widget.Button{Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading}
+			return &widget.Button{Importance: widget.LowImportance}
 		},
 		UpdateHeader: t.updateHeader,
 		OnSelected:   t.onSelected,
@@ -74,7 +74,10 @@ func newSalesTab(s *salesScreen, by sales.By) *salesTab {
 	}
 	export := &widget.Button{Text: lang.L("이 표를 엑셀로"), Icon: theme.DocumentSaveIcon(), OnTapped: t.onExport}
 	bar := container.NewHBox(t.up, t.note, layoutSpacer(), export)
-	t.root = container.NewBorder(container.NewVBox(bar, t.chart), nil, nil, nil, t.table)
+	// chart beside the table, so a 1100×700 window keeps rows to read under the summary
+	split := container.NewHSplit(t.chart, t.table)
+	split.Offset = 0.42
+	t.root = container.NewBorder(bar, nil, nil, nil, split)
 	return t
 }
 

@@ -28,7 +28,48 @@ var (
 	demoChannels = []string{"스마트스토어", "스마트스토어", "네이버쇼핑", "네이버쇼핑", "쇼핑라이브", "마케팅 링크"}
 	demoMessages = []string{"", "", "문 앞에 놓아주세요", "부재 시 경비실에 맡겨주세요", "배송 전 연락 부탁드립니다", "선물 포장 부탁드려요"}
 	demoCouriers = []string{"CJ대한통운", "CJ대한통운", "롯데택배", "한진택배", "우체국택배", "로젠택배"}
+	// how busy each month is, January first: a spring lull, a summer dip, 블랙프라이데이 and year-end peaks
+	demoSeason = []float64{0.9, 0.7, 0.85, 0.9, 1.0, 0.85, 0.7, 0.75, 1.0, 1.1, 1.45, 1.35}
+	// when orders come in, by hour: lunch and the evening after work
+	demoHours = []float64{2, 1, 0.6, 0.3, 0.2, 0.3, 0.6, 1.2, 2, 3, 4.2, 4.6, 4.8, 4.0, 3.4, 3.2, 3.3, 3.6, 3.8, 4.2, 5.2, 5.8, 5.0, 3.4}
 )
+
+// demoPick picks an index by weight.
+func demoPick(rng *rand.Rand, weights []float64) int {
+	var total float64
+	for _, w := range weights {
+		total += w
+	}
+	x := rng.Float64() * total
+	for i, w := range weights {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(weights) - 1
+}
+
+// demoBuyer is a customer who comes back.
+type demoBuyer struct{ name, id, phone string }
+
+// demoOrderTime is when an order of the demo came in: older orders are rarer (the shop has grown over the
+// year), busier months and hours more likely.
+func demoOrderTime(rng *rand.Rand, now time.Time) time.Time {
+	for {
+		age := time.Duration(rng.Float64()*rng.Float64()*365*24) * time.Hour
+		at := now.Add(-age)
+		if rng.Float64()*1.45 > demoSeason[at.Month()-1] {
+			continue
+		}
+		y, m, d := at.Date()
+		at = time.Date(y, m, d, demoPick(rng, demoHours), rng.IntN(60), rng.IntN(60), 0, now.Location())
+		if at.After(now) {
+			continue
+		}
+		return at
+	}
+}
 
 // FillDemo adds n orders spread over the twelve months before now, inside the demo's transaction, through
 // the same rules an import uses: paid lines take stock, cancelled lines give it back, and each status has
@@ -46,15 +87,19 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 	svc := &Service{clock: func() time.Time { return now }}
 	im := &importer{s: svc, tx: tx, keeper: newStockKeeper(), source: "데모", orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
 	stock := map[int64]int64{}
+	// regulars: about a third of the orders come from 300 returning customers
+	var regulars []demoBuyer
+	for i := 0; i < 300; i++ {
+		regulars = append(regulars, demoBuyer{demoSurnames[rng.IntN(len(demoSurnames))] + demoGiven[rng.IntN(len(demoGiven))],
+			demoID(rng), fmt.Sprintf("010-%04d-%04d", rng.IntN(10000), rng.IntN(10000))})
+	}
 	for i := 0; i < n; i++ {
 		if i%200 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		// older orders are rarer: the shop has grown over the year
-		age := time.Duration(rng.Float64()*rng.Float64()*365*24) * time.Hour
-		at := now.Add(-age).Truncate(time.Second)
+		at := demoOrderTime(rng, now).Truncate(time.Second)
 		if i < 6 {
 			at = now.Add(-time.Duration(10+i*37) * time.Minute).Truncate(time.Second) // a few from today
 		}
@@ -65,9 +110,17 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 			recipient = demoSurnames[rng.IntN(len(demoSurnames))] + demoGiven[rng.IntN(len(demoGiven))]
 		}
 		addr := demoAddresses[rng.IntN(len(demoAddresses))]
+		who := demoBuyer{buyer, demoID(rng), fmt.Sprintf("010-%04d-%04d", rng.IntN(10000), rng.IntN(10000))}
+		if rng.IntN(3) == 0 {
+			who = regulars[rng.IntN(len(regulars))]
+			buyer = who.name
+			if recipient != buyer && rng.IntN(2) == 0 {
+				recipient = buyer
+			}
+		}
 		row := sheet.OrderRow{OrderNo: orderNo, OrderedAt: at, PaidAt: at.Add(time.Duration(rng.IntN(300)) * time.Second),
-			BuyerName: buyer, BuyerID: demoID(rng),
-			BuyerPhone:      fmt.Sprintf("010-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
+			BuyerName: buyer, BuyerID: who.id,
+			BuyerPhone:      who.phone,
 			RecipientName:   recipient,
 			RecipientPhone1: fmt.Sprintf("0504-%04d-%04d", rng.IntN(10000), rng.IntN(10000)),
 			Postcode:        addr.postcode, Address: addr.base, AddressDetail: fmt.Sprintf("%d동 %d호", 101+rng.IntN(9), 101+rng.IntN(1500)),
@@ -75,6 +128,23 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 			Channel: demoChannels[rng.IntN(len(demoChannels))], ShippingFee: 3000}
 		if strings.HasPrefix(addr.base, "제주") {
 			row.ShippingFeeExtra = 3000
+		}
+		if i >= 6 && rng.IntN(20) == 0 {
+			// an order taken by phone or at the counter: entered by hand, paid in cash or by transfer
+			no, err := data.NextManualOrderNoTx(ctx, tx, at.Format("20060102"))
+			if err != nil {
+				return err
+			}
+			row.OrderNo = no
+			row.PaymentMethod = []string{"현금", "계좌이체", "계좌이체", "신용카드"}[rng.IntN(4)]
+			row.Channel = []string{"전화 주문", "매장 판매", "매장 판매", "카카오톡 문의"}[rng.IntN(4)]
+			ord := orderOf(row)
+			ord.Source, ord.DeliveryMessage = "MANUAL", ""
+			id, err := data.SaveOrderTx(ctx, tx, ord)
+			if err != nil {
+				return err
+			}
+			im.orderIDs[row.OrderNo] = id
 		}
 		days := now.Sub(at).Hours() / 24
 		for ln := 0; ln < 1+rng.IntN(3)/2+rng.IntN(2)*rng.IntN(2); ln++ {
@@ -86,7 +156,8 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 				line.ProductCode, line.ProductName, line.OptionInfo = "OLD-"+fmt.Sprint(rng.IntN(5)), "단종된 에코백 (구 상품)", ""
 				line.UnitPrice = 15000
 			} else {
-				o := sellable[rng.IntN(len(sellable))]
+				// a few products sell far more than the rest
+				o := sellable[int(float64(len(sellable))*rng.Float64()*rng.Float64())]
 				var values []string
 				_ = json.Unmarshal([]byte(o.OptionValues), &values)
 				line.ProductCode, line.OptionCode, line.ProductName = o.ProductCode, o.OptionCode, o.ProductName
@@ -110,6 +181,21 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 			if _, err := im.upsert(ctx, line, st, placing); err != nil {
 				return err
 			}
+			if st == StatusReturned {
+				// Smart Store finished the return a week or two after the sale, not on the day the demo
+				// was made: its refund belongs to that day
+				l, err := data.LineByNo(ctx, tx, line.ProductOrderNo)
+				if err != nil {
+					return err
+				}
+				claimed := at.AddDate(0, 0, 5+rng.IntN(10))
+				if claimed.After(now) {
+					claimed = now
+				}
+				if err := data.SetSalesClaimDayTx(ctx, tx, l.ID, claimed.In(salesZone).Format(time.DateOnly)); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
@@ -117,6 +203,9 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 	}
 	return im.keeper.settle(ctx, tx)
 }
+
+// salesZone is the zone the sales figures count days in (KST).
+var salesZone = time.FixedZone("KST", 9*60*60)
 
 // demoID is a Naver ID as exports show it, the end hidden: "hrkim***".
 func demoID(rng *rand.Rand) string {

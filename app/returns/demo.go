@@ -132,6 +132,13 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, now time.Time) e
 			if err := demoMoveLine(ctx, tx, ol, kind, number); err != nil {
 				return err
 			}
+			// the demo completes its returns over the last days, not all on the day it is made
+			if kind == KindReturn {
+				day := now.AddDate(0, 0, -rng.IntN(6)).In(time.FixedZone("KST", 9*60*60)).Format(time.DateOnly)
+				if err := data.SetSalesRefundDayTx(ctx, tx, id, day); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil

@@ -251,7 +251,7 @@ func (s *Service) Check(ctx context.Context) ([]string, error) {
 	if !sameSet(counted, orders.Sold.Codes()) {
 		out = append(out, "sales_counted_status: "+joinCodes(counted)+" ≠ "+joinCodes(orders.Sold.Codes()))
 	}
-	bad, err := data.SalesMismatches(ctx, q, 20)
+	bad, err := data.SalesMismatches(ctx, q, 20, string(orders.StatusReturned))
 	return append(out, bad...), err
 }
 
@@ -290,7 +290,7 @@ func CheckProblem(bad []string) string {
 
 // Rebuild makes the aggregates again from the order lines and returns, in one transaction.
 func (s *Service) Rebuild(ctx context.Context) error {
-	if err := s.store.Write(ctx, func(tx *data.Tx) error { return data.RebuildSalesTx(ctx, tx) }); err != nil {
+	if err := s.store.Write(ctx, func(tx *data.Tx) error { return data.RebuildSalesTx(ctx, tx, string(orders.StatusReturned)) }); err != nil {
 		return internal(err, "매출 집계를 다시 만들지 못했습니다.")
 	}
 	return nil

@@ -261,14 +261,14 @@ func (r *renderer) axes(objs []fyne.CanvasObject, g geometry, size fyne.Size) []
 	}
 	// category labels: as many as fit without overlapping, always the first and the last
 	widest := widestLabel(c.labels, g.textSize)
-	every := chartscale.LabelEvery(g.n, float64(widest+pad*3), float64(g.w))
+	every := chartscale.LabelEvery(g.n, float64(widest*1.3+pad*4), float64(g.w))
 	var shown []int
 	for i := 0; i < g.n; i += every {
 		shown = append(shown, i)
 	}
 	// the last category is always labelled; the one before it gives way when they would touch
 	if last := g.n - 1; last > 0 && shown[len(shown)-1] != last {
-		if prev := shown[len(shown)-1]; prev > 0 && g.x(c, last)-g.x(c, prev) < widest+pad*2 {
+		if prev := shown[len(shown)-1]; prev > 0 && g.x(c, last)-g.x(c, prev) < widest*1.6+pad*2 {
 			shown = shown[:len(shown)-1]
 		}
 		shown = append(shown, last)
