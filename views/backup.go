@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/app"
@@ -109,7 +110,10 @@ func (sh *shell) onRestore() {
 	}}
 	var body fyne.CanvasObject = list
 	if len(backups) == 0 {
-		body = widget.NewLabel(lang.L("데이터 폴더에 백업이 없습니다. 다른 파일에서 선택하세요."))
+		empty := widgets.NewEmptyState(theme.HistoryIcon(), lang.L("아직 백업이 없습니다"),
+			lang.L("데이터 폴더에 백업이 없습니다. USB나 클라우드 폴더에 둔 백업이 있으면 아래의 '다른 파일에서 선택…'으로 고르세요."))
+		empty.SetShown(true)
+		body = empty
 	}
 	dlg = dialog.NewCustom(lang.L("백업에서 복원"), lang.L("닫기"),
 		container.NewBorder(widget.NewLabel(lang.L("복원할 백업을 고르세요.")), container.NewHBox(fromFile, restoreBtn), nil, nil, body), sh.win)
@@ -166,6 +170,7 @@ func (r *restoreDialog) onChecked(sum app.BackupSummary, err error) {
 	r.summary.SetText(lang.L("이 백업에 담긴 데이터\n백업 날짜: {{.Made}}\n상품 {{.Products}}개 · 주문 {{.Orders}}건 · 반품/교환 {{.Returns}}건",
 		map[string]any{"Made": format.DateTime(sum.Made), "Products": format.Number(sum.Products),
 			"Orders": format.Number(sum.Orders), "Returns": format.Number(sum.Returns)}))
+	r.dlg.Resize(fyne.NewSize(520, 0)) // the summary is taller than the line it replaced: lay the dialog out again
 	r.restore.Enable()
 }
 

@@ -197,3 +197,14 @@ func (l *minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return m
 }
+
+// newSelect is widget.NewSelect with a Korean placeholder: Fyne's own, "(Select one)", is a constant that
+// does not go through the translations. placeholder "" is "선택하세요".
+func newSelect(options []string, changed func(string), placeholder ...string) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("선택하세요")
+	if len(placeholder) > 0 && placeholder[0] != "" {
+		s.PlaceHolder = placeholder[0]
+	}
+	return s
+}

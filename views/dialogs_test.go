@@ -83,3 +83,21 @@ func TestToastOverContent(t *testing.T) {
 		t.Errorf("no toast: %q", visibleTexts(w.Canvas()))
 	}
 }
+
+// TestSelectPlaceholderKorean: a choice not made yet reads 선택하세요, not Fyne's "(Select one)".
+func TestSelectPlaceholderKorean(t *testing.T) {
+	_, w := openShell(t)
+	s := newSelect([]string{"CJ대한통운", "우체국택배"}, nil)
+	w.SetContent(s)
+	if got := s.PlaceHolder; got != "선택하세요" {
+		t.Errorf("placeholder %q", got)
+	}
+	for _, o := range everything(w.Canvas()) {
+		if rt, ok := o.(*widget.RichText); ok && rt.String() == "(Select one)" {
+			t.Error("the select shows (Select one)")
+		}
+	}
+	if got := newSelect(nil, nil, "택배사 고르기").PlaceHolder; got != "택배사 고르기" {
+		t.Errorf("own placeholder %q", got)
+	}
+}

@@ -129,3 +129,29 @@ func TestSellerTextParticles(t *testing.T) {
 		t.Errorf("tr = %q, want %q", got, want)
 	}
 }
+
+// TestCategoryInUseSaysOnlyWhatIsThere: a category with products and no subcategories is not said to have
+// "하위 카테고리 0개".
+func TestCategoryInUseSaysOnlyWhatIsThere(t *testing.T) {
+	test.NewTempApp(t)
+	key := "하위 카테고리 {{.Children}}개, 상품 {{.Products}}개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요."
+	for _, c := range []struct {
+		children, products int
+		want               string
+	}{
+		{0, 5, "상품 5개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요."},
+		{2, 0, "하위 카테고리 2개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요."},
+		{2, 5, "하위 카테고리 2개, 상품 5개가 있어 삭제할 수 없습니다. 먼저 옮기거나 삭제하세요."},
+	} {
+		err := &app.Error{Code: app.ErrConflict, Key: key, Args: map[string]any{"Children": c.children, "Products": c.products}}
+		useLanguage(t, app.Korean)
+		if got := sellerText(err); got != c.want {
+			t.Errorf("%d, %d: %q, want %q", c.children, c.products, got, c.want)
+		}
+	}
+	useLanguage(t, app.English)
+	err := &app.Error{Code: app.ErrConflict, Key: key, Args: map[string]any{"Children": 0, "Products": 5}}
+	if got, want := sellerText(err), "It has 5 products, so it cannot be deleted. Move or delete them first."; got != want {
+		t.Errorf("English %q, want %q", got, want)
+	}
+}

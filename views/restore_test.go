@@ -74,7 +74,7 @@ func TestRestoreRefusesForeignFile(t *testing.T) {
 	sh.waitJobs()
 	found := false
 	for _, s := range visibleTexts(c) {
-		if strings.Contains(s, "'shop.db'은(는) 셀러데스크 백업 파일이 아닙니다") {
+		if strings.Contains(s, "'shop.db'는 셀러데스크 백업 파일이 아닙니다") {
 			found = true
 		}
 		if s == "복원" {

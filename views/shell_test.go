@@ -170,6 +170,20 @@ func TestDashboardCatalog(t *testing.T) {
 	if err := sh.desk.LoadDemo(context.Background(), app.DemoOptions{Seed: 3}, nil); err != nil {
 		t.Fatal(err)
 	}
+	// whatever the demo's sales left, one option is at its safety stock: the dashboard has one to show
+	rows, err := sh.desk.Catalog.ListProducts(context.Background(), catalog.ListFilter{Limit: 1})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no demo product: %v", err)
+	}
+	prod, err := sh.desk.Catalog.Product(context.Background(), rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := prod.Options[0]; !o.LowStock() {
+		if _, err := sh.desk.Catalog.AdjustStock(context.Background(), o.ID, o.SafetyStock-o.Stock, catalog.ReasonAdjust, "test", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sh.reload()
 	// the figures are read off the UI goroutine: they show once the read ran
 	if hasLabel(c, "등록된 상품 30개") {

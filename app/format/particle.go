@@ -21,7 +21,7 @@ import (
 //
 // The word's last sound decides: a Hangul syllable by its final consonant; digits as read in Sino-Korean
 // (1 일, 2 이, 3 삼 … 10 십, 100 백, 1000 천, 10000 만); capital and single Latin letters by their Korean
-// names (F 에프, L 엘, M 엠, R 알); a lower-case English word by its usual Korean spelling (…l 엘/셀 → ㄹ,
+// names (F 에프, L 엘, M 엠, R 알), as are lower-case letters with no vowel (db 디비, xlsx); a lower-case English word by its usual Korean spelling (…l 엘/셀 → ㄹ,
 // …m ㅁ, …n ㄴ, …ng ㅇ, …p/b ㅂ, …k ㄱ; other endings have no final). Closing quotes, brackets, spaces
 // and punctuation after the word are skipped.
 
@@ -160,10 +160,11 @@ func latinSound(runes []rune) ending {
 	}
 	word := string(runes[start:])
 	last := runes[len(runes)-1]
-	if unicode.IsUpper(last) || len(word) == 1 {
+	lower := strings.ToLower(word)
+	if unicode.IsUpper(last) || len(word) == 1 || !strings.ContainsAny(lower, "aeiouy") {
+		// an acronym, a single letter, or a word with no vowel to say it by (db, pdf, xlsx): its letters
 		return letterSounds[unicode.ToUpper(last)]
 	}
-	lower := strings.ToLower(word)
 	switch {
 	case strings.HasSuffix(lower, "ng"): // 링
 		return ending{final: true}

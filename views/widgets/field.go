@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -32,7 +33,7 @@ func NewField(name, label, placeholder string, check func(string) string) *Field
 		Name:    name,
 		Label:   &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}},
 		Entry:   &widget.Entry{PlaceHolder: AsExample(placeholder)},
-		Message: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord},
+		Message: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 		check:   check,
 	}
 	f.Entry.ExtendBaseWidget(f.Entry)
@@ -74,7 +75,7 @@ func (f *Field) ShowMessage(msg string) {
 // Object lays the field out: label on the left, input and message stacked on the right. One line is kept
 // for the message even when there is none, so the fields below do not jump as problems come and go.
 func (f *Field) Object() fyne.CanvasObject {
-	line := (&widget.Label{Text: "가", Wrapping: fyne.TextWrapWord}).MinSize().Height
+	line := (&widget.Label{Text: "가", Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}).MinSize().Height
 	reserve := canvas.NewRectangle(color.Transparent)
 	reserve.SetMinSize(fyne.NewSize(0, line))
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, f.Label.MinSize().Height), f.Label), nil,

@@ -127,6 +127,11 @@ func (c *FyneChooser) show(d *dialog.FileDialog, opts FileOptions) {
 		size = size.Min(cs.Subtract(fyne.NewSize(40, 40)))
 	}
 	d.Resize(size)
+	// the overlay centres its popup when laid out: once more after the popup grew, or it hangs off the
+	// window's right and bottom edges
+	if top := c.win.Canvas().Overlays().Top(); top != nil {
+		top.Refresh()
+	}
 	c.translateSidebar()
 }
 
