@@ -53,7 +53,7 @@ func newCustomersScreen(sh *shell) *customersScreen {
 var customerColumns = []string{"이름", "전화", "이메일", "최근 주문", "주문", "누적 구매액", "수신 동의", "태그"}
 
 // consentChoices are the consent filter's entries and what they filter.
-var consentChoices = []struct{ label, code string }{{"전체", ""}, {"동의", "YES"}, {"거부", "NO"}, {"기록 없음", "NONE"}}
+var consentChoices = []struct{ label, code string }{{"수신 동의 전체", ""}, {"동의", "YES"}, {"거부", "NO"}, {"기록 없음", "NONE"}}
 
 // lastChoices are the last-order filter's entries, in days (0: all).
 var lastChoices = []struct {

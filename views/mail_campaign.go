@@ -106,7 +106,9 @@ func (c *campaignDialog) show() {
 		c.sendBtn, c.pauseBtn,
 	)
 	top := container.NewVBox(form, note, buttons, c.problem, c.basis, c.progress, c.status)
-	content := container.NewBorder(top, nil, nil, nil, c.skipped)
+	// the form scrolls above the skipped list, so the dialog fits a 1366×768 laptop at 125 %
+	content := container.NewVSplit(container.NewVScroll(top), c.skipped)
+	content.Offset = 0.72
 	c.dlg = dialog.NewCustom(lang.L("이메일 캠페인"), lang.L("닫기"), content, c.s.sh.win)
 	c.dlg.Resize(fyne.NewSize(900, 680))
 	c.dlg.Show()
