@@ -308,11 +308,19 @@ func customerMatch(s string) (string, bool) {
 	return strings.Join(terms, " AND "), true
 }
 
-func (q CustomerQuery) where() (string, []any) {
+func (q CustomerQuery) where() (string, []any) { return q.whereWalk(false) }
+
+// whereWalk writes the query's conditions; walk writes the search unindexable (+c.id), so SQLite walks the
+// list's order and stops after a page, which pays when a search matches many contacts (one Hangul letter).
+func (q CustomerQuery) whereWalk(walk bool) (string, []any) {
 	conds := []string{"c.merged_into IS NULL"}
 	var args []any
 	if m, ok := customerMatch(q.Search); ok {
-		conds = append(conds, "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+		col := "c.id"
+		if walk {
+			col = "+c.id"
+		}
+		conds = append(conds, col+" IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
 		args = append(args, m)
 	} else if strings.TrimSpace(q.Search) != "" {
 		conds = append(conds, "0")
@@ -359,7 +367,15 @@ func (q CustomerQuery) where() (string, []any) {
 // ListCustomers reads a page of the contact list, the most recent buyers first (contacts without orders
 // after them, newest first).
 func ListCustomers(ctx context.Context, db Querier, q CustomerQuery) ([]CustomerRecord, error) {
-	where, args := q.where()
+	walk := false
+	if m, ok := customerMatch(q.Search); ok && len(q.IDs) == 0 {
+		n, err := countMatches(ctx, db, m)
+		if err != nil {
+			return nil, err
+		}
+		walk = n > 2000
+	}
+	where, args := q.whereWalk(walk)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
@@ -385,6 +401,10 @@ func ListCustomers(ctx context.Context, db Querier, q CustomerQuery) ([]Customer
 func CountCustomers(ctx context.Context, db Querier, q CustomerQuery) (int, error) {
 	where, args := q.where()
 	var n int
+	if m, ok := customerMatch(q.Search); ok && where == func() string { w, _ := (CustomerQuery{Search: q.Search}).where(); return w }() {
+		// a search alone: the lookup index holds live contacts only, so its count is the answer
+		return countMatches(ctx, db, m)
+	}
 	if len(args) == 0 && where == "c.merged_into IS NULL" {
 		if err := db.QueryRowContext(ctx, `SELECT n FROM customer_count`).Scan(&n); err != nil {
 			return 0, fmt.Errorf("data: count customers: %w", err)
@@ -601,7 +621,15 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
 	}
+	merged := map[int64]bool{}
+	if err := read(`SELECT c.id, '', '', '' FROM temp.cust_affected a JOIN customers c ON c.id = a.id WHERE c.merged_into IS NOT NULL`,
+		func(id int64, _, _, _ string) { merged[id] = true }); err != nil {
+		return err
+	}
 	for id, v := range all {
+		if merged[id] {
+			continue // a contact merged away is found through the one it joined
+		}
 		names, emails := uniq(v.names), uniq(v.emails)
 		var ts []string
 		for _, p := range uniq(v.phones) {
@@ -679,4 +707,13 @@ func TagsOf(ctx context.Context, q Querier, ids []int64) (map[int64][]string, er
 		out[id] = append(out[id], t)
 	}
 	return out, rows.Err()
+}
+
+// countMatches counts the contacts a search matches, from the lookup index alone.
+func countMatches(ctx context.Context, db Querier, match string) (int, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM customer_search WHERE customer_search MATCH ?`, match).Scan(&n); err != nil {
+		return 0, fmt.Errorf("data: count customers: %w", err)
+	}
+	return n, nil
 }
