@@ -385,7 +385,7 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 	} else {
 		o = mergeOrder(old, row)
 		if sameOrder(old, o) {
-			im.orderIDs[row.OrderNo] = old.ID
+			im.orderIDs[strings.Clone(row.OrderNo)] = old.ID
 			im.last = savedOrder{rec: old}
 			return old, false, nil
 		}
@@ -393,7 +393,7 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 	if o.ID, err = data.SaveOrderTx(ctx, im.tx, o); err != nil {
 		return o, false, err
 	}
-	im.orderIDs[row.OrderNo] = o.ID
+	im.orderIDs[strings.Clone(row.OrderNo)] = o.ID
 	im.last = savedOrder{rec: o, changed: !isNew}
 	if !isNew {
 		if im.changedOrders == nil {

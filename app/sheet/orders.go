@@ -341,7 +341,9 @@ func readOrderRows(ctx context.Context, sheetName string, next func() ([]string,
 				Reason: fmt.Sprintf("상품주문번호 %s이(가) %d행과 겹칩니다. 이 행은 건너뜁니다.", r.ProductOrderNo, first)})
 			continue
 		}
-		seen[r.ProductOrderNo] = n
+		// a copy: the number is a slice of its row's text (a CSV record is one string), which would keep
+		// every row of the file alive until the end
+		seen[strings.Clone(r.ProductOrderNo)] = n
 		if err := emit(r); err != nil {
 			return nil, err
 		}
