@@ -380,8 +380,20 @@ func ListCustomers(ctx context.Context, db Querier, q CustomerQuery) ([]Customer
 	if limit <= 0 {
 		limit = 100
 	}
+	order := `c.last_order_at DESC, c.id DESC`
+	if (q.MinTotal > 0 || q.MaxTotal > 0) && q.Search == "" {
+		// few contacts above an amount: read them by the amount's index and sort them, rather than walk
+		// every contact in date order looking for them
+		n, err := CountCustomers(ctx, db, q)
+		if err != nil {
+			return nil, err
+		}
+		if n < 5000 {
+			order = `+c.last_order_at DESC, c.id DESC`
+		}
+	}
 	rows, err := db.QueryContext(ctx, `SELECT `+customerCols+` FROM customers c WHERE `+where+`
-		ORDER BY c.last_order_at DESC, c.id DESC LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
+		ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: list customers: %w", err)
 	}
