@@ -165,16 +165,48 @@ func SalesItemDays(ctx context.Context, q Querier, r SalesRange, refs []int64) (
 }
 
 // SalesBuyerCounts counts the distinct buyers with an order in r, and of them those whose first order ever
-// is in r (new buyers).
+// is in r (new buyers). The buyers in r who also bought before it are found from whichever side has fewer
+// days, each looked up in the other through the (buyer, day) index: a year's buyers are not each looked up
+// when only a few days lie before the year, nor the whole past when the period is a week.
 func SalesBuyerCounts(ctx context.Context, q Querier, r SalesRange) (buyers, newBuyers int64, err error) {
-	err = q.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN NOT EXISTS (SELECT 1 FROM sales_day_buyer e
-			WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day < ?) THEN 1 ELSE 0 END), 0)
-		FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0) b`,
-		r.From, r.From, r.To).Scan(&buyers, &newBuyers)
+	if err = q.QueryRowContext(ctx, `SELECT count(DISTINCT buyer) FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0`,
+		r.From, r.To).Scan(&buyers); err != nil {
+		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
+	}
+	if buyers == 0 {
+		return 0, 0, nil
+	}
+	var first string
+	if err = q.QueryRowContext(ctx, `SELECT coalesce(min(day), '') FROM sales_day_buyer WHERE orders > 0`).Scan(&first); err != nil {
+		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
+	}
+	if first >= r.From {
+		return buyers, buyers, nil // nothing was bought before the period
+	}
+	before, after := daysBetween(first, r.From), daysBetween(r.From, r.To)+1
+	var returning int64
+	if before < after {
+		err = q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day < ? AND orders > 0) b
+			WHERE EXISTS (SELECT 1 FROM sales_day_buyer e WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day >= ? AND e.day <= ?)`,
+			r.From, r.From, r.To).Scan(&returning)
+	} else {
+		err = q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0) b
+			WHERE EXISTS (SELECT 1 FROM sales_day_buyer e WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day < ?)`,
+			r.From, r.To, r.From).Scan(&returning)
+	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
 	}
-	return buyers, newBuyers, nil
+	return buyers, buyers - returning, nil
+}
+
+func daysBetween(a, b string) int {
+	ta, err1 := time.Parse(time.DateOnly, a)
+	tb, err2 := time.Parse(time.DateOnly, b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours() / 24)
 }
 
 // SalesBuyerRow is one buyer's orders and 결제금액 over a range.

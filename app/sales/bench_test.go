@@ -161,3 +161,20 @@ func BenchmarkImportAggregates(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPDF12Months makes the 12-month 매출 보고서 (every breakdown read, then drawn) on the million-line
+// store: the budget is one second.
+func BenchmarkPDF12Months(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	p := s.PresetPeriod(Last12)
+	for b.Loop() {
+		r, err := s.Report(ctx, p, ReportBys(p))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WritePDF(io.Discard, r, CompareYear); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

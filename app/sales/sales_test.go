@@ -364,3 +364,31 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("header not frozen: %+v %v", panes, err)
 	}
 }
+
+// TestNewAndReturningBuyers: a buyer is new in a period that holds their first order ever, whichever side
+// (before the period or the period) is the shorter one to look through.
+func TestNewAndReturningBuyers(t *testing.T) {
+	d := newDesk(t, now)
+	d.importRows(paid("P1", "O1", "김민지", "린넨 셔츠", 1, 30000, "2026-10-01 10:00:00"),
+		paid("P2", "O2", "김민지", "린넨 셔츠", 1, 30000, "2026-11-20 10:00:00"),
+		paid("P3", "O3", "이준", "린넨 셔츠", 1, 30000, "2026-11-20 11:00:00"),
+		paid("P4", "O4", "박서연", "린넨 셔츠", 1, 30000, "2026-09-30 11:00:00"))
+	for _, c := range []struct {
+		from, to        string
+		buyers, newOnes int64
+	}{
+		{"2026-10-03", "2026-11-24", 2, 1}, // three days before, fifty-three in: the days before are looked through
+		{"2026-11-20", "2026-11-20", 2, 1}, // one day in, fifty-one before: the day is looked through
+		{"2026-09-01", "2026-11-30", 3, 3}, // nothing before
+		{"2026-10-01", "2026-10-31", 1, 1},
+		{"2026-12-01", "2026-12-31", 0, 0},
+	} {
+		b, err := d.sales.BuyerCounts(context.Background(), d.period(c.from, c.to))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Buyers != c.buyers || b.New != c.newOnes || b.Returning != c.buyers-c.newOnes {
+			t.Errorf("%s–%s: %+v, want %d buyers, %d new", c.from, c.to, b, c.buyers, c.newOnes)
+		}
+	}
+}
