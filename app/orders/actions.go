@@ -6,25 +6,14 @@ import (
 	"strings"
 
 	"sellerdesk/app/apperr"
+	"sellerdesk/app/couriers"
 	"sellerdesk/app/sheet"
 	"sellerdesk/data"
 )
 
-// Couriers are Smart Store's courier codes with their names, in the order the screens offer them.
-var Couriers = []struct{ Code, Name string }{
-	{"CJGLS", "CJ대한통운"}, {"HYUNDAI", "롯데택배"}, {"HANJIN", "한진택배"}, {"KGB", "로젠택배"},
-	{"EPOST", "우체국택배"}, {"REGISTPOST", "우편등기"}, {"CUPARCEL", "CU편의점택배"}, {"CVSNET", "GS Postbox"},
-	{"EMS", "EMS"}, {"DHL", "DHL"}, {"FEDEX", "FEDEX"}, {"UPS", "UPS"},
-}
-
-// CourierNames lists the courier names.
-func CourierNames() []string {
-	out := make([]string, len(Couriers))
-	for i, c := range Couriers {
-		out[i] = c.Name
-	}
-	return out
-}
+// CourierNames lists the couriers Smart Store's dispatch accepts, by the names it writes, the common ones
+// first: the one table of them is app/couriers (the Commerce API's courier codes).
+func CourierNames() []string { return couriers.Names() }
 
 // ActionInput carries what an action needs: courier and tracking number for 송장 입력, a reason for 취소.
 type ActionInput struct {

@@ -247,3 +247,12 @@ func TestCancelRequestIsNeverShipped(t *testing.T) {
 		t.Errorf("a withdrawn cancel request still holds the line back: %+v", plan)
 	}
 }
+
+// TestCourierNamesAreTheTable: the screens' courier list is app/couriers' table (about 200, common first),
+// not a short list of its own.
+func TestCourierNamesAreTheTable(t *testing.T) {
+	names := CourierNames()
+	if len(names) < 150 || names[0] != "CJ대한통운" {
+		t.Errorf("courier names = %d, first %q; want the whole table, CJ대한통운 first", len(names), names[0])
+	}
+}
