@@ -62,7 +62,9 @@ func newSalesTab(s *salesScreen, by sales.By) *salesTab {
 		UpdateCell:    t.updateCell,
 		ShowHeaderRow: true,
 		CreateHeader: func() fyne.CanvasObject {
-			return &widget.Button{Importance: widget.LowImportance}
+			// a flat button under the title: the whole header cell sorts when tapped
+			return container.NewStack(&widget.Button{Importance: widget.LowImportance},
+				&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis})
 		},
 		UpdateHeader: t.updateHeader,
 		OnSelected:   t.onSelected,
@@ -197,9 +199,10 @@ func (t *salesTab) drawChart() {
 }
 
 func (t *salesTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
+	stack := o.(*fyne.Container)
+	b, l := stack.Objects[0].(*widget.Button), stack.Objects[1].(*widget.Label)
 	if id.Col < 0 || id.Col >= len(t.cols) {
-		b.SetText("")
+		l.SetText("")
 		return
 	}
 	text := lang.L(t.cols[id.Col].Title)
@@ -210,7 +213,11 @@ func (t *salesTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 			text += " ▲"
 		}
 	}
-	b.SetText(text)
+	l.Alignment = fyne.TextAlignTrailing
+	if id.Col == 0 {
+		l.Alignment = fyne.TextAlignLeading
+	}
+	l.SetText(text)
 	col := id.Col
 	b.OnTapped = func() { t.onSort(col) }
 }
