@@ -3,7 +3,6 @@ package widgets
 import (
 	"image/color"
 
-	"errors"
 	"strings"
 	"unicode"
 
@@ -38,25 +37,19 @@ func NewField(name, label, placeholder string, check func(string) string) *Field
 	}
 	f.Entry.ExtendBaseWidget(f.Entry)
 	f.Message.Hide()
-	f.Entry.Validator = func(s string) error {
-		if f.check == nil {
-			return nil
-		}
-		if msg := f.check(s); msg != "" {
-			return errors.New(msg)
-		}
-		return nil
-	}
 	f.Entry.OnChanged = func(string) { f.Validate() }
 	return f
 }
 
 // Validate runs the field's check and shows or clears its message; it reports whether the value is fine.
+// The entry itself carries no Fyne validator: its ✓/! icon judged the text on its own terms (a ✓ beside
+// "12" while the message under it says the number is short); the message is the one verdict.
 func (f *Field) Validate() bool {
-	err := f.Entry.Validate()
-	if err != nil {
-		f.ShowMessage(err.Error())
-		return false
+	if f.check != nil {
+		if msg := f.check(f.Entry.Text); msg != "" {
+			f.ShowMessage(msg)
+			return false
+		}
 	}
 	f.ShowMessage("")
 	return true

@@ -190,3 +190,23 @@ func TestAsExample(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldHasOneVerdict: a refused value shows its message and no ✓ beside it (the entry carries no
+// validator of its own).
+func TestFieldHasOneVerdict(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewField("business_no", "사업자등록번호", "123-45-67890", func(s string) string {
+		if len(s) < 10 {
+			return "사업자등록번호는 숫자 10자리입니다"
+		}
+		return ""
+	})
+	test.NewTempWindow(t, f.Object())
+	test.Type(f.Entry, "12")
+	if f.Entry.Validator != nil {
+		t.Error("the entry judges its text itself (its ✓ contradicts the message)")
+	}
+	if f.Validate() || f.Message.Text != "사업자등록번호는 숫자 10자리입니다" {
+		t.Errorf("message %q", f.Message.Text)
+	}
+}
