@@ -374,9 +374,9 @@ func (s *salesScreen) showSummary() {
 // layoutSpacer pushes the export buttons to the right of the bar.
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-// report reads the whole report of the period (every breakdown) for the exports.
-func (s *salesScreen) report(ctx context.Context) (sales.Report, error) {
-	r, err := s.svc.Report(ctx, s.period, sales.ReportBys(s.period))
+// report reads the period's report with the breakdowns given, for the exports.
+func (s *salesScreen) report(ctx context.Context, bys []sales.By) (sales.Report, error) {
+	r, err := s.svc.Report(ctx, s.period, bys)
 	if err != nil {
 		return r, err
 	}
@@ -396,7 +396,7 @@ func (s *salesScreen) onExportXLSX() {
 		return
 	}
 	s.sh.saveXLSX(s.fileName(".xlsx"), func(ctx context.Context, buf *bytes.Buffer) error {
-		r, err := s.report(ctx)
+		r, err := s.report(ctx, sales.ReportBys(s.period))
 		if err != nil {
 			return err
 		}
@@ -414,7 +414,7 @@ func (s *salesScreen) onExportPDF() {
 		cmp = sales.CompareYear
 	}
 	s.sh.savePDF(lang.L("매출 보고서"), lang.L("매출 보고서를 만드는 중입니다…"), s.fileName(".pdf"), func(ctx context.Context, w io.Writer) error {
-		r, err := s.report(ctx)
+		r, err := s.report(ctx, sales.PDFBys(s.period))
 		if err != nil {
 			return err
 		}

@@ -89,8 +89,10 @@ func runReport(ctx context.Context, c *call) error {
 	switch {
 	case a.by != "":
 		bys = append(bys, a.by)
-	case a.format == "xlsx" || a.format == "pdf":
+	case a.format == "xlsx":
 		bys = sales.ReportBys(a.period)
+	case a.format == "pdf":
+		bys = sales.PDFBys(a.period)
 	}
 	r, err := svc.Report(ctx, a.period, bys)
 	if err != nil {

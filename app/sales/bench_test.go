@@ -169,7 +169,7 @@ func BenchmarkPDF12Months(b *testing.B) {
 	ctx := context.Background()
 	p := s.PresetPeriod(Last12)
 	for b.Loop() {
-		r, err := s.Report(ctx, p, ReportBys(p))
+		r, err := s.Report(ctx, p, PDFBys(p))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -60,6 +60,12 @@ func ReportBys(p Period) []By {
 	return []By{trend, ByProduct, ByOption, ByCategory, ByPayment, ByChannel, ByBuyer, ByRegion, ByHour}
 }
 
+// PDFBys are the breakdowns the PDF report draws: the trend, the top products and categories, the payment
+// mix (fewer than the workbook: the buyers' ranking is not printed).
+func PDFBys(p Period) []By {
+	return []By{ReportBys(p)[0], ByProduct, ByCategory, ByPayment}
+}
+
 // Column is one column of a breakdown's table, as every export and the screen write it.
 type Column struct {
 	Title string
