@@ -64,7 +64,7 @@ func TestFyneChooserIsKorean(t *testing.T) {
 		t.Errorf("Computer left in English: %q", texts)
 	}
 	top := overlayContent(w.Canvas().Overlays().Top()).(*widget.PopUp)
-	if p, s := top.Content.Position(), top.Content.Size(); p.X < 0 || p.Y < 0 || p.X+s.Width > 1093 || p.Y+s.Height > 570 {
+	if p, s := top.Position().Add(top.Content.Position()), top.Content.Size(); p.X < 0 || p.Y < 0 || p.X+s.Width > 1093 || p.Y+s.Height > 570 {
 		t.Errorf("file dialog at %v, %v, is not inside the 1093×570 window", p, s)
 	}
 }
