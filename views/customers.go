@@ -91,7 +91,7 @@ func (s *customersScreen) build() fyne.CanvasObject {
 		},
 		OnChange: s.onList,
 	})
-	s.table = newTextTable(translated(customerColumns), []float32{110, 130, 190, 100, 60, 110, 90, 150},
+	s.table = newTextTable(translated(customerColumns), []float32{100, 130, 180, 100, 56, 110, 120, 140},
 		func() int { return s.src.Len() }, s.cell)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll()

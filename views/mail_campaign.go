@@ -105,10 +105,12 @@ func (c *campaignDialog) show() {
 		&widget.Button{Text: lang.L("나에게 테스트 발송"), OnTapped: c.onTest},
 		c.sendBtn, c.pauseBtn,
 	)
-	top := container.NewVBox(form, note, buttons, c.problem, c.basis, c.progress, c.status)
-	// the form scrolls above the skipped list, so the dialog fits a 1366×768 laptop at 125 %
-	content := container.NewVSplit(container.NewVScroll(top), c.skipped)
-	content.Offset = 0.72
+	top := container.NewVBox(form, note)
+	// the form scrolls above the buttons, the outcome and the skipped list, so the dialog fits a 1366×768
+	// laptop at 125 %
+	outcome := container.NewBorder(container.NewVBox(buttons, c.problem, c.basis, c.progress, c.status), nil, nil, nil, c.skipped)
+	content := container.NewVSplit(container.NewVScroll(top), outcome)
+	content.Offset = 0.55
 	c.dlg = dialog.NewCustom(lang.L("이메일 캠페인"), lang.L("닫기"), content, c.s.sh.win)
 	c.dlg.Resize(fyne.NewSize(900, 680))
 	c.dlg.Show()
