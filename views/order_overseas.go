@@ -29,9 +29,9 @@ type overseasForm struct {
 	country   *widget.Select
 	service   *widget.Select
 	category  *widget.Select
-	entries   map[string]*widget.Entry
+	entries   map[string]*widgets.Entry
 	quote     *widget.Label
-	items     []map[string]*widget.Entry
+	items     []map[string]*widgets.Entry
 	form      *screenForm
 	// sender is our store in English for the declaration; the form asks for it while it is incomplete
 	sender    overseas.Sender
@@ -75,14 +75,14 @@ func (v *orderDetail) onOverseas() {
 			return
 		}
 		f := &overseasForm{v: v, sh: d.shipment, countries: d.countries, sender: d.sender, askSender: !d.sender.Complete(),
-			entries: map[string]*widget.Entry{}}
+			entries: map[string]*widgets.Entry{}}
 		v.overseas = f
 		f.show()
 	})
 }
 
-func (f *overseasForm) entry(key, value, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *overseasForm) entry(key, value, placeholder string) *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetText(value)
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(string) { f.requote() }
@@ -174,9 +174,9 @@ func (f *overseasForm) show() {
 	itemsBox.Add(itemRow(boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
 		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지"))))
 	for _, it := range f.sh.Items {
-		row := map[string]*widget.Entry{}
-		mk := func(k, v, ph string) *widget.Entry {
-			e := widget.NewEntry()
+		row := map[string]*widgets.Entry{}
+		mk := func(k, v, ph string) *widgets.Entry {
+			e := widgets.NewEntry()
 			e.SetText(v)
 			e.SetPlaceHolder(ph)
 			row[k] = e

@@ -448,8 +448,7 @@ func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)
 	case orders.ActionInvoice:
 		courier := widget.NewSelect(orders.CourierNames(), nil)
 		courier.SetSelectedIndex(0)
-		tracking := widget.NewEntry()
-		tracking.SetPlaceHolder(lang.L("예: 6012-3456-7890"))
+		tracking := widgets.NewEntryWithPlaceholder(lang.L("예: 6012-3456-7890"))
 		newScreenForm(s.sh, lang.L("송장 입력"), lang.L("저장"), 460, []formRow{
 			{label: lang.L("택배사"), input: courier, field: "courier"},
 			{label: lang.L("송장번호"), input: tracking, field: "tracking"},
@@ -463,8 +462,7 @@ func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)
 			apply(orders.ActionInput{Courier: courier.Selected, TrackingNo: no})
 		}).show()
 	case orders.ActionCancel:
-		reason := widget.NewEntry()
-		reason.SetPlaceHolder(lang.L("예: 고객 요청, 품절"))
+		reason := widgets.NewEntryWithPlaceholder(lang.L("예: 고객 요청, 품절"))
 		f := newFormWith(s.sh, lang.L("주문 취소"), lang.L("취소 처리"), lang.L("닫기"), 460, nil, []formRow{
 			{input: &widget.Label{Text: lang.L("재고는 자동으로 되돌립니다."), Wrapping: fyne.TextWrapWord}},
 			{label: lang.L("취소 사유"), input: reason, field: "reason"},

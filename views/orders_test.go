@@ -79,7 +79,7 @@ func TestOrdersImportSearchAndAction(t *testing.T) {
 	}
 	var pw *widget.Entry
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
+		if e, ok := entryOf(o); ok && e.Password {
 			pw = e
 		}
 	}
@@ -216,7 +216,7 @@ func TestManualOrderForm(t *testing.T) {
 	}
 	entry := func(placeholder string) *widget.Entry {
 		for _, o := range everything(c) {
-			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+			if e, ok := entryOf(o); ok && e.PlaceHolder == placeholder {
 				return e
 			}
 		}
@@ -352,7 +352,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	}
 	set := func(placeholder, text string) {
 		for _, o := range everything(c) {
-			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
+			if e, ok := entryOf(o); ok && e.PlaceHolder == placeholder {
 				e.SetText(text)
 				return
 			}
@@ -360,11 +360,11 @@ func TestOverseasShipmentForm(t *testing.T) {
 		t.Fatalf("no entry %q", placeholder)
 	}
 	// the customs items lie on one row each: description, HS 코드, 수량, 순중량, 가격, 원산지 side by side
-	var row []*widget.Entry
+	var row []fyne.CanvasObject
 	for _, ph := range []string{"Wool knit scarf", "6117.10", "1", "180", "20.00", "KR"} {
 		for _, o := range everything(c) {
-			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == ph {
-				row = append(row, e)
+			if e, ok := entryOf(o); ok && e.PlaceHolder == ph {
+				row = append(row, o)
 				break
 			}
 		}
@@ -376,7 +376,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	for i, e := range row[1:] {
 		prev, at := drv.AbsolutePositionForObject(row[i]), drv.AbsolutePositionForObject(e)
 		if at.Y != prev.Y || at.X <= prev.X || e.Size().Width < 60 {
-			t.Errorf("item field %q at %v, %.0f px wide, after %q at %v: not one row", e.PlaceHolder, at, e.Size().Width, row[i].PlaceHolder, prev)
+			t.Errorf("item field %d at %v, %.0f px wide, after the one at %v: not one row", i+2, at, e.Size().Width, prev)
 		}
 	}
 	set("예: 55 Main St Apt 4", "12 Oak Ave")

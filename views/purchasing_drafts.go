@@ -21,7 +21,7 @@ import (
 type draftsDialog struct {
 	sh     *shell
 	drafts []purchasing.Draft
-	qty    [][]*widget.Entry // per draft, per line
+	qty    [][]*widgets.Entry // per draft, per line
 	cost   [][]*widget.Label
 	notes  *widget.Entry
 	form   *widgets.FormDialog
@@ -63,11 +63,12 @@ func (v *draftsDialog) table() fyne.CanvasObject {
 		return container.New(&columnsLayout{first: 300, rest: []float32{140, 90, 120}}, item, supplier, qty, cost)
 	}
 	rows := container.NewVBox(row(boldLabel(lang.L("공급업체")), boldLabel(lang.L("품목")), boldLabel(lang.L("수량")), boldLabel(lang.L("공급가액"))))
-	v.qty = make([][]*widget.Entry, len(v.drafts))
+	v.qty = make([][]*widgets.Entry, len(v.drafts))
 	v.cost = make([][]*widget.Label, len(v.drafts))
 	for di, d := range v.drafts {
 		for li, l := range d.Lines {
-			e := widget.NewEntry()
+			e := widgets.NewEntry()
+			e.OnEscape = func() { v.form.Cancel() }
 			e.SetText(strconv.FormatInt(l.Qty, 10))
 			cost := &widget.Label{Text: format.Won(l.Qty * l.UnitCost), Alignment: fyne.TextAlignTrailing}
 			di, li := di, li

@@ -38,7 +38,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 	sh.waitJobs()
 	var qty *widget.Entry
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "9" {
+		if e, ok := entryOf(o); ok && e.Text == "9" {
 			qty = e
 		}
 	}
@@ -112,7 +112,7 @@ func TestDraftQuantityEditable(t *testing.T) {
 	sh.waitJobs()
 	entries := map[string]*widget.Entry{}
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
+		if e, ok := entryOf(o); ok && !e.MultiLine {
 			entries[e.Text] = e
 		}
 	}

@@ -62,7 +62,7 @@ func deliveredOrder(t *testing.T, sh *shell, price, qty int64) orders.Line {
 func entryWithPlaceholder(t *testing.T, c fyne.Canvas, prefix string) *widget.Entry {
 	t.Helper()
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
+		if e, ok := entryOf(o); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
 			return e
 		}
 	}
@@ -160,7 +160,7 @@ func TestCollectFormKeepsItsShape(t *testing.T) {
 	test.Tap(button(t, c, "수거 시작…"))
 	var tracking *widget.Entry
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok { // the overlay is walked last: its entry
+		if e, ok := entryOf(o); ok { // the overlay is walked last: its entry
 			tracking = e
 		}
 	}
@@ -192,7 +192,7 @@ func TestReturnPolicyRefusalKeepsTheForm(t *testing.T) {
 	sh.waitJobs()
 	var window *widget.Entry
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "7" {
+		if e, ok := entryOf(o); ok && e.Text == "7" {
 			window = e
 			break
 		}
@@ -235,7 +235,7 @@ func TestReturnRequestWithoutReasonKeepsTheForm(t *testing.T) {
 	sh.waitJobs()
 	var qty *widget.Entry
 	for _, o := range everything(c) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "0" {
+		if e, ok := entryOf(o); ok && e.Text == "0" {
 			qty = e
 		}
 	}
@@ -291,5 +291,38 @@ func TestReturnSearch(t *testing.T) {
 		if !hasLabel(c, q.want) {
 			t.Errorf("search %q: %v", q.text, visibleTexts(c))
 		}
+	}
+}
+
+// Esc in a form's entry cancels the form, as anywhere else in the window.
+func TestEscapeCancelsAForm(t *testing.T) {
+	sh, rs := openArea[*returnsScreen](t, "반품·교환")
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	no := deliveredReturn(t, sh, 9000, 1, "BROKEN")
+	if _, err := sh.desk.Returns.Apply(ctx, no, returns.MoveApprove, returns.MoveInput{}); err != nil {
+		t.Fatal(err)
+	}
+	rs.openDetail(no)
+	sh.waitJobs()
+	test.Tap(button(t, c, "수거 시작…"))
+	var tracking fyne.Focusable
+	for _, o := range everything(c) {
+		if e, ok := o.(fyne.Focusable); ok {
+			if _, isEntry := entryOf(o); isEntry {
+				tracking = e
+			}
+		}
+	}
+	if tracking == nil || !hasLabel(c, "수거 송장번호") {
+		t.Fatal("no 수거 시작 form")
+	}
+	test.Type(tracking, "123")
+	tracking.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if hasLabel(c, "수거 송장번호") {
+		t.Error("Esc in the tracking number did not close the form")
+	}
+	if got, _ := sh.desk.Returns.Get(ctx, no); got.State != returns.StateApproved {
+		t.Errorf("Esc applied the move: %s", got.State)
 	}
 }

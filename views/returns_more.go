@@ -16,6 +16,7 @@ import (
 	"sellerdesk/app/format"
 	"sellerdesk/app/orders"
 	"sellerdesk/app/returns"
+	"sellerdesk/views/widgets"
 )
 
 // savePDF asks where to save a PDF, then makes it with write behind the progress dialog with 취소 (title and
@@ -65,7 +66,7 @@ func (sh *shell) showReturnPolicy() {
 // editReturnPolicy edits the return policy and exports it as a PDF or as text for the store page.
 func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 	svc := sh.desk.Returns
-	num := func(v int64) *widget.Entry { e := widget.NewEntry(); e.SetText(strconv.FormatInt(v, 10)); return e }
+	num := func(v int64) *widgets.Entry { e := widgets.NewEntry(); e.SetText(strconv.FormatInt(v, 10)); return e }
 	window, months, known := num(int64(p.WindowDays)), num(int64(p.DefectMonths)), num(int64(p.DefectKnownDays))
 	fee, exch := num(p.ReturnFee), num(p.ExchangeFee)
 	both := widget.NewCheck(lang.L("단순 변심 반품배송비를 왕복으로 받기"), nil)
@@ -92,7 +93,7 @@ func (sh *shell) editReturnPolicy(p returns.Policy, cats []catalog.Category) {
 		var q returns.Policy
 		vals := []*int64{new(int64), new(int64), new(int64), &q.ReturnFee, &q.ExchangeFee}
 		bad := map[string]string{}
-		for i, e := range []*widget.Entry{window, months, known, fee, exch} {
+		for i, e := range []*widgets.Entry{window, months, known, fee, exch} {
 			v, ok := format.ParseWon(e.Text)
 			if !ok {
 				bad[fields[i]] = lang.L("숫자로 입력하세요: {{.V}}", map[string]any{"V": e.Text})
@@ -255,7 +256,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance}
 	type lineInput struct {
 		id   int64
-		qty  *widget.Entry
+		qty  *widgets.Entry
 		repl *widget.Select
 		opts []int64
 	}
@@ -265,7 +266,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		if !returnableLine(l) {
 			continue
 		}
-		qty := widget.NewEntry()
+		qty := widgets.NewEntry()
 		qty.SetText("0")
 		in := lineInput{id: l.ID, qty: qty, repl: widget.NewSelect(nil, nil)}
 		in.repl.PlaceHolder = lang.L("교환할 옵션")
@@ -287,7 +288,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		sh.showInfo(lang.L("반품·교환 접수"), lang.L("이 주문에는 반품할 수 있는 상품이 없습니다. 배송중이거나 배송완료된 상품만 반품할 수 있습니다."))
 		return
 	}
-	note := widget.NewEntry()
+	note := widgets.NewEntry()
 	f := newScreenForm(sh, lang.L("반품·교환 접수"), lang.L("접수"), 640, []formRow{
 		{input: terms},
 		{label: lang.L("종류"), input: kind, field: "kind"},

@@ -10,6 +10,7 @@ import (
 
 	"sellerdesk/app/format"
 	"sellerdesk/app/returns"
+	"sellerdesk/views/widgets"
 )
 
 // refundDialog is "환불하고 완료": what the service will refund, worked out from the returned lines, the
@@ -24,8 +25,8 @@ type refundDialog struct {
 	items    int64 // the items' price less their coupons
 	fee      int64 // the return shipping the buyer pays (0 at the seller's fault)
 
-	amount *widget.Entry
-	note   *widget.Entry
+	amount *widgets.Entry
+	note   *widgets.Entry
 	form   *screenForm
 }
 
@@ -62,10 +63,8 @@ func newRefundDialog(s *returnsScreen, d returnDetail, p returns.Policy) *refund
 	if d.r.Fault == returns.FaultBuyer {
 		v.fee = returns.BuyerFee(p, d.order.Order.ShippingFee)
 	}
-	v.amount = &widget.Entry{PlaceHolder: lang.L("예: {{.Won}} (비우면 계산한 금액)", map[string]any{"Won": format.Number(v.computed)})}
-	v.amount.ExtendBaseWidget(v.amount)
-	v.note = widget.NewEntry()
-	v.note.SetPlaceHolder(lang.L("다른 금액이면 이유를 적으세요"))
+	v.amount = widgets.NewEntryWithPlaceholder(lang.L("예: {{.Won}} (비우면 계산한 금액)", map[string]any{"Won": format.Number(v.computed)}))
+	v.note = widgets.NewEntryWithPlaceholder(lang.L("다른 금액이면 이유를 적으세요"))
 	explain := &widget.Label{Text: lang.L("상품 금액에서 쿠폰 몫과(구매자 사유면) 반품배송비를 빼고 환불합니다. 다른 금액이면 적고 이유를 남기세요."),
 		Wrapping: fyne.TextWrapWord}
 	v.form = newScreenForm(s.sh, lang.L("환불하고 완료"), lang.L("완료"), 520, []formRow{
@@ -145,7 +144,7 @@ func (s *returnsScreen) applyInForm(number string, m returns.Move, in returns.Mo
 
 // askMove asks for what a move needs in one field (a reason, the pickup's tracking number) and applies it.
 func (s *returnsScreen) askMove(number string, m returns.Move, title, label, field string, set func(*returns.MoveInput, string)) {
-	e := widget.NewEntry()
+	e := widgets.NewEntry() // Esc in it cancels the form
 	if m == returns.MoveCollect {
 		e.SetPlaceHolder(lang.L("예: 6012-3456-7890"))
 	}

@@ -51,9 +51,9 @@ func TestCreateReturnRequestAndWorkIt(t *testing.T) {
 			if len(w.Options) == len(returns.Reasons) {
 				w.SetSelected("파손")
 			}
-		case *widget.Entry:
-			if w.Text == "0" {
-				w.SetText("1")
+		default:
+			if e, ok := entryOf(o); ok && e.Text == "0" {
+				e.SetText("1")
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,6 +58,10 @@ func newFormWith(sh *shell, title, confirm, dismiss string, width float32, extra
 	if extra != nil {
 		f.d.AddRow(extra)
 	}
+	// Esc in any entry of the form cancels it, also in entries nested in a row (quantities, customs items)
+	for _, r := range rows {
+		escapeCancels(r.input, f.d.Cancel)
+	}
 	f.d.OnSubmit = func() bool {
 		f.onOK(f)
 		return false // the screen closes it once its write was accepted
@@ -101,4 +106,18 @@ func (f *screenForm) refused(err error) {
 		return
 	}
 	f.setErrors(map[string]string{"": sellerText(err)})
+}
+
+// escapeCancels makes Esc in every widgets.Entry inside o call cancel.
+func escapeCancels(o fyne.CanvasObject, cancel func()) {
+	switch x := o.(type) {
+	case *widgets.Entry:
+		x.OnEscape = cancel
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			escapeCancels(c, cancel)
+		}
+	case *container.Scroll:
+		escapeCancels(x.Content, cancel)
+	}
 }

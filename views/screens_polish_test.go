@@ -12,6 +12,7 @@ import (
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/orders"
+	"sellerdesk/views/widgets"
 )
 
 // manualOrders stores a product and n paid manual orders of it.
@@ -182,3 +183,14 @@ func TestProductBatchStatusConfirms(t *testing.T) {
 }
 
 func fyneDriver() fyne.Driver { return fyne.CurrentApp().Driver() }
+
+// entryOf is the text entry o is, whether Fyne's own or widgets.Entry (which cancels its form on Esc).
+func entryOf(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e, true
+	case *widgets.Entry:
+		return &e.Entry, true
+	}
+	return nil, false
+}
