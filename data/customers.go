@@ -417,6 +417,14 @@ func CountCustomers(ctx context.Context, db Querier, q CustomerQuery) (int, erro
 		// a search alone: the lookup index holds live contacts only, so its count is the answer
 		return countMatches(ctx, db, m)
 	}
+	if (CustomerQuery{Consent: "NONE"}).sameFilters(q) {
+		// most contacts have no record: all of them less the few that have one
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT n FROM customer_count) - (SELECT count(*) FROM customers
+			WHERE consent IN ('YES', 'NO') AND merged_into IS NULL)`).Scan(&n); err != nil {
+			return 0, fmt.Errorf("data: count customers: %w", err)
+		}
+		return n, nil
+	}
 	if len(args) == 0 && where == "c.merged_into IS NULL" {
 		if err := db.QueryRowContext(ctx, `SELECT n FROM customer_count`).Scan(&n); err != nil {
 			return 0, fmt.Errorf("data: count customers: %w", err)
@@ -728,4 +736,12 @@ func countMatches(ctx context.Context, db Querier, match string) (int, error) {
 		return 0, fmt.Errorf("data: count customers: %w", err)
 	}
 	return n, nil
+}
+
+// sameFilters reports whether q filters exactly as f does (paging aside).
+func (f CustomerQuery) sameFilters(q CustomerQuery) bool {
+	q.Limit, q.Offset = 0, 0
+	return f.Search == q.Search && f.Tag == q.Tag && f.LastFrom.Equal(q.LastFrom) && f.LastTo.Equal(q.LastTo) &&
+		f.MinTotal == q.MinTotal && f.MaxTotal == q.MaxTotal && f.Consent == q.Consent && f.HasEmail == q.HasEmail &&
+		len(f.IDs) == 0 && len(q.IDs) == 0
 }

@@ -294,3 +294,35 @@ func TestOutboxClaimOnce(t *testing.T) {
 		t.Fatalf("claimed %d of 20", len(got))
 	}
 }
+
+func TestCustomerCountsAgree(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openCustomerStore(t)
+	day := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)
+	for i := 0; i < 30; i++ {
+		addOrder(t, s, fmt.Sprint("N", i), fmt.Sprint("b", i%12), "김하나", fmt.Sprintf("010-0000-%04d", i%12), day, int64(1000*(i+1)), "PAYED")
+	}
+	syncAll(t, s)
+	ids, _ := CustomerIDs(ctx, s.Read(), CustomerQuery{})
+	if err := s.Write(ctx, func(tx *Tx) error {
+		if _, err := AddConsentTx(ctx, tx, ConsentRecord{CustomerID: ids[0], Granted: true, At: day, Method: "전화"}); err != nil {
+			return err
+		}
+		_, err := MergeCustomersTx(ctx, tx, ids[1], ids[2])
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []CustomerQuery{{}, {Consent: "NONE"}, {Search: "김"}, {Search: "하나"}} {
+		n, err := CountCustomers(ctx, s.Read(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		where, args := q.where()
+		var want int
+		s.Read().QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&want)
+		if n != want {
+			t.Errorf("%+v: count %d, by scan %d", q, n, want)
+		}
+	}
+}
