@@ -1,6 +1,7 @@
 package chartscale
 
 import (
+	"image/color"
 	"reflect"
 	"testing"
 	"time"
@@ -102,5 +103,18 @@ func TestLabelEvery(t *testing.T) {
 		if got := LabelEvery(c.n, c.lw, c.width); got != c.want {
 			t.Errorf("LabelEvery(%d, %v, %v) = %d, want %d", c.n, c.lw, c.width, got, c.want)
 		}
+	}
+}
+
+func TestPolyline(t *testing.T) {
+	img := Polyline(100, 50, []Point{{0, 40}, {50, 10}, {100, 40}}, color.NRGBA{255, 0, 0, 255}, 2)
+	if _, _, _, a := img.At(50, 10).RGBA(); a == 0 {
+		t.Error("the peak is not drawn")
+	}
+	if _, _, _, a := img.At(50, 45).RGBA(); a != 0 {
+		t.Error("the line spills below itself")
+	}
+	if _, _, _, a := img.At(25, 25).RGBA(); a == 0 {
+		t.Error("the first segment's middle is not drawn")
 	}
 }
