@@ -279,15 +279,18 @@ func (c *Chart) emptyText() string {
 	return lang.L(EmptyText)
 }
 
-// palette is the series' colours, from the theme so they follow light and dark.
+// palette is the series' colours, from the theme so they follow light and dark (a violet between the
+// theme's blue-ish primary and its reds, and grey for the rest, where the theme has nothing distinct).
 func palette(i int) color.Color {
 	names := []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameWarning, theme.ColorNameSuccess,
-		theme.ColorNameError, theme.ColorNameHyperlink, theme.ColorNameForeground}
-	col := theme.Color(names[i%len(names)])
-	if i >= len(names) {
-		return fade(col, 0.55)
+		theme.ColorNameError}
+	switch {
+	case i < len(names):
+		return theme.Color(names[i])
+	case i == len(names):
+		return color.NRGBA{R: 0x8e, G: 0x5c, B: 0xd9, A: 0xff}
 	}
-	return col
+	return fade(theme.Color(theme.ColorNameForeground), 0.45)
 }
 
 // fade mixes a colour towards transparent: a of 1 keeps it.
