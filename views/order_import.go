@@ -16,10 +16,14 @@ import (
 	"sellerdesk/views/widgets"
 )
 
-// onImport picks a Smart Store export (xlsx or csv) and imports it.
+// onImport picks a Smart Store export (xlsx, xls, csv …) and imports it.
 func (s *ordersScreen) onImport() {
-	s.sh.openFile([]string{".xlsx", ".XLSX", ".csv", ".CSV"}, func(path string) { s.importFile(path, "") })
+	s.sh.openFile(rowFileExtensions, func(path string) { s.importFile(path, "") })
 }
+
+// rowFileExtensions are the files the order and courier imports read: xlsx, Excel 97–2003 .xls (and the HTML
+// tables and text that Korean tools save under that name), CSV, tab-separated text.
+var rowFileExtensions = []string{".xlsx", ".XLSX", ".xls", ".XLS", ".csv", ".CSV", ".tsv", ".TSV", ".txt", ".TXT", ".htm", ".HTM", ".html", ".HTML"}
 
 // openFile asks for a file with one of the extensions and hands its path to open.
 func (sh *shell) openFile(exts []string, open func(path string)) {

@@ -21,7 +21,7 @@ import (
 // ship for the same recipient, shows the matches and the parcels it could not place, and enters the
 // 송장번호 of the matched ones when the seller confirms.
 func (s *ordersScreen) onTrackingFile() {
-	s.sh.openFile([]string{".xlsx", ".XLSX", ".csv", ".CSV"}, func(path string) { s.readTrackingFile(path, "") })
+	s.sh.openFile(rowFileExtensions, func(path string) { s.readTrackingFile(path, "") })
 }
 
 func (s *ordersScreen) readTrackingFile(path, password string) {

@@ -532,6 +532,11 @@ func (s *ordersScreen) saveDispatch(p orders.DispatchPlan) {
 		if len(p.Left) > 0 {
 			msg += "\n" + leftOut(p)
 		}
+		if unknown := sheet.DispatchCourierUnknown(p.Rows); len(unknown) > 0 {
+			// Smart Store refuses a row whose 택배사 it does not know: say so before the seller uploads
+			msg += "\n" + lang.L("스마트스토어가 모르는 택배사 이름이 있습니다: {{.Names}}. 올리기 전에 택배사를 목록의 이름으로 고치세요.",
+				map[string]any{"Names": strings.Join(unknown, ", ")})
+		}
 		return msg
 	})
 }

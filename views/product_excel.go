@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -171,7 +172,11 @@ func (s *productsScreen) previewRegister(p *productimport.Preview) {
 	} else {
 		summary := lang.L("{{.File}}\n상품 {{.P}}개, 판매 단위(옵션) {{.O}}개를 등록합니다. 모두 한 번에 등록되며, 중간에 취소하면 아무것도 등록되지 않습니다.",
 			map[string]any{"File": filepath.Base(p.Path), "P": format.Number(int64(len(p.Products))), "O": format.Number(int64(p.Options))})
-		body = container.NewBorder(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord}, nil, nil, nil, previewTable(p.Products))
+		top := container.NewVBox(&widget.Label{Text: summary, Wrapping: fyne.TextWrapWord})
+		if notes := previewNotes(p); notes != nil {
+			top.Add(notes)
+		}
+		body = container.NewBorder(top, nil, nil, nil, previewTable(p.Products))
 		d = dialog.NewCustomConfirm(lang.L("일괄 등록 미리보기"), lang.L("등록"), lang.L("취소"), body, func(ok bool) {
 			if ok {
 				s.runRegister(p)
@@ -180,6 +185,33 @@ func (s *productsScreen) previewRegister(p *productimport.Preview) {
 	}
 	d.Resize(fyne.NewSize(900, 560))
 	d.Show()
+}
+
+// previewNotes says what the reader decided on its own: the template's rows it skipped (필수/선택, example,
+// guide rows) and the codes it made for rows without 판매자 상품코드, the first few of each and how many more,
+// so a seller sees them before anything is written. nil when there is nothing to say.
+func previewNotes(p *productimport.Preview) fyne.CanvasObject {
+	notes := p.Notes()
+	if len(notes) == 0 {
+		return nil
+	}
+	const shown = 5
+	var lines []string
+	for i, n := range notes {
+		if i == shown {
+			lines = append(lines, lang.L("외 {{.N}}건", map[string]any{"N": format.Number(int64(len(notes) - shown))}))
+			break
+		}
+		lines = append(lines, format.FixParticles(n))
+	}
+	return &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+}
+
+func notesOrNothing(p *productimport.Preview) []fyne.CanvasObject {
+	if n := previewNotes(p); n != nil {
+		return []fyne.CanvasObject{n}
+	}
+	return nil
 }
 
 // previewTable shows the products a file holds: code, name, price, options, stock.
@@ -245,7 +277,7 @@ func (s *productsScreen) previewBulkEdit(p *productimport.Preview) {
 		})
 	summary := lang.L("{{.N}}건이 바뀝니다. 재고 변경은 '일괄수정' 재고 이력으로 남습니다. 반영할까요?", map[string]any{"N": format.Number(int64(len(changes)))})
 	d := dialog.NewCustomConfirm(lang.L("대량 수정 확인"), lang.L("반영"), lang.L("취소"),
-		container.NewBorder(widget.NewLabel(summary), nil, nil, nil, t), func(ok bool) {
+		container.NewBorder(container.NewVBox(append([]fyne.CanvasObject{widget.NewLabel(summary)}, notesOrNothing(p)...)...), nil, nil, nil, t), func(ok bool) {
 			if ok {
 				s.runBulkEdit(p)
 			}

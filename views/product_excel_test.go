@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -82,5 +83,49 @@ func TestBulkEditWindow(t *testing.T) {
 	sh.waitJobs()
 	if !hasLabel(c, "23,000원") {
 		t.Errorf("the protected file's diff: labels %v", visibleTexts(c))
+	}
+}
+
+// TestRegisterPreviewSaysWhatTheReaderDecided: Smart Store's template as downloaded (its 필수/선택, example
+// and guide rows; rows without 판매자 상품코드) previews with the rows it skipped and the codes it made, before
+// anything is registered.
+func TestRegisterPreviewSaysWhatTheReaderDecided(t *testing.T) {
+	sh, s := openProducts(t)
+	c := sh.win.Canvas()
+	b, err := os.ReadFile(filepath.Join("..", "app", "sheet", "testdata", "products", "smartstore_2026_93col.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	r := 0
+	for _, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		r++
+		for col, v := range strings.Split(line, "\t") {
+			if v = strings.NewReplacer(`\\`, `\`, `\n`, "\n").Replace(v); v != "" {
+				cell, _ := excelize.CoordinatesToCellName(col+1, r)
+				f.SetCellStr("Sheet1", cell, v)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "스마트스토어_일괄등록.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	s.readXLSX("일괄 등록", path, "", true, s.previewRegister)
+	sh.waitJobs()
+	var skipped, made bool
+	for _, l := range visibleTexts(c) {
+		skipped = skipped || strings.Contains(l, "읽지 않았습니다")
+		made = made || strings.Contains(l, "SS-")
+		if strings.Contains(l, "을(를)") || strings.Contains(l, "(으)로") {
+			t.Errorf("a note reads %q", l)
+		}
+	}
+	if !skipped || !made {
+		t.Errorf("the preview does not say which rows it skipped (%v) or which codes it made (%v); labels: %v", skipped, made, visibleTexts(c))
 	}
 }
