@@ -158,7 +158,7 @@ func newShell(a fyne.App, w fyne.Window, d *app.Desk, j *jobs) *shell {
 	sh.status = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
 	sh.status.Hide()
 	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), sh.status, nil, nil, sh.nav)
-	right := container.NewBorder(container.NewVBox(sh.title, widget.NewSeparator()), nil, nil, nil, sh.content)
+	right := container.NewBorder(container.NewVBox(readOnlyBanner(d), sh.title, widget.NewSeparator()), nil, nil, nil, sh.content)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.17
 	w.SetContent(container.NewStack(split, sh.toaster))
