@@ -411,3 +411,24 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(strings.TrimSpace(s))
 	return n
 }
+
+// contactsJob builds or brings up to date the contacts after the first frame, with the quiet status line
+// ("고객 정보 만드는 중… 42%"), so the 고객 area opens on current contacts. The lead adds it to startupJobs
+// (views/startup_work.go); until then the 고객 area does the same when it opens.
+func (sh *shell) contactsJob() startupJob {
+	return startupJob{run: func(ctx context.Context, report func(string, float64)) error {
+		svc := sh.desk.Customers()
+		pending, err := svc.SyncState(ctx)
+		if err != nil || pending == 0 {
+			return err
+		}
+		_, err = svc.Sync(ctx, func(done, total int64) {
+			f := -1.0
+			if total > 0 {
+				f = float64(done) / float64(total)
+			}
+			report(lang.L("고객 정보 만드는 중…"), f)
+		})
+		return err
+	}}
+}

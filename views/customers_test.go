@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sellerdesk/app"
 	"sellerdesk/app/customers"
 )
 
@@ -167,4 +168,22 @@ func findCampaign(t *testing.T, sh *shell) *campaignDialog {
 		t.Fatal("no campaign dialog")
 	}
 	return lastCampaign
+}
+
+// TestContactsJobAfterFirstFrame: the startup job builds the contacts from the orders in the background.
+func TestContactsJobAfterFirstFrame(t *testing.T) {
+	sh, _ := openShell(t)
+	ctx := context.Background()
+	if err := sh.desk.LoadDemo(ctx, app.DemoOptions{Orders: 120, Seed: 7}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := sh.desk.Customers().SyncState(ctx); n == 0 {
+		t.Fatal("the demo store has no orders waiting for contacts")
+	}
+	sh.afterFirstFrame(sh.contactsJob())
+	sh.firstFrameDrawn()
+	sh.waitJobs()
+	if n, _ := sh.desk.Customers().SyncState(ctx); n != 0 {
+		t.Fatalf("%d orders still wait for the contacts", n)
+	}
 }
