@@ -183,9 +183,9 @@ func (v *orderDetail) lineCard(l orders.DetailLine) fyne.CanvasObject {
 func (v *orderDetail) mapLine(l orders.DetailLine) {
 	sh, cat := v.s.sh, v.s.sh.desk.Catalog
 	var options []catalog.Option
-	productSel := widget.NewSelect(nil, nil)
+	productSel := newSelect(nil, nil)
 	productSel.PlaceHolder = lang.L("상품을 검색하세요")
-	optionSel := widget.NewSelect(nil, nil)
+	optionSel := newSelect(nil, nil)
 	optionSel.PlaceHolder = lang.L("옵션 선택")
 	search := widget.NewEntry()
 	search.SetPlaceHolder(lang.L("상품명 또는 상품코드"))

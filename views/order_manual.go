@@ -108,7 +108,7 @@ type manualChoice struct {
 func (f *manualOrderForm) picker() fyne.CanvasObject {
 	sh := f.s.sh
 	cat := sh.desk.Catalog
-	pick := widget.NewSelect(nil, nil)
+	pick := newSelect(nil, nil)
 	pick.PlaceHolder = lang.L("상품 선택")
 	f.pick = pick
 	status := &widget.Label{Importance: widget.LowImportance}

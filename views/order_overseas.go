@@ -106,7 +106,7 @@ func (f *overseasForm) show() {
 	for i, c := range f.countries {
 		names[i] = c.NameKo + " (" + c.NameEn + ")"
 	}
-	f.country = widget.NewSelect(names, func(string) { f.requote() })
+	f.country = newSelect(names, func(string) { f.requote() })
 	f.country.PlaceHolder = lang.L("나라를 고르세요")
 	for i, c := range f.countries {
 		if c.Code == f.sh.Country {
@@ -117,7 +117,7 @@ func (f *overseasForm) show() {
 	for _, s := range overseas.Services {
 		svcNames = append(svcNames, s.Label())
 	}
-	f.service = widget.NewSelect(svcNames, func(string) { f.requote() })
+	f.service = newSelect(svcNames, func(string) { f.requote() })
 	f.service.PlaceHolder = lang.L("배송 방법을 고르세요")
 	for i, s := range overseas.Services {
 		if string(s) == f.sh.Service {
@@ -128,7 +128,7 @@ func (f *overseasForm) show() {
 	for _, c := range overseas.Categories {
 		cats = append(cats, lang.L(c.Label))
 	}
-	f.category = widget.NewSelect(cats, nil)
+	f.category = newSelect(cats, nil)
 	f.category.PlaceHolder = lang.L("물품 종류를 고르세요")
 	for i, c := range overseas.Categories {
 		if c.Code == f.sh.Category {
@@ -403,8 +403,8 @@ func (sh *shell) showRateTable() {
 	for _, s := range overseas.Services {
 		svcNames = append(svcNames, s.Label())
 	}
-	service := widget.NewSelect(svcNames, nil)
-	zone := widget.NewSelect([]string{"1", "2", "3", "4"}, nil)
+	service := newSelect(svcNames, nil)
+	zone := newSelect([]string{"1", "2", "3", "4"}, nil)
 	list := container.NewVBox()
 	var rates []overseas.Rate
 	var entries []*widget.Entry

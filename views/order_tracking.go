@@ -118,7 +118,7 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 			}
 			return []string{fmt.Sprint(m.Row.Row), m.Row.Name, m.Row.TrackingNo, m.OrderNo, result}[c]
 		})
-	courier := widget.NewSelect(orders.CourierNames(), nil)
+	courier := newSelect(orders.CourierNames(), nil)
 	courier.SetSelectedIndex(0)
 	head := container.NewVBox(
 		&widget.Label{Text: lang.L("{{.N}}건 중 {{.M}}건을 주문과 맞췄습니다. 맞추지 못한 건은 '송장 입력'으로 직접 넣으세요.",

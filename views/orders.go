@@ -105,7 +105,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	for i, f := range orders.StatusFilters {
 		statusOptions[i], s.statusKeys[i] = lang.L(f.Label), f.Key
 	}
-	s.status = widget.NewSelect(statusOptions, func(string) { s.reload() })
+	s.status = newSelect(statusOptions, func(string) { s.reload() })
 	s.status.SetSelectedIndex(0)
 
 	periods := make([]string, len(orders.Periods))
@@ -122,7 +122,7 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	s.from, s.to = s.fromDay.Entry(), s.toDay.Entry()
 	custom := container.NewHBox(widget.NewLabel(lang.L("시작")), sized(s.fromDay, 170), widget.NewLabel("~"), sized(s.toDay, 170))
 	custom.Hide()
-	s.period = widget.NewSelect(periods, func(string) {
+	s.period = newSelect(periods, func(string) {
 		if s.selectedPeriod() == orders.PeriodCustom {
 			custom.Show()
 		} else {
@@ -132,9 +132,9 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 	})
 	s.period.SetSelectedIndex(0)
 
-	s.payment = widget.NewSelect(nil, func(string) { s.reload() })
-	s.channel = widget.NewSelect(nil, func(string) { s.reload() })
-	s.scope = widget.NewSelect([]string{lang.L("국내·해외"), lang.L("국내"), lang.L("해외")}, func(string) { s.reload() })
+	s.payment = newSelect(nil, func(string) { s.reload() })
+	s.channel = newSelect(nil, func(string) { s.reload() })
+	s.scope = newSelect([]string{lang.L("국내·해외"), lang.L("국내"), lang.L("해외")}, func(string) { s.reload() })
 	s.scope.SetSelectedIndex(0)
 	s.unmatched = widget.NewCheck(lang.L("상품 미연결만"), func(bool) { s.reload() })
 
@@ -446,7 +446,7 @@ func (s *ordersScreen) afterAction(a orders.Action, res orders.ActionResult) {
 func (s *ordersScreen) askAction(a orders.Action, apply func(orders.ActionInput)) {
 	switch a {
 	case orders.ActionInvoice:
-		courier := widget.NewSelect(orders.CourierNames(), nil)
+		courier := newSelect(orders.CourierNames(), nil)
 		courier.SetSelectedIndex(0)
 		tracking := widgets.NewEntryWithPlaceholder(lang.L("예: 6012-3456-7890"))
 		newScreenForm(s.sh, lang.L("송장 입력"), lang.L("저장"), 460, []formRow{

@@ -103,7 +103,7 @@ func (e *productEditor) build() fyne.CanvasObject {
 			catSel = i + 1
 		}
 	}
-	e.category = widget.NewSelect(catNames, nil)
+	e.category = newSelect(catNames, nil)
 	e.category.SetSelectedIndex(catSel)
 	supNames := []string{lang.L("(없음)")}
 	supSel := 0
@@ -113,13 +113,13 @@ func (e *productEditor) build() fyne.CanvasObject {
 			supSel = i + 1
 		}
 	}
-	e.supplier = widget.NewSelect(supNames, nil)
+	e.supplier = newSelect(supNames, nil)
 	e.supplier.SetSelectedIndex(supSel)
 	statuses := make([]string, len(catalog.Statuses))
 	for i, st := range catalog.Statuses {
 		statuses[i] = statusLabel(st)
 	}
-	e.status = widget.NewSelect(statuses, nil)
+	e.status = newSelect(statuses, nil)
 	e.status.SetSelected(statusLabel(p.Status))
 	e.tax = widget.NewRadioGroup([]string{lang.L("과세"), lang.L("면세"), lang.L("영세")}, nil)
 	e.tax.Horizontal = true

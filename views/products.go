@@ -71,13 +71,13 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	s.search = &widget.Entry{PlaceHolder: lang.L("상품명 또는 상품코드로 검색 (Ctrl+F)")}
 	s.search.ExtendBaseWidget(s.search)
 	s.search.OnChanged = func(string) { s.pager.LoadTyping(s.filter()) }
-	s.category = widget.NewSelect(nil, func(string) { s.reload() })
+	s.category = newSelect(nil, func(string) { s.reload() })
 	s.category.PlaceHolder = lang.L("전체 카테고리")
 	statuses := []string{lang.L("전체 상태")}
 	for _, st := range catalog.Statuses {
 		statuses = append(statuses, statusLabel(st))
 	}
-	s.status = widget.NewSelect(statuses, func(string) { s.reload() })
+	s.status = newSelect(statuses, func(string) { s.reload() })
 	s.status.SetSelectedIndex(0)
 	s.lowStock = widget.NewCheck(lang.L("재고부족만"), func(bool) { s.reload() })
 	s.archived = widget.NewCheck(lang.L("보관함"), func(bool) { s.clearSelection(); s.reload() })
@@ -101,7 +101,7 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	excel := &widget.Button{Text: lang.L("엑셀"), Icon: theme.FileIcon(), OnTapped: s.onExcelMenu}
 	setup := &widget.Button{Text: lang.L("카테고리·공급업체"), Icon: theme.SettingsIcon(), OnTapped: s.onSetup}
 
-	statusMenu := widget.NewSelect([]string{statusLabel(catalog.StatusSale), statusLabel(catalog.StatusSuspended), statusLabel(catalog.StatusSoldOut)}, nil)
+	statusMenu := newSelect([]string{statusLabel(catalog.StatusSale), statusLabel(catalog.StatusSuspended), statusLabel(catalog.StatusSoldOut)}, nil)
 	statusMenu.PlaceHolder = lang.L("상태 변경…")
 	statusMenu.OnChanged = func(label string) {
 		if label == "" {
@@ -282,7 +282,7 @@ func (s *productsScreen) onBatchMove() {
 	for i, c := range s.categories {
 		options[i] = c.Path
 	}
-	pick := widget.NewSelect(options, nil)
+	pick := newSelect(options, nil)
 	pick.PlaceHolder = lang.L("카테고리 선택")
 	dialog.ShowForm(lang.L("카테고리 이동"), lang.L("이동"), lang.L("취소"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("옮길 카테고리"), pick)}, func(ok bool) {

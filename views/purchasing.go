@@ -60,7 +60,7 @@ func (s *poScreen) build() fyne.CanvasObject {
 	for _, st := range purchasing.Statuses {
 		options = append(options, lang.L(st.Label()))
 	}
-	s.status = widget.NewSelect(options, func(string) { s.refresh() })
+	s.status = newSelect(options, func(string) { s.refresh() })
 	s.status.SetSelectedIndex(0)
 	cols := poColumns()
 	s.table = newTextTable(titles(cols), widths(cols), s.src.Len, func(row, col int) string {

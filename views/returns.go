@@ -87,21 +87,21 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 	for _, st := range returnStates {
 		states = append(states, lang.L(st.Label()))
 	}
-	s.state = widget.NewSelect(states, func(string) { s.refresh() })
+	s.state = newSelect(states, func(string) { s.refresh() })
 	s.state.SetSelectedIndex(0)
 	reasons := []string{lang.L("전체 사유")}
 	for _, r := range returns.Reasons {
 		reasons = append(reasons, lang.L(r.Label))
 	}
-	s.reason = widget.NewSelect(reasons, func(string) { s.refresh() })
+	s.reason = newSelect(reasons, func(string) { s.refresh() })
 	s.reason.SetSelectedIndex(0)
-	s.kind = widget.NewSelect([]string{lang.L("반품·교환"), lang.L("반품"), lang.L("교환")}, func(string) { s.refresh() })
+	s.kind = newSelect([]string{lang.L("반품·교환"), lang.L("반품"), lang.L("교환")}, func(string) { s.refresh() })
 	s.kind.SetSelectedIndex(0)
 	ages := []string{lang.L("경과일 전체")}
 	for _, a := range returnAges[1:] {
 		ages = append(ages, lang.L("{{.N}}일 이상", map[string]any{"N": a}))
 	}
-	s.age = widget.NewSelect(ages, func(string) { s.refresh() })
+	s.age = newSelect(ages, func(string) { s.refresh() })
 	s.age.SetSelectedIndex(0)
 
 	cols := []orderColumn{{"", 36}, {lang.L("반품번호"), 150}, {lang.L("상태"), 70}, {lang.L("종류"), 60}, {lang.L("사유"), 130},

@@ -233,7 +233,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 	}
 	fault := widget.NewRadioGroup([]string{lang.L("구매자"), lang.L("판매자")}, nil)
 	fault.Horizontal = true
-	reason := widget.NewSelect(reasonLabels, func(string) {})
+	reason := newSelect(reasonLabels, func(string) {})
 	reason.PlaceHolder = lang.L("사유를 고르세요")
 	reason.OnChanged = func(string) {
 		if i := reason.SelectedIndex(); i >= 0 {
@@ -248,7 +248,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 	for _, m := range returns.Methods {
 		methodLabels = append(methodLabels, lang.L(m.Label))
 	}
-	method := widget.NewSelect(methodLabels, nil)
+	method := newSelect(methodLabels, nil)
 	method.SetSelectedIndex(0)
 	outside := widget.NewCheck(lang.L("반품 기간이 지났어도 접수"), nil)
 	terms := &widget.Label{Text: lang.L("반품 기간: 단순 변심 {{.W}}일, 불량·오배송 {{.M}}개월 · 단순 변심 반품배송비 {{.Fee}}", map[string]any{
@@ -268,7 +268,7 @@ func (v *orderDetail) showReturnRequest(d returnRequestData) {
 		}
 		qty := widgets.NewEntry()
 		qty.SetText("0")
-		in := lineInput{id: l.ID, qty: qty, repl: widget.NewSelect(nil, nil)}
+		in := lineInput{id: l.ID, qty: qty, repl: newSelect(nil, nil)}
 		in.repl.PlaceHolder = lang.L("교환할 옵션")
 		if prod, ok := d.products[l.OptionID]; ok {
 			var labels []string

@@ -63,7 +63,7 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 	for i, r := range manualReasons {
 		labels[i] = reasonLabel(r)
 	}
-	d.reason = widget.NewSelect(labels, nil)
+	d.reason = newSelect(labels, nil)
 	d.reason.SetSelectedIndex(0)
 	d.note = &widget.Entry{PlaceHolder: lang.L("메모 (예: 공급업체 입고, 실사 차이)")}
 	d.note.ExtendBaseWidget(d.note)
