@@ -26,6 +26,7 @@ type ordersScreen struct {
 	svc      *orders.Service
 	pager    *widgets.ListSource[orders.Query, orders.Line]
 	selected map[int64]bool
+	empty    *listEmpty
 
 	search *widget.Entry
 	status *widget.Select
@@ -180,7 +181,12 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
 		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
 	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, trackingBtn, dispatchBtn, importBtn)), filters, reserved(s.batch))
-	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	first := widgets.NewEmptyState(theme.StorageIcon(), lang.L("아직 주문이 없습니다"),
+		lang.L("스마트스토어에서 내려받은 주문 파일을 가져오세요. 전화나 현장에서 받은 주문은 수동 주문으로 넣습니다."),
+		&widget.Button{Text: lang.L("주문 가져오기"), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: s.onImport},
+		&widget.Button{Text: lang.L("수동 주문"), Icon: theme.ContentAddIcon(), OnTapped: s.onManualOrder})
+	s.empty = newListEmpty(s.table, first, lang.L("조건에 맞는 주문이 없습니다"), func() { s.clearFilters("") })
+	s.list = container.NewBorder(top, nil, nil, nil, s.empty.box)
 	s.root = container.NewStack(s.list)
 	s.refresh()
 	return s.root
@@ -257,6 +263,13 @@ func (s *ordersScreen) query() orders.Query {
 	return q
 }
 
+// filtered tells whether a search or filter narrows the list.
+func (s *ordersScreen) filtered() bool {
+	q := s.query()
+	return q.Search != "" || q.Status != "" || q.Period != orders.PeriodAll || q.PaymentMethod != "" ||
+		q.Channel != "" || q.Scope != 0 || q.Unmatched
+}
+
 // reload asks for the lines of the current search and filters; they arrive in onList.
 func (s *ordersScreen) reload() {
 	if s.table == nil || s.payment == nil || s.to == nil {
@@ -282,6 +295,7 @@ func (s *ordersScreen) onList(ev widgets.ListEvent) {
 			s.count.SetText(lang.L("주문 {{.N}}건", map[string]any{"N": format.Number(int64(n))}))
 		}
 	}
+	s.empty.update(ev, s.pager.Total(), s.filtered())
 	if ev == widgets.ListLoading {
 		return // the rows shown stay until the answer replaces them
 	}

@@ -43,6 +43,8 @@ type productsScreen struct {
 	list       fyne.CanvasObject
 	editor     *productEditor
 	opening    bool // an editor's product is being read: further taps wait for it
+	empty      *listEmpty
+	demo       *widget.Button // 데모 데이터, offered only while the whole store is empty
 }
 
 func newProductsScreen(sh *shell) *productsScreen {
@@ -129,10 +131,34 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, s.count, container.NewHBox(setup, excel, newBtn)),
 		filters, reserved(s.batch))
-	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	s.demo = &widget.Button{Text: lang.L("데모 데이터"), Icon: theme.DownloadIcon(), OnTapped: func() { s.sh.loadDemo() }}
+	s.demo.Hide()
+	first := widgets.NewEmptyState(theme.StorageIcon(), lang.L("아직 상품이 없습니다"),
+		lang.L("새 상품을 등록하거나, 엑셀이나 스마트스토어 상품 일괄등록 파일로 여러 상품을 한 번에 등록하세요. 둘러보려면 데모 데이터를 불러오세요."),
+		&widget.Button{Text: lang.L("새 상품"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.createNew},
+		&widget.Button{Text: lang.L("엑셀 일괄 등록"), Icon: theme.UploadIcon(), OnTapped: s.onBulkRegister},
+		s.demo)
+	s.empty = newListEmpty(s.table, first, lang.L("조건에 맞는 상품이 없습니다"), s.clearFilters)
+	s.list = container.NewBorder(top, nil, nil, nil, s.empty.box)
 	s.root = container.NewStack(s.list)
 	s.refresh()
 	return s.root
+}
+
+// filtered tells whether a search or filter narrows the list (an empty 보관함 is a filter too).
+func (s *productsScreen) filtered() bool {
+	f := s.filter()
+	return f.Query != "" || f.CategoryID != 0 || f.Status != "" || f.LowStock || f.Archived
+}
+
+// clearFilters empties the search and every filter and shows the whole list.
+func (s *productsScreen) clearFilters() {
+	s.search.SetText("")
+	s.category.SetSelectedIndex(0)
+	s.status.SetSelectedIndex(0)
+	s.lowStock.SetChecked(false)
+	s.archived.SetChecked(false)
+	s.reload()
 }
 
 // refresh reloads categories and rows, e.g. when the seller comes back to 상품. Both load in the background.
@@ -191,6 +217,17 @@ func (s *productsScreen) reload() {
 func (s *productsScreen) onList(ev widgets.ListEvent) {
 	if !s.sh.showListState(s.count, ev, s.pager.Err()) {
 		s.count.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": format.Number(int64(s.pager.Total()))}))
+	}
+	s.empty.update(ev, s.pager.Total(), s.filtered())
+	if ev == widgets.ListLoaded && s.empty.first.Visible() {
+		background(s.sh, s.sh.desk.IsEmpty, func(empty bool, err error) {
+			if err == nil && empty {
+				s.demo.Show()
+			} else {
+				s.demo.Hide()
+			}
+			s.empty.first.Refresh()
+		})
 	}
 	if ev == widgets.ListLoading {
 		return // the rows shown stay until the answer replaces them

@@ -29,6 +29,7 @@ type poScreen struct {
 	svc    *purchasing.Service
 	src    *widgets.ListSource[purchasing.Status, purchasing.PO]
 	status *widget.Select
+	empty  *listEmpty
 	table  *widget.Table
 	count  *widget.Label
 	root   *fyne.Container
@@ -90,7 +91,15 @@ func (s *poScreen) build() fyne.CanvasObject {
 		OnTapped: s.onReorder}
 	help := &widget.Label{Text: lang.L("주문으로 발주하려면 주문 화면에서 주문을 골라 '발주서 만들기'를 누르세요."), Importance: widget.LowImportance}
 	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(s.status, reorder)), help)
-	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	first := widgets.NewEmptyState(theme.DocumentIcon(), lang.L("아직 발주서가 없습니다"),
+		lang.L("재고가 부족한 상품의 발주서를 만들거나, 주문 화면에서 주문을 골라 '발주서 만들기'를 누르세요. 공급업체는 상품 화면의 '카테고리·공급업체'에서 등록합니다."),
+		&widget.Button{Text: lang.L("재고부족 상품 발주서 만들기"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.onReorder},
+		&widget.Button{Text: lang.L("주문으로 가기"), Icon: theme.NavigateNextIcon(), OnTapped: func() { s.sh.goTo("주문") }})
+	s.empty = newListEmpty(s.table, first, lang.L("조건에 맞는 발주서가 없습니다"), func() {
+		s.status.SetSelectedIndex(0)
+		s.refresh()
+	})
+	s.list = container.NewBorder(top, nil, nil, nil, s.empty.box)
 	s.root = container.NewStack(s.list)
 	s.refresh()
 	return s.root
@@ -130,6 +139,7 @@ func (s *poScreen) onList(ev widgets.ListEvent) {
 	if !s.sh.showListState(s.count, ev, s.src.Err()) {
 		s.count.SetText(lang.L("발주서 {{.N}}장", map[string]any{"N": format.Number(int64(s.src.Len()))}))
 	}
+	s.empty.update(ev, s.src.Len(), s.status.SelectedIndex() > 0)
 	if ev != widgets.ListLoading {
 		s.table.Refresh()
 	}

@@ -27,6 +27,7 @@ type returnsScreen struct {
 	svc      *returns.Service
 	src      *widgets.ListSource[returnsQuery, returns.Row]
 	selected map[string]bool
+	empty    *listEmpty
 
 	scan      *widget.Entry
 	state     *widget.Select
@@ -151,7 +152,12 @@ func (s *returnsScreen) build() fyne.CanvasObject {
 		s.countRow,
 		s.scan, container.NewGridWithColumns(4, s.state, s.reason, s.kind, s.age),
 		reserved(s.batch))
-	s.list = container.NewBorder(top, nil, nil, nil, s.table)
+	first := widgets.NewEmptyState(theme.MailReplyIcon(), lang.L("아직 반품·교환 요청이 없습니다"),
+		lang.L("스마트스토어 주문 파일을 가져오면 반품·교환 요청도 함께 들어옵니다. 전화로 받은 요청은 주문 상세의 '반품·교환 접수'로 등록하세요."),
+		&widget.Button{Text: lang.L("주문으로 가기"), Icon: theme.NavigateNextIcon(), Importance: widget.HighImportance,
+			OnTapped: func() { s.sh.goTo("주문") }})
+	s.empty = newListEmpty(s.table, first, lang.L("조건에 맞는 반품·교환이 없습니다"), s.clearFilters)
+	s.list = container.NewBorder(top, nil, nil, nil, s.empty.box)
 	s.root = container.NewStack(s.list)
 	s.refresh()
 	return s.root
@@ -177,6 +183,21 @@ func (s *returnsScreen) filter() returns.Filter {
 	return f
 }
 
+// filtered tells whether a search or filter narrows the list.
+func (s *returnsScreen) filtered() bool {
+	return s.scan.Text != "" || s.filter() != (returns.Filter{})
+}
+
+// clearFilters empties the search and every filter and shows every request.
+func (s *returnsScreen) clearFilters() {
+	s.scan.SetText("")
+	s.state.SetSelectedIndex(0)
+	s.reason.SetSelectedIndex(0)
+	s.kind.SetSelectedIndex(0)
+	s.age.SetSelectedIndex(0)
+	s.refresh()
+}
+
 // refresh asks for the requests the filters choose; they arrive in onList.
 func (s *returnsScreen) refresh() {
 	if s.table == nil || s.age == nil {
@@ -198,6 +219,7 @@ func (s *returnsScreen) onList(ev widgets.ListEvent) {
 	if !s.sh.showListState(s.count, ev, s.src.Err()) {
 		s.count.SetText(lang.L("반품·교환 {{.N}}건", map[string]any{"N": format.Number(int64(s.src.Len()))}))
 	}
+	s.empty.update(ev, s.src.Len(), s.filtered())
 	s.countRow.Refresh() // a label's new text does not lay its row out again by itself
 	if ev == widgets.ListLoading {
 		return

@@ -3,6 +3,10 @@ package views
 // polish-screens-2 (#14): what a seller meets on a new store and in the remaining dialogs.
 
 import (
+	"strings"
+
+	"fyne.io/fyne/v2/test"
+	"sellerdesk/views/widgets"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -48,4 +52,123 @@ func TestSelectsSayChooseInKorean(t *testing.T) {
 	selectsSpeakKorean(t, "반품·교환", sh3.win.Canvas())
 	sh4, _ := openArea[*poScreen](t, "발주")
 	selectsSpeakKorean(t, "발주", sh4.win.Canvas())
+}
+
+// emptyShown is the visible empty state over a list whose title is title, nil when none is shown.
+func emptyShown(c fyne.Canvas, title string) *widgets.EmptyState {
+	for _, o := range everything(c) {
+		if e, ok := o.(*widgets.EmptyState); ok && e.Title.Text == title {
+			return e
+		}
+	}
+	return nil
+}
+
+func actionTexts(e *widgets.EmptyState) []string {
+	var out []string
+	for _, b := range e.Actions {
+		if b.Visible() {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+func TestEmptyListsSayWhatToDoFirst(t *testing.T) {
+	sh, s := openArea[*productsScreen](t, "상품")
+	c := sh.win.Canvas()
+	e := emptyShown(c, "아직 상품이 없습니다")
+	if e == nil {
+		t.Fatalf("a new store's product list shows no guidance: %q", visibleTexts(c))
+	}
+	if got := strings.Join(actionTexts(e), ","); got != "새 상품,엑셀 일괄 등록,데모 데이터" {
+		t.Errorf("the product list offers %q", got)
+	}
+	for _, b := range e.Actions {
+		if b.Size().Width < b.MinSize().Width {
+			t.Errorf("%q is clipped: %v < %v", b.Text, b.Size(), b.MinSize())
+		}
+	}
+	// a search that finds nothing is not a new store: it says so and clears
+	s.search.SetText("없는상품")
+	s.reload()
+	sh.waitJobs()
+	if emptyShown(c, "아직 상품이 없습니다") != nil {
+		t.Error("a search that finds nothing still says the store has no products")
+	}
+	none := emptyShown(c, "조건에 맞는 상품이 없습니다")
+	if none == nil {
+		t.Fatalf("a search that finds nothing says nothing: %q", visibleTexts(c))
+	}
+	test.Tap(none.Actions[0])
+	sh.waitJobs()
+	if s.search.Text != "" || emptyShown(c, "아직 상품이 없습니다") == nil {
+		t.Errorf("필터 지우기 left the search %q", s.search.Text)
+	}
+	s.createNew() // the first action opens the product form
+	sh.waitJobs()
+	if s.editor == nil {
+		t.Error("새 상품 opened no form")
+	}
+
+	sh2, o := openArea[*ordersScreen](t, "주문")
+	c2 := sh2.win.Canvas()
+	e2 := emptyShown(c2, "아직 주문이 없습니다")
+	if e2 == nil {
+		t.Fatalf("a new store's order list shows no guidance: %q", visibleTexts(c2))
+	}
+	if got := strings.Join(actionTexts(e2), ","); got != "주문 가져오기,수동 주문" {
+		t.Errorf("the order list offers %q", got)
+	}
+	o.unmatched.SetChecked(true)
+	sh2.waitJobs()
+	if emptyShown(c2, "조건에 맞는 주문이 없습니다") == nil || emptyShown(c2, "아직 주문이 없습니다") != nil {
+		t.Errorf("a filter on an empty list: %q", visibleTexts(c2))
+	}
+	test.Tap(emptyShown(c2, "조건에 맞는 주문이 없습니다").Actions[0])
+	sh2.waitJobs()
+	if o.unmatched.Checked || emptyShown(c2, "아직 주문이 없습니다") == nil {
+		t.Error("필터 지우기 kept the filter")
+	}
+	test.Tap(e2.Actions[1])
+	sh2.waitJobs()
+	if len(sh2.win.Canvas().Overlays().List()) == 0 {
+		t.Error("수동 주문 opened nothing")
+	}
+
+	sh3, r := openArea[*returnsScreen](t, "반품·교환")
+	if emptyShown(sh3.win.Canvas(), "아직 반품·교환 요청이 없습니다") == nil {
+		t.Fatalf("a new store's returns show no guidance: %q", visibleTexts(sh3.win.Canvas()))
+	}
+	r.kind.SetSelectedIndex(1)
+	sh3.waitJobs()
+	if emptyShown(sh3.win.Canvas(), "조건에 맞는 반품·교환이 없습니다") == nil {
+		t.Errorf("a filter on empty returns: %q", visibleTexts(sh3.win.Canvas()))
+	}
+
+	sh4, _ := openArea[*poScreen](t, "발주")
+	e4 := emptyShown(sh4.win.Canvas(), "아직 발주서가 없습니다")
+	if e4 == nil {
+		t.Fatalf("a new store's purchase orders show no guidance: %q", visibleTexts(sh4.win.Canvas()))
+	}
+	test.Tap(e4.Actions[1])
+	sh4.waitJobs()
+	if _, ok := sh4.screens[sh4.current].(*ordersScreen); !ok {
+		t.Errorf("주문으로 가기 opened %T", sh4.screens[sh4.current])
+	}
+}
+
+func TestListsWithRowsShowNoEmptyState(t *testing.T) {
+	sh, o := openArea[*ordersScreen](t, "주문")
+	manualOrders(t, sh, 2)
+	o.reload()
+	sh.waitJobs()
+	if o.pager.Total() != 2 {
+		t.Fatalf("%d orders listed", o.pager.Total())
+	}
+	for _, o := range everything(sh.win.Canvas()) {
+		if e, ok := o.(*widgets.EmptyState); ok {
+			t.Errorf("a list with orders shows %q", e.Title.Text)
+		}
+	}
 }
