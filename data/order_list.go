@@ -153,8 +153,8 @@ func (s orderSearch) cond(walk bool) (string, []any) {
 	if s.exact != "" {
 		alts = append(alts, plus+`l.id IN (SELECT id FROM order_lines WHERE product_order_no = ?
 			UNION ALL SELECT l2.id FROM orders o2 JOIN order_lines l2 ON l2.order_id = o2.id WHERE o2.order_no = ?
-			UNION ALL SELECT id FROM order_lines WHERE tracking_no = ? AND tracking_no <> '')`)
-		args = append(args, s.exact, s.exact, s.exact)
+			UNION ALL SELECT id FROM order_lines WHERE tracking_no IN (?, replace(?, '-', '')) AND tracking_no <> '')`)
+		args = append(args, s.exact, s.exact, s.exact, s.exact)
 	}
 	if s.tail != "" {
 		alts = append(alts, names(`tails : "`+s.tail+`"`))

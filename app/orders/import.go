@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sellerdesk/app/catalog"
 	"sort"
 	"strings"
 	"time"
@@ -528,6 +529,20 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 	if l.OptionID == 0 {
 		if l.OptionID, err = im.matchOption(ctx, l); err != nil {
 			return 0, err
+		}
+		if l.OptionID == 0 && l.ProductCode == "" {
+			// a product registered from Smart Store's own file without a 판매자 상품코드 got a code made from its
+			// 상품번호 or name (catalog.SmartStoreCodes): look for it under those codes, for matching only
+			for _, code := range catalog.SmartStoreCodes(row.ProductNo, row.ProductName) {
+				k := l
+				k.ProductCode = code
+				if l.OptionID, err = im.matchOption(ctx, k); err != nil {
+					return 0, err
+				}
+				if l.OptionID != 0 {
+					break
+				}
+			}
 		}
 	}
 	if skip != "" {

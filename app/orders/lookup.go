@@ -3,6 +3,7 @@ package orders
 import (
 	"context"
 	"errors"
+	"sellerdesk/app/phone"
 	"strings"
 	"time"
 
@@ -161,7 +162,7 @@ func LineStateLabel(s Status, p Placing, c Claim) string {
 func lineOf(r data.OrderListRow) Line {
 	return Line{ID: r.LineID, OrderID: r.OrderID, ProductOrderNo: r.ProductOrderNo, OrderNo: r.OrderNo,
 		OrderedAt: r.OrderedAt, BuyerName: r.BuyerName, RecipientName: r.RecipientName,
-		RecipientPhoneMasked: MaskPhone(r.RecipientPhone), ProductName: r.ProductName, OptionInfo: r.OptionInfo,
+		RecipientPhoneMasked: phone.Mask(r.RecipientPhone, r.Country), ProductName: r.ProductName, OptionInfo: r.OptionInfo,
 		Matched: r.OptionID != 0, Qty: r.Qty, Amount: r.Amount, Status: Status(r.Status), Placing: Placing(r.Placing),
 		StatusLabel: LineStateLabel(Status(r.Status), Placing(r.Placing), Claim(r.Claim)), PaymentMethod: r.PaymentMethod,
 		Channel: r.Channel, Courier: r.Courier, TrackingNo: r.TrackingNo, Overseas: r.Country != "KR", Claim: Claim(r.Claim)}

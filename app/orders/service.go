@@ -127,5 +127,10 @@ func matchOption(ctx context.Context, q data.Querier, productCode, optionCode, o
 	if err != nil || id != 0 {
 		return id, err
 	}
-	return data.OptionForCodes(ctx, q, productCode, optionCode)
+	if id, err = data.OptionForCodes(ctx, q, productCode, optionCode); err != nil || id != 0 || optionCode == "" || optionInfo == "" {
+		return id, err
+	}
+	// an 옵션관리코드 the catalog does not know (set in Smart Store only): the option's text, remembered when
+	// the product was registered from Smart Store's file, still names it
+	return data.MappedOption(ctx, q, productCode, "", optionInfo)
 }

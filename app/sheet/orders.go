@@ -36,16 +36,19 @@ type OrderRow struct {
 	DeliveryMessage, PaymentMethod string
 	ProductName, OptionInfo        string
 	ProductCode, OptionCode        string
-	Qty, UnitPrice, OptionPrice    int64
-	Discount, Amount               int64
-	ShippingFee, ShippingFeeExtra  int64
-	ShippingDiscount               int64
-	CustomsID                      string
-	Claim                          string    // 클레임상태 as written (취소요청, 반품완료, 교환철회 …)
-	ClaimReason                    string    // 클레임 사유 / 취소·반품·교환 사유 as written
-	ClaimAt                        time.Time // 클레임 요청일 (or a 취소·반품·교환 요청일)
-	DeliveredAt, DecidedAt         time.Time // 배송완료일, 구매확정일
-	DispatchedAt                   time.Time // 발송처리일 when the file has it besides 발송일
+	// ProductNo is Smart Store's own 상품번호: not stored, only a way to find a product registered from Smart
+	// Store's file without a 판매자 상품코드 (its code was made from this number)
+	ProductNo                     string
+	Qty, UnitPrice, OptionPrice   int64
+	Discount, Amount              int64
+	ShippingFee, ShippingFeeExtra int64
+	ShippingDiscount              int64
+	CustomsID                     string
+	Claim                         string    // 클레임상태 as written (취소요청, 반품완료, 교환철회 …)
+	ClaimReason                   string    // 클레임 사유 / 취소·반품·교환 사유 as written
+	ClaimAt                       time.Time // 클레임 요청일 (or a 취소·반품·교환 요청일)
+	DeliveredAt, DecidedAt        time.Time // 배송완료일, 구매확정일
+	DispatchedAt                  time.Time // 발송처리일 when the file has it besides 발송일
 	// Carries says which fields the file has a column for: a field whose column the file lacks says nothing
 	// about the order and must not overwrite what the store holds. Zero means every field (a row made in code).
 	Carries Field
@@ -163,6 +166,7 @@ var orderColumns = []struct {
 	{"option", []string{"옵션정보"}},
 	{"optionCode", []string{"옵션관리코드"}},
 	{"productCode", []string{"판매자 상품코드", "판매자상품코드"}},
+	{"productNo", []string{"상품번호"}},
 	{"qty", []string{"수량", "수량(구입수량)", "구매수량"}},
 	{"unitPrice", []string{"상품가격"}},
 	{"optionPrice", []string{"옵션가격"}},
@@ -217,14 +221,12 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 // the caller can store rows while the rest of the file is still being read. The returned file holds the
 // problems and counts, not the rows. An error from emit stops the reading and is returned.
 func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
-	raw, err := readAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("sheet: read: %w", err)
-	}
 	if opts.Location == nil {
 		opts.Location = time.Local
 	}
-	tf, err := openTables(ctx, raw, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
+	// CSV, tab-separated text and HTML tables are read as they stream, never held whole; a workbook is
+	// read into one buffer of its size
+	tf, err := openTableStream(ctx, r, opts.Password, "엑셀(xlsx) 파일이 아니거나 손상된 파일입니다. 스마트스토어에서 다시 엑셀다운하거나, 엑셀에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 올리세요.")
 	if err != nil {
 		return nil, err
 	}
@@ -545,6 +547,7 @@ func orderRow(sheetName string, n int, cells []string, cols map[string]int, head
 		problem("product", "상품명이 비어 있습니다.")
 	}
 	r.ProductCode, r.OptionCode = text("productCode"), text("optionCode")
+	r.ProductNo = text("productNo")
 	r.Qty = money("qty", "수량", limits.Qty, true)
 	r.UnitPrice = money("unitPrice", "상품가격", limits.Price, false)
 	r.OptionPrice = money("optionPrice", "옵션가격", limits.ExtraPrice, false)
