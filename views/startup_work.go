@@ -45,6 +45,9 @@ func (sh *shell) startupJobs() []startupJob {
 	return []startupJob{
 		{run: sh.checkIfUnclean},
 		{run: sh.autoBackup, failed: sh.autoBackupFailed},
+		// contacts from the orders imported since the last sync (the whole store the first time), with the
+		// status line's progress, so the 고객 area opens on a current list
+		sh.contactsJob(),
 	}
 }
 

@@ -108,8 +108,8 @@ func TestStartupWorkAfterFirstScreen(t *testing.T) {
 	sh.start()
 	release := make(chan struct{})
 	reported := holdJobs(sh, release)
-	if len(sh.work.queue) != 2 {
-		t.Fatalf("%d jobs queued, want the check and the backup", len(sh.work.queue))
+	if len(sh.work.queue) != 3 {
+		t.Fatalf("%d jobs queued, want the check, the backup and the contacts", len(sh.work.queue))
 	}
 	if sh.title.Text != "대시보드" || sh.status.Visible() {
 		t.Fatalf("before the first frame: screen %q, status shown %v", sh.title.Text, sh.status.Visible())
