@@ -460,7 +460,7 @@ func (sh *shell) showRateTable() {
 		for i, e := range entries {
 			fee, okFee := format.ParseWon(e.Text)
 			if !okFee {
-				sh.showError(&app.Error{Code: app.ErrInvalid, Message: lang.L("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
+				sh.showError(&app.Error{Code: app.ErrInvalid, Message: tr("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
 					map[string]any{"Kg": strconv.FormatFloat(float64(rates[i].MaxGrams)/1000, 'f', -1, 64), "V": e.Text})})
 				return
 			}

@@ -194,7 +194,7 @@ func (e *productEditor) draft() (catalog.Product, map[string]string) {
 		if v, ok := format.ParseWon(text); ok {
 			*dst = v
 		} else {
-			problems[field] = lang.L("{{.Label}}은(는) 숫자로 입력하세요.", map[string]any{"Label": label})
+			problems[field] = tr("{{.Label}}은(는) 숫자로 입력하세요.", map[string]any{"Label": label})
 		}
 	}
 	money("price", e.price.Entry.Text, &p.Price, lang.L("판매가"))

@@ -291,7 +291,7 @@ func (s *poScreen) onReceive(po purchasing.PO) {
 			n, err := strconv.ParseInt(strings.ReplaceAll(t, ",", ""), 10, 64)
 			if err != nil {
 				d.Show() // keep what the seller typed
-				s.sh.showError(fmt.Errorf("%s", lang.L("입고 수량 '{{.V}}'은(는) 숫자가 아닙니다.", map[string]any{"V": t})))
+				s.sh.showError(fmt.Errorf("%s", tr("입고 수량 '{{.V}}'은(는) 숫자가 아닙니다.", map[string]any{"V": t})))
 				return
 			}
 			got[id] = n

@@ -172,3 +172,20 @@ func TestListsWithRowsShowNoEmptyState(t *testing.T) {
 		}
 	}
 }
+
+// A value before a particle takes the particle it is read with: 판매가는, never 판매가은(는).
+func TestProductFieldProblemReadsRight(t *testing.T) {
+	sh, s := openArea[*productsScreen](t, "상품")
+	s.createNew()
+	sh.waitJobs()
+	if s.editor == nil {
+		t.Fatal("no product form")
+	}
+	s.editor.price.Entry.SetText("만구천")
+	s.editor.onSave()
+	sh.waitJobs()
+	texts := strings.Join(visibleTexts(sh.win.Canvas()), "\n")
+	if !strings.Contains(texts, "판매가는 숫자로 입력하세요.") || strings.Contains(texts, "은(는)") {
+		t.Errorf("the price problem reads:\n%s", texts)
+	}
+}

@@ -141,7 +141,7 @@ func Parse(args []string) Invocation {
 	}
 	for _, f := range cmd.flags {
 		if f.required && isZero(vals[f.name]) {
-			inv.Err = usageErr("%s 명령에는 --%s %s 이(가) 필요합니다.", cmd.name, f.name, f.value)
+			inv.Err = usageErr("%s 명령에는 --%s %s 옵션이 필요합니다.", cmd.name, f.name, f.value)
 			return inv
 		}
 	}

@@ -207,7 +207,7 @@ func runDemo(ctx context.Context, c *call) error {
 		return err
 	}
 	prof, _ := c.desk.Profile(ctx)
-	fmt.Fprintf(c.out, "데모 매장 '%s'을(를) 만들었습니다: %s\n", prof.Name, c.desk.DataFile())
+	fmt.Fprintln(c.out, format.FixParticles(fmt.Sprintf("데모 매장 '%s'을(를) 만들었습니다: %s", prof.Name, c.desk.DataFile())))
 	return nil
 }
 

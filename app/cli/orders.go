@@ -156,7 +156,7 @@ func poPDF(ctx context.Context, c *call) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "발주서 %s을(를) 저장했습니다: %s (%s)\n", number, path, format.Bytes(size))
+	fmt.Fprintln(c.out, format.FixParticles(fmt.Sprintf("발주서 %s을(를) 저장했습니다: %s (%s)", number, path, format.Bytes(size))))
 	return nil
 }
 
@@ -178,7 +178,7 @@ func returnLabel(ctx context.Context, c *call) error {
 	if err := save(path, func(w io.Writer) error { return c.desk.Returns.WriteLabel(ctx, number, w) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "반품 라벨 %s을(를) 저장했습니다: %s\n", number, path)
+	fmt.Fprintln(c.out, format.FixParticles(fmt.Sprintf("반품 라벨 %s을(를) 저장했습니다: %s", number, path)))
 	return nil
 }
 
