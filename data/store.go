@@ -133,7 +133,10 @@ func (s *Store) dsn(writer bool) string {
 		"_pragma=synchronous(FULL)",
 	}
 	if writer && s.access == Writable {
-		q = append(q, "_pragma=journal_mode(WAL)", "_txlock=immediate")
+		// temp_store(MEMORY): each INSERT of a big import wrote its statement journal to a temporary file,
+		// about a tenth of the import's CPU (sys time 6.2 s → 2.6 s on 100,000 lines); the writer's
+		// temporary data is small (statement journals), the reader's sorts keep their files
+		q = append(q, "_pragma=journal_mode(WAL)", "_txlock=immediate", "_pragma=temp_store(2)")
 	} else {
 		q = append(q, "_pragma=query_only(1)")
 	}
