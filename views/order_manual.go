@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,9 +22,8 @@ import (
 // catalog. Problems show at their field; the order is saved with the same rules as an import.
 type manualOrderForm struct {
 	s       *ordersScreen
-	dlg     dialog.Dialog
-	entries map[string]*widget.Entry
-	errors  map[string]*widget.Label
+	form    *screenForm
+	entries map[string]*widgets.Entry
 	payment *widget.SelectEntry
 	channel *widget.SelectEntry
 	paid    *widget.Check
@@ -41,19 +39,17 @@ func (s *ordersScreen) createNew() { s.onManualOrder() }
 
 // onManualOrder opens the manual order form (also Ctrl/Cmd+N on 주문).
 func (s *ordersScreen) onManualOrder() {
-	f := &manualOrderForm{s: s, entries: map[string]*widget.Entry{}, errors: map[string]*widget.Label{}}
+	f := &manualOrderForm{s: s, entries: map[string]*widgets.Entry{}}
 	s.manual = f
 	f.show()
 }
 
-func (f *manualOrderForm) field(key, label, placeholder string) *widget.FormItem {
-	e := widget.NewEntry()
+// field is one typed row of the form; key is the service's field name, whose problems show under it.
+func (f *manualOrderForm) field(key, label, placeholder string) formRow {
+	e := widgets.NewEntry()
 	e.SetPlaceHolder(placeholder)
 	f.entries[key] = e
-	errLabel := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	errLabel.Hide()
-	f.errors[key] = errLabel
-	return widget.NewFormItem(label, container.NewVBox(e, errLabel))
+	return formRow{label: label, input: e, field: key}
 }
 
 func (f *manualOrderForm) show() {
@@ -65,12 +61,8 @@ func (f *manualOrderForm) show() {
 	f.paid.SetChecked(true)
 	f.list = container.NewVBox()
 	f.total = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	for _, k := range []string{"payment", "lines"} {
-		l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-		l.Hide()
-		f.errors[k] = l
-	}
-	form := widget.NewForm(
+	picker := f.picker()
+	rows := []formRow{
 		f.field("buyerName", lang.L("주문자"), lang.L("이름")),
 		f.field("buyerPhone", lang.L("주문자 연락처"), "010-1234-5678"),
 		f.field("recipientName", lang.L("수취인"), lang.L("비우면 주문자와 같음")),
@@ -80,21 +72,15 @@ func (f *manualOrderForm) show() {
 		f.field("addressDetail", lang.L("상세주소"), ""),
 		f.field("message", lang.L("배송메세지"), ""),
 		f.field("shippingFee", lang.L("배송비"), "3,000"),
-		widget.NewFormItem(lang.L("결제수단"), container.NewVBox(f.payment, f.errors["payment"])),
-		widget.NewFormItem(lang.L("주문 경로"), f.channel),
-		widget.NewFormItem("", f.paid),
-	)
-	picker := f.picker()
-	body := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(),
-		&widget.Label{Text: lang.L("주문 상품"), TextStyle: fyne.TextStyle{Bold: true}}, picker, f.errors["lines"], f.list, f.total))
-	f.dlg = dialog.NewCustomConfirm(lang.L("수동 주문 등록"), lang.L("주문 등록"), lang.L("취소"), body, func(ok bool) {
-		if ok {
-			f.save()
-		}
-	}, f.s.sh.win)
-	f.dlg.Resize(fyne.NewSize(760, 700))
+		{label: lang.L("결제수단"), input: f.payment, field: "payment"},
+		{label: lang.L("주문 경로"), input: f.channel, field: "channel"},
+		{input: f.paid},
+		{label: lang.L("주문 상품"), input: container.NewVBox(picker, f.list, f.total), field: "lines"},
+	}
+	// a problem shows at its field and the form stays open with everything typed until the order is saved
+	f.form = newScreenForm(f.s.sh, lang.L("수동 주문 등록"), lang.L("주문 등록"), 700, rows, func(*screenForm) { f.save() })
 	f.refreshLines()
-	f.dlg.Show()
+	f.form.show()
 }
 
 // manualChoice is one sellable option the finder offers.
@@ -163,10 +149,10 @@ func (f *manualOrderForm) picker() fyne.CanvasObject {
 			pick.SetSelectedIndex(0)
 		}
 	}
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(lang.L("상품명 또는 상품코드로 찾기"))
 	search.OnChanged = found.LoadTyping
-	qty := widget.NewEntry()
+	qty := widgets.NewEntry()
 	qty.SetText("1")
 	add := &widget.Button{Text: lang.L("추가"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		c, ok := found.Row(pick.SelectedIndex())
@@ -203,44 +189,40 @@ func (f *manualOrderForm) refreshLines() {
 	f.total.SetText(lang.L("상품 {{.N}}개", map[string]any{"N": len(f.lines)}))
 }
 
+// showErr shows msg under the field key (the picker's problems under 주문 상품).
 func (f *manualOrderForm) showErr(key, msg string) {
-	if l, ok := f.errors[key]; ok {
-		l.SetText(msg)
-		l.Show()
+	if ff, ok := f.form.fields[key]; ok {
+		f.form.d.SetFieldError(ff, msg)
 	}
 }
 
 func (f *manualOrderForm) save() {
-	for _, l := range f.errors {
-		l.Hide()
-	}
 	text := func(k string) string { return strings.TrimSpace(f.entries[k].Text) }
 	fee, ok := int64(0), true
 	if t := text("shippingFee"); t != "" {
 		fee, ok = format.ParseWon(t)
 	}
-	if !ok {
-		f.showErr("shippingFee", lang.L("배송비는 숫자로 입력하세요 (예: 3,000)."))
-		f.dlg.Show()
+	if f.form.setErrors(map[string]string{}); !ok {
+		f.form.setErrors(map[string]string{"shippingFee": lang.L("배송비는 숫자로 입력하세요 (예: 3,000).")})
 		return
 	}
 	m := orders.ManualOrder{BuyerName: text("buyerName"), BuyerPhone: text("buyerPhone"), RecipientName: text("recipientName"),
 		RecipientPhone: text("recipientPhone"), Postcode: text("postcode"), Address: text("address"),
 		AddressDetail: text("addressDetail"), DeliveryMessage: text("message"), PaymentMethod: f.payment.Text,
 		Channel: f.channel.Text, Paid: f.paid.Checked, ShippingFee: fee, Lines: f.lines}
-	// the order is written off the UI goroutine; the form comes back with its problems if it was refused
+	// the order is written off the UI goroutine while the form waits; a refusal shows at its fields
+	f.form.busy(true)
 	background(f.s.sh, func(ctx context.Context) (string, error) { return f.s.svc.CreateManual(ctx, m) }, func(number string, err error) {
 		if err != nil {
-			if fields := fieldTexts(err); app.ErrorCode(err) == app.ErrInvalid && len(fields) > 0 {
-				for k, msg := range fields {
-					f.showErr(k, msg)
-				}
-				f.dlg.Show() // keep what the seller typed
+			if app.ErrorCode(err) == app.ErrInvalid && len(fieldTexts(err)) > 0 {
+				f.form.refused(err) // keeps what the seller typed
 				return
 			}
+			f.form.busy(false)
 			f.s.sh.showError(err)
 			return
 		}
+		f.form.close()
 		// the new order shows whatever filters were set before: they are cleared and it is searched
 		f.s.clearFilters(number)
 		f.s.refresh()

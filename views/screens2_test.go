@@ -244,3 +244,64 @@ func TestOverseasPhoneRowInsideTheForm(t *testing.T) {
 		t.Error("the phone row shows no problem line of its own")
 	}
 }
+
+// 수동 주문 is a form dialog: a problem shows at its field while the form stays open, with what was typed.
+func TestManualOrderKeepsTheFormOpenWithProblems(t *testing.T) {
+	sh, s := openOrders(t)
+	c := sh.win.Canvas()
+	manualOrders(t, sh, 0) // the product to order
+	s.onManualOrder()
+	sh.waitJobs()
+	f := s.manual
+	overlay := c.Overlays().Top()
+	if overlay == nil || !hasLabel(c, "수동 주문 등록") {
+		t.Fatalf("no manual order form: %v", visibleTexts(c))
+	}
+	f.entries["buyerName"].SetText("박서준")
+	f.entries["shippingFee"].SetText("삼천원")
+	test.Tap(button(t, c, "주문 등록"))
+	if c.Overlays().Top() != overlay || !hasLabel(c, "배송비는 숫자로 입력하세요 (예: 3,000).") {
+		t.Fatalf("a wrong fee closed the form or said nothing: %v", visibleTexts(c))
+	}
+	f.entries["shippingFee"].SetText("3,000")
+	test.Tap(button(t, c, "주문 등록"))
+	if c.Overlays().Top() != overlay {
+		t.Fatal("the form closed while the order was being checked")
+	}
+	sh.waitJobs()
+	if c.Overlays().Top() != overlay || !hasLabel(c, "주문할 상품을 하나 이상 추가하세요.") {
+		t.Fatalf("a refused order: %v", visibleTexts(c))
+	}
+	if hasLabel(c, "배송비는 숫자로 입력하세요 (예: 3,000).") {
+		t.Error("the fee's old problem stays after it was fixed")
+	}
+	if f.entries["buyerName"].Text != "박서준" || f.entries["shippingFee"].Text != "3,000" {
+		t.Error("the typed input was lost")
+	}
+	// the problem stands under 주문 상품, not at the bottom of the form
+	_, at, ok := findLabel(overlay, fyne.Position{}, "주문할 상품을 하나 이상 추가하세요.")
+	_, head, ok2 := findLabel(overlay, fyne.Position{}, "주문 상품")
+	if !ok || !ok2 || at.Y <= head.Y {
+		t.Errorf("the lines' problem at %v, 주문 상품 at %v", at, head)
+	}
+	test.Type(entryWithPlaceholder(t, c, "상품명 또는 상품코드로 찾기"), "머그")
+	sh.waitJobs()
+	f.pick.SetSelectedIndex(0)
+	test.Tap(button(t, c, "추가"))
+	f.entries["buyerPhone"].SetText("010-9876-5432")
+	f.entries["address"].SetText("서울 2")
+	test.Tap(button(t, c, "주문 등록"))
+	sh.waitJobs()
+	if len(c.Overlays().List()) != 0 || !hasLabel(c, "박서준") {
+		t.Errorf("the order was not saved and listed: %v", visibleTexts(c))
+	}
+}
+
+func init() {
+	registerGallery("주문-수동주문-문제", func(t *testing.T, sh *shell) {
+		s := galleryScreen[*ordersScreen](t, sh, "주문")
+		s.onManualOrder()
+		s.manual.entries["shippingFee"].SetText("삼천원")
+		s.manual.form.d.Submit()
+	})
+}
