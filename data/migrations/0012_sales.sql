@@ -117,7 +117,7 @@ GROUP BY o.id;
 -- after (AFTER), each read with the same expressions as the views: whatever the write, the tables stay equal
 -- to the views. A line that does not count changes nothing and costs one WHEN.
 CREATE TRIGGER IF NOT EXISTS sales_line_insert_before BEFORE INSERT ON order_lines
-WHEN new.status IN (SELECT status FROM sales_counted_status) BEGIN
+WHEN new.status IN (SELECT status FROM sales_counted_status) AND EXISTS (SELECT 1 FROM order_lines o WHERE o.order_id = new.order_id AND o.status IN (SELECT status FROM sales_counted_status)) BEGIN
     INSERT INTO sales_day (day, payment, source, channel, orders, lines, qty, gross, shipping)
         SELECT day, payment, source, channel, -1, -1 * lines, -1 * qty, -1 * gross, -1 * shipping FROM (SELECT date(CASE WHEN o.paid_at <> '' THEN o.paid_at ELSE o.ordered_at END, c.day_offset) AS day, o.payment_method AS payment, o.source AS source, o.channel AS channel,
             CASE WHEN o.country <> 'KR' THEN '해외'
