@@ -215,6 +215,11 @@ func (d *Desk) Check(ctx context.Context) (CheckReport, error) {
 	if err != nil || r.Problem != "" {
 		return r, err
 	}
+	// the sales aggregates kept by the store's triggers must equal a recomputation from the order lines
+	if p, err := d.SalesCheck(ctx); err != nil || p != "" {
+		r.Problem = p
+		return r, err
+	}
 	return r, d.store.ForgetSessions(stale)
 }
 

@@ -22,7 +22,7 @@ import (
 
 // keyedSources are the files whose errors speak in sentence keys; every key they write must be in both
 // translation files. Other packages join this list as their errors move to keys.
-var keyedSources = []string{"catalog", "purchasing", "overseas", "validate", "apperr", "profile.go", "prefs.go", "translate.go", "returns", "backups.go", "txn", "orders", "productimport", "orderimport.go", "sheet/archive.go", "sheet/xls.go", "sheet/html.go", "sheet/sniff.go", "sheet/courier.go", "customers", "mail"}
+var keyedSources = []string{"catalog", "purchasing", "overseas", "validate", "apperr", "profile.go", "prefs.go", "translate.go", "returns", "backups.go", "txn", "orders", "productimport", "orderimport.go", "sheet/archive.go", "sheet/xls.go", "sheet/html.go", "sheet/sniff.go", "sheet/courier.go", "customers", "mail", "sales"}
 
 // keyFuncs are the calls whose string arguments are sentence keys (apperr's constructors and the
 // services' small helpers around them).
