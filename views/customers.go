@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	registerArea(area{place: placeCustomers, title: "고객", icon: theme.AccountIcon(),
+	registerArea(area{place: placeCustomers, title: "고객", iconName: theme.IconNameAccount,
 		open: func(sh *shell) screen { return newCustomersScreen(sh) }})
 }
 

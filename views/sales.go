@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	registerArea(area{place: placeSales, title: "매출", icon: theme.GridIcon(),
+	registerArea(area{place: placeSales, title: "매출", iconName: theme.IconNameGrid,
 		open: func(sh *shell) screen { return newSalesScreen(sh) }})
 }
 

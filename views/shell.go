@@ -42,7 +42,10 @@ type area struct {
 	place int // position in the navigation: smaller first
 	title string
 	icon  fyne.Resource
-	open  func(sh *shell) screen
+	// iconName names a theme icon for an area registered from an init func: theme.XxxIcon() asks for the
+	// running app, which does not exist yet while packages initialise (a headless command has none at all)
+	iconName fyne.ThemeIconName
+	open     func(sh *shell) screen
 }
 
 // Places of the areas in the navigation. 매출 sits between 주문 and 발주, 고객 after 반품·교환.
@@ -65,15 +68,18 @@ func registerArea(a area) { registeredAreas = append(registeredAreas, a) }
 
 func areas() []area {
 	list := []area{
-		{placeDashboard, lang.L("대시보드"), theme.HomeIcon(), func(sh *shell) screen { return newDashboardScreen(sh) }},
-		{placeProducts, lang.L("상품"), theme.StorageIcon(), func(sh *shell) screen { return newProductsScreen(sh) }},
-		{placeOrders, lang.L("주문"), theme.ListIcon(), func(sh *shell) screen { return newOrdersScreen(sh) }},
-		{placePOs, lang.L("발주"), theme.DocumentIcon(), func(sh *shell) screen { return newPOScreen(sh) }},
-		{placeReturns, lang.L("반품·교환"), theme.MailReplyIcon(), func(sh *shell) screen { return newReturnsScreen(sh) }},
-		{placeSettings, lang.L("설정"), theme.SettingsIcon(), func(sh *shell) screen { return newSettingsScreen(sh) }},
+		{placeDashboard, lang.L("대시보드"), theme.HomeIcon(), "", func(sh *shell) screen { return newDashboardScreen(sh) }},
+		{placeProducts, lang.L("상품"), theme.StorageIcon(), "", func(sh *shell) screen { return newProductsScreen(sh) }},
+		{placeOrders, lang.L("주문"), theme.ListIcon(), "", func(sh *shell) screen { return newOrdersScreen(sh) }},
+		{placePOs, lang.L("발주"), theme.DocumentIcon(), "", func(sh *shell) screen { return newPOScreen(sh) }},
+		{placeReturns, lang.L("반품·교환"), theme.MailReplyIcon(), "", func(sh *shell) screen { return newReturnsScreen(sh) }},
+		{placeSettings, lang.L("설정"), theme.SettingsIcon(), "", func(sh *shell) screen { return newSettingsScreen(sh) }},
 	}
 	for _, a := range registeredAreas {
 		a.title = lang.L(a.title) // translated when the window is built, after the language is loaded
+		if a.icon == nil && a.iconName != "" {
+			a.icon = theme.Icon(a.iconName)
+		}
 		list = append(list, a)
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].place < list[j].place })
