@@ -1,9 +1,12 @@
 package views
 
 import (
+	"reflect"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sellerdesk/views/widgets"
@@ -94,7 +97,74 @@ func (f *screenForm) setErrors(fields map[string]string) bool {
 		f.d.SetFieldError(ff, fields[name])
 	}
 	f.d.SetProblem(general)
+	f.revealProblem()
 	return len(fields) > 0
+}
+
+// revealProblem scrolls a tall form so the first field with a problem is in view: the cursor goes there,
+// but Fyne does not scroll to it, and a problem below the fold would look like nothing happened.
+func (f *screenForm) revealProblem() {
+	var first *widgets.FormField
+	for _, ff := range f.d.Fields() {
+		if ff.Message() != nil && ff.Message().Text() != "" {
+			first = ff
+			break
+		}
+	}
+	if first == nil {
+		return
+	}
+	drv := fyne.CurrentApp().Driver()
+	c := drv.CanvasForObject(first.Widget)
+	if c == nil {
+		return
+	}
+	for _, o := range c.Overlays().List() {
+		if sc := scrollHolding(o, first.Widget); sc != nil {
+			y := drv.AbsolutePositionForObject(first.Widget).Y - drv.AbsolutePositionForObject(sc.Content).Y
+			bottom := y + first.Widget.Size().Height + first.Message().MinSize().Height
+			if off := sc.Offset.Y; y < off || bottom > off+sc.Size().Height {
+				sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(0, y-theme.Padding()*4)))
+			}
+			return
+		}
+	}
+}
+
+// scrollHolding is the innermost scroll container under o that holds target, nil when none does.
+func scrollHolding(o, target fyne.CanvasObject) *container.Scroll {
+	var found *container.Scroll
+	var walk func(o fyne.CanvasObject, in *container.Scroll) bool
+	walk = func(o fyne.CanvasObject, in *container.Scroll) bool {
+		if o == target {
+			found = in
+			return true
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				if walk(c, in) {
+					return true
+				}
+			}
+		case *container.Scroll:
+			return walk(x.Content, x)
+		case *widget.PopUp:
+			return walk(x.Content, in)
+		default:
+			// Fyne wraps an overlay in its internal OverlayContainer, whose Content field is exported
+			if v := reflect.ValueOf(o); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+				if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+					if c, ok := f.Interface().(fyne.CanvasObject); ok && c != nil {
+						return walk(c, in)
+					}
+				}
+			}
+		}
+		return false
+	}
+	walk(o, nil)
+	return found
 }
 
 // refused shows a write's refusal in the form: an input problem at its fields, anything else as the

@@ -305,3 +305,24 @@ func init() {
 		s.manual.form.d.Submit()
 	})
 }
+
+// A problem below the fold of a tall form is scrolled into view: the seller sees why nothing was saved.
+func TestFormProblemScrolledIntoView(t *testing.T) {
+	sh, s := openOrders(t)
+	c := sh.win.Canvas()
+	s.onManualOrder()
+	sh.waitJobs()
+	f := s.manual
+	f.entries["shippingFee"].SetText("삼천원")
+	test.Tap(button(t, c, "주문 등록"))
+	ff := f.form.fields["shippingFee"]
+	sc := scrollHolding(c.Overlays().Top(), ff.Widget)
+	if sc == nil {
+		t.Fatal("the form does not scroll")
+	}
+	drv := fyne.CurrentApp().Driver()
+	y := drv.AbsolutePositionForObject(ff.Message()).Y - drv.AbsolutePositionForObject(sc).Y
+	if ff.Message().Text() == "" || y < 0 || y+ff.Message().Size().Height > sc.Size().Height {
+		t.Errorf("the fee's problem %q is at %v in a scroll area %v high", ff.Message().Text(), y, sc.Size().Height)
+	}
+}
