@@ -64,14 +64,14 @@ func (f *manualOrderForm) show() {
 	picker := f.picker()
 	rows := []formRow{
 		f.field("buyerName", lang.L("주문자"), lang.L("이름")),
-		f.field("buyerPhone", lang.L("주문자 연락처"), "010-1234-5678"),
+		f.field("buyerPhone", lang.L("주문자 연락처"), lang.L("예: 010-1234-5678")),
 		f.field("recipientName", lang.L("수취인"), lang.L("비우면 주문자와 같음")),
 		f.field("recipientPhone", lang.L("수취인 연락처"), lang.L("비우면 주문자와 같음")),
-		f.field("postcode", lang.L("우편번호"), "04001"),
+		f.field("postcode", lang.L("우편번호"), lang.L("예: 04001")),
 		f.field("address", lang.L("주소"), lang.L("매장에서 건네면 비워 두세요")),
 		f.field("addressDetail", lang.L("상세주소"), ""),
 		f.field("message", lang.L("배송메세지"), ""),
-		f.field("shippingFee", lang.L("배송비"), "3,000"),
+		f.field("shippingFee", lang.L("배송비"), lang.L("예: 3,000")),
 		{label: lang.L("결제수단"), input: f.payment, field: "payment"},
 		{label: lang.L("주문 경로"), input: f.channel, field: "channel"},
 		{input: f.paid},

@@ -230,7 +230,7 @@ func TestManualOrderForm(t *testing.T) {
 		t.Fatalf("no field errors: %v", visibleTexts(c))
 	}
 	test.Type(entry("이름"), "한지민")
-	test.Type(entry("010-1234-5678"), "010-7777-8888")
+	test.Type(entry("예: 010-1234-5678"), "010-7777-8888")
 	// the finder asks the store off the UI goroutine: typing shows a quiet loading state, not a wait
 	form := s.manual
 	asked := 0

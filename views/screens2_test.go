@@ -257,6 +257,11 @@ func TestManualOrderKeepsTheFormOpenWithProblems(t *testing.T) {
 	if overlay == nil || !hasLabel(c, "수동 주문 등록") {
 		t.Fatalf("no manual order form: %v", visibleTexts(c))
 	}
+	for _, k := range []string{"buyerPhone", "postcode", "shippingFee"} {
+		if ph := f.entries[k].PlaceHolder; !strings.HasPrefix(ph, "예: ") {
+			t.Errorf("the %s placeholder %q looks like a typed value", k, ph)
+		}
+	}
 	f.entries["buyerName"].SetText("박서준")
 	f.entries["shippingFee"].SetText("삼천원")
 	test.Tap(button(t, c, "주문 등록"))
