@@ -79,11 +79,11 @@ func (e *productEditor) checkField(field string) func(string) string {
 func (e *productEditor) build() fyne.CanvasObject {
 	p := e.product
 	e.name = widgets.NewField("name", lang.L("상품명 *"), lang.L("예: 오버핏 코튼 티셔츠"), e.checkField("name"))
-	e.code = widgets.NewField("code", lang.L("판매자 상품코드 *"), "TS-0001", e.checkField("code"))
-	e.price = widgets.NewField("price", lang.L("판매가 (원) *"), "19,800", e.checkField("price"))
-	e.cost = widgets.NewField("cost", lang.L("원가 (원)"), "8,000", e.checkField("cost"))
-	e.weight = widgets.NewField("weight", lang.L("무게 (g)"), "250", e.checkField("weight"))
-	e.hsCode = widgets.NewField("hs_code", lang.L("HS 코드"), "6109.10", nil)
+	e.code = widgets.NewField("code", lang.L("판매자 상품코드 *"), lang.L("예: TS-0001"), e.checkField("code"))
+	e.price = widgets.NewField("price", lang.L("판매가 (원) *"), lang.L("예: 19,800"), e.checkField("price"))
+	e.cost = widgets.NewField("cost", lang.L("원가 (원)"), lang.L("예: 8,000"), e.checkField("cost"))
+	e.weight = widgets.NewField("weight", lang.L("무게 (g)"), lang.L("예: 250"), e.checkField("weight"))
+	e.hsCode = widgets.NewField("hs_code", lang.L("HS 코드"), lang.L("예: 6109.10"), nil)
 	e.origin = widgets.NewField("origin", lang.L("원산지 코드"), lang.L("국산 00, 중국 0200037"), nil)
 	e.name.Entry.SetText(p.Name)
 	e.code.Entry.SetText(p.Code)

@@ -182,6 +182,11 @@ func TestProductFieldProblemReadsRight(t *testing.T) {
 	if s.editor == nil {
 		t.Fatal("no product form")
 	}
+	for _, fld := range []*widgets.Field{s.editor.code, s.editor.price, s.editor.cost, s.editor.weight, s.editor.hsCode} {
+		if ph := fld.Entry.PlaceHolder; !strings.HasPrefix(ph, "예: ") {
+			t.Errorf("the placeholder %q looks like a typed value", ph)
+		}
+	}
 	s.editor.price.Entry.SetText("만구천")
 	s.editor.onSave()
 	sh.waitJobs()
