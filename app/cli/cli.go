@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"sellerdesk/app"
+	"sellerdesk/app/format"
 	"sellerdesk/app/clock"
 )
 
@@ -250,6 +251,8 @@ func fail(stderr io.Writer, err error, tr app.Translator) int {
 	msg := app.Text(err, tr)
 	// one line: the first line of the message is the reason
 	msg, _, _ = strings.Cut(msg, "\n")
+	// a value before a particle is written both ways in the key ("을(를)"): print the one its word takes
+	msg = format.FixParticles(msg)
 	fmt.Fprintln(stderr, tr("오류: {{.Message}}", map[string]any{"Message": msg}))
 	return 1
 }

@@ -88,7 +88,12 @@ func TestUsageFromTable(t *testing.T) {
 		}
 		for _, w := range strings.Fields(c.form()) {
 			w = strings.Trim(w, "[]")
-			if !strings.HasPrefix(w, "--") && strings.ToUpper(w) == w {
+			switch {
+			case w == "YYYY-MM-DD":
+				w = "2026-11-01" // a date placeholder
+			case strings.Contains(w, "|"):
+				w, _, _ = strings.Cut(w, "|") // one of the choices: day|week|…
+			case !strings.HasPrefix(w, "--") && strings.ToUpper(w) == w:
 				w = "1" // a placeholder: FILE, PW, N, PO-NUMBER
 			}
 			args = append(args, w)
@@ -187,7 +192,7 @@ func TestErrorsInTheStoresLanguage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
 	out := filepath.Join(t.TempDir(), "발주서.pdf")
 	code, _, errs := run(t, "--db", db, "po", "pdf", "PO-20000101-001", "--out", out)
-	if want := "오류: 발주서 PO-20000101-001을(를) 찾을 수 없습니다.\n"; code != 1 || errs != want {
+	if want := "오류: 발주서 PO-20000101-001을 찾을 수 없습니다.\n"; code != 1 || errs != want {
 		t.Errorf("in Korean: %d %q, want %q", code, errs, want)
 	}
 	d := openDesk(t, db)
