@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"sellerdesk/app"
-	"sellerdesk/app/format"
 	"sellerdesk/app/clock"
+	"sellerdesk/app/format"
 )
 
 // Env is what a command runs with: the program's identity, the desk's clock, the environment and the
