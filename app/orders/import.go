@@ -132,6 +132,11 @@ func (s *Service) Logged(res ImportResult) {
 // error that makes the whole import roll back.
 func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
 	res := ImportResult{File: source}
+	// the sales figures of the orders this import touches are put back once, at the end (data/sales_bulk.go)
+	bulk, err := data.BeginSalesBulkTx(ctx, tx)
+	if err != nil {
+		return res, err
+	}
 	keeper := newStockKeeper()
 	im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
 	for n := 0; ; n++ {
@@ -183,6 +188,11 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	}
 	if err := keeper.settle(ctx, tx); err != nil {
 		return res, err
+	}
+	if bulk {
+		if err := data.FlushSalesBulkTx(ctx, tx); err != nil {
+			return res, err
+		}
 	}
 	res.Oversold, res.OversoldWhy = keeper.oversold, keeper.why
 	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})

@@ -1,0 +1,83 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// Bulk mode of the sales aggregates (migrations/0014_sales_bulk.sql), for a write of many lines in one
+// transaction such as an order import. Between BeginSalesBulkTx and FlushSalesBulkTx, in the same
+// transaction, the triggers take each touched order's contribution out once and note the order instead of
+// rewriting its figures for every line; the flush puts back the contribution of every noted order from its
+// final state, set based. A transaction that began bulk mode must flush before it commits; one that fails
+// rolls back and takes bulk mode with it.
+
+// BeginSalesBulkTx turns bulk mode on in tx. started says whether this call turned it on (false when an
+// outer step of the same transaction already had): only the caller that started it flushes.
+func BeginSalesBulkTx(ctx context.Context, tx *Tx) (started bool, err error) {
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sales_bulk (id) VALUES (1)`)
+	if err != nil {
+		return false, fmt.Errorf("data: sales bulk mode: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("data: sales bulk mode: %w", err)
+	}
+	return n == 1, nil
+}
+
+// salesBulkFlush puts back the figures of the orders bulk mode noted, read with the fact views' expressions
+// as the check and the rebuild read them (sales_bulk_order_facts is sales_order_facts for the noted orders),
+// then forgets the orders and turns bulk mode off. Each view is read once, into a temporary table (memory:
+// temp_store) the tables are then added from.
+var salesBulkFlush = []string{
+	`DELETE FROM sales_bulk`, // the triggers are back to per row for whatever follows in this transaction
+	`DROP TABLE IF EXISTS temp.sales_bulk_o`,
+	`DROP TABLE IF EXISTS temp.sales_bulk_i`,
+	`CREATE TEMP TABLE sales_bulk_o AS SELECT day, payment, source, channel, region, hour, buyer, lines, qty, gross, shipping
+		FROM sales_bulk_order_facts`,
+	`CREATE TEMP TABLE sales_bulk_i AS SELECT day, ref, option, count(*) AS lines, sum(qty) AS qty, sum(gross) AS gross
+		FROM sales_line_facts WHERE order_id IN (SELECT order_id FROM sales_bulk_orders) GROUP BY 1, 2, 3`,
+	`INSERT INTO sales_day (day, payment, source, channel, orders, lines, qty, gross, shipping)
+		SELECT day, payment, source, channel, count(*), sum(lines), sum(qty), sum(gross), sum(shipping)
+		FROM temp.sales_bulk_o WHERE 1 GROUP BY 1, 2, 3, 4
+		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, lines = lines + excluded.lines,
+			qty = qty + excluded.qty, gross = gross + excluded.gross, shipping = shipping + excluded.shipping`,
+	`INSERT INTO sales_day_place (day, region, hour, orders, gross)
+		SELECT day, region, hour, count(*), sum(gross) FROM temp.sales_bulk_o WHERE 1 GROUP BY 1, 2, 3
+		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, gross = gross + excluded.gross`,
+	`INSERT INTO sales_day_buyer (day, buyer, orders, gross)
+		SELECT day, buyer, count(*), sum(gross) FROM temp.sales_bulk_o WHERE 1 GROUP BY 1, 2
+		ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, gross = gross + excluded.gross`,
+	`INSERT INTO sales_day_item (day, ref, option, lines, qty, gross)
+		SELECT day, ref, option, lines, qty, gross FROM temp.sales_bulk_i WHERE 1
+		ON CONFLICT DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty, gross = gross + excluded.gross`,
+	`INSERT INTO sales_month_item (month, ref, option, lines, qty, gross)
+		SELECT substr(day, 1, 7), ref, option, sum(lines), sum(qty), sum(gross) FROM temp.sales_bulk_i WHERE 1 GROUP BY 1, 2, 3
+		ON CONFLICT DO UPDATE SET lines = lines + excluded.lines, qty = qty + excluded.qty, gross = gross + excluded.gross`,
+	`DROP TABLE temp.sales_bulk_o`,
+	`DROP TABLE temp.sales_bulk_i`,
+	`DELETE FROM sales_bulk_orders`,
+}
+
+// FlushSalesBulkTx ends bulk mode in tx: every order it noted gets its figures back from its final state.
+// Call it after the last write of the bulk step, before the transaction commits.
+func FlushSalesBulkTx(ctx context.Context, tx *Tx) error {
+	for _, q := range salesBulkFlush {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("data: sales bulk flush: %w", err)
+		}
+	}
+	return nil
+}
+
+// SalesBulkPending counts the orders bulk mode has noted and not yet flushed, and says whether bulk mode is
+// on: both are zero outside an import's transaction (the check reports otherwise).
+func SalesBulkPending(ctx context.Context, q Querier) (on bool, orders int64, err error) {
+	var n int64
+	if err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sales_bulk), (SELECT count(*) FROM sales_bulk_orders)`).
+		Scan(&n, &orders); err != nil {
+		return false, 0, fmt.Errorf("data: sales bulk state: %w", err)
+	}
+	return n > 0, orders, nil
+}
