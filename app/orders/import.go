@@ -29,7 +29,7 @@ type ImportResult struct {
 	// Skipped are rows whose status or claim is older than what the line already has ("이 파일보다 새 상태가
 	// 이미 있습니다"): the line keeps its status; the row's other fields still count.
 	Skipped     []sheet.Problem
-	Unmatched   int          // lines of this file not matched to a product option
+	Unmatched   int          // lines of the store not matched to a product option after this import (the 상품 연결 list)
 	Oversold    []string     // sales beyond the stock, for the seller to check (Korean)
 	OversoldWhy []apperr.Msg // the same as sentence keys, for the window in the seller's language
 	// NoPrices is set when the file's layout has no price column: new lines were stored without amounts and
