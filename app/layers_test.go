@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -301,5 +302,33 @@ func unexported() data.ERecord { return data.ERecord{} }
 	want := "app/x/x.go: Alias\napp/x/x.go: Get\napp/x/x.go: Leaky.ARecord\napp/x/x.go: Leaky.Items"
 	if got != want {
 		t.Errorf("found:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// SQL lives in data: no string literal in app's or views' Go files (tests excepted) is a statement.
+func TestNoSQLOutsideData(t *testing.T) {
+	stmt := regexp.MustCompile("(?i)^\\s*(SELECT\\s|INSERT\\s+(OR\\s+\\w+\\s+)?INTO\\s|UPDATE\\s+\\w+\\s+SET\\s|DELETE\\s+FROM\\s|WITH\\s+\\w+\\s+AS\\s*\\()")
+	for _, dir := range []string{".", "../views"} {
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+			if err != nil {
+				return err
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil && stmt.MatchString(s) {
+						t.Errorf("%s: SQL outside data: %.60q", path, s)
+					}
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -241,6 +241,15 @@ func SetCustomerTagsTx(ctx context.Context, tx *Tx, id int64, tags []string) err
 	return nil
 }
 
+// CustomerByKey is the contact that holds a buyer key (NameKey, a 구매자ID key …), 0 when none does.
+func CustomerByKey(ctx context.Context, q Querier, key string) (int64, error) {
+	var id int64
+	if err := q.QueryRowContext(ctx, `SELECT coalesce((SELECT customer_id FROM customer_keys WHERE key = ?), 0)`, key).Scan(&id); err != nil {
+		return 0, fmt.Errorf("data: customer by key: %w", err)
+	}
+	return id, nil
+}
+
 // CustomerByEmail finds the live contact that has this address (main or remembered); 0 when none.
 func CustomerByEmail(ctx context.Context, q Querier, addr string) (int64, error) {
 	addr = strings.ToLower(strings.TrimSpace(addr))

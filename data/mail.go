@@ -149,6 +149,15 @@ func MarkMailAcceptedTx(ctx context.Context, tx *Tx, id int64) error {
 	return nil
 }
 
+// ExpireMailClaimTx leaves a SENDING message with its claim expired, so that recovery looks for it in the
+// Sent folder before anything is resent (the sender cannot tell whether the server took it).
+func ExpireMailClaimTx(ctx context.Context, tx *Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET claimed_at = '' WHERE id = ? AND state = 'SENDING'`, id); err != nil {
+		return fmt.Errorf("data: mail %d claim expired: %w", id, err)
+	}
+	return nil
+}
+
 // MarkMailSentTx moves a message to SENT.
 func MarkMailSentTx(ctx context.Context, tx *Tx, id int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET state = 'SENT', sent_at = ?, last_error = '', updated_at = ?

@@ -188,8 +188,7 @@ func (s *Service) Import(ctx context.Context, path string) (ImportReport, error)
 				return err
 			}
 			if id == 0 && ir.phone != "" {
-				if err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT customer_id FROM customer_keys WHERE key = ?), 0)`,
-					data.NameKey(ir.name, ir.phone)).Scan(&id); err != nil {
+				if id, err = data.CustomerByKey(ctx, tx, data.NameKey(ir.name, ir.phone)); err != nil {
 					return err
 				}
 			}

@@ -290,8 +290,7 @@ func (r *Runner) giveBack(m data.OutboxMessage, why string) {
 func (r *Runner) unsure(m data.OutboxMessage) {
 	ctx := context.Background()
 	if err := r.write(ctx, func(tx *data.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET claimed_at = '' WHERE id = ? AND state = 'SENDING'`, m.ID)
-		return err
+		return data.ExpireMailClaimTx(ctx, tx, m.ID)
 	}); err != nil {
 		r.Log.Error("mail: mark unsure", "id", m.ID, "err", err)
 	}
