@@ -293,14 +293,14 @@ func TestUnsubscribeReplyWithdraws(t *testing.T) {
 	// a question quoting the ad's footer (which says 수신거부) is not a refusal; a 수신거부 reply is
 	q := "Subject: Re: " + ad.Subject + "\r\nFrom: kim@buyer.kr\r\nTo: " + testUser + "\r\nMessage-ID: <q1@buyer.kr>\r\nIn-Reply-To: " +
 		ad.MessageID + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n재고 있나요?\r\n\r\n> " + strings.ReplaceAll(ad.Text, "\n", "\n> ")
-	f.srv.deliver(t, []byte(q))
+	f.srv.Deliver(t, []byte(q))
 	rep, err := f.svc.FetchMail(ctx)
 	if err != nil || rep.New != 1 || len(rep.Withdrawn) != 0 {
 		t.Fatalf("question: %+v %v", rep, err)
 	}
 	u := "Subject: Re: " + ad.Subject + "\r\nFrom: kim@buyer.kr\r\nTo: " + testUser + "\r\nMessage-ID: <q2@buyer.kr>\r\nIn-Reply-To: " +
 		ad.MessageID + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n수신거부\r\n\r\n> " + strings.ReplaceAll(ad.Text, "\n", "\n> ")
-	f.srv.deliver(t, []byte(u))
+	f.srv.Deliver(t, []byte(u))
 	rep, err = f.svc.FetchMail(ctx)
 	if err != nil || len(rep.Withdrawn) != 1 || rep.Withdrawn[0] != "김동의" {
 		t.Fatalf("refusal: %+v %v", rep, err)

@@ -89,13 +89,13 @@ func TestFetchKoreanCharsets(t *testing.T) {
 	subj := func(cs, s string) string {
 		return "=?" + cs + "?B?" + base64.StdEncoding.EncodeToString(eucKR(t, s)) + "?="
 	}
-	srv.deliver(t, rawMail("=?euc-kr?B?"+base64.StdEncoding.EncodeToString(eucKR(t, "김철수"))+"?= <kim@old.kr>",
+	srv.Deliver(t, rawMail("=?euc-kr?B?"+base64.StdEncoding.EncodeToString(eucKR(t, "김철수"))+"?= <kim@old.kr>",
 		subj("euc-kr", "배송 문의드립니다"), "<a1@old.kr>", "", "text/plain; charset=euc-kr", eucKR(t, "주문한 양말 언제 오나요?")))
-	srv.deliver(t, rawMail("lee@outlook.kr", subj("ks_c_5601-1987", "교환 요청"), "<a2@outlook.kr>", "",
+	srv.Deliver(t, rawMail("lee@outlook.kr", subj("ks_c_5601-1987", "교환 요청"), "<a2@outlook.kr>", "",
 		"text/plain; charset=ks_c_5601-1987", eucKR(t, "사이즈를 바꾸고 싶어요.")))
-	srv.deliver(t, rawMail("park@old.kr", "=?iso-2022-kr?B?"+base64.StdEncoding.EncodeToString(iso2022(t, "안녕하세요"))+"?=",
+	srv.Deliver(t, rawMail("park@old.kr", "=?iso-2022-kr?B?"+base64.StdEncoding.EncodeToString(iso2022(t, "안녕하세요"))+"?=",
 		"<a3@old.kr>", "", "text/plain; charset=iso-2022-kr", iso2022(t, "상품 문의\n재입고 되나요?")))
-	srv.deliver(t, rawMail("choi@naver.com", "=?UTF-8?B?"+base64.StdEncoding.EncodeToString([]byte("HTML 메일"))+"?=", "<a4@naver.com>", "",
+	srv.Deliver(t, rawMail("choi@naver.com", "=?UTF-8?B?"+base64.StdEncoding.EncodeToString([]byte("HTML 메일"))+"?=", "<a4@naver.com>", "",
 		"text/html; charset=utf-8", []byte("<html><head><style>p{}</style></head><body><p>포장이 <b>찢어져</b> 왔어요.</p><p>사진 보냅니다.</p></body></html>")))
 	rep, err := fetcher(st, srv).Fetch(context.Background())
 	if err != nil {
@@ -131,23 +131,23 @@ func TestUIDValidityChangeRefetches(t *testing.T) {
 	st, _ := openStore(t)
 	m1 := rawMail("a@x.kr", "one", "<u1@x.kr>", "", "text/plain; charset=utf-8", []byte("첫 번째"))
 	m2 := rawMail("b@x.kr", "two", "<u2@x.kr>", "", "text/plain; charset=utf-8", []byte("두 번째"))
-	srv.deliver(t, m1)
-	srv.deliver(t, m2)
+	srv.Deliver(t, m1)
+	srv.Deliver(t, m2)
 	f := fetcher(st, srv)
 	first, err := f.Fetch(context.Background())
 	if err != nil || len(first.New) != 2 {
 		t.Fatalf("first fetch %d %v", len(first.New), err)
 	}
 	// the server rebuilt INBOX: a new UIDVALIDITY, the old messages under new UIDs and one more
-	if err := srv.user.Delete("INBOX"); err != nil {
+	if err := srv.User.Delete("INBOX"); err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.user.Create("INBOX", nil); err != nil {
+	if err := srv.User.Create("INBOX", nil); err != nil {
 		t.Fatal(err)
 	}
-	srv.deliver(t, m1)
-	srv.deliver(t, m2)
-	srv.deliver(t, rawMail("c@x.kr", "three", "<u3@x.kr>", "", "text/plain; charset=utf-8", []byte("세 번째")))
+	srv.Deliver(t, m1)
+	srv.Deliver(t, m2)
+	srv.Deliver(t, rawMail("c@x.kr", "three", "<u3@x.kr>", "", "text/plain; charset=utf-8", []byte("세 번째")))
 	rep, err := f.Fetch(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +159,7 @@ func TestUIDValidityChangeRefetches(t *testing.T) {
 		t.Fatalf("stored %d messages, want 3", len(got))
 	}
 	// a message with a UID at or below the last seen is not read again; a new one is
-	srv.deliver(t, rawMail("d@x.kr", "four", "<u4@x.kr>", "", "text/plain; charset=utf-8", []byte("네 번째")))
+	srv.Deliver(t, rawMail("d@x.kr", "four", "<u4@x.kr>", "", "text/plain; charset=utf-8", []byte("네 번째")))
 	rep, err = f.Fetch(context.Background())
 	if err != nil || len(rep.New) != 1 || rep.Refetched {
 		t.Fatalf("next fetch %+v %v", rep, err)
@@ -198,10 +198,10 @@ func TestThreadingAndContact(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	srv.deliver(t, rawMail("han@mail.kr", "문의", "<t1@mail.kr>", "", "text/plain; charset=utf-8", []byte("질문입니다")))
-	srv.deliver(t, rawMail("han@mail.kr", "Re: 문의", "<t2@mail.kr>", "In-Reply-To: <t1@mail.kr>\r\nReferences: <t1@mail.kr>\r\n",
+	srv.Deliver(t, rawMail("han@mail.kr", "문의", "<t1@mail.kr>", "", "text/plain; charset=utf-8", []byte("질문입니다")))
+	srv.Deliver(t, rawMail("han@mail.kr", "Re: 문의", "<t2@mail.kr>", "In-Reply-To: <t1@mail.kr>\r\nReferences: <t1@mail.kr>\r\n",
 		"text/plain; charset=utf-8", []byte("추가 질문")))
-	srv.deliver(t, rawMail("stranger@mail.kr", "hello", "<t3@mail.kr>", "", "text/plain; charset=utf-8", []byte("?")))
+	srv.Deliver(t, rawMail("stranger@mail.kr", "hello", "<t3@mail.kr>", "", "text/plain; charset=utf-8", []byte("?")))
 	rep, err := fetcher(st, srv).Fetch(ctx)
 	if err != nil || len(rep.New) != 3 {
 		t.Fatalf("%+v %v", rep, err)
@@ -250,7 +250,7 @@ func TestIdleHearsNewMail(t *testing.T) {
 			if i > 50 {
 				t.Fatal("IDLE never reported new mail")
 			}
-			srv.deliver(t, rawMail("a@x.kr", "new", fmt.Sprintf("<i%d@x.kr>", i), "", "text/plain; charset=utf-8", []byte("x")))
+			srv.Deliver(t, rawMail("a@x.kr", "new", fmt.Sprintf("<i%d@x.kr>", i), "", "text/plain; charset=utf-8", []byte("x")))
 		}
 	}
 }

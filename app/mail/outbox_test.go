@@ -79,7 +79,7 @@ func TestSendAndReadBack(t *testing.T) {
 
 func TestAppendWhenServerDoesNotFile(t *testing.T) {
 	srv := startServers(t)
-	srv.fileSent = false
+	srv.SetFileSent(false)
 	st, _ := openStore(t)
 	ids := queue(t, st, 2, "INFO")
 	c := srv.conn()
@@ -143,12 +143,12 @@ func TestCancelAndCrashNeverDuplicates(t *testing.T) {
 		t.Fatalf("after recovery: %v", c)
 	}
 	for _, id := range ids {
-		if n := srv.acceptedCount(id); n != 1 {
+		if n := srv.AcceptedCount(id); n != 1 {
 			t.Errorf("%s accepted %d times", id, n)
 		}
 	}
-	if srv.total() != 10 || len(srv.folderMessages(t, "Sent")) != 10 {
-		t.Fatalf("server has %d", srv.total())
+	if srv.Total() != 10 || len(srv.folderMessages(t, "Sent")) != 10 {
+		t.Fatalf("server has %d", srv.Total())
 	}
 }
 
@@ -157,7 +157,7 @@ func TestCancelAndCrashNeverDuplicates(t *testing.T) {
 // acceptance was recorded is filed and marked SENT.
 func TestCrashWithoutServerSentIsChecked(t *testing.T) {
 	srv := startServers(t)
-	srv.fileSent = false
+	srv.SetFileSent(false)
 	st, clk := openStore(t)
 	ids := queue(t, st, 2, "AD")
 	c := srv.conn()
@@ -189,8 +189,8 @@ func TestCrashWithoutServerSentIsChecked(t *testing.T) {
 	if got := counts(t, st); got[data.OutCheck] != 1 || got[data.OutSent] != 1 {
 		t.Fatalf("counts %v", got)
 	}
-	if srv.acceptedCount(ids[0]) != 1 {
-		t.Fatalf("the first message was sent %d times", srv.acceptedCount(ids[0]))
+	if srv.AcceptedCount(ids[0]) != 1 {
+		t.Fatalf("the first message was sent %d times", srv.AcceptedCount(ids[0]))
 	}
 	sent := srv.folderMessages(t, "Sent")
 	if len(sent) != 1 || sent[0].MessageID != ids[1] {
@@ -234,7 +234,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		srv := startServers(t)
 		st, clk := openStore(t)
 		ids := queue(t, st, 3, "AD")
-		srv.dropNext = 1
+		srv.DropNext(1)
 		_, err := (&Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
 		if !errors.Is(err, ErrDropped) || !strings.Contains(apperr.Message(err), "끊겼습니다") {
 			t.Fatalf("err = %v (%s)", err, apperr.Message(err))
@@ -248,8 +248,8 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 			t.Fatalf("second run %+v %v", rep, err)
 		}
 		for _, id := range ids {
-			if srv.acceptedCount(id) != 1 {
-				t.Fatalf("%s accepted %d times", id, srv.acceptedCount(id))
+			if srv.AcceptedCount(id) != 1 {
+				t.Fatalf("%s accepted %d times", id, srv.AcceptedCount(id))
 			}
 		}
 	})
@@ -257,7 +257,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		srv := startServers(t)
 		st, _ := openStore(t)
 		queue(t, st, 3, "AD")
-		srv.refuseTo = "buyer1@example.kr"
+		srv.RefuseTo("buyer1@example.kr")
 		rep, err := (&Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
 		if err != nil || rep.Sent != 2 || rep.Failed != 1 {
 			t.Fatalf("%+v %v", rep, err)

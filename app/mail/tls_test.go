@@ -48,14 +48,14 @@ func TestSSLAndTLSFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go srv.smtpSrv.Serve(ln)
+	go srv.SMTP.Serve(ln)
 	st, _ := openStore(t)
 	ids := queue(t, st, 1, "INFO")
 	c := srv.conn()
 	c.Account.SMTPSecurity, c.Account.SMTPPort = SSL, ln.Addr().(*net.TCPAddr).Port
 	c.TLS = &tls.Config{RootCAs: pool}
 	rep, err := (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
-	if err != nil || rep.Sent != 1 || srv.acceptedCount(ids[0]) != 1 {
+	if err != nil || rep.Sent != 1 || srv.AcceptedCount(ids[0]) != 1 {
 		t.Fatalf("over SSL: %+v %v", rep, err)
 	}
 	queue(t, st, 1, "INFO")
