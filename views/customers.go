@@ -337,29 +337,14 @@ func (s *customersScreen) createNew() {
 	d.AddField(lang.L("태그"), tags, nil)
 	d.AddField(lang.L("메모"), note, nil)
 	d.OnSubmit = func() bool {
-		d.Busy(true)
 		nc := customers.NewContact{Name: name.Text, Phone: phone.Text, Email: email.Text, Address: addr.Text, Note: note.Text,
 			Tags: splitTags(tags.Text)}
-		background(s.sh, func(ctx context.Context) (int64, error) { return s.svc.Add(ctx, nc) }, func(_ int64, err error) {
-			d.Busy(false)
-			if err != nil {
-				fields := map[string]*widgets.FormField{customers.FieldName: fName, customers.FieldPhone: fPhone, customers.FieldEmail: fEmail}
-				shown := false
-				for f, w := range fields {
-					if m := fieldText(err, f); m != "" {
-						d.SetFieldError(w, m)
-						shown = true
-					}
-				}
-				if !shown {
-					d.SetProblem(sellerText(err))
-				}
-				return
-			}
-			d.Hide()
-			s.src.Reload()
-			s.loadTags()
-		})
+		submitForm(s.sh, d, map[string]*widgets.FormField{customers.FieldName: fName, customers.FieldPhone: fPhone, customers.FieldEmail: fEmail},
+			func(ctx context.Context) (int64, error) { return s.svc.Add(ctx, nc) },
+			func(int64) {
+				s.src.Reload()
+				s.loadTags()
+			})
 		return false
 	}
 	d.Show()

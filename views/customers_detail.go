@@ -154,27 +154,10 @@ func (cd *customerDetail) onEdit() {
 	d.AddField(lang.L("태그"), tags, nil)
 	d.AddField(lang.L("메모"), note, nil)
 	d.OnSubmit = func() bool {
-		d.Busy(true)
-		background(cd.s.sh, func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, cd.s.svc.Update(ctx, cd.id, name.Text, phone.Text, email.Text, note.Text, splitTags(tags.Text))
-		}, func(_ struct{}, err error) {
-			d.Busy(false)
-			if err != nil {
-				shown := false
-				for f, w := range map[string]*widgets.FormField{customers.FieldName: fName, customers.FieldPhone: fPhone, customers.FieldEmail: fEmail} {
-					if m := fieldText(err, f); m != "" {
-						d.SetFieldError(w, m)
-						shown = true
-					}
-				}
-				if !shown {
-					d.SetProblem(sellerText(err))
-				}
-				return
-			}
-			d.Hide()
-			cd.load()
-		})
+		submitForm(cd.s.sh, d, map[string]*widgets.FormField{customers.FieldName: fName, customers.FieldPhone: fPhone, customers.FieldEmail: fEmail},
+			func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, cd.s.svc.Update(ctx, cd.id, name.Text, phone.Text, email.Text, note.Text, splitTags(tags.Text))
+			}, func(struct{}) { cd.load() })
 		return false
 	}
 	d.Show()
@@ -215,18 +198,9 @@ func (cd *customerDetail) onConsent(granted bool) {
 			at = cd.s.svc.Now()
 		}
 		m := customers.ConsentMethods[method.SelectedIndex()]
-		d.Busy(true)
-		background(cd.s.sh, func(ctx context.Context) (struct{}, error) {
+		submitForm(cd.s.sh, d, nil, func(ctx context.Context) (struct{}, error) {
 			return struct{}{}, cd.s.svc.RecordConsent(ctx, cd.id, granted, at, m, note.Text)
-		}, func(_ struct{}, err error) {
-			d.Busy(false)
-			if err != nil {
-				d.SetProblem(sellerText(err))
-				return
-			}
-			d.Hide()
-			cd.load()
-		})
+		}, func(struct{}) { cd.load() })
 		return false
 	}
 	d.Show()
@@ -270,17 +244,8 @@ func (cd *customerDetail) onMerge() {
 	})
 	d.OnSubmit = func() bool {
 		from := found[pick.SelectedIndex()].ID
-		d.Busy(true)
-		background(cd.s.sh, func(ctx context.Context) (int64, error) { return cd.s.svc.Merge(ctx, cd.id, from) },
-			func(_ int64, err error) {
-				d.Busy(false)
-				if err != nil {
-					d.SetProblem(sellerText(err))
-					return
-				}
-				d.Hide()
-				cd.load()
-			})
+		submitForm(cd.s.sh, d, nil, func(ctx context.Context) (int64, error) { return cd.s.svc.Merge(ctx, cd.id, from) },
+			func(int64) { cd.load() })
 		return false
 	}
 	d.Show()
@@ -314,16 +279,8 @@ func (cd *customerDetail) onSplit() {
 	})
 	d.OnSubmit = func() bool {
 		key := cd.d.Keys[pick.SelectedIndex()].ID
-		d.Busy(true)
-		background(cd.s.sh, func(ctx context.Context) (int64, error) { return cd.s.svc.Split(ctx, key) }, func(_ int64, err error) {
-			d.Busy(false)
-			if err != nil {
-				d.SetProblem(sellerText(err))
-				return
-			}
-			d.Hide()
-			cd.load()
-		})
+		submitForm(cd.s.sh, d, nil, func(ctx context.Context) (int64, error) { return cd.s.svc.Split(ctx, key) },
+			func(int64) { cd.load() })
 		return false
 	}
 	d.Show()

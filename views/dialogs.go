@@ -208,3 +208,29 @@ func newSelect(options []string, changed func(string), placeholder ...string) *w
 	}
 	return s
 }
+
+// submitForm runs a form dialog's write off the window with its buttons disabled. A refusal stays in the
+// form: a message about one of fields (the service's field name → its row) under that row, anything else
+// above the buttons, the seller's input kept; once the write is accepted the form closes and done runs.
+func submitForm[T any](sh *shell, d *widgets.FormDialog, fields map[string]*widgets.FormField,
+	write func(context.Context) (T, error), done func(T)) {
+	d.Busy(true)
+	background(sh, write, func(v T, err error) {
+		d.Busy(false)
+		if err != nil {
+			shown := false
+			for name, row := range fields {
+				if m := fieldText(err, name); m != "" {
+					d.SetFieldError(row, m)
+					shown = true
+				}
+			}
+			if !shown {
+				d.SetProblem(sellerText(err))
+			}
+			return
+		}
+		d.Hide()
+		done(v)
+	})
+}

@@ -96,15 +96,8 @@ func (m *mailSettings) show(a mail.Account) {
 	d.AddRow(container.NewBorder(nil, nil, &widget.Button{Text: lang.L("연결 테스트"), OnTapped: m.onTest}, nil, m.result))
 	d.OnSubmit = func() bool {
 		acct, pw := m.account(), m.password.Text
-		d.Busy(true)
-		background(m.s.sh, func(ctx context.Context) (customers.SaveResult, error) { return m.s.svc.SaveAccount(ctx, acct, pw) },
-			func(res customers.SaveResult, err error) {
-				d.Busy(false)
-				if err != nil {
-					d.SetProblem(sellerText(err))
-					return
-				}
-				d.Hide()
+		submitForm(m.s.sh, d, nil, func(ctx context.Context) (customers.SaveResult, error) { return m.s.svc.SaveAccount(ctx, acct, pw) },
+			func(res customers.SaveResult) {
 				if res.SessionOnly {
 					m.s.sh.showInfo(lang.L("메일 설정"), lang.L("이 컴퓨터에서 비밀번호 보관함(키체인)을 쓸 수 없어 비밀번호를 이번 실행 동안만 기억합니다. 셀러데스크를 다시 열면 한 번 더 물어봅니다."))
 				}
