@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -192,23 +191,8 @@ func textTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 				return nil, errReopen
 			}
 			opened = true
-			cr := csv.NewReader(koreanText(br))
-			cr.Comma = comma
-			cr.FieldsPerRecord = -1
-			cr.LazyQuotes = true
-			return &table{name: name, total: estimateRows(head, size), close: func() {},
-				next: func() ([]string, bool, error) {
-					rec, err := cr.Read()
-					if err == io.EOF {
-						return nil, false, nil
-					}
-					if err != nil {
-						e := apperr.New(apperr.ErrInvalid, "{{.Kind}} 파일을 읽을 수 없습니다. 파일이 손상되었는지 확인하고 다시 내려받으세요.", "Kind", name)
-						e.Err = err
-						return nil, false, e
-					}
-					return rec, true, nil
-				}}, nil
+			rows := newCSVRows(koreanText(br), comma, name)
+			return &table{name: name, total: estimateRows(head, size), close: func() {}, next: rows.next}, nil
 		},
 	}
 }
