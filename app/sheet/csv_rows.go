@@ -1,9 +1,11 @@
 package sheet
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"sellerdesk/app/apperr"
 )
@@ -64,4 +66,28 @@ func (c *csvRows) next() ([]string, bool, error) {
 	}
 	c.blanks, c.pending, c.queued = gap-1, rec, true
 	return nil, true, nil
+}
+
+// excelSep reads the "sep=;" line Excel takes as the file's delimiter and does not show as a row; ok is
+// false when the file does not start with one.
+func excelSep(head []byte) (rune, bool) {
+	h := bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if len(h) < 5 || !bytes.EqualFold(h[:4], []byte("sep=")) {
+		return 0, false
+	}
+	c, rest := h[4], h[5:]
+	ok := c == '\t' || c > ' ' && c < utf8.RuneSelf && c != '"'
+	if !ok || len(rest) > 0 && rest[0] != '\r' && rest[0] != '\n' {
+		return 0, false
+	}
+	return rune(c), true
+}
+
+// skipLine reads past the first line (Excel's "sep=" line), which is not one of the rows: the row after it
+// is row 1.
+func (c *csvRows) skipLine() {
+	if _, err := c.cr.Read(); err == nil {
+		c.line, _ = c.cr.FieldPos(0)
+		c.line++
+	}
 }

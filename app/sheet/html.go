@@ -14,8 +14,9 @@ import (
 
 // Many Korean web systems (courier booking sites, older shop back offices) "export to Excel" by sending
 // an HTML table with an .xls name, often in EUC-KR with a <meta charset>; Excel opens it. These are read
-// here as one table: every <tr> is a row and every <td>/<th> a cell (colspan repeated as empty cells so
-// the columns stay under their headers), text unescaped, runs of blanks collapsed, <br> a line break.
+// here as one table: every <tr> is a row and every <td>/<th> a cell (colspan repeated as empty cells, and
+// a rowspan's columns left empty in the rows below, so the columns stay under their headers as Excel shows
+// them), text unescaped, runs of blanks collapsed, <br> a line break.
 // Script, style and comments are skipped. The encoding is taken from the bytes themselves (UTF-8 or
 // CP949), which also covers files whose meta charset is wrong.
 
@@ -62,6 +63,8 @@ type htmlRows struct {
 	cell   []byte
 	inCell bool
 	span   int
+	down   int   // the open cell's rowspan
+	carry  []int // by column: rows still covered by a cell above it (rowspan), counting the open row
 	eof    bool
 	tagBuf []byte // the tag being read, reused
 	// SpreadsheetML's ss:Index: a row may say where it stands after rows it left out; those are handed out
@@ -140,18 +143,25 @@ func (h *htmlRows) read() ([]string, bool, error) {
 			if end {
 				continue
 			}
-			h.inRow, h.inCell, h.span = true, true, 1
+			h.inRow, h.inCell, h.span, h.down = true, true, 1, 1
 			if name == "cell" {
 				h.span = 1 + attrInt(attrs, "mergeacross")
 				if i := attrInt(attrs, "index"); i > len(h.row)+1 && i <= maxHTMLCols {
 					h.row = append(h.row, make([]string, i-1-len(h.row))...)
 				}
-			} else if n := attrInt(attrs, "colspan"); n > 1 {
-				h.span = n
+			} else {
+				if n := attrInt(attrs, "colspan"); n > 1 {
+					h.span = n
+				}
+				if n := attrInt(attrs, "rowspan"); n > 1 {
+					h.down = min(n, maxXLSRows)
+				}
 			}
 			h.span = min(max(h.span, 1), maxHTMLCols)
 		case "table":
-			if row, ok, err := h.endRow(); err != nil || ok {
+			row, ok, err := h.endRow()
+			h.carry = h.carry[:0] // a cell of one table never covers another's rows
+			if err != nil || ok {
 				return row, ok, err
 			}
 		case "br":
@@ -177,12 +187,27 @@ func (h *htmlRows) endCell() error {
 	h.inCell = false
 	text := cellText(string(h.cell))
 	h.cell = h.cell[:0]
+	// a cell of a row above that spans down (rowspan) takes its columns in this row too: Excel puts this
+	// cell to the right of them, and so must the reader, or every later cell of the row is read a column
+	// to the left of its header
+	for len(h.row) < len(h.carry) && h.carry[len(h.row)] > 0 {
+		h.row = append(h.row, "")
+	}
 	if len([]rune(text)) > maxHTMLCell || len(h.row)+h.span > maxHTMLCols {
 		return errHTMLTooBig
 	}
+	col := len(h.row)
 	h.row = append(h.row, text)
 	for i := 1; i < h.span; i++ {
 		h.row = append(h.row, "")
+	}
+	if h.down > 1 {
+		for len(h.carry) < col+h.span {
+			h.carry = append(h.carry, 0)
+		}
+		for i := col; i < col+h.span; i++ {
+			h.carry[i] = h.down
+		}
 	}
 	return nil
 }
@@ -197,6 +222,14 @@ func (h *htmlRows) endRow() ([]string, bool, error) {
 	}
 	h.inRow = false
 	h.closedIndex, h.rowIndex = h.rowIndex, 0
+	for i, n := range h.carry {
+		if n > 0 {
+			h.carry[i] = n - 1
+		}
+	}
+	for len(h.carry) > 0 && h.carry[len(h.carry)-1] == 0 {
+		h.carry = h.carry[:len(h.carry)-1]
+	}
 	row := h.row
 	h.row = make([]string, 0, len(row)) // the next row is most likely as wide
 	for len(row) > 0 && row[len(row)-1] == "" {

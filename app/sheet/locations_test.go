@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -142,5 +143,121 @@ func TestCSVRowsAsExcel(t *testing.T) {
 				t.Errorf("rows %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestHTMLRowspan: a cell spanning rows down (an order's cells over its product lines, a header cell over
+// a two-row header) keeps its columns in the rows below, so their cells stand under their own headers as
+// Excel shows them, and a problem names that column.
+func TestHTMLRowspan(t *testing.T) {
+	page := `<table>
+<tr><th>주문번호</th><th>받는분성명</th><th>받는분전화번호</th><th>상품</th><th>운송장번호</th></tr>
+<tr><td rowspan="2">O-1</td><td rowspan=2>김민지</td><td rowspan=2>010-1234-5678</td><td>양말</td><td>612345678901</td></tr>
+<tr><td>모자</td><td>612345678902</td></tr>
+<tr><td>O-2</td><td colspan=2 rowspan=3>이서준</td><td>셔츠</td><td></td></tr>
+<tr><td>O-3</td><td>바지</td><td>612345678903</td></tr>
+<tr><td>O-4</td><td>가방</td><td>612345678904</td></tr>
+<tr><td>O-5</td><td>박지훈</td><td>010-4444-5555</td><td>장갑</td><td>612345678905</td></tr>
+</table>
+<table><tr><td rowspan=5>next table</td></tr></table><table><tr><td>a</td><td>b</td></tr></table>`
+	rows := readTableRows(t, []byte(page))
+	want := [][]string{
+		{"주문번호", "받는분성명", "받는분전화번호", "상품", "운송장번호"},
+		{"O-1", "김민지", "010-1234-5678", "양말", "612345678901"},
+		{"", "", "", "모자", "612345678902"},
+		{"O-2", "이서준", "", "셔츠"},
+		{"O-3", "", "", "바지", "612345678903"},
+		{"O-4", "", "", "가방", "612345678904"},
+		{"O-5", "박지훈", "010-4444-5555", "장갑", "612345678905"},
+		{"next table"},
+		{"a", "b"},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows\n%q\nwant\n%q", rows, want)
+	}
+	_, probs, err := ReadCourierFile(context.Background(), strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) == 0 || probs[0].Row != 3 || probs[0].Column != "B (받는분성명)" {
+		t.Errorf("problems %+v, want the first at row 3, B (받는분성명) (the merged name)", probs)
+	}
+	for _, p := range probs {
+		if p.Row == 4 && p.Column != "E (운송장번호)" {
+			t.Errorf("row 4: %+v, want E (운송장번호)", p)
+		}
+	}
+}
+
+// readTableRows reads the first table of a file as the importers see it.
+func readTableRows(t *testing.T, raw []byte) [][]string {
+	t.Helper()
+	tf, err := openTableStream(context.Background(), bytes.NewReader(raw), "", "not xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tf.close()
+	tb, err := tf.open(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.close()
+	var rows [][]string
+	for {
+		cells, ok, err := tb.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return rows
+		}
+		rows = append(rows, cells)
+	}
+}
+
+// TestExcelSepLine: a CSV that starts with Excel's "sep=;" line is split at that delimiter, and the line
+// is not a row (Excel does not show it), so the header is row 1.
+func TestExcelSepLine(t *testing.T) {
+	for name, text := range map[string]string{
+		"semicolon": "sep=;\r\n받는분성명;받는분전화번호;운송장번호\r\n김민지;010-1234-5678;612345678901\r\n\r\n이서준;010-2222-3333;\r\n",
+		"tab, BOM":  "\ufeffsep=\t\n받는분성명\t받는분전화번호\t운송장번호\n김민지\t010-1234-5678\t612345678901\n\n이서준\t010-2222-3333\t\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			rows, probs, err := ReadCourierFile(context.Background(), strings.NewReader(text), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 || rows[0].Row != 2 || rows[0].TrackingNo != "612345678901" {
+				t.Errorf("rows %+v", rows)
+			}
+			if len(probs) != 1 || probs[0].Row != 4 || probs[0].Column != "C (운송장번호)" {
+				t.Errorf("problems %+v, want row 4, C (운송장번호)", probs)
+			}
+		})
+	}
+	// "sep=" that is a cell, not Excel's line, stays a row
+	if _, ok := excelSep([]byte("sep=,x\n")); ok {
+		t.Error("sep=,x read as a delimiter line")
+	}
+}
+
+// TestProductDuplicateColumn: a template with a header twice (판매가 twice) reads the first column, and a
+// problem points at the column its value came from, never at one beside it.
+func TestProductDuplicateColumn(t *testing.T) {
+	hdr := []string{"판매자 상품코드", "상품명", "판매가", "재고수량", "판매가격"}
+	file := read(t, sheetFile(t, "Sheet1", hdr, [][]string{
+		{"P1", "양말", "5000", "3", "만원"},
+		{"P2", "모자", "만원", "3", "7000"},
+	}), ReadOptions{})
+	if len(file.Problems) != 1 {
+		t.Fatalf("problems %+v, want one", file.Problems)
+	}
+	if p := file.Problems[0]; p.Row != 3 || p.Column != "C (판매가)" || !strings.Contains(p.Reason, "만원") {
+		t.Errorf("problem %+v, want row 3, C (판매가) about 만원", p)
+	}
+	// the products are not kept when a file has problems; read the good row alone
+	file = read(t, sheetFile(t, "Sheet1", hdr, [][]string{{"P1", "양말", "5000", "3", "만원"}}), ReadOptions{})
+	if len(file.Problems) != 0 || len(file.Products) != 1 || file.Products[0].Price != 5000 {
+		t.Errorf("read %+v %+v, want 판매가 5000 from column C", file.Products, file.Problems)
 	}
 }

@@ -119,9 +119,7 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 			}
 			if isHeader(cells) {
 				headerRow = n
-				for _, c := range cells {
-					file.header = append(file.header, canonical(c))
-				}
+				file.header = headerColumns(cells)
 			}
 			continue
 		}
@@ -192,6 +190,23 @@ func readSheet(ctx context.Context, f *excelize.File, name string, opts ReadOpti
 	file.checkCodes()
 	sort.SliceStable(file.Problems, func(i, j int) bool { return file.Problems[i].Row < file.Problems[j].Row })
 	return file, nil
+}
+
+// headerColumns names each column by its canonical header. A name a column left of it already has (two
+// 판매가 columns, or 상품코드 beside 판매자 상품코드) is not read again: the first column is read, as the
+// order and courier readers do, and every message points at the column the value came from.
+func headerColumns(cells []string) []string {
+	header := make([]string, len(cells))
+	seen := map[string]bool{}
+	for i, c := range cells {
+		h := canonical(c)
+		if h == "" || seen[h] {
+			continue
+		}
+		seen[h] = true
+		header[i] = h
+	}
+	return header
 }
 
 func isHeader(cells []string) bool {

@@ -178,7 +178,10 @@ func delimiter(head []byte) rune {
 // Korean Excel writes); text that is valid UTF-8 (with or without a byte-order mark) is read as UTF-8.
 func textTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 	name := "CSV"
-	comma := delimiter(head)
+	comma, sepLine := excelSep(head)
+	if !sepLine {
+		comma = delimiter(head)
+	}
 	if comma == '\t' {
 		name = "TSV"
 	}
@@ -192,6 +195,9 @@ func textTables(br *bufio.Reader, head []byte, size int64) *tableFile {
 			}
 			opened = true
 			rows := newCSVRows(koreanText(br), comma, name)
+			if sepLine {
+				rows.skipLine()
+			}
 			return &table{name: name, total: estimateRows(head, size), close: func() {}, next: rows.next}, nil
 		},
 	}
