@@ -44,8 +44,8 @@ type Chart struct {
 	widget.BaseWidget
 
 	Kind Kind
-	// Money makes the axis read in short won (1.2억, 350만) and the tooltip in exact won (1,234,500원);
-	// otherwise counts (1.2만, 350).
+	// Money makes the axis read in short won (1.2억, 350만; 120M, 3.5M in English) and the tooltip in exact
+	// won (1,234,500원); otherwise counts (1.2만, 350; 12K in English).
 	Money bool
 	// Empty replaces EmptyText (a translation key) when set.
 	Empty string
@@ -224,10 +224,23 @@ func (c *Chart) valueText(v float64) string {
 }
 
 func (c *Chart) axisText(v float64) string {
+	u := axisUnits()
 	if c.Money {
-		return chartscale.ShortWon(v)
+		return u.Won(v)
 	}
-	return chartscale.ShortCount(v)
+	return u.Count(v)
+}
+
+// EnglishUnitsName is what the translation of "억·만" (the short units an axis writes big numbers in) says
+// in a language that counts in thousands and millions: its axes read 120K, 3.5M instead of 12만, 350만.
+const EnglishUnitsName = "K·M"
+
+// axisUnits is the unit system of the UI language, told by the translation of "억·만".
+func axisUnits() chartscale.Units {
+	if lang.L("억·만") == EnglishUnitsName {
+		return chartscale.EnglishUnits
+	}
+	return chartscale.KoreanUnits
 }
 
 func (c *Chart) tooltipLines() []string {
