@@ -35,6 +35,8 @@ type dashboardScreen struct {
 	days                                         *chart.Chart
 	top                                          *chart.Chart
 	overdueBefore                                time.Time
+	// day is the seller's day (KST, as 매출 counts it) the figures shown were read on
+	day time.Time
 
 	dataFile   *widget.Label
 	lastBackup *widget.Label
@@ -148,6 +150,8 @@ type dashboardData struct {
 	morning          app.Morning
 	profileErr, bErr error
 	morningErr       error
+	// day is the seller's local day on the desk's clock, the day 매출 counts in (KST), not the machine's
+	day time.Time
 }
 
 // refresh reads the figures in the background and shows them when they arrive; the old ones stay meanwhile.
@@ -160,6 +164,7 @@ func (s *dashboardScreen) refresh() {
 			v.size = st.Size()
 		}
 		v.backups, v.bErr = d.Backups()
+		v.day = d.Sales().Today()
 		v.morning, v.morningErr = d.Morning(ctx)
 		svc := d.Catalog
 		var err error
@@ -185,7 +190,8 @@ func (s *dashboardScreen) show(v dashboardData, catalogErr error) {
 		s.greeting.SetText(lang.L("{{.Name}} 관리자님, 안녕하세요", map[string]any{"Name": v.profile.Name}))
 		s.profileTip.Hide()
 	}
-	s.today.SetText(lang.L("오늘은 {{.Date}}입니다.", map[string]any{"Date": format.Date(d.Now())}))
+	s.day = v.day
+	s.today.SetText(lang.L("오늘은 {{.Date}}입니다.", map[string]any{"Date": v.day.Format(time.DateOnly)}))
 	s.dataFile.SetText(d.DataFile() + "  (" + format.Bytes(v.size) + ")")
 
 	if v.bErr != nil {
@@ -341,7 +347,6 @@ func (s *dashboardScreen) onReturns() { s.sh.goTo(lang.L("반품·교환")) }
 
 // onDayTapped opens the orders of a day of the 30-day chart.
 func (s *dashboardScreen) onDayTapped(i int) {
-	today := s.sh.desk.Sales().Today()
-	day := today.AddDate(0, 0, i-29)
+	day := s.day.AddDate(0, 0, i-29) // the chart's last day is the day its figures were read on
 	s.sh.openOrdersFiltered("", day, day)
 }
