@@ -86,7 +86,22 @@ const (
 	FilterCancelAsked   = "CLAIM_CANCEL"   // 취소요청
 	FilterReturnAsked   = "CLAIM_RETURN"   // 반품요청 … 수거완료
 	FilterExchangeAsked = "CLAIM_EXCHANGE" // 교환요청 … 재배송중
+	// FilterPaidAll is 결제완료 전체: every line paid and still sold (결제완료 before and after 발주확인, 배송중,
+	// 배송완료, 구매확정, 교환), that is Sold without 반품; 결제대기, 취소 and 미결제취소 are out.
+	FilterPaidAll = "PAID_ALL"
 )
+
+// paidAll is FilterPaidAll's statuses: Sold without 반품 (a line sold and sent back is not a sale the seller
+// still has).
+func paidAll() []string {
+	var out []string
+	for _, st := range Sold.Statuses() {
+		if st != StatusReturned {
+			out = append(out, string(st))
+		}
+	}
+	return out
+}
 
 // claimFilters are the open claims each claim filter finds.
 var claimFilters = map[string][]Claim{
@@ -99,9 +114,10 @@ var claimFilters = map[string][]Claim{
 // StatusFilter is one choice of the list's status filter: the key Query.Status takes and its label.
 type StatusFilter struct{ Key, Label string }
 
-// StatusFilters lists the status filter's choices in the order the screen shows them: every state, 결제완료
-// split by 발주확인, then the claims the seller has to answer.
-var StatusFilters = []StatusFilter{{"", "전체 상태"}, {string(StatusPaymentWaiting), "결제대기"}, {FilterNew, "신규주문"},
+// StatusFilters lists the status filter's choices in the order the screen shows them: every state, every
+// paid line not cancelled or returned (결제완료 전체), each state, 결제완료 split by 발주확인, then the claims the
+// seller has to answer.
+var StatusFilters = []StatusFilter{{"", "전체 상태"}, {FilterPaidAll, "결제완료 전체"}, {string(StatusPaymentWaiting), "결제대기"}, {FilterNew, "신규주문"},
 	{FilterConfirmed, "발주확인"}, {string(StatusDelivering), "배송중"}, {string(StatusDelivered), "배송완료"},
 	{string(StatusDecided), "구매확정"}, {string(StatusCanceled), "취소"}, {string(StatusReturned), "반품"},
 	{string(StatusExchanged), "교환"}, {FilterCancelAsked, "취소요청"}, {FilterReturnAsked, "반품요청"},
@@ -116,6 +132,8 @@ func (s *Service) dataQuery(q Query) data.OrderLineQuery {
 		dq.Statuses, dq.Placing = []string{string(StatusPaid)}, string(PlacingNotYet)
 	case FilterConfirmed:
 		dq.Statuses, dq.Placing = []string{string(StatusPaid)}, string(PlacingOK)
+	case FilterPaidAll:
+		dq.Statuses = paidAll()
 	case FilterCancelAsked, FilterReturnAsked, FilterExchangeAsked:
 		for _, c := range claimFilters[q.Status] {
 			dq.Claims = append(dq.Claims, string(c))
