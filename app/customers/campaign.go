@@ -353,12 +353,12 @@ func (s *Service) Resume(ctx context.Context, id int64) error {
 
 // CampaignReport is a campaign's outcome: delivered, failed with the reason, waiting, skipped.
 type CampaignReport struct {
-	Campaign  data.Campaign
+	Campaign  Campaign
 	Delivered int
 	Waiting   int // queued or sending
 	Check     int // 확인 필요
-	Failed    []data.OutboxMessage
-	Skipped   []data.Skipped
+	Failed    []OutboxMail
+	Skipped   []SkippedRecipient
 }
 
 // Report reads a campaign's outcome.
@@ -371,7 +371,7 @@ func (s *Service) Report(ctx context.Context, id int64) (CampaignReport, error) 
 	}
 	for _, c := range cs {
 		if c.ID == id {
-			r.Campaign = c
+			r.Campaign = campaignOf(c)
 		}
 	}
 	msgs, err := data.OutboxOfCampaign(ctx, q, id)
@@ -387,21 +387,22 @@ func (s *Service) Report(ctx context.Context, id int64) (CampaignReport, error) 
 		case data.OutCheck:
 			r.Check++
 		case data.OutFailed:
-			m.Raw = nil
-			r.Failed = append(r.Failed, m)
+			r.Failed = append(r.Failed, outboxMailOf(m))
 		}
 	}
-	if r.Skipped, err = data.SkippedOf(ctx, q, id); err != nil {
+	skipped, err := data.SkippedOf(ctx, q, id)
+	if err != nil {
 		return r, internal(err, "캠페인을 읽지 못했습니다.")
 	}
+	r.Skipped = convert(skipped, skippedOf)
 	return r, nil
 }
 
 // Campaigns lists the campaigns, newest first.
-func (s *Service) Campaigns(ctx context.Context) ([]data.Campaign, error) {
+func (s *Service) Campaigns(ctx context.Context) ([]Campaign, error) {
 	c, err := data.Campaigns(ctx, s.store.Read())
 	if err != nil {
 		return nil, internal(err, "캠페인을 읽지 못했습니다.")
 	}
-	return c, nil
+	return convert(c, campaignOf), nil
 }

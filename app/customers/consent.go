@@ -133,7 +133,7 @@ func contactLine(p data.StoreProfile) string {
 // ConfirmationsDue lists consent records whose confirmation mail has not gone out, with how many days of
 // the 14 are left (negative: late), for the seller to act on.
 type DueConfirmation struct {
-	Record   data.ConsentRecord
+	Record   ConsentEntry
 	Name     string
 	DaysLeft int
 	NoEmail  bool
@@ -155,7 +155,7 @@ func (s *Service) ConfirmationsDue(ctx context.Context) ([]DueConfirmation, erro
 			continue
 		}
 		left := int(r.At.Add(ConfirmWithin).Sub(s.Now()).Hours() / 24)
-		out = append(out, DueConfirmation{Record: r, Name: c.Name, DaysLeft: left, NoEmail: c.Email == ""})
+		out = append(out, DueConfirmation{Record: consentOf(r), Name: c.Name, DaysLeft: left, NoEmail: c.Email == ""})
 	}
 	return out, nil
 }
@@ -267,7 +267,7 @@ func (s *Service) Check(ctx context.Context, ids []int64, ad bool, categories []
 
 // onSent is what the outbox runner does after the server accepted a message: a consent confirmation
 // notes the record confirmed; a §50⑧ notice renews the consent it reconfirms.
-func (s *Service) onSent(ctx context.Context, m data.OutboxMessage) {
+func (s *Service) onSent(ctx context.Context, m mail.Sent) {
 	ctx = context.WithoutCancel(ctx)
 	err := s.store.Write(ctx, func(tx *data.Tx) error {
 		switch {

@@ -153,7 +153,8 @@ func (s *Service) SendQueue(ctx context.Context, by string, progress func(mail.R
 	if err != nil {
 		return mail.Report{}, err
 	}
-	r := &mail.Runner{Store: s.store, Log: s.log, Conn: c, By: runnerID(by), OnSent: s.onSent}
+	r := mail.NewRunner(s.store, s.log, c, runnerID(by))
+	r.OnSent = s.onSent
 	return r.Run(ctx, progress)
 }
 
@@ -167,15 +168,12 @@ func (s *Service) OutboxCounts(ctx context.Context) (map[string]int, error) {
 }
 
 // Outbox lists outbox messages of a state ("" for the latest of all).
-func (s *Service) Outbox(ctx context.Context, state string) ([]data.OutboxMessage, error) {
+func (s *Service) Outbox(ctx context.Context, state string) ([]OutboxMail, error) {
 	m, err := data.OutboxByState(ctx, s.store.Read(), state, 500)
 	if err != nil {
 		return nil, internal(err, "보관함을 읽지 못했습니다.")
 	}
-	for i := range m {
-		m[i].Raw = nil
-	}
-	return m, nil
+	return convert(m, outboxMailOf), nil
 }
 
 // ResolveCheck settles a 확인 필요 message as the seller found it: sent (delivered) or to send again.
@@ -203,7 +201,7 @@ func (s *Service) FetchMail(ctx context.Context) (FetchReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	f := &mail.Fetcher{Store: s.store, Log: s.log, Conn: c}
+	f := mail.NewFetcher(s.store, s.log, c)
 	fr, err := f.Fetch(ctx)
 	if err != nil {
 		return rep, err
@@ -239,28 +237,29 @@ func (s *Service) Watch(ctx context.Context, onNew func()) error {
 	if err != nil {
 		return err
 	}
-	return (&mail.Fetcher{Store: s.store, Log: s.log, Conn: c}).Watch(ctx, onNew)
+	return mail.NewFetcher(s.store, s.log, c).Watch(ctx, onNew)
 }
 
 // Threads lists conversations (one contact's when customerID > 0).
-func (s *Service) Threads(ctx context.Context, customerID int64) ([]data.MailThread, error) {
+func (s *Service) Threads(ctx context.Context, customerID int64) ([]Conversation, error) {
 	t, err := data.MailThreads(ctx, s.store.Read(), customerID, 300)
 	if err != nil {
 		return nil, internal(err, "메일을 읽지 못했습니다.")
 	}
-	return t, nil
+	return convert(t, conversationOf), nil
 }
 
 // Thread reads a conversation's messages and marks it read.
-func (s *Service) Thread(ctx context.Context, id int64) ([]data.MailMessage, error) {
+func (s *Service) Thread(ctx context.Context, id int64) ([]Message, error) {
 	m, err := data.ThreadMessages(ctx, s.store.Read(), id)
 	if err != nil {
 		return nil, internal(err, "메일을 읽지 못했습니다.")
 	}
+	msgs := convert(m, messageOf)
 	if err := s.write(ctx, "메일 읽음 표시", func(tx *data.Tx) error { return data.MarkThreadReadTx(ctx, tx, id) }); err != nil {
-		return m, err
+		return msgs, err
 	}
-	return m, nil
+	return msgs, nil
 }
 
 // Reply queues a reply in a conversation: "Re:" subject, threaded by In-Reply-To and References, the last

@@ -380,10 +380,10 @@ type Event struct {
 // Detail is everything the detail screen shows of a contact.
 type Detail struct {
 	Contact  Contact
-	Details  []data.CustomerDetail
-	Keys     []data.CustomerKey
-	Consents []data.ConsentRecord
-	Merges   []data.MergeRecord
+	Details  []ContactValue
+	Keys     []BuyerKey
+	Consents []ConsentEntry
+	Merges   []Merge
 	Timeline []Event
 	// MissingEmail is true when no email is known: Smart Store exports carry none
 	MissingEmail bool
@@ -402,18 +402,24 @@ func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
 	}
 	d.Contact = fromRecord(c)
 	fail := func(err error) (Detail, error) { return d, internal(err, "고객 정보를 읽지 못했습니다.") }
-	if d.Details, err = data.CustomerDetails(ctx, q, id); err != nil {
+	details, err := data.CustomerDetails(ctx, q, id)
+	if err != nil {
 		return fail(err)
 	}
-	if d.Keys, err = data.CustomerKeys(ctx, q, id); err != nil {
+	keys, err := data.CustomerKeys(ctx, q, id)
+	if err != nil {
 		return fail(err)
 	}
-	if d.Consents, err = data.ConsentHistory(ctx, q, id); err != nil {
+	consents, err := data.ConsentHistory(ctx, q, id)
+	if err != nil {
 		return fail(err)
 	}
-	if d.Merges, err = data.LastMerges(ctx, q, id); err != nil {
+	merges, err := data.LastMerges(ctx, q, id)
+	if err != nil {
 		return fail(err)
 	}
+	d.Details, d.Keys = convert(details, contactValueOf), convert(keys, buyerKeyOf)
+	d.Consents, d.Merges = convert(consents, consentOf), convert(merges, mergeOf)
 	ords, err := data.CustomerOrders(ctx, q, id, 500)
 	if err != nil {
 		return fail(err)

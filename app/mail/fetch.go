@@ -21,9 +21,14 @@ const Inbox = "INBOX"
 // last UID seen, and reads the folder again from the start when UIDVALIDITY changes (messages it already
 // holds, known by Message-ID, are not stored twice).
 type Fetcher struct {
-	Store *data.Store
-	Log   *slog.Logger
-	Conn  Conn
+	db   *data.Store
+	Log  *slog.Logger
+	Conn Conn
+}
+
+// NewFetcher is a fetcher of the mailbox conn into the store.
+func NewFetcher(store *data.Store, log *slog.Logger, conn Conn) *Fetcher {
+	return &Fetcher{db: store, Log: log, Conn: conn}
 }
 
 // Incoming is a message the fetch stored.
@@ -54,7 +59,7 @@ func (f *Fetcher) Fetch(ctx context.Context) (FetchReport, error) {
 	if err != nil {
 		return rep, Explain(err, protoIMAP, a.IMAPHost, a.IMAPPort)
 	}
-	st, err := data.MailFolderState(ctx, f.Store.Read(), Inbox)
+	st, err := data.MailFolderState(ctx, f.db.Read(), Inbox)
 	if err != nil {
 		return rep, err
 	}
@@ -87,7 +92,7 @@ func (f *Fetcher) Fetch(ctx context.Context) (FetchReport, error) {
 			maxUID = max(maxUID, uid)
 		}
 	}
-	err = f.Store.Write(ctx, func(tx *data.Tx) error {
+	err = f.db.Write(ctx, func(tx *data.Tx) error {
 		return data.SetMailFolderStateTx(ctx, tx, Inbox, data.FolderState{UIDValidity: sel.UIDValidity, LastUID: maxUID})
 	})
 	return rep, err
@@ -95,7 +100,7 @@ func (f *Fetcher) Fetch(ctx context.Context) (FetchReport, error) {
 
 // store parses one message and files it in its conversation; stored is false for a message already held.
 func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (in Incoming, stored bool, err error) {
-	q := f.Store.Read()
+	q := f.db.Read()
 	if dup, err := data.MailByUID(ctx, q, Inbox, validity, uid); err != nil || dup {
 		return in, false, err
 	}
@@ -138,11 +143,11 @@ func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (
 	}
 	at := p.Date
 	if at.IsZero() {
-		at = f.Store.Now()
+		at = f.db.Now()
 	}
 	in = Incoming{ThreadID: thread, CustomerID: customer, FromAddr: p.FromAddr, FromName: p.FromName, Subject: p.Subject,
 		MessageID: p.MessageID, Unsubscribe: Unsubscribes(p.Subject, p.Text)}
-	err = f.Store.Write(ctx, func(tx *data.Tx) error {
+	err = f.db.Write(ctx, func(tx *data.Tx) error {
 		if in.ThreadID == 0 {
 			if in.ThreadID, err = data.NewThreadTx(ctx, tx, customer, BaseSubject(p.Subject), p.FromAddr, at); err != nil {
 				return err

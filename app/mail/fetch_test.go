@@ -60,7 +60,7 @@ func rawMail(from, subjectHeader, msgID, extra, ctype string, body []byte) []byt
 }
 
 func fetcher(st *data.Store, srv *servers) *Fetcher {
-	return &Fetcher{Store: st, Log: discard(), Conn: srv.conn()}
+	return &Fetcher{db: st, Log: discard(), Conn: srv.conn()}
 }
 
 func threadBodies(t *testing.T, st *data.Store) map[string]data.MailMessage {

@@ -25,21 +25,38 @@ const DefaultLease = 10 * time.Minute
 // open, and its outcome written in another; so the window and `mail send-queue` can run at once without
 // sending a message twice, and a network wait never holds the store.
 type Runner struct {
-	Store *data.Store
-	Log   *slog.Logger
-	Conn  Conn
+	db   *data.Store
+	Log  *slog.Logger
+	Conn Conn
 	// By names this sender in its claims (window, cli …, with a random part)
 	By    string
 	Lease time.Duration
 	// Wait sleeps for the rate limit (tests make it instant); nil sleeps for real, stopping with ctx
 	Wait func(ctx context.Context, d time.Duration) error
 	// OnSent runs after a message is marked SENT (consent confirmations note themselves confirmed)
-	OnSent func(ctx context.Context, m data.OutboxMessage)
+	OnSent func(ctx context.Context, m Sent)
 
 	// crashAfterAccept, in tests, stops the run right after the server accepted a message and before
 	// anything is written: the moment a crash would leave it SENDING
 	crashAfterAccept func(m data.OutboxMessage) bool
 	imap             *imapclient.Client
+}
+
+// NewRunner is a sender of the store's outbox over conn; by names it in its claims (window, cli …).
+func NewRunner(store *data.Store, log *slog.Logger, conn Conn, by string) *Runner {
+	return &Runner{db: store, Log: log, Conn: conn, By: by}
+}
+
+// Sent is a message the server accepted, as Runner.OnSent hears of it.
+type Sent struct {
+	ID, CustomerID int64
+	ConsentID      int64 // the consent record a confirmation mail confirms
+	Kind           string
+	MessageID      string
+}
+
+func sentOf(m data.OutboxMessage) Sent {
+	return Sent{ID: m.ID, CustomerID: m.CustomerID, ConsentID: m.ConsentID, Kind: m.Kind, MessageID: m.MessageID}
 }
 
 // Report is what a run did.
@@ -49,7 +66,7 @@ type Report struct {
 	Waiting int
 }
 
-func (r *Runner) now() time.Time { return r.Store.Now() }
+func (r *Runner) now() time.Time { return r.db.Now() }
 
 func (r *Runner) lease() time.Duration {
 	if r.Lease > 0 {
@@ -59,7 +76,7 @@ func (r *Runner) lease() time.Duration {
 }
 
 func (r *Runner) write(ctx context.Context, fn func(tx *data.Tx) error) error {
-	return r.Store.Write(ctx, fn)
+	return r.db.Write(ctx, fn)
 }
 
 func (r *Runner) imapConn(ctx context.Context) (*imapclient.Client, error) {
@@ -87,7 +104,7 @@ func (r *Runner) closeIMAP() {
 // files sent mail itself (so it was never accepted), and is held as CHECK (확인 필요) otherwise, since the
 // server may have accepted it just before the crash.
 func (r *Runner) Recover(ctx context.Context, rep *Report) error {
-	stale, err := data.StaleSendingMail(ctx, r.Store.Read(), r.now().Add(-r.lease()))
+	stale, err := data.StaleSendingMail(ctx, r.db.Read(), r.now().Add(-r.lease()))
 	if err != nil || len(stale) == 0 {
 		return err
 	}
@@ -143,7 +160,7 @@ func (r *Runner) Recover(ctx context.Context, rep *Report) error {
 		case data.OutSent:
 			rep.Recovered++
 			if r.OnSent != nil {
-				r.OnSent(ctx, m)
+				r.OnSent(ctx, sentOf(m))
 			}
 		case data.OutQueued:
 			rep.Requeued++
@@ -228,7 +245,7 @@ func (r *Runner) Run(ctx context.Context, progress func(Report)) (rep Report, er
 		}
 		rep.Sent++
 		if r.OnSent != nil {
-			r.OnSent(ctx, m)
+			r.OnSent(ctx, sentOf(m))
 		}
 		if progress != nil {
 			progress(rep)
@@ -297,7 +314,7 @@ func (r *Runner) unsure(m data.OutboxMessage) {
 }
 
 func (r *Runner) waiting(ctx context.Context) (int, error) {
-	c, err := data.OutboxCounts(ctx, r.Store.Read(), 0)
+	c, err := data.OutboxCounts(ctx, r.db.Read(), 0)
 	return c[data.OutQueued], err
 }
 
@@ -306,7 +323,7 @@ func (r *Runner) limit(ctx context.Context) error {
 	a := r.Conn.Account
 	now := r.now()
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	n, err := data.SentSince(ctx, r.Store.Read(), day)
+	n, err := data.SentSince(ctx, r.db.Read(), day)
 	if err != nil {
 		return err
 	}
@@ -316,7 +333,7 @@ func (r *Runner) limit(ctx context.Context) error {
 		return e
 	}
 	for a.PerMinute > 0 {
-		n, err := data.SentSince(ctx, r.Store.Read(), r.now().Add(-time.Minute))
+		n, err := data.SentSince(ctx, r.db.Read(), r.now().Add(-time.Minute))
 		if err != nil {
 			return err
 		}

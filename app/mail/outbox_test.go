@@ -57,7 +57,7 @@ func TestSendAndReadBack(t *testing.T) {
 	srv := startServers(t)
 	st, _ := openStore(t)
 	ids := queue(t, st, 5, "AD")
-	r := &Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "test"}
+	r := &Runner{db: st, Log: discard(), Conn: srv.conn(), By: "test"}
 	rep, err := r.Run(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestAppendWhenServerDoesNotFile(t *testing.T) {
 	ids := queue(t, st, 2, "INFO")
 	c := srv.conn()
 	c.Account.ServerSavesSent = false
-	r := &Runner{Store: st, Log: discard(), Conn: c, By: "test"}
+	r := &Runner{db: st, Log: discard(), Conn: c, By: "test"}
 	if _, err := r.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestCancelAndCrashNeverDuplicates(t *testing.T) {
 	st, clk := openStore(t)
 	ids := queue(t, st, 10, "AD")
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "window"}
+	r := &Runner{db: st, Log: discard(), Conn: srv.conn(), By: "window"}
 	rep, err := r.Run(ctx, func(rep Report) {
 		if rep.Sent == 3 {
 			cancel()
@@ -115,7 +115,7 @@ func TestCancelAndCrashNeverDuplicates(t *testing.T) {
 		t.Fatalf("after cancel: %v", c)
 	}
 	// a crash right after the server accepted the next message: nothing recorded
-	crashed := &Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "cli",
+	crashed := &Runner{db: st, Log: discard(), Conn: srv.conn(), By: "cli",
 		crashAfterAccept: func(data.OutboxMessage) bool { return true }}
 	if _, err := crashed.Run(context.Background(), nil); err == nil {
 		t.Fatal("the simulated crash did not stop the run")
@@ -131,7 +131,7 @@ func TestCancelAndCrashNeverDuplicates(t *testing.T) {
 		t.Fatalf("before recovery: %v", c)
 	}
 	clk.Advance(DefaultLease + time.Minute)
-	r2 := &Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "window"}
+	r2 := &Runner{db: st, Log: discard(), Conn: srv.conn(), By: "window"}
 	rep, err = r2.Run(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +162,7 @@ func TestCrashWithoutServerSentIsChecked(t *testing.T) {
 	ids := queue(t, st, 2, "AD")
 	c := srv.conn()
 	c.Account.ServerSavesSent = false
-	crashed := &Runner{Store: st, Log: discard(), Conn: c, By: "cli", crashAfterAccept: func(data.OutboxMessage) bool { return true }}
+	crashed := &Runner{db: st, Log: discard(), Conn: c, By: "cli", crashAfterAccept: func(data.OutboxMessage) bool { return true }}
 	crashed.Run(context.Background(), nil)
 	// the second: accepted and recorded, then the crash before APPEND
 	ctx := context.Background()
@@ -178,7 +178,7 @@ func TestCrashWithoutServerSentIsChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk.Advance(DefaultLease + time.Minute)
-	r := &Runner{Store: st, Log: discard(), Conn: c, By: "window"}
+	r := &Runner{db: st, Log: discard(), Conn: c, By: "window"}
 	rep, err := r.Run(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -206,7 +206,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		queue(t, st, 3, "AD")
 		c := srv.conn()
 		c.Password = "wrong"
-		_, err := (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(ctx, nil)
+		_, err := (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(ctx, nil)
 		if !errors.Is(err, ErrAuth) || !strings.Contains(apperr.Message(err), "비밀번호") {
 			t.Fatalf("err = %v", err)
 		}
@@ -222,7 +222,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		ln.Close()
 		c := Conn{Account: Account{Address: testUser, SMTPHost: "127.0.0.1", SMTPPort: port, SMTPSecurity: None,
 			IMAPHost: "127.0.0.1", IMAPPort: port, IMAPSecurity: None, SentFolder: "Sent", PerMinute: 10, PerDay: 10}, Password: "x"}
-		_, err := (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(ctx, nil)
+		_, err := (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(ctx, nil)
 		if !errors.Is(err, ErrOffline) || !strings.Contains(apperr.Message(err), "연결할 수 없습니다") {
 			t.Fatalf("err = %v (%s)", err, apperr.Message(err))
 		}
@@ -235,7 +235,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		st, clk := openStore(t)
 		ids := queue(t, st, 3, "AD")
 		srv.DropNext(1)
-		_, err := (&Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
+		_, err := (&Runner{db: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
 		if !errors.Is(err, ErrDropped) || !strings.Contains(apperr.Message(err), "끊겼습니다") {
 			t.Fatalf("err = %v (%s)", err, apperr.Message(err))
 		}
@@ -243,7 +243,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 			t.Fatalf("queue %v", c)
 		}
 		clk.Advance(time.Second)
-		rep, err := (&Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
+		rep, err := (&Runner{db: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
 		if err != nil || rep.Sent+rep.Recovered != 3 {
 			t.Fatalf("second run %+v %v", rep, err)
 		}
@@ -258,7 +258,7 @@ func TestServerFailuresKeepQueue(t *testing.T) {
 		st, _ := openStore(t)
 		queue(t, st, 3, "AD")
 		srv.RefuseTo("buyer1@example.kr")
-		rep, err := (&Runner{Store: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
+		rep, err := (&Runner{db: st, Log: discard(), Conn: srv.conn(), By: "t"}).Run(ctx, nil)
 		if err != nil || rep.Sent != 2 || rep.Failed != 1 {
 			t.Fatalf("%+v %v", rep, err)
 		}
@@ -275,7 +275,7 @@ func TestDayLimitStops(t *testing.T) {
 	queue(t, st, 5, "AD")
 	c := srv.conn()
 	c.Account.PerDay = 2
-	rep, err := (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
+	rep, err := (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
 	if !errors.Is(err, ErrDayLimit) || rep.Sent != 2 || rep.Waiting != 3 {
 		t.Fatalf("%+v %v", rep, err)
 	}

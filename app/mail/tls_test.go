@@ -54,19 +54,19 @@ func TestSSLAndTLSFailure(t *testing.T) {
 	c := srv.conn()
 	c.Account.SMTPSecurity, c.Account.SMTPPort = SSL, ln.Addr().(*net.TCPAddr).Port
 	c.TLS = &tls.Config{RootCAs: pool}
-	rep, err := (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
+	rep, err := (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
 	if err != nil || rep.Sent != 1 || srv.AcceptedCount(ids[0]) != 1 {
 		t.Fatalf("over SSL: %+v %v", rep, err)
 	}
 	queue(t, st, 1, "INFO")
 	c.TLS = nil // the system's roots do not know the test certificate
-	_, err = (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
+	_, err = (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
 	if !errors.Is(err, ErrTLS) || !strings.Contains(apperr.Message(err), "보안 연결") {
 		t.Fatalf("untrusted certificate: %v", err)
 	}
 	c = srv.conn()
 	c.Account.SMTPSecurity = SSL // SSL asked of a plain server
-	_, err = (&Runner{Store: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
+	_, err = (&Runner{db: st, Log: discard(), Conn: c, By: "t"}).Run(context.Background(), nil)
 	if !errors.Is(err, ErrTLS) {
 		t.Fatalf("SSL to a plain server: %v (%s)", err, apperr.Message(err))
 	}
