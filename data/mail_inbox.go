@@ -29,10 +29,13 @@ func MailFolderState(ctx context.Context, q Querier, name string) (FolderState, 
 	return f, nil
 }
 
-// SetMailFolderStateTx records a folder's UIDVALIDITY and last UID.
+// SetMailFolderStateTx records a folder's UIDVALIDITY and last UID. Under the same UIDVALIDITY the last UID only
+// grows: of two fetches at once, the one that saw fewer messages may finish last.
 func SetMailFolderStateTx(ctx context.Context, tx *Tx, name string, f FolderState) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO mail_folders (name, uid_validity, last_uid, fetched_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+		ON CONFLICT (name) DO UPDATE SET uid_validity = excluded.uid_validity,
+		last_uid = CASE WHEN mail_folders.uid_validity = excluded.uid_validity THEN max(mail_folders.last_uid, excluded.last_uid)
+			ELSE excluded.last_uid END,
 		fetched_at = excluded.fetched_at`, name, f.UIDValidity, f.LastUID, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("data: folder %s: %w", name, err)

@@ -99,9 +99,11 @@ func (f *Fetcher) Fetch(ctx context.Context) (FetchReport, error) {
 }
 
 // store parses one message and files it in its conversation; stored is false for a message already held.
+// Whether it is held is asked again inside the write transaction, which the store serializes: two fetches
+// at once (the window's IDLE loop and its button, or the window and `mail fetch`) read the same new UIDs,
+// and the second to write finds the first's row instead of failing on the unique UID index.
 func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (in Incoming, stored bool, err error) {
-	q := f.db.Read()
-	if dup, err := data.MailByUID(ctx, q, Inbox, validity, uid); err != nil || dup {
+	if dup, err := data.MailByUID(ctx, f.db.Read(), Inbox, validity, uid); err != nil || dup {
 		return in, false, err
 	}
 	p, err := Parse(raw)
@@ -109,14 +111,37 @@ func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (
 		f.Log.Warn("mail: unreadable message", "uid", uid, "err", err)
 		p.Subject, p.Text = "(읽을 수 없는 메일)", string(raw)
 	}
+	at := p.Date
+	if at.IsZero() {
+		at = f.db.Now()
+	}
+	err = f.db.Write(ctx, func(tx *data.Tx) error {
+		var err error
+		if stored, err = f.fileTx(ctx, tx, validity, uid, p, at, &in); err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return in, false, fmt.Errorf("mail: store message %d: %w", uid, err)
+	}
+	return in, stored, nil
+}
+
+// fileTx files a parsed message in its conversation unless it is already held (by UID, or by Message-ID
+// when it was read before UIDVALIDITY changed).
+func (f *Fetcher) fileTx(ctx context.Context, tx *data.Tx, validity, uid uint32, p Parsed, at time.Time, in *Incoming) (bool, error) {
+	if dup, err := data.MailByUID(ctx, tx, Inbox, validity, uid); err != nil || dup {
+		return false, err
+	}
 	if p.MessageID != "" {
-		if id, _, err := data.MailByMessageID(ctx, q, p.MessageID); err != nil || id != 0 {
-			return in, false, err // already held (read before UIDVALIDITY changed)
+		if id, _, err := data.MailByMessageID(ctx, tx, p.MessageID); err != nil || id != 0 {
+			return false, err
 		}
 	}
-	thread, err := data.ThreadFor(ctx, q, p.InReplyTo, strings.Join(p.References, " "))
+	thread, err := data.ThreadFor(ctx, tx, p.InReplyTo, strings.Join(p.References, " "))
 	if err != nil {
-		return in, false, err
+		return false, err
 	}
 	var customer int64
 	if thread == 0 {
@@ -125,50 +150,40 @@ func (f *Fetcher) store(ctx context.Context, validity, uid uint32, raw []byte) (
 			if id == "" {
 				continue
 			}
-			if m, err := data.OutboxByMessageID(ctx, q, id); err == nil {
+			if m, err := data.OutboxByMessageID(ctx, tx, id); err == nil {
 				customer = m.CustomerID
-				if thread, err = data.ThreadReplyingTo(ctx, q, id); err != nil {
-					return in, false, err
+				if thread, err = data.ThreadReplyingTo(ctx, tx, id); err != nil {
+					return false, err
 				}
 				break
 			} else if !errors.Is(err, data.ErrNoRow) {
-				return in, false, err
+				return false, err
 			}
 		}
 	}
 	if customer == 0 {
-		if customer, err = data.CustomerByEmail(ctx, q, p.FromAddr); err != nil {
-			return in, false, err
+		if customer, err = data.CustomerByEmail(ctx, tx, p.FromAddr); err != nil {
+			return false, err
 		}
 	}
-	at := p.Date
-	if at.IsZero() {
-		at = f.db.Now()
-	}
-	in = Incoming{ThreadID: thread, CustomerID: customer, FromAddr: p.FromAddr, FromName: p.FromName, Subject: p.Subject,
+	*in = Incoming{ThreadID: thread, CustomerID: customer, FromAddr: p.FromAddr, FromName: p.FromName, Subject: p.Subject,
 		MessageID: p.MessageID, Unsubscribe: Unsubscribes(p.Subject, p.Text)}
-	err = f.db.Write(ctx, func(tx *data.Tx) error {
-		if in.ThreadID == 0 {
-			if in.ThreadID, err = data.NewThreadTx(ctx, tx, customer, BaseSubject(p.Subject), p.FromAddr, at); err != nil {
-				return err
-			}
-		} else if customer == 0 {
-			t, err := data.ThreadByID(ctx, tx, in.ThreadID)
-			if err != nil {
-				return err
-			}
-			in.CustomerID = t.CustomerID
+	if in.ThreadID == 0 {
+		if in.ThreadID, err = data.NewThreadTx(ctx, tx, customer, BaseSubject(p.Subject), p.FromAddr, at); err != nil {
+			return false, err
 		}
-		in.MessageRow, err = data.AddMailMessageTx(ctx, tx, data.MailMessage{ThreadID: in.ThreadID, Direction: "IN",
-			MessageID: p.MessageID, InReplyTo: p.InReplyTo, Refs: strings.Join(p.References, " "), FromAddr: p.FromAddr,
-			FromName: p.FromName, ToAddr: p.ToAddr, Subject: p.Subject, Body: p.Text, At: at, Folder: Inbox,
-			UIDValidity: validity, UID: uid, Unsubscribe: in.Unsubscribe})
-		return err
-	})
-	if err != nil {
-		return in, false, fmt.Errorf("mail: store message %d: %w", uid, err)
+	} else if customer == 0 {
+		t, err := data.ThreadByID(ctx, tx, in.ThreadID)
+		if err != nil {
+			return false, err
+		}
+		in.CustomerID = t.CustomerID
 	}
-	return in, true, nil
+	in.MessageRow, err = data.AddMailMessageTx(ctx, tx, data.MailMessage{ThreadID: in.ThreadID, Direction: "IN",
+		MessageID: p.MessageID, InReplyTo: p.InReplyTo, Refs: strings.Join(p.References, " "), FromAddr: p.FromAddr,
+		FromName: p.FromName, ToAddr: p.ToAddr, Subject: p.Subject, Body: p.Text, At: at, Folder: Inbox,
+		UIDValidity: validity, UID: uid, Unsubscribe: in.Unsubscribe})
+	return err == nil, err
 }
 
 // Watch keeps an IDLE connection on INBOX while ctx lives and calls onNew when the server says mail
