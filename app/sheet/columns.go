@@ -3,7 +3,11 @@
 // Columns are always matched by their header text, never by position.
 package sheet
 
-import "strings"
+import (
+	"strings"
+
+	"sellerdesk/app/apperr"
+)
 
 // The columns of the product template and the 대량 수정 export, in order. One row is one sellable
 // option; rows sharing a 판매자 상품코드 form one product.
@@ -112,7 +116,25 @@ type Problem struct {
 	Sheet  string
 	Row    int    // 1-based, as Excel numbers rows
 	Column string // the column letter and header, e.g. "E (판매가)"
-	Reason string
+	Reason string // in Korean; Text gives it in the seller's language
+	// msg is Reason as a sentence key with its values, when the reader that filed it wrote one (a pointer,
+	// so a Problem stays comparable and usable as a map key)
+	msg *apperr.Msg
+}
+
+// Text is the reason in the language t speaks: the sentence key with its values when the reader filed
+// one, else Reason looked up as a key (a fixed sentence is found; a Korean sentence with the file's
+// values in it comes back as it is).
+func (p Problem) Text(t apperr.Translator) string {
+	if p.msg != nil {
+		return p.msg.Text(t)
+	}
+	return t(p.Reason, nil)
+}
+
+// problemAt is a Problem whose reason is the sentence m.
+func problemAt(sheet string, row int, column string, m apperr.Msg) Problem {
+	return Problem{Sheet: sheet, Row: row, Column: column, Reason: m.Text(apperr.Korean), msg: &m}
 }
 
 // Format says which kind of file was read.

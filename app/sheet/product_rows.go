@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -151,14 +150,14 @@ func (file *ProductFile) fixCodes(r *row) {
 			continue
 		}
 		if lostPrecision.MatchString(v) {
-			file.problem(r.n, col, fmt.Sprintf("'%s'는 엑셀이 숫자로 바꿔 지수 표기로 줄인 값이라 원래 코드를 알 수 없습니다. 원본에서 셀 서식을 '텍스트'로 바꿔 코드를 다시 적으세요.", v))
+			file.problemf(r.n, col, "'{{.Value}}'는 엑셀이 숫자로 바꿔 지수 표기로 줄인 값이라 원래 코드를 알 수 없습니다. 원본에서 셀 서식을 '텍스트'로 바꿔 코드를 다시 적으세요.", "Value", v)
 			continue
 		}
 		switch col {
 		case colOrigin:
 			fixed, ok := restoreOrigin(v)
 			if !ok {
-				file.problem(r.n, col, fmt.Sprintf("원산지코드 '%s'는 앞자리 0이 지워져 '0%s'인지 '000%s'인지 알 수 없습니다. 셀 서식을 '텍스트'로 바꿔 코드를 다시 적으세요.", v, v, v))
+				file.problemf(r.n, col, "원산지코드 '{{.Value}}'는 앞자리 0이 지워져 '0{{.Value}}'인지 '000{{.Value}}'인지 알 수 없습니다. 셀 서식을 '텍스트'로 바꿔 코드를 다시 적으세요.", "Value", v)
 				continue
 			}
 			r.cells[col] = fixed

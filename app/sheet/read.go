@@ -87,11 +87,13 @@ func ReadProducts(ctx context.Context, r io.Reader, opts ReadOptions, progress f
 
 // damaged is the error for a sheet excelize cannot read past row n (0: the sheet as a whole).
 func damaged(sheet string, n int, err error) error {
-	where := fmt.Sprintf("'%s' 시트", sheet)
+	where := apperr.M("'{{.Sheet}}' 시트", "Sheet", sheet)
 	if n > 0 {
-		where = fmt.Sprintf("'%s' 시트 %d행", sheet, n)
+		where = apperr.M("'{{.Sheet}}' 시트 {{.Row}}행", "Sheet", sheet, "Row", n)
 	}
-	return &apperr.Error{Code: apperr.ErrInvalid, Err: err, Message: where + "을(를) 읽을 수 없습니다. 파일이 손상되었습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장한 뒤 올리세요."}
+	e := apperr.New(apperr.ErrInvalid, "{{.Where}}을(를) 읽을 수 없습니다. 파일이 손상되었습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장한 뒤 올리세요.", "Where", where)
+	e.Err = err
+	return e
 }
 
 // readSheet reads one sheet, or returns nil when it has no product header.
@@ -133,16 +135,16 @@ func (file *ProductFile) interpret(rows []row, headerRow int, opts ReadOptions, 
 		}
 	}
 	if len(missing) > 0 {
-		file.problem(headerRow, "", "필수 열이 없습니다: "+strings.Join(missing, ", "))
+		file.problemf(headerRow, "", "필수 열이 없습니다: {{.Columns}}", "Columns", strings.Join(missing, ", "))
 		return
 	}
 	if len(rows) == 0 && len(file.Skipped) > 0 {
 		last := file.Skipped[len(file.Skipped)-1].Row
-		file.problem(headerRow, "", fmt.Sprintf("템플릿의 예시·안내 행(%d–%d행)만 있고 등록할 상품이 없습니다. 그 아래 행부터 상품을 적으세요. 예시 행은 읽지 않습니다.", file.Skipped[0].Row, last))
+		file.problemf(headerRow, "", "템플릿의 예시·안내 행({{.First}}–{{.Last}}행)만 있고 등록할 상품이 없습니다. 그 아래 행부터 상품을 적으세요. 예시 행은 읽지 않습니다.", "First", file.Skipped[0].Row, "Last", last)
 		return
 	}
 	if len(rows) == 0 {
-		file.problem(headerRow, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.") // the header row: a file may end there
+		file.problemf(headerRow, "", "등록할 상품이 없습니다. 제목 행 아래에 상품을 적으세요.") // the header row: a file may end there
 		return
 	}
 	for i := range rows {

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"fmt"
 	"strings"
 
 	"sellerdesk/app/catalog"
@@ -58,7 +57,7 @@ func (file *ProductFile) number(r row, col, label string, rng limits.Range) (int
 	case limits.Empty:
 		return 0, true
 	}
-	file.problem(r.n, col, rng.Say(label, why, r.get(col)))
+	file.problemMsg(r.n, col, sayMsg(rng, label, why, r.get(col)))
 	return 0, false
 }
 
@@ -109,13 +108,13 @@ func (file *ProductFile) productFields(r row, p *catalog.Product, lk lookup) {
 		if st, ok := catalog.StatusFromLabel(v); ok {
 			p.Status = st
 		} else {
-			file.problem(r.n, colStatus, fmt.Sprintf("알 수 없는 상태 '%s'입니다. 판매중, 판매중지, 품절 중에서 고르세요.", v))
+			file.problemf(r.n, colStatus, "알 수 없는 상태 '{{.Value}}'입니다. 판매중, 판매중지, 품절 중에서 고르세요.", "Value", v)
 		}
 	}
 	if t, ok := parseTax(r.get(colTax)); ok {
 		p.TaxType = t
 	} else {
-		file.problem(r.n, colTax, fmt.Sprintf("알 수 없는 과세구분 '%s'입니다. 과세, 면세, 영세 중에서 고르세요.", r.get(colTax)))
+		file.problemf(r.n, colTax, "알 수 없는 과세구분 '{{.Value}}'입니다. 과세, 면세, 영세 중에서 고르세요.", "Value", r.get(colTax))
 	}
 	if v := r.get(colCategory); v != "" {
 		id := lk.cats[v]
@@ -126,16 +125,16 @@ func (file *ProductFile) productFields(r row, p *catalog.Product, lk lookup) {
 		case id > 0:
 			p.CategoryID = id
 		case id < 0:
-			file.problem(r.n, colCategory, fmt.Sprintf("'%s' 이름의 카테고리가 여러 개입니다. '의류 > 상의'처럼 전체 경로로 적으세요.", v))
+			file.problemf(r.n, colCategory, "'{{.Value}}' 이름의 카테고리가 여러 개입니다. '의류 > 상의'처럼 전체 경로로 적으세요.", "Value", v)
 		default:
-			file.problem(r.n, colCategory, fmt.Sprintf("없는 카테고리 '%s'입니다. 목록에서 고르거나 카테고리를 먼저 만드세요.", v))
+			file.problemf(r.n, colCategory, "없는 카테고리 '{{.Value}}'입니다. 목록에서 고르거나 카테고리를 먼저 만드세요.", "Value", v)
 		}
 	}
 	if v := r.get(colSupplier); v != "" {
 		if id := lk.sups[v]; id > 0 {
 			p.SupplierID = id
 		} else {
-			file.problem(r.n, colSupplier, fmt.Sprintf("없는 공급업체 '%s'입니다. 목록에서 고르거나 공급업체를 먼저 등록하세요.", v))
+			file.problemf(r.n, colSupplier, "없는 공급업체 '{{.Value}}'입니다. 목록에서 고르거나 공급업체를 먼저 등록하세요.", "Value", v)
 		}
 	}
 }

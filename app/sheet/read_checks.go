@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,7 +36,7 @@ func (file *ProductFile) check(i int) {
 			if file.hasProblemAt(rowN, col) {
 				continue // the cell's own problem (e.g. not a number) already says it
 			}
-			file.problem(rowN, col, ae.Fields[k])
+			file.problemMsg(rowN, col, fieldMsg(ae, k))
 			src.checks = append(src.checks, file.Problems[len(file.Problems)-1])
 		}
 	}
@@ -94,7 +93,7 @@ func (file *ProductFile) checkCodes() {
 			rowN := file.sources[i].optionRows[j]
 			if first, dup := seen[o.Code]; dup {
 				if first != rowN {
-					file.problem(rowN, colOptCode, fmt.Sprintf("옵션관리코드 '%s'가 %d행에도 있습니다.", o.Code, first))
+					file.problemf(rowN, colOptCode, "옵션관리코드 '{{.Code}}'가 {{.Row}}행에도 있습니다.", "Code", o.Code, "Row", first)
 				}
 				continue
 			}
@@ -108,11 +107,11 @@ func (file *ProductFile) checkCodes() {
 func (file *ProductFile) MarkExisting(products, options map[string]bool) {
 	for i, p := range file.Products {
 		if products[p.Code] {
-			file.problem(file.sources[i].row, colCode, fmt.Sprintf("이미 등록된 판매자 상품코드입니다: %s. 기존 상품을 고치려면 대량 수정을 사용하세요.", p.Code))
+			file.problemf(file.sources[i].row, colCode, "이미 등록된 판매자 상품코드입니다: {{.Code}}. 기존 상품을 고치려면 대량 수정을 사용하세요.", "Code", p.Code)
 		}
 		for j, o := range p.Options {
 			if o.Code != "" && options[o.Code] {
-				file.problem(file.sources[i].optionRows[j], colOptCode, fmt.Sprintf("이미 다른 상품이 쓰는 옵션관리코드입니다: %s", o.Code))
+				file.problemf(file.sources[i].optionRows[j], colOptCode, "이미 다른 상품이 쓰는 옵션관리코드입니다: {{.Code}}", "Code", o.Code)
 			}
 		}
 	}

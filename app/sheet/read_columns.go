@@ -1,10 +1,9 @@
 package sheet
 
 import (
-	"fmt"
-
 	"github.com/xuri/excelize/v2"
 
+	"sellerdesk/app/apperr"
 	"sellerdesk/app/catalog"
 )
 
@@ -56,7 +55,18 @@ func (file *ProductFile) column(col string) string {
 	return letter + " (" + col + ")"
 }
 
+// problem files reason, a ready Korean sentence, at a row and a column of the file (col "": the row).
 func (file *ProductFile) problem(rowN int, col, reason string) {
+	file.problemMsg(rowN, col, apperr.Msg{Key: reason})
+}
+
+// problemf files the sentence key with its values (args as for apperr.M) at a row and a column, so the
+// seller reads it in the window's language.
+func (file *ProductFile) problemf(rowN int, col, key string, args ...any) {
+	file.problemMsg(rowN, col, apperr.M(key, args...))
+}
+
+func (file *ProductFile) problemMsg(rowN int, col string, m apperr.Msg) {
 	c := ""
 	switch {
 	case col == "":
@@ -64,7 +74,7 @@ func (file *ProductFile) problem(rowN int, col, reason string) {
 		c = file.column(col)
 	default:
 		// a column the file lacks cannot be pointed at; the seller is told to add it
-		reason += fmt.Sprintf(" 파일에 '%s' 열이 없습니다. 제목 행에 이 열을 더하세요.", col)
+		m = apperr.M("{{.Reason}} 파일에 '{{.Column}}' 열이 없습니다. 제목 행에 이 열을 더하세요.", "Reason", m, "Column", col)
 	}
-	file.Problems = append(file.Problems, Problem{Sheet: file.sheet, Row: rowN, Column: c, Reason: reason})
+	file.Problems = append(file.Problems, problemAt(file.sheet, rowN, c, m))
 }

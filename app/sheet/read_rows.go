@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -50,7 +49,7 @@ func (file *ProductFile) sheetRows(ctx context.Context, it *excelize.Rows) (rows
 			continue
 		}
 		if len(rows) == maxRows {
-			file.problem(n, "", fmt.Sprintf("행이 너무 많습니다. 한 파일에 %s행까지 올릴 수 있습니다. 파일을 나눠 올리세요.", format.Number(int64(maxRows))))
+			file.problemf(n, "", "행이 너무 많습니다. 한 파일에 {{.Max}}행까지 올릴 수 있습니다. 파일을 나눠 올리세요.", "Max", format.Number(int64(maxRows)))
 			return rows, headerRow, true, nil
 		}
 		rows = append(rows, r)

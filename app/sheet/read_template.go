@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"fmt"
 	"strings"
 
 	"sellerdesk/app/catalog"
@@ -19,7 +18,7 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 	for _, r := range rows {
 		code := r.get(colCode)
 		if code == "" {
-			file.problem(r.n, colCode, "판매자 상품코드가 비어 있습니다.")
+			file.problemf(r.n, colCode, "판매자 상품코드가 비어 있습니다.")
 			continue
 		}
 		if _, ok := groups[code]; !ok {
@@ -41,7 +40,7 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 		for _, r := range others {
 			for _, c := range shapeCols {
 				if v := r.get(c); v != "" && v != first.get(c) {
-					file.problem(r.n, c, fmt.Sprintf("같은 상품코드(%s)의 %d행과 값이 다릅니다('%s' ≠ '%s'). 상품 정보는 첫 행에만 적으세요.", code, first.n, v, first.get(c)))
+					file.problemf(r.n, c, "같은 상품코드({{.Code}})의 {{.Row}}행과 값이 다릅니다('{{.Value}}' ≠ '{{.First}}'). 상품 정보는 첫 행에만 적으세요.", "Code", code, "Row", first.n, "Value", v, "First", first.get(c))
 				}
 			}
 		}
@@ -50,7 +49,7 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 		file.compareRows(len(file.Products), p, first, others, lk)
 		kind, ok := parseKind(first.get(colKind))
 		if !ok {
-			file.problem(first.n, colKind, fmt.Sprintf("알 수 없는 옵션형태 '%s'입니다. 없음, 단독형, 조합형 중에서 고르세요.", first.get(colKind)))
+			file.problemf(first.n, colKind, "알 수 없는 옵션형태 '{{.Value}}'입니다. 없음, 단독형, 조합형 중에서 고르세요.", "Value", first.get(colKind))
 		}
 		names := []string{}
 		for _, c := range []string{colOptName1, colOptName2, colOptName3} {
@@ -76,14 +75,14 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 				if g < len(valueCols) {
 					v := r.get(valueCols[g])
 					if v == "" && kind != catalog.OptionsNone && !single {
-						file.problem(r.n, valueCols[g], fmt.Sprintf("'%s'의 옵션값이 비어 있습니다.", names[g]))
+						file.problemf(r.n, valueCols[g], "'{{.Name}}'의 옵션값이 비어 있습니다.", "Name", names[g])
 					}
 					o.Values = append(o.Values, v)
 				}
 			}
 			if single {
 				if n := filledValues(o.Values); n != 1 {
-					file.problem(r.n, colOptValue1, fmt.Sprintf("단독형 옵션은 한 행에 옵션값을 하나만 적습니다(옵션명 %s 중 하나, 지금 %d개).", strings.Join(names, ", "), n))
+					file.problemf(r.n, colOptValue1, "단독형 옵션은 한 행에 옵션값을 하나만 적습니다(옵션명 {{.Names}} 중 하나, 지금 {{.N}}개).", "Names", strings.Join(names, ", "), "N", n)
 				}
 			}
 			o.ExtraPrice, _ = file.number(r, colExtraPrice, "옵션가", limits.ExtraPrice)
@@ -94,7 +93,7 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 			case "N", "아니오", "미사용":
 				o.Usable = false
 			default:
-				file.problem(r.n, colUsable, fmt.Sprintf("사용여부는 Y 또는 N으로 적으세요('%s').", r.get(colUsable)))
+				file.problemf(r.n, colUsable, "사용여부는 Y 또는 N으로 적으세요('{{.Value}}').", "Value", r.get(colUsable))
 			}
 			p.Options = append(p.Options, o)
 			src.optionRows = append(src.optionRows, r.n)
@@ -104,7 +103,7 @@ func (file *ProductFile) readTemplate(rows []row, lk lookup, progress func(float
 			p.Options[0].Values = nil
 			src.optionRows = src.optionRows[:1]
 			if len(others) > 0 {
-				file.problem(others[0].n, colCode, fmt.Sprintf("옵션 없는 상품(%s)이 여러 행에 있습니다. 옵션이 있으면 옵션형태와 옵션명을 적으세요.", code))
+				file.problemf(others[0].n, colCode, "옵션 없는 상품({{.Code}})이 여러 행에 있습니다. 옵션이 있으면 옵션형태와 옵션명을 적으세요.", "Code", code)
 			}
 		}
 		for g, name := range names {
