@@ -30,7 +30,7 @@ type customersScreen struct {
 	sh  *shell
 	svc *customers.Service
 
-	search  *widget.Entry
+	search  *hintEntry
 	tag     *widget.Select
 	consent *widget.Select
 	last    *widget.Select
@@ -62,7 +62,7 @@ var lastChoices = []struct {
 }{{"전체 기간", 0}, {"30일 안", 30}, {"90일 안", 90}, {"1년 안", 365}, {"1년 넘게 주문 없음", -365}}
 
 func (s *customersScreen) build() fyne.CanvasObject {
-	s.search = &widget.Entry{PlaceHolder: lang.L("이름 일부, 전화 뒤 4자리, 이메일")}
+	s.search = newHintEntry(lang.L("이름 일부, 전화 뒤 4자리, 이메일"))
 	s.search.OnChanged = func(string) { s.src.LoadTyping(s.query()) }
 	s.tag = &widget.Select{PlaceHolder: lang.L("태그 전체"), OnChanged: func(string) { s.src.Load(s.query()) }}
 	var consentLabels, lastLabels []string
@@ -105,7 +105,9 @@ func (s *customersScreen) build() fyne.CanvasObject {
 	s.startSync()
 	s.checkPassword()
 
-	filters := container.NewGridWithColumns(5, s.search, s.tag, s.consent, s.last, s.total)
+	// the search is as wide as its hint at least (the hint says what can be searched; a grid's fifth of a
+	// 1280-pixel window cut it), the other filters share the rest
+	filters := container.NewBorder(nil, nil, s.search, nil, container.NewGridWithColumns(4, s.tag, s.consent, s.last, s.total))
 	actions := container.NewHBox(
 		&widget.Button{Text: lang.L("새 고객"), Icon: theme.ContentAddIcon(), OnTapped: s.createNew},
 		&widget.Button{Text: lang.L("이메일 캠페인"), Icon: theme.MailSendIcon(), OnTapped: s.onCampaign},
@@ -116,6 +118,28 @@ func (s *customersScreen) build() fyne.CanvasObject {
 	)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, s.count, actions), s.sync)
 	return container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+// hintEntry is an entry never narrower than its placeholder, so the hint is read whole.
+type hintEntry struct{ widget.Entry }
+
+func newHintEntry(hint string) *hintEntry {
+	e := &hintEntry{}
+	e.PlaceHolder = hint
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// MinSize is the entry's own, widened to the placeholder's text with the entry's border and padding.
+func (e *hintEntry) MinSize() fyne.Size {
+	min := e.Entry.MinSize()
+	return fyne.NewSize(max(min.Width, hintWidth(e.PlaceHolder)), min.Height)
+}
+
+// hintWidth is the width an entry needs to show text whole: the text, the padding each side of it and the
+// entry's border.
+func hintWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.InputBorderSize() + 2
 }
 
 func translated(keys []string) []string {

@@ -101,13 +101,14 @@ func (cd *customerDetail) build() fyne.CanvasObject {
 			if !r.ConfirmedAt.IsZero() {
 				conf = tr("확인 메일 {{.At}}", map[string]any{"At": format.Date(r.ConfirmedAt)})
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", format.Date(r.At), what, r.Method, conf))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", format.Date(r.At), what, lang.L(r.Method), conf))
 		})
 	timeline := widget.NewList(func() int { return len(cd.d.Timeline) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			e := cd.d.Timeline[i]
-			line := fmt.Sprintf("%s  [%s]  %s · %s", format.Date(e.At), lang.L(eventKind(e.Kind)), e.Title, e.Detail)
+			line := fmt.Sprintf("%s  [%s]  %s · %s", format.Date(e.At), lang.L(eventKind(e.Kind)), eventWords(e.Title, e.TitleKey, e.N),
+				eventWords(e.Detail, e.DetailKey, e.N))
 			if e.Amount != 0 {
 				line += " · " + format.Won(e.Amount)
 			}
@@ -118,6 +119,15 @@ func (cd *customerDetail) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("수신 동의 이력"), history),
 	)
 	return container.NewBorder(top, nil, nil, nil, tabs)
+}
+
+// eventWords says a timeline line's title or detail: a sentence key in the window's language, other text
+// (a product, an order number, a subject) as it is.
+func eventWords(s string, key bool, n int) string {
+	if !key {
+		return s
+	}
+	return tr(s, map[string]any{"N": n})
 }
 
 func eventKind(k string) string {

@@ -373,8 +373,12 @@ type Event struct {
 	Kind   string // ORDER, RETURN, MAIL_OUT, MAIL_IN, CONSENT
 	Title  string
 	Detail string
-	Amount int64
-	Ref    int64 // the order id, outbox id or thread id
+	// TitleKey and DetailKey are true when Title or Detail is a sentence key (a consent change, an outbox
+	// state, a consent's way, a mail count) that the window says in its language, with N as {{.N}}
+	TitleKey, DetailKey bool
+	N                   int
+	Amount              int64
+	Ref                 int64 // the order id, outbox id or thread id
 }
 
 // Detail is everything the detail screen shows of a contact.
@@ -456,7 +460,8 @@ func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
 		if at.IsZero() {
 			at = m.CreatedAt
 		}
-		d.Timeline = append(d.Timeline, Event{At: at, Kind: "MAIL_OUT", Title: m.Subject, Detail: outboxStateLabel(m.State), Ref: m.ID})
+		d.Timeline = append(d.Timeline, Event{At: at, Kind: "MAIL_OUT", Title: m.Subject, Detail: OutboxStateLabel(m.State),
+			DetailKey: true, Ref: m.ID})
 	}
 	threads, err := data.MailThreads(ctx, q, id, 100)
 	if err != nil {
@@ -464,14 +469,14 @@ func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
 	}
 	for _, t := range threads {
 		d.Timeline = append(d.Timeline, Event{At: t.LastAt, Kind: "MAIL_IN", Title: t.Subject,
-			Detail: fmt.Sprintf("메일 %d통", t.Count), Ref: t.ID})
+			Detail: "메일 {{.N}}통", DetailKey: true, N: t.Count, Ref: t.ID})
 	}
 	for _, r := range d.Consents {
 		title := "광고 수신 동의"
 		if !r.Granted {
 			title = "광고 수신 거부"
 		}
-		d.Timeline = append(d.Timeline, Event{At: r.At, Kind: "CONSENT", Title: title, Detail: r.Method})
+		d.Timeline = append(d.Timeline, Event{At: r.At, Kind: "CONSENT", Title: title, TitleKey: true, Detail: r.Method, DetailKey: true})
 	}
 	sortEvents(d.Timeline)
 	d.MissingEmail = c.Email == ""
@@ -486,7 +491,9 @@ func sortEvents(ev []Event) {
 	}
 }
 
-func outboxStateLabel(s string) string {
+// OutboxStateLabel is how the seller reads an outbox state (QUEUED, SENDING, SENT, FAILED, CHECK): a sentence
+// key, translated by the area's translation files (assets/translations/customers.*.json).
+func OutboxStateLabel(s string) string {
 	switch s {
 	case data.OutQueued:
 		return "보낼 예정"
