@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Every problem names the row and column the seller finds when opening the file in Excel. Excel shows a
@@ -260,4 +262,88 @@ func TestProductDuplicateColumn(t *testing.T) {
 	if len(file.Problems) != 0 || len(file.Products) != 1 || file.Products[0].Price != 5000 {
 		t.Errorf("read %+v %+v, want 판매가 5000 from column C", file.Products, file.Problems)
 	}
+}
+
+// TestLocationsElsewhere: a header below row 1, columns hidden or empty left of the data and a table on
+// a sheet that is not the first are all named as Excel shows them, in the product reader (xlsx) and the
+// row readers (xlsx, .xls).
+func TestLocationsElsewhere(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "안내")
+	f.SetCellStr("안내", "A1", "이 파일은 상품 목록입니다")
+	f.NewSheet("상품")
+	f.SetCellStr("상품", "C1", "2026년 12월 상품 등록")
+	f.SetSheetRow("상품", "C3", &[]any{"판매자 상품코드", "상품명", "판매가", "재고수량"})
+	f.SetSheetRow("상품", "C4", &[]any{"P1", "양말", "5000", "3"})
+	f.SetSheetRow("상품", "C6", &[]any{"P2", "모자", "오천원", "3"})
+	if err := f.SetColVisible("상품", "A:B", false); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	file := read(t, buf.Bytes(), ReadOptions{})
+	if len(file.Problems) != 1 {
+		t.Fatalf("problems %+v", file.Problems)
+	}
+	if p := file.Problems[0]; p.Sheet != "상품" || p.Row != 6 || p.Column != "E (판매가)" {
+		t.Errorf("product problem at %s %d %s, want 상품 row 6, E (판매가): %+v", p.Sheet, p.Row, p.Column, p)
+	}
+
+	// a courier file whose first sheet is a cover and whose table starts in column B on row 4
+	grid := [][]string{
+		{},
+		{"", "출고 내역"},
+		{},
+		{"", "받는분성명", "받는분전화번호", "운송장번호"},
+		{"", "김민지", "010-1234-5678", "612345678901"},
+		{"", "이서준", "010-2222-3333", ""},
+	}
+	padded := make([][]string, len(grid))
+	for i, r := range grid {
+		padded[i] = append(append([]string(nil), r...), make([]string, 4-len(r))...)
+	}
+	cover := xlsGrid("표지", [][]string{{"택배 출고 자료"}})
+	for name, raw := range map[string][]byte{
+		"xls":  xlsFile(t, []xlsTestSheet{cover, xlsGrid("출고", padded)}, xlsOptions{}),
+		"xlsx": twoSheets(t, padded),
+	} {
+		t.Run(name, func(t *testing.T) {
+			rows, probs, err := ReadCourierFile(context.Background(), bytes.NewReader(raw), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1 || rows[0].Sheet != "출고" || rows[0].Row != 5 {
+				t.Errorf("rows %+v, want one on 출고 row 5", rows)
+			}
+			if len(probs) != 1 || probs[0].Sheet != "출고" || probs[0].Row != 6 || probs[0].Column != "D (운송장번호)" {
+				t.Errorf("problems %+v, want 출고 row 6, D (운송장번호)", probs)
+			}
+		})
+	}
+}
+
+// twoSheets is an xlsx with a cover sheet and rows on a second sheet named 출고.
+func twoSheets(t *testing.T, rows [][]string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "표지")
+	f.SetCellStr("표지", "A1", "택배 출고 자료")
+	f.NewSheet("출고")
+	for r, row := range rows {
+		for c, v := range row {
+			if v != "" {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				f.SetCellStr("출고", cell, v)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
