@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"context"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -195,6 +196,27 @@ func TestSayMsgIsSay(t *testing.T) {
 					t.Errorf("%s %v %q: %q, want %q", label, c.why, c.text, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestCourierProblemsInEnglish: the courier reader's fixed sentences (filed as Korean Reason) are found as
+// keys, so its problems read in English too.
+func TestCourierProblemsInEnglish(t *testing.T) {
+	_, probs, err := ReadCourierFile(context.Background(), strings.NewReader("받는분성명,받는분전화번호,운송장번호\n김민지,010-1234-5678,\n,010-2222-3333,612345678901\n"), "")
+	if err != nil || len(probs) != 2 {
+		t.Fatalf("%+v %v", probs, err)
+	}
+	en := translations(t, "en")
+	english := func(key string, args map[string]any) string {
+		if v, ok := en[key]; ok && v != "" {
+			return apperr.Render(v, args)
+		}
+		return apperr.Render(key, args)
+	}
+	for i, want := range []string{"The tracking number (송장번호) is empty.", "The recipient's name is empty."} {
+		if got := probs[i].Text(english); got != want {
+			t.Errorf("problem %d in English: %q, want %q", i, got, want)
 		}
 	}
 }
