@@ -106,7 +106,7 @@ func (s *ordersScreen) previewTracking(matches []orders.TrackingMatch, problems 
 		[]float32{50, 90, 140, 170, 400}, func() int { return len(matches) + len(problems) }, func(r, c int) string {
 			if r >= len(matches) {
 				p := problems[r-len(matches)]
-				return []string{fmt.Sprint(p.Row), "", "", "", p.Column + ": " + p.Reason}[c]
+				return []string{fmt.Sprint(p.Row), "", "", "", p.Column + ": " + p.Text(translate)}[c]
 			}
 			m := matches[r]
 			result := lang.L("입력합니다 ({{.N}}개 상품)", map[string]any{"N": len(m.LineIDs)})
