@@ -30,7 +30,7 @@ type ProductQuery struct {
 	LowStock    bool
 	Archived    bool
 	IDs         []int64
-	OrderBy     string // updated, code, name, category, price, stock, status
+	OrderBy     string // created (registration: the id), updated, code, name, category, price, stock, status
 	Desc        bool
 	Offset      int
 	Limit       int
@@ -42,7 +42,7 @@ type ProductQuery struct {
 const rareMatches = 2000
 
 var orderColumns = map[string]string{
-	"updated": "p.updated_at", "code": "p.code", "name": "p.name", "category": "p.category_id",
+	"created": "p.id", "updated": "p.updated_at", "code": "p.code", "name": "p.name", "category": "p.category_id",
 	"price": "p.price", "stock": "p.total_stock", "status": "p.status",
 }
 

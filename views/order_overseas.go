@@ -9,12 +9,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/overseas"
 	"sellerdesk/views/widgets"
@@ -174,25 +172,40 @@ func (f *overseasForm) show() {
 	itemsBox.Add(itemRow(boldLabel(lang.L("품목 설명 (영문)")), boldLabel(lang.L("HS 코드")), boldLabel(lang.L("수량")),
 		boldLabel(lang.L("순중량 g")), boldLabel(lang.L("가격 USD")), boldLabel(lang.L("원산지"))))
 	for _, it := range f.sh.Items {
-		row := map[string]*widgets.Entry{}
-		mk := func(k, v, ph string) *widgets.Entry {
-			e := widgets.NewEntry()
-			e.SetText(v)
-			e.SetPlaceHolder(ph)
-			row[k] = e
-			return e
-		}
-		itemsBox.Add(itemRow(mk("desc", it.Description, "Wool knit scarf"), mk("hs", it.HSCode, "6117.10"),
-			mk("qty", strconv.Itoa(it.Qty), "1"), mk("grams", strconv.Itoa(it.NetGrams), "180"),
-			mk("usd", fmt.Sprintf("%d.%02d", it.ValueCents/100, it.ValueCents%100), "20.00"), mk("origin", it.Origin, "KR")))
-		f.items = append(f.items, row)
+		f.addItemRow(itemsBox, itemRow, it)
 	}
-	rates := &widget.Button{Text: lang.L("요금표…"), Icon: theme.SettingsIcon(), OnTapped: f.v.s.sh.showRateTable}
+	rates := &widget.Button{Text: lang.L("요금표…"), Icon: theme.SettingsIcon(), OnTapped: func() { f.v.s.sh.showRateTable().onSaved = f.requote }}
 	rows = append(rows, formRow{input: container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), rates)},
 		formRow{label: " ", input: itemsBox, field: "items"})
 	f.form = newScreenForm(f.v.s.sh, lang.L("해외배송 · 세관 신고"), lang.L("저장"), 860, rows, func(*screenForm) { f.save() })
 	f.requote()
 	f.form.show()
+}
+
+// addItemRow adds a customs item's row of inputs. The placeholders are examples ("예: 180"), drawn in the
+// theme's placeholder colour, and a figure the draft does not know (a product without a weight) is left
+// empty so its example shows instead of a 0 that reads as typed; an empty input is never read as its
+// example.
+func (f *overseasForm) addItemRow(box *fyne.Container, itemRow func(fyne.CanvasObject, ...fyne.CanvasObject) fyne.CanvasObject,
+	it overseas.CustomsItem) map[string]*widgets.Entry {
+	row := map[string]*widgets.Entry{}
+	mk := func(k, v, example string) *widgets.Entry {
+		e := widgets.NewEntryWithPlaceholder(lang.L("예: {{.Example}}", map[string]any{"Example": example}))
+		e.SetText(v)
+		row[k] = e
+		return e
+	}
+	num := func(n int) string {
+		if n <= 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	box.Add(itemRow(mk("desc", it.Description, "Wool knit scarf"), mk("hs", it.HSCode, "6117.10"),
+		mk("qty", num(it.Qty), "1"), mk("grams", num(it.NetGrams), "180"),
+		mk("usd", fmt.Sprintf("%d.%02d", it.ValueCents/100, it.ValueCents%100), "20.00"), mk("origin", it.Origin, "KR")))
+	f.items = append(f.items, row)
+	return row
 }
 
 // itemColumns lays a customs item out on one row: 품목 설명, then HS 코드, 수량, 순중량, 가격 and 원산지.
@@ -298,8 +311,14 @@ func (f *overseasForm) save() {
 	sh.Items = nil
 	bad := map[string]string{}
 	for i, row := range f.items {
-		qty, err1 := strconv.Atoi(strings.TrimSpace(row["qty"].Text))
-		grams, err2 := strconv.Atoi(strings.TrimSpace(row["grams"].Text))
+		// an empty quantity or weight is 0, which the service refuses as missing; an empty input is never
+		// read as the example its placeholder shows
+		qty, err1 := atoiOrZero(row["qty"].Text)
+		grams, err2 := atoiOrZero(row["grams"].Text)
+		if strings.TrimSpace(row["usd"].Text) == "" {
+			bad["items"] = lang.L("{{.N}}번 품목의 가격(USD)을 입력하세요 (예: 20.00).", map[string]any{"N": i + 1})
+			break
+		}
 		cents, err3 := parseUSD(row["usd"].Text)
 		if err1 != nil || err2 != nil || err3 != nil {
 			bad["items"] = lang.L("{{.N}}번 품목의 수량, 순중량, 가격은 숫자로 입력하세요.", map[string]any{"N": i + 1})
@@ -367,6 +386,14 @@ func (f *overseasForm) save() {
 	})
 }
 
+// atoiOrZero reads a whole number; empty is 0.
+func atoiOrZero(s string) (int, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+}
+
 // parseUSD reads "25.50" or "25" as cents.
 func parseUSD(s string) (int64, error) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "$"))
@@ -396,86 +423,280 @@ func (v *orderDetail) onCustomsPDF() {
 		})
 }
 
+// rateKey names one table of the rate card: a service and a zone.
+type rateKey struct {
+	service overseas.Service
+	zone    int
+}
+
+// rateTable is one service and zone's bands as shown: the stored rates, an input and a problem line each.
+type rateTable struct {
+	rates   []overseas.Rate
+	entries []*widgets.Entry
+	msgs    []*widgets.ErrorLine
+	grid    fyne.CanvasObject
+}
+
+// rateForm is 해외 배송 요금표: the fees of one service and zone at a time, kept as typed when the seller
+// switches to another (all are saved together), each fee's problem under it, and before 저장 what a parcel
+// of a sample weight would cost with the fees as typed.
+type rateForm struct {
+	sh      *shell
+	form    *widgets.FormDialog
+	service *widgets.Select
+	zone    *widgets.Select
+	sample  *widgets.Entry
+	list    *fyne.Container
+	tables  map[rateKey]*rateTable
+	asked   int // the newest table asked: an older answer is not shown
+	// onSaved runs after the fees were stored (the overseas form asks its quote again); may be nil
+	onSaved func()
+}
+
+// rateZones are the zones of Korea Post's rate card.
+var rateZones = []int{1, 2, 3, 4}
+
 // showRateTable edits the overseas rate table, one service and zone at a time.
-func (sh *shell) showRateTable() {
-	svc := sh.desk.Abroad
+func (sh *shell) showRateTable() *rateForm {
+	f := &rateForm{sh: sh, tables: map[rateKey]*rateTable{}, list: container.NewVBox()}
 	var svcNames []string
 	for _, s := range overseas.Services {
 		svcNames = append(svcNames, s.Label())
 	}
-	service := newSelect(svcNames, nil)
-	zone := newSelect([]string{"1", "2", "3", "4"}, nil)
-	list := container.NewVBox()
-	var rates []overseas.Rate
-	var entries []*widget.Entry
-	var showRates func()
-	asked := 0 // the newest table asked: an older answer is not shown
-	load := func() {
-		list.RemoveAll()
-		rates, entries = nil, nil
-		si, zi := service.SelectedIndex(), zone.SelectedIndex()
-		if si < 0 || zi < 0 {
-			return
-		}
-		asked++
-		gen := asked
-		list.Add(&widget.Label{Text: lang.L("불러오는 중…"), Importance: widget.LowImportance})
-		background(sh, func(ctx context.Context) ([]overseas.Rate, error) { return svc.Rates(ctx, overseas.Services[si], zi+1) },
-			func(rs []overseas.Rate, err error) {
-				if gen != asked {
-					return
-				}
-				list.RemoveAll()
-				if err != nil {
-					sh.showError(err)
-					return
-				}
-				rates = rs
-				showRates()
-			})
+	var zones []string
+	for _, z := range rateZones {
+		zones = append(zones, lang.L("{{.N}}지역", map[string]any{"N": z}))
 	}
-	showRates = func() {
-		grid := container.NewGridWithColumns(4)
-		for _, r := range rates {
-			e := widget.NewEntry()
-			e.SetText(format.Number(r.Fee))
-			entries = append(entries, e)
-			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(strconv.FormatFloat(float64(r.MaxGrams)/1000, 'f', -1, 64)+" kg"), nil, e))
+	f.service = widgets.NewSelect(svcNames, lang.L("배송 방법을 고르세요"), nil)
+	f.zone = widgets.NewSelect(zones, lang.L("지역을 고르세요"), nil)
+	f.sample = widgets.NewEntryWithPlaceholder(lang.L("예: 1000"))
+	f.sample.SetText("1000")
+	f.form = sh.formDialog(lang.L("해외 배송 요금표"), lang.L("저장"))
+	f.form.MinWidth = 760
+	f.form.SetIntro(lang.L("무게 구간마다 요금(원)을 적습니다. 처음 값은 예시이니 우체국 요금표로 바꾸세요. 1지역: 일본·중국 등, 2지역: 동남아, 3지역: 유럽·호주·캐나다, 4지역: 미국."))
+	f.form.AddField(lang.L("배송 방법"), f.service, nil)
+	f.form.AddField(lang.L("지역"), f.zone, nil)
+	sampleField := f.form.AddField(lang.L("예시 무게 (g)"), f.sample, func() string {
+		if _, ok := f.sampleGrams(); !ok {
+			return lang.L("무게를 g 단위로 입력하세요 (예: 850).")
 		}
-		list.Add(grid)
+		return ""
+	})
+	sampleField.Hint = lang.L("바꾼 요금으로 이 무게의 배송비가 얼마인지 아래에 보여 드립니다.")
+	scroll := container.NewVScroll(f.list)
+	scroll.SetMinSize(fyne.NewSize(700, 200))
+	f.form.AddRow(scroll)
+	f.form.Consequence = f.consequence
+	f.form.OnSubmit = f.submit
+	f.service.OnChanged = func(string) { f.show() }
+	f.zone.OnChanged = func(string) { f.show() }
+	f.service.SetSelectedIndex(0)
+	f.zone.SetSelectedIndex(0)
+	f.form.Show()
+	return f
+}
+
+// key is the table chosen; ok is false until both a service and a zone are.
+func (f *rateForm) key() (rateKey, bool) {
+	si, zi := f.service.SelectedIndex(), f.zone.SelectedIndex()
+	if si < 0 || zi < 0 {
+		return rateKey{}, false
 	}
-	service.OnChanged = func(string) { load() }
-	zone.OnChanged = func(string) { load() }
-	service.SetSelectedIndex(0)
-	zone.SetSelectedIndex(0)
-	help := &widget.Label{Text: lang.L("무게 구간마다 요금(원)을 적습니다. 처음 값은 예시이니 우체국 요금표로 바꾸세요. 1지역: 일본·중국 등, 2지역: 동남아, 3지역: 유럽·호주·캐나다, 4지역: 미국."),
-		Wrapping: fyne.TextWrapWord}
-	body := container.NewBorder(container.NewVBox(help, container.NewHBox(widget.NewLabel(lang.L("배송 방법")), service,
-		widget.NewLabel(lang.L("지역")), zone)), nil, nil, nil, container.NewVScroll(list))
-	d := dialog.NewCustomConfirm(lang.L("해외 배송 요금표"), lang.L("저장"), lang.L("닫기"), body, func(ok bool) {
-		if !ok {
-			return
-		}
-		var changed []overseas.Rate
-		for i, e := range entries {
-			fee, okFee := format.ParseWon(e.Text)
-			if !okFee {
-				sh.showError(&app.Error{Code: app.ErrInvalid, Message: tr("{{.Kg}} kg 요금 '{{.V}}'은(는) 숫자가 아닙니다.",
-					map[string]any{"Kg": strconv.FormatFloat(float64(rates[i].MaxGrams)/1000, 'f', -1, 64), "V": e.Text})})
+	return rateKey{overseas.Services[si], rateZones[zi]}, true
+}
+
+// show puts the chosen table in the list: as typed when it was shown before, or read off the window.
+func (f *rateForm) show() {
+	k, ok := f.key()
+	if !ok {
+		return
+	}
+	f.asked++
+	if t := f.tables[k]; t != nil {
+		f.list.Objects = []fyne.CanvasObject{t.grid}
+		f.list.Refresh()
+		f.form.Changed()
+		f.form.Refresh()
+		return
+	}
+	gen := f.asked
+	f.list.Objects = []fyne.CanvasObject{&widget.Label{Text: lang.L("불러오는 중…"), Importance: widget.LowImportance}}
+	f.list.Refresh()
+	background(f.sh, func(ctx context.Context) ([]overseas.Rate, error) {
+		return f.sh.desk.Abroad.Rates(ctx, k.service, k.zone)
+	},
+		func(rs []overseas.Rate, err error) {
+			if gen != f.asked {
+				return // the seller chose another table meanwhile
+			}
+			if err != nil {
+				f.list.Objects = []fyne.CanvasObject{&widget.Label{Text: sellerText(err), Importance: widget.DangerImportance,
+					Wrapping: fyne.TextWrapWord}}
+				f.list.Refresh()
 				return
 			}
-			if fee != rates[i].Fee {
-				r := rates[i]
+			t := f.newTable(rs)
+			f.tables[k] = t
+			f.list.Objects = []fyne.CanvasObject{t.grid}
+			f.list.Refresh()
+			f.form.Changed()
+			f.form.Refresh()
+		})
+}
+
+// newTable lays a table's bands out four to a row: the band's weight, its fee input, its problem line.
+func (f *rateForm) newTable(rs []overseas.Rate) *rateTable {
+	t := &rateTable{rates: rs}
+	grid := container.NewGridWithColumns(4)
+	for i, r := range rs {
+		e := widgets.NewEntry()
+		e.SetText(format.Number(r.Fee))
+		e.OnEscape = f.form.Cancel
+		e.OnSubmitted = func(string) { f.form.Submit() }
+		msg := widgets.NewErrorLine()
+		i := i
+		e.OnChanged = func(string) {
+			if msg.Text() != "" {
+				msg.SetText(t.problem(i))
+			}
+			f.form.SetProblem("")
+			f.form.Changed()
+		}
+		t.entries = append(t.entries, e)
+		t.msgs = append(t.msgs, msg)
+		band := &widget.Label{Text: kgText(r.MaxGrams) + " kg", Alignment: fyne.TextAlignTrailing}
+		grid.Add(container.NewBorder(nil, msg, container.New(&minWidthLayout{width: 64}, band), nil, e))
+	}
+	t.grid = grid
+	return t
+}
+
+// problem is what is wrong with band i's fee as typed ("" when fine).
+func (t *rateTable) problem(i int) string {
+	if fee, ok := format.ParseWon(t.entries[i].Text); !ok || fee < 0 {
+		return lang.L("숫자로 입력하세요.")
+	}
+	return ""
+}
+
+// typed is band i's fee as typed, ok false when it is not a fee.
+func (t *rateTable) typed(i int) (int64, bool) {
+	fee, ok := format.ParseWon(t.entries[i].Text)
+	return fee, ok && fee >= 0
+}
+
+func kgText(grams int) string { return strconv.FormatFloat(float64(grams)/1000, 'f', -1, 64) }
+
+// sampleGrams is the sample weight typed.
+func (f *rateForm) sampleGrams() (int, bool) {
+	g, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(f.sample.Text, ",", "")))
+	return g, err == nil && g > 0
+}
+
+// changed lists every fee typed differently from the stored one, in every table shown so far.
+func (f *rateForm) changed() []overseas.Rate {
+	var out []overseas.Rate
+	for _, t := range f.tables {
+		for i, r := range t.rates {
+			if fee, ok := t.typed(i); ok && fee != r.Fee {
 				r.Fee = fee
-				changed = append(changed, r)
+				out = append(out, r)
 			}
 		}
-		if len(changed) == 0 {
-			return
+	}
+	return out
+}
+
+// consequence is what a parcel of the sample weight costs in the table shown, with the fees as typed, and
+// how many fees 저장 changes.
+func (f *rateForm) consequence() string {
+	k, ok := f.key()
+	t := f.tables[k]
+	grams, gok := f.sampleGrams()
+	switch {
+	case !ok:
+		return lang.L("배송 방법과 지역을 고르세요.")
+	case t == nil:
+		return lang.L("불러오는 중…")
+	case !gok:
+		return lang.L("예시 무게를 g 단위로 적으면 그 배송비를 보여 드립니다.")
+	}
+	var line string
+	band := -1
+	for i, r := range t.rates {
+		if r.MaxGrams >= grams && (band < 0 || r.MaxGrams < t.rates[band].MaxGrams) {
+			band = i
 		}
-		background(sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, svc.SaveRates(ctx, changed) },
-			func(_ struct{}, err error) { sh.showError(err) })
-	}, sh.win)
-	d.Resize(fyne.NewSize(820, 600))
-	d.Show()
+	}
+	args := map[string]any{"Service": k.service.Label(), "Zone": k.zone, "G": format.Number(int64(grams))}
+	var fee int64
+	fok := false
+	if band >= 0 {
+		fee, fok = t.typed(band)
+	}
+	switch {
+	case band < 0:
+		line = lang.L("{{.Service}} {{.Zone}}지역 요금표에는 {{.G}} g을 보낼 구간이 없습니다.", args)
+	case !fok:
+		args["Band"] = kgText(t.rates[band].MaxGrams)
+		line = lang.L("{{.Service}} {{.Zone}}지역 {{.G}} g: {{.Band}} kg 구간의 요금을 숫자로 적으세요.", args)
+	default:
+		args["Band"], args["Fee"] = kgText(t.rates[band].MaxGrams), format.Won(fee)
+		line = lang.L("{{.Service}} {{.Zone}}지역에 {{.G}} g을 보내면 {{.Fee}} ({{.Band}} kg 이하 구간)", args)
+	}
+	if n := len(f.changed()); n > 0 {
+		line += " · " + lang.L("바꾼 요금 {{.N}}개", map[string]any{"N": n})
+	}
+	return line
+}
+
+// submit checks every fee typed (a wrong one is shown under it, its table brought up) and saves the
+// changed ones, all or none, off the window; the form stays open with what was typed until they are stored.
+func (f *rateForm) submit() bool {
+	var bad *widgets.Entry
+	var badKey rateKey
+	for k, t := range f.tables {
+		for i := range t.rates {
+			msg := t.problem(i)
+			t.msgs[i].SetText(msg)
+			if msg != "" && bad == nil {
+				bad, badKey = t.entries[i], k
+			}
+		}
+	}
+	if bad != nil {
+		if k, _ := f.key(); k != badKey {
+			for i, s := range overseas.Services {
+				if s == badKey.service {
+					f.service.SetSelectedIndex(i)
+				}
+			}
+			f.zone.SetSelectedIndex(badKey.zone - 1)
+		}
+		f.sh.win.Canvas().Focus(bad)
+		f.form.SetProblem(lang.L("숫자가 아닌 요금이 있습니다. 빨간 줄의 요금을 고치세요."))
+		return false
+	}
+	changed := f.changed()
+	if len(changed) == 0 {
+		f.sh.toast(lang.L("바꾼 요금이 없어 요금표를 그대로 두었습니다."))
+		return true
+	}
+	f.form.Busy(true)
+	background(f.sh, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, f.sh.desk.Abroad.SaveRates(ctx, changed)
+	},
+		func(_ struct{}, err error) {
+			f.form.Busy(false)
+			if err != nil {
+				f.form.SetProblem(sellerText(err))
+				return
+			}
+			f.form.Hide()
+			f.sh.toast(lang.L("요금표를 저장했습니다 (요금 {{.N}}개).", map[string]any{"N": len(changed)}))
+			if f.onSaved != nil {
+				f.onSaved()
+			}
+		})
+	return false
 }

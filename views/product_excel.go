@@ -242,7 +242,8 @@ func (s *productsScreen) applyFile(title, working, cancelled string, p *producti
 			s.sh.showError(err)
 			return
 		}
-		s.refresh()
+		s.reloadInPlace() // a bulk edit keeps the list where the seller was
+		background(s.sh, s.svc.Categories, s.setCategories)
 		dialog.ShowInformation(title, done(res), s.sh.win)
 	})
 }

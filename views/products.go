@@ -25,6 +25,10 @@ type productsScreen struct {
 	sortKey  catalog.SortKey
 	sortDesc bool
 	selected map[int64]bool
+	// keepPlace: the rows being read follow an edit made from the list, so the table keeps its scroll
+	// position (and the selection stays) instead of going back to the top
+	keepPlace bool
+	sortPick  *widget.Select
 
 	search    *widget.Entry
 	category  *widget.Select
@@ -50,7 +54,7 @@ type productsScreen struct {
 func newProductsScreen(sh *shell) *productsScreen {
 	s := &productsScreen{
 		sh: sh, svc: sh.desk.Catalog,
-		columns: productColumns(), sortKey: catalog.SortUpdated, sortDesc: true,
+		columns: productColumns(), sortKey: catalog.SortCreated, sortDesc: true,
 		selected: map[int64]bool{},
 	}
 	s.pager = newProductPager(sh, sh.desk.Catalog, s.onList)
@@ -72,7 +76,7 @@ func statusLabel(st catalog.Status) string {
 func (s *productsScreen) build() fyne.CanvasObject {
 	s.search = &widget.Entry{PlaceHolder: lang.L("상품명 또는 상품코드로 검색 (Ctrl+F)")}
 	s.search.ExtendBaseWidget(s.search)
-	s.search.OnChanged = func(string) { s.pager.LoadTyping(s.filter()) }
+	s.search.OnChanged = func(string) { s.keepPlace = false; s.pager.LoadTyping(s.filter()) }
 	s.category = newSelect(nil, func(string) { s.reload() })
 	s.category.PlaceHolder = lang.L("전체 카테고리")
 	statuses := []string{lang.L("전체 상태")}
@@ -99,6 +103,11 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	}
 
 	s.count = &widget.Label{}
+	// 등록순 by default: an edit made from the list (a status, a category, a bulk edit) never moves a row;
+	// 최근 수정순, which does, is the seller's explicit choice (as is a column's header)
+	s.sortPick = newSelect(sortChoices(), nil, lang.L("열 제목 순"))
+	s.sortPick.SetSelectedIndex(0)
+	s.sortPick.OnChanged = func(string) { s.onSortPick() }
 	newBtn := &widget.Button{Text: lang.L("새 상품"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.createNew}
 	excel := &widget.Button{Text: lang.L("엑셀"), Icon: theme.FileIcon(), OnTapped: s.onExcelMenu}
 	setup := &widget.Button{Text: lang.L("카테고리·공급업체"), Icon: theme.SettingsIcon(), OnTapped: s.onSetup}
@@ -120,7 +129,7 @@ func (s *productsScreen) build() fyne.CanvasObject {
 	s.delete = &widget.Button{Text: lang.L("삭제"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: s.onBatchDelete}
 	s.restore = &widget.Button{Text: lang.L("보관함에서 복원"), Icon: theme.HistoryIcon(), OnTapped: s.onBatchRestore}
 	s.batch = container.NewHBox(s.batchInfo, statusMenu,
-		&widget.Button{Text: lang.L("카테고리 이동…"), Icon: theme.FolderIcon(), OnTapped: s.onBatchMove},
+		&widget.Button{Text: lang.L("카테고리 이동…"), Icon: theme.FolderIcon(), OnTapped: func() { s.onBatchMove() }},
 		s.delete, s.restore,
 		&widget.Button{Text: lang.L("선택 해제"), OnTapped: s.clearSelection})
 	s.batch.Hide()
@@ -129,7 +138,7 @@ func (s *productsScreen) build() fyne.CanvasObject {
 		container.NewHBox(s.category, s.status, s.lowStock, s.archived),
 		s.search)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, s.count, container.NewHBox(setup, excel, newBtn)),
+		container.NewBorder(nil, nil, container.NewHBox(s.count, s.sortPick), container.NewHBox(setup, excel, newBtn)),
 		filters, reserved(s.batch))
 	s.demo = &widget.Button{Text: lang.L("데모 데이터"), Icon: theme.DownloadIcon(), OnTapped: func() { s.sh.loadDemo() }}
 	s.demo.Hide()
@@ -205,12 +214,43 @@ func (s *productsScreen) filter() catalog.ListFilter {
 	return f
 }
 
-// reload asks for the rows of the current search, filters and sort; they arrive in onList.
+// reload asks for the rows of the current search, filters and sort; they arrive in onList, shown from the
+// top.
 func (s *productsScreen) reload() {
 	if s.table == nil {
 		return
 	}
+	s.keepPlace = false
 	s.pager.Load(s.filter())
+}
+
+// reloadInPlace reads the rows again after an edit made from the list or the editor: the sort and filters
+// stay, the table keeps its scroll position and the ticked rows stay ticked, so the seller does not lose
+// their place (in 등록순 the rows stay where they were).
+func (s *productsScreen) reloadInPlace() {
+	if s.table == nil {
+		return
+	}
+	s.keepPlace = true
+	s.pager.Load(s.filter())
+}
+
+// sortChoices are the orders the list offers besides its column headers: 최근 등록순 (the default) and
+// 최근 수정순.
+func sortChoices() []string { return []string{lang.L("최근 등록순"), lang.L("최근 수정순")} }
+
+// onSortPick sorts by what the seller chose in the sort choice, newest first.
+func (s *productsScreen) onSortPick() {
+	switch s.sortPick.SelectedIndex() {
+	case 0:
+		s.sortKey, s.sortDesc = catalog.SortCreated, true
+	case 1:
+		s.sortKey, s.sortDesc = catalog.SortUpdated, true
+	default:
+		return // a column header's sort cleared the choice
+	}
+	s.table.Refresh() // the headers' sort arrows
+	s.reload()
 }
 
 // onList shows what the list source reports, on the UI goroutine.
@@ -234,7 +274,10 @@ func (s *productsScreen) onList(ev widgets.ListEvent) {
 	}
 	s.table.Refresh()
 	if ev == widgets.ListLoaded {
-		s.table.ScrollToTop()
+		if !s.keepPlace {
+			s.table.ScrollToTop()
+		}
+		s.keepPlace = false
 		s.updateBatch()
 	}
 }
@@ -246,6 +289,10 @@ func (s *productsScreen) onSort(col int) {
 	} else {
 		s.sortKey, s.sortDesc = key, false
 	}
+	on := s.sortPick.OnChanged
+	s.sortPick.OnChanged = nil
+	s.sortPick.ClearSelected() // the header's sort is the one in force
+	s.sortPick.OnChanged = on
 	s.reload()
 }
 
@@ -302,38 +349,62 @@ func (s *productsScreen) updateBatch() {
 		s.delete.Show()
 	}
 	s.batch.Show()
+	s.batch.Refresh() // lays the bar out again for its count's width (a hidden bar was laid out empty)
 }
 
 func (s *productsScreen) onBatchStatus(st catalog.Status) {
 	ids := s.selectedIDs()
 	saving(s.sh, func(ctx context.Context) error { return s.svc.SetStatus(ctx, ids, st) }, func() {
-		s.reload()
+		s.reloadInPlace()
 		label := statusLabel(st)
 		s.sh.toast(lang.L("상품 {{.N}}개를 {{.Status}}{{.Ro}} 바꿨습니다.", map[string]any{"N": format.Number(int64(len(ids))),
 			"Status": label, "Ro": format.Particle(label, "으로")}))
 	})
 }
 
-func (s *productsScreen) onBatchMove() {
+// onBatchMove asks where the selected products go: the category is chosen in a form that says, before
+// 이동, how many products move where; the list keeps its rows and selection afterwards.
+func (s *productsScreen) onBatchMove() *widgets.FormDialog {
+	ids := s.selectedIDs()
 	options := make([]string, len(s.categories))
 	for i, c := range s.categories {
 		options[i] = c.Path
 	}
-	pick := newSelect(options, nil)
-	pick.PlaceHolder = lang.L("카테고리 선택")
-	dialog.ShowForm(lang.L("카테고리 이동"), lang.L("이동"), lang.L("취소"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("옮길 카테고리"), pick)}, func(ok bool) {
-			i := pick.SelectedIndex()
-			if !ok || i < 0 {
-				return
-			}
-			ids, cat, path := s.selectedIDs(), s.categories[i].ID, s.categories[i].Path
-			saving(s.sh, func(ctx context.Context) error { return s.svc.MoveToCategory(ctx, ids, cat) }, func() {
-				s.reload()
-				s.sh.toast(lang.L("상품 {{.N}}개를 {{.Path}}{{.Ro}} 옮겼습니다.", map[string]any{"N": format.Number(int64(len(ids))),
+	pick := widgets.NewSelect(options, lang.L("카테고리를 고르세요"), nil)
+	d := s.sh.formDialog(lang.L("카테고리 이동"), lang.L("이동"))
+	field := d.AddField(lang.L("옮길 카테고리"), pick, func() string {
+		if pick.SelectedIndex() < 0 {
+			return lang.L("옮길 카테고리를 고르세요.")
+		}
+		return ""
+	})
+	if len(options) == 0 {
+		field.Hint = lang.L("카테고리가 없습니다. '카테고리·공급업체'에서 먼저 만드세요.")
+	}
+	n := format.Number(int64(len(ids)))
+	d.Consequence = func() string {
+		i := pick.SelectedIndex()
+		if i < 0 {
+			return lang.L("선택한 상품 {{.N}}개를 옮깁니다.", map[string]any{"N": n})
+		}
+		path := s.categories[i].Path
+		return lang.L("선택한 상품 {{.N}}개를 {{.Path}}{{.Ro}} 옮깁니다.", map[string]any{"N": n, "Path": path,
+			"Ro": format.Particle(path, "으로")})
+	}
+	d.OnSubmit = func() bool {
+		i := pick.SelectedIndex()
+		cat, path := s.categories[i].ID, s.categories[i].Path
+		submitForm(s.sh, d, map[string]*widgets.FormField{"category": field},
+			func(ctx context.Context) (struct{}, error) { return struct{}{}, s.svc.MoveToCategory(ctx, ids, cat) },
+			func(struct{}) {
+				s.reloadInPlace()
+				s.sh.toast(lang.L("상품 {{.N}}개를 {{.Path}}{{.Ro}} 옮겼습니다.", map[string]any{"N": n,
 					"Path": path, "Ro": format.Particle(path, "으로")}))
 			})
-		}, s.sh.win)
+		return false
+	}
+	d.Show()
+	return d
 }
 
 func (s *productsScreen) onBatchDelete() {
@@ -429,13 +500,14 @@ func (s *productsScreen) showSaved(p catalog.Product, isNew bool) {
 	s.sh.toast(msg)
 }
 
-// closeEditor returns to the list, reloading it when something was saved.
+// closeEditor returns to the list, reloading it in place when something was saved.
 func (s *productsScreen) closeEditor(changed bool) {
 	s.editor = nil
 	s.root.Objects = []fyne.CanvasObject{s.list}
 	s.root.Refresh()
 	if changed {
-		s.refresh()
+		s.reloadInPlace()
+		background(s.sh, s.svc.Categories, s.setCategories)
 	}
 }
 

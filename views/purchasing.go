@@ -3,7 +3,6 @@ package views
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sellerdesk/app"
 	"sellerdesk/app/format"
 	"sellerdesk/app/purchasing"
 	"sellerdesk/app/sheet"
@@ -260,57 +258,143 @@ func (s *poScreen) onPDF(number string) {
 	})
 }
 
-// onReceive asks how many of each line arrived (the rest by default) and books them into stock.
+// onReceive reads the stock of each line's option off the window, then asks how many of each line arrived.
 func (s *poScreen) onReceive(po purchasing.PO) {
-	entries := map[int64]*widget.Entry{}
-	var items []*widget.FormItem
+	background(s.sh, func(ctx context.Context) (map[int64]int64, error) { return s.svc.LineStocks(ctx, po.Number) },
+		func(stocks map[int64]int64, err error) {
+			if err != nil {
+				s.sh.showError(err)
+				return
+			}
+			s.showReceive(po, stocks)
+		})
+}
+
+// receiveForm is 입고 처리: how many of each open line arrived (the rest by default), each line's problem
+// under its input, and — before 입고 — the stock each option will have and what the purchase order becomes.
+type receiveForm struct {
+	s      *poScreen
+	po     purchasing.PO
+	stocks map[int64]int64 // line id → its option's stock now (absent: no catalog option)
+	lines  []purchasing.Line
+	qty    []*widgets.Entry
+	fields []*widgets.FormField
+	form   *widgets.FormDialog
+}
+
+// showReceive opens 입고 처리 for po's open lines; stocks are the options' stock now.
+func (s *poScreen) showReceive(po purchasing.PO, stocks map[int64]int64) *receiveForm {
+	f := &receiveForm{s: s, po: po, stocks: stocks}
+	f.form = s.sh.formDialog(lang.L("입고 처리"), lang.L("입고"))
+	f.form.MinWidth = 560
+	f.form.SetIntro(lang.L("도착한 수량을 입력하세요. 재고에 입고로 기록됩니다. 아직 오지 않은 품목은 0으로 두세요."))
 	for _, l := range po.Items {
 		left := l.Qty - l.Received
 		if left <= 0 {
 			continue
 		}
-		e := widget.NewEntry()
+		e := widgets.NewEntry()
 		e.SetText(strconv.FormatInt(left, 10))
-		entries[l.ID] = e
-		label := strings.TrimSpace(l.Name + " " + l.OptionLabel)
-		items = append(items, widget.NewFormItem(label, container.NewBorder(nil, nil, nil,
-			widget.NewLabel(lang.L("남은 {{.N}}개", map[string]any{"N": left})), e)))
-	}
-	items = append([]*widget.FormItem{{Text: "", Widget: &widget.Label{Text: lang.L("도착한 수량을 입력하세요. 재고에 입고로 기록됩니다."), Wrapping: fyne.TextWrapWord}}}, items...)
-	var d *dialog.FormDialog
-	d = dialog.NewForm(lang.L("입고 처리"), lang.L("입고"), lang.L("취소"), items, func(ok bool) {
-		if !ok {
-			return
+		e.SetPlaceHolder(lang.L("예: {{.N}}", map[string]any{"N": left}))
+		i := len(f.lines)
+		field := f.form.AddField(strings.TrimSpace(l.Name+" "+l.OptionLabel), e, func() string {
+			_, msg := f.parsed(i)
+			return msg
+		})
+		if st, ok := stocks[l.ID]; ok {
+			field.Hint = lang.L("남은 {{.N}}개 · 지금 재고 {{.Stock}}개", map[string]any{"N": format.Number(left), "Stock": format.Number(st)})
+		} else {
+			field.Hint = lang.L("남은 {{.N}}개 · 상품 목록에 없는 품목이라 재고는 바뀌지 않습니다", map[string]any{"N": format.Number(left)})
 		}
-		got := map[int64]int64{}
-		for id, e := range entries {
-			t := strings.TrimSpace(e.Text)
-			if t == "" {
-				continue
-			}
-			n, err := strconv.ParseInt(strings.ReplaceAll(t, ",", ""), 10, 64)
+		f.lines = append(f.lines, l)
+		f.qty = append(f.qty, e)
+		f.fields = append(f.fields, field)
+	}
+	f.form.Consequence = f.consequence
+	f.form.OnSubmit = f.submit
+	f.form.Show()
+	return f
+}
+
+// parsed reads line i's quantity: empty is 0; msg says what is wrong with it ("" when fine).
+func (f *receiveForm) parsed(i int) (n int64, msg string) {
+	t := strings.TrimSpace(strings.ReplaceAll(f.qty[i].Text, ",", ""))
+	if t == "" {
+		return 0, ""
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 {
+		return 0, lang.L("0 이상의 숫자로 입력하세요.")
+	}
+	if left := f.lines[i].Qty - f.lines[i].Received; n > left {
+		return n, lang.L("남은 수량은 {{.N}}개입니다.", map[string]any{"N": format.Number(left)})
+	}
+	return n, ""
+}
+
+// consequence is the stock each option will have and what the purchase order becomes, as typed.
+func (f *receiveForm) consequence() string {
+	var parts []string
+	complete := true
+	for i, l := range f.lines {
+		n, msg := f.parsed(i)
+		if msg != "" {
+			return ""
+		}
+		if n < l.Qty-l.Received {
+			complete = false
+		}
+		if n == 0 {
+			continue
+		}
+		name := strings.TrimSpace(l.Name + " " + l.OptionLabel)
+		if st, ok := f.stocks[l.ID]; ok {
+			parts = append(parts, lang.L("{{.Item}} 재고 {{.Before}} → {{.After}}개", map[string]any{"Item": name,
+				"Before": format.Number(st), "After": format.Number(st + n)}))
+		} else {
+			parts = append(parts, lang.L("{{.Item}} {{.N}}개 (재고 없음)", map[string]any{"Item": name, "N": format.Number(n)}))
+		}
+	}
+	if len(parts) == 0 {
+		return lang.L("입고할 수량이 없습니다. 도착한 수량을 입력하세요.")
+	}
+	next := lang.L("남은 수량이 있어 발주서는 부분입고가 됩니다.")
+	if complete {
+		next = lang.L("모두 도착해 발주서는 입고완료가 됩니다.")
+	}
+	return lang.L("입고 후") + ": " + strings.Join(parts, ", ") + "\n" + next
+}
+
+// submit books the quantities into stock off the window; the form stays open with what was typed until
+// the receipt is stored.
+func (f *receiveForm) submit() bool {
+	got := map[int64]int64{}
+	var total int64
+	for i, l := range f.lines {
+		n, _ := f.parsed(i) // the fields' checks passed
+		if n > 0 {
+			got[l.ID] = n
+			total += n
+		}
+	}
+	if total == 0 {
+		f.form.SetProblem(lang.L("입고할 수량을 하나 이상 입력하세요."))
+		return false
+	}
+	f.form.Busy(true)
+	number := f.po.Number
+	background(f.s.sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, f.s.svc.Receive(ctx, number, got) },
+		func(_ struct{}, err error) {
+			f.form.Busy(false)
 			if err != nil {
-				d.Show() // keep what the seller typed
-				s.sh.showError(fmt.Errorf("%s", tr("입고 수량 '{{.V}}'은(는) 숫자가 아닙니다.", map[string]any{"V": t})))
+				f.form.SetProblem(sellerText(err))
 				return
 			}
-			got[id] = n
-		}
-		// written off the UI goroutine; a refused receipt brings the form back as the seller left it
-		background(s.sh, func(ctx context.Context) (struct{}, error) { return struct{}{}, s.svc.Receive(ctx, po.Number, got) },
-			func(_ struct{}, err error) {
-				if err != nil {
-					if app.ErrorCode(err) == app.ErrInvalid {
-						d.Show()
-					}
-					s.sh.showError(err)
-					return
-				}
-				s.openDetail(po.Number)
-			})
-	}, s.sh.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+			f.form.Hide()
+			f.s.sh.toast(lang.L("{{.Number}}: {{.N}}개를 입고했습니다.", map[string]any{"Number": number, "N": format.Number(total)}))
+			f.s.openDetail(number)
+		})
+	return false
 }
 
 func (s *poScreen) onCancel(number string) {

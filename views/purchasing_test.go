@@ -70,7 +70,8 @@ func TestPurchaseOrderFlow(t *testing.T) {
 		t.Fatalf("after 발주완료: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "입고 처리…"))
-	if !hasLabel(c, "남은 9개") {
+	sh.waitJobs() // the option's stock
+	if !hasLabel(c, "남은 9개 · 지금 재고 1개") {
 		t.Fatalf("receive dialog: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "입고"))

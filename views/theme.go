@@ -66,8 +66,14 @@ func (t *sellerTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant)
 // AA (4.5:1) on the window, input and header backgrounds in both variants: Fyne draws a LowImportance label
 // (hints, history, counts) in its disabled grey, 1.3:1 on white; its placeholder grey is 3.5:1, its light
 // error red 3.7:1 and its light success green 1.5:1 (views/theme_test.go measures them).
+//
+// A placeholder must also read as a hint, not as something typed: with the placeholder dark enough for AA
+// (#6e6e6e) and Fyne's light text grey (#565656) the two were 1.4:1 apart and "예: 19,800" looked typed, so
+// typed text is near black (#222222, 3.1:1 from the placeholder); in the dark variant Fyne's placeholder
+// (#b2b2b2, 1.9:1 from the text) is dimmed to #909090 (2.9:1), still 5:1 on an input.
 var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
+		theme.ColorNameForeground:  color.NRGBA{0x22, 0x22, 0x22, 0xff},
 		theme.ColorNameDisabled:    color.NRGBA{0x66, 0x66, 0x66, 0xff},
 		theme.ColorNamePlaceHolder: color.NRGBA{0x6e, 0x6e, 0x6e, 0xff},
 		theme.ColorNameError:       color.NRGBA{0xc6, 0x28, 0x28, 0xff},
@@ -75,7 +81,8 @@ var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameWarning:     color.NRGBA{0xa3, 0x52, 0x00, 0xff},
 	},
 	theme.VariantDark: {
-		theme.ColorNameDisabled: color.NRGBA{0xa0, 0xa0, 0xa0, 0xff},
-		theme.ColorNameError:    color.NRGBA{0xff, 0x79, 0x61, 0xff},
+		theme.ColorNameDisabled:    color.NRGBA{0xa0, 0xa0, 0xa0, 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{0x90, 0x90, 0x90, 0xff},
+		theme.ColorNameError:       color.NRGBA{0xff, 0x79, 0x61, 0xff},
 	},
 }

@@ -126,3 +126,14 @@ func TestSecondaryTextContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderReadsAsHint: an input's placeholder ("예: 19,800") is drawn clearly apart from typed text
+// (at least 2.5:1 between the two, on an input), light and dark, so an empty field never looks filled in.
+func TestPlaceholderReadsAsHint(t *testing.T) {
+	for _, choice := range []app.Theme{app.ThemeLight, app.ThemeDark} {
+		th := newSellerTheme(choice)
+		if r := contrast(th.Color(theme.ColorNameForeground, 0), th.Color(theme.ColorNamePlaceHolder, 0)); r < 2.5 {
+			t.Errorf("%s: typed text and placeholder are %.2f:1 apart, want at least 2.5:1", choice, r)
+		}
+	}
+}

@@ -215,7 +215,8 @@ type SortKey string
 
 // The sortable columns.
 const (
-	SortUpdated  SortKey = "updated" // newest first by default
+	SortCreated  SortKey = "created" // 등록순: the list's default, newest first; an edit never moves a row
+	SortUpdated  SortKey = "updated" // 최근 수정순, chosen explicitly
 	SortCode     SortKey = "code"
 	SortName     SortKey = "name"
 	SortCategory SortKey = "category"

@@ -84,6 +84,8 @@ type FormDialog struct {
 	confirm  *widget.Button
 	cancel   *widget.Button
 	dlg      *dialog.CustomDialog
+	content  *fyne.Container // the body, once Show built it
+	size     fyne.Size       // the dialog's size as last set
 	prevKey  func(*fyne.KeyEvent)
 	shown    bool
 	busy     bool
@@ -158,6 +160,13 @@ func (d *FormDialog) watch(f *FormField) {
 	case *widget.Select:
 		prev := w.OnChanged
 		w.OnChanged = func(s string) { call1(prev, s); changed() }
+	case *Select:
+		prev := w.OnChanged
+		w.OnChanged = func(s string) { call1(prev, s); changed() }
+		w.OnEscape = d.Cancel
+		if w.OnSubmit == nil {
+			w.OnSubmit = d.Submit
+		}
 	case *widget.SelectEntry:
 		prev := w.OnChanged
 		w.OnChanged = func(s string) { call1(prev, s); changed() }
@@ -189,6 +198,9 @@ func (d *FormDialog) fieldChanged(f *FormField) {
 	d.Changed()
 }
 
+// Refresh lays the shown form out again, e.g. after rows of its own (AddRow) changed their content.
+func (d *FormDialog) Refresh() { d.relayout() }
+
 // Changed recomputes the consequence line; call it when something the line depends on changed outside
 // the fields (the fields call it themselves).
 func (d *FormDialog) Changed() {
@@ -196,11 +208,32 @@ func (d *FormDialog) Changed() {
 		return
 	}
 	text := d.Consequence()
+	if text == d.conseq.Text && (text == "") == !d.conseq.Visible() {
+		return
+	}
 	d.conseq.SetText(text)
 	if text == "" {
 		d.conseq.Hide()
 	} else {
 		d.conseq.Show()
+	}
+	d.relayout()
+}
+
+// relayout lays the shown body out again after a line appeared, went or changed its number of lines (the
+// consequence, a problem), and lets the dialog grow to its new minimum; within the window's limit the
+// form's scroll gives up the room.
+func (d *FormDialog) relayout() {
+	if d.content == nil || !d.shown {
+		return
+	}
+	d.content.Refresh()
+	if d.size.IsZero() {
+		return // not on the window yet: Show sizes it
+	}
+	if m := d.dlg.MinSize(); m.Width > d.size.Width+0.5 || m.Height > d.size.Height+0.5 {
+		d.size = d.size.Max(m)
+		d.dlg.Resize(d.size)
 	}
 }
 
@@ -214,14 +247,22 @@ func (d *FormDialog) ConsequenceText() string {
 
 // SetFieldError shows msg under f (the input keeps what was typed) and puts the cursor there.
 func (d *FormDialog) SetFieldError(f *FormField, msg string) {
-	f.msg.SetText(msg)
+	if f.msg.Text() != msg {
+		f.msg.SetText(msg)
+		d.relayout()
+	}
 	if msg != "" {
 		d.focus(f.Widget)
 	}
 }
 
 // SetProblem shows a problem that belongs to no one field above the buttons ("" clears it).
-func (d *FormDialog) SetProblem(msg string) { d.problem.SetText(msg) }
+func (d *FormDialog) SetProblem(msg string) {
+	if d.problem.Text() != msg {
+		d.problem.SetText(msg)
+		d.relayout()
+	}
+}
 
 // Problem is the text of the dialog's general problem line.
 func (d *FormDialog) Problem() string { return d.problem.Text() }
@@ -258,15 +299,20 @@ func (d *FormDialog) Submit() {
 		return
 	}
 	var first *FormField
+	changed := false
 	for _, f := range d.fields {
 		if f.Check == nil {
 			continue
 		}
 		msg := f.Check()
+		changed = changed || f.msg.Text() != msg
 		f.msg.SetText(msg)
 		if msg != "" && first == nil {
 			first = f
 		}
+	}
+	if changed {
+		d.relayout()
 	}
 	if first != nil {
 		d.focus(first.Widget)
@@ -333,6 +379,7 @@ func (d *FormDialog) Show() {
 	d.shown = true
 	d.Changed()
 	d.dlg.Show()
+	d.size = d.dlg.MinSize()
 	for _, f := range d.fields {
 		if f.Check != nil || isInput(f.Widget) {
 			d.focus(f.Widget)
@@ -343,7 +390,7 @@ func (d *FormDialog) Show() {
 
 func isInput(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *Entry, *widget.Entry, *DateField, *widget.SelectEntry:
+	case *Entry, *widget.Entry, *DateField, *widget.SelectEntry, *Select:
 		return true
 	}
 	return false
@@ -373,8 +420,9 @@ func (d *FormDialog) body() fyne.CanvasObject {
 	}
 	top = append(top, form)
 	bottom := container.NewVBox(d.conseq, d.problem)
-	return container.New(&fitLayout{win: d.win, minWidth: &d.MinWidth, reserve: 170},
+	d.content = container.New(&fitLayout{win: d.win, minWidth: &d.MinWidth, reserve: 170},
 		container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(container.NewVBox(top...))))
+	return d.content
 }
 
 // fitLayout gives its one child at least minWidth and at most the window's size less reserve (the
@@ -459,6 +507,10 @@ type ErrorLine struct {
 func NewErrorLine() *ErrorLine {
 	e := &ErrorLine{label: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord,
 		SizeName: theme.SizeNameCaptionText}}
+	// extended now: a label laid out before it was ever measured (an empty problem line) would get its
+	// renderer, and its text a zero size, only when first measured, at the size it already has — the
+	// problem then drew nothing
+	e.label.ExtendBaseWidget(e.label)
 	e.ExtendBaseWidget(e)
 	return e
 }
