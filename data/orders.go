@@ -244,21 +244,52 @@ func LinesOfOrder(ctx context.Context, q Querier, orderID int64) ([]OrderLineRec
 
 // InsertLineTx inserts a new order line and returns its id.
 func InsertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord) (int64, error) {
-	t := tx.stamp()
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO order_lines (product_order_no, order_id, product_code, option_code,
+	id, _, err := insertLineTx(ctx, tx, l, false)
+	return id, err
+}
+
+// InsertLineIfAbsentTx inserts a new order line unless a line with its 상품주문번호 exists, and says which:
+// an import that just created the line's order tries the insert first instead of looking the number up.
+func InsertLineIfAbsentTx(ctx context.Context, tx *Tx, l OrderLineRecord) (id int64, inserted bool, err error) {
+	return insertLineTx(ctx, tx, l, true)
+}
+
+const insertLineSQL = `INSERT INTO order_lines (product_order_no, order_id, product_code, option_code,
 		option_id, product_name, option_info, product_ref, qty, unit_price, option_price, discount, amount, status, placing,
 		courier, tracking_no, shipped_at, cancel_reason, stock_taken, ordered_at, created_at, updated_at,
 		payment_method, channel, overseas, claim, claim_reason, claim_at, state_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertLineTx writes the line with Exec and reads its id from the insert (no RETURNING: SQLite gathers
+// returned rows in a temporary table first). The id is the line's own, whatever rows triggers inserted.
+func insertLineTx(ctx context.Context, tx *Tx, l OrderLineRecord, ifAbsent bool) (int64, bool, error) {
+	t := tx.stamp()
+	q := insertLineSQL
+	if ifAbsent {
+		q += ` ON CONFLICT (product_order_no) DO NOTHING`
+	}
+	res, err := tx.ExecContext(ctx, q,
 		l.ProductOrderNo, l.OrderID, l.ProductCode, l.OptionCode, nullID(l.OptionID), l.ProductName, l.OptionInfo,
 		nullID(l.ProductRef), l.Qty, l.UnitPrice, l.OptionPrice, l.Discount, l.Amount, l.Status, l.Placing, l.Courier,
 		l.TrackingNo, timeText(l.ShippedAt), l.CancelReason, l.StockTaken, timeText(l.OrderedAt), t, t,
-		l.PaymentMethod, l.Channel, l.Overseas, l.Claim, l.ClaimReason, timeText(l.ClaimAt), timeText(l.StateAt)).Scan(&id)
+		l.PaymentMethod, l.Channel, l.Overseas, l.Claim, l.ClaimReason, timeText(l.ClaimAt), timeText(l.StateAt))
 	if err != nil {
-		return 0, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
+		return 0, false, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
 	}
-	return id, nil
+	if ifAbsent {
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, false, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
+		}
+		if n == 0 {
+			return 0, false, nil
+		}
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, false, fmt.Errorf("data: insert order line %s: %w", l.ProductOrderNo, err)
+	}
+	return id, true, nil
 }
 
 // UpdateLineTx rewrites an order line's fields (not its 상품주문번호 or order).
@@ -356,6 +387,18 @@ func StageLineSearchTx(ctx context.Context, tx *Tx, lineID int64, s LineSearch) 
 	}
 	nc, np, tails := lineSearchRow(s)
 	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.order_search_stage VALUES (?, ?, ?, ?)`, lineID, nc, np, tails)
+	if err != nil {
+		return fmt.Errorf("data: stage line %d search: %w", lineID, err)
+	}
+	return nil
+}
+
+// StageLineSearchEntryTx is StageLineSearchTx with the entry made already.
+func StageLineSearchEntryTx(ctx context.Context, tx *Tx, lineID int64, e LineSearchEntry) error {
+	if _, err := tx.ExecContext(ctx, stageTable); err != nil {
+		return fmt.Errorf("data: stage line search: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.order_search_stage VALUES (?, ?, ?, ?)`, lineID, e.nameChars, e.namePairs, e.tails)
 	if err != nil {
 		return fmt.Errorf("data: stage line %d search: %w", lineID, err)
 	}
@@ -482,4 +525,161 @@ func SellableOptions(ctx context.Context, q Querier) ([]SellableOption, error) {
 // NextManualOrderNoTx takes the next manual order number of a day (YYYYMMDD): M-20261124-001, never reused.
 func NextManualOrderNoTx(ctx context.Context, tx *Tx, day string) (string, error) {
 	return nextDayNumberTx(ctx, tx, "order_counters", "M", day)
+}
+
+// InsertOrderTx inserts an order an import found no row of and returns its id. Unlike SaveOrderTx it
+// neither looks for an order with the same 주문번호 (the caller just did) nor copies the order's fields to
+// its lines (it has none yet).
+func InsertOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
+	t := tx.stamp()
+	if o.Source == "" {
+		o.Source = "SMARTSTORE"
+	}
+	if o.Country == "" {
+		o.Country = "KR"
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO orders (order_no, source, ordered_at, paid_at, buyer_name, buyer_id,
+		buyer_phone, recipient_name, recipient_phone1, recipient_phone2, postcode, address, address_detail,
+		delivery_message, payment_method, channel, shipping_fee, shipping_fee_extra, shipping_discount, country,
+		customs_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.OrderNo, o.Source, timeText(o.OrderedAt), timeText(o.PaidAt), o.BuyerName, o.BuyerID, o.BuyerPhone,
+		o.RecipientName, o.RecipientPhone1, o.RecipientPhone2, o.Postcode, o.Address, o.AddressDetail,
+		o.DeliveryMessage, o.PaymentMethod, o.Channel, o.ShippingFee, o.ShippingFeeExtra, o.ShippingDiscount,
+		o.Country, o.CustomsID, t, t)
+	if err != nil {
+		return 0, fmt.Errorf("data: insert order %s: %w", o.OrderNo, err)
+	}
+	id, err := res.LastInsertId() // the order's own, whatever rows triggers inserted
+	if err != nil {
+		return 0, fmt.Errorf("data: insert order %s: %w", o.OrderNo, err)
+	}
+	return id, nil
+}
+
+// batchRows is how many rows an import's batches write with one statement: each statement costs about as
+// much as a dozen rows, and 100 rows stay far below SQLite's limit of bound values.
+const batchRows = 100
+
+// rowBatch gathers rows of one INSERT and writes them batchRows to a statement.
+type rowBatch struct {
+	head, tuple string // "INSERT INTO t (a, b) VALUES ", "(?, ?)"
+	width       int    // values a row
+	args        []any
+	full        string // the statement for batchRows rows
+}
+
+func (b *rowBatch) statement(n int) string {
+	if n == batchRows && b.full != "" {
+		return b.full
+	}
+	var sb strings.Builder
+	sb.WriteString(b.head)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(b.tuple)
+	}
+	if n == batchRows {
+		b.full = sb.String()
+	}
+	return sb.String()
+}
+
+func (b *rowBatch) add(ctx context.Context, tx *Tx, row ...any) error {
+	b.args = append(b.args, row...)
+	if len(b.args) >= batchRows*b.width {
+		return b.flush(ctx, tx)
+	}
+	return nil
+}
+
+func (b *rowBatch) flush(ctx context.Context, tx *Tx) error {
+	n := len(b.args) / b.width
+	if n == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, b.statement(n), b.args...)
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
+// StatusChangeBatch records the status moves of an import like AddStatusChangeTx, batchRows rows to a
+// statement, in the order they were added. FlushTx writes what is left; call it before the transaction
+// reads the history or commits.
+type StatusChangeBatch struct{ b rowBatch }
+
+// AddTx adds a line's status move.
+func (s *StatusChangeBatch) AddTx(ctx context.Context, tx *Tx, lineID int64, from, to, note, source string) error {
+	if s.b.width == 0 {
+		s.b = rowBatch{head: `INSERT INTO order_status_history (line_id, from_status, to_status, note, source, at) VALUES `,
+			tuple: `(?, ?, ?, ?, ?, ?)`, width: 6}
+	}
+	if err := s.b.add(ctx, tx, lineID, from, to, note, source, tx.stamp()); err != nil {
+		return fmt.Errorf("data: status history: %w", err)
+	}
+	return nil
+}
+
+// FlushTx writes the moves not yet written.
+func (s *StatusChangeBatch) FlushTx(ctx context.Context, tx *Tx) error {
+	if s.b.width == 0 {
+		return nil
+	}
+	if err := s.b.flush(ctx, tx); err != nil {
+		return fmt.Errorf("data: status history: %w", err)
+	}
+	return nil
+}
+
+// LineSearchEntry is a line's lookup entry as order_search holds it; the lines of one order share it.
+type LineSearchEntry struct{ nameChars, namePairs, tails string }
+
+// LineSearchEntryOf is the entry of a line found by s.
+func LineSearchEntryOf(s LineSearch) LineSearchEntry {
+	nc, np, tails := lineSearchRow(s)
+	return LineSearchEntry{nc, np, tails}
+}
+
+// LineSearchStage stages an import's lookup entries like StageLineSearchTx, batchRows rows to a statement,
+// a later entry of a line replacing an earlier one. FlushTx stages what is left; FlushLineSearchTx then
+// writes every staged entry.
+type LineSearchStage struct{ b rowBatch }
+
+// AddTx stages a line's entry.
+func (s *LineSearchStage) AddTx(ctx context.Context, tx *Tx, lineID int64, e LineSearchEntry) error {
+	if s.b.width == 0 {
+		if _, err := tx.ExecContext(ctx, stageTable); err != nil {
+			return fmt.Errorf("data: stage line search: %w", err)
+		}
+		s.b = rowBatch{head: `INSERT OR REPLACE INTO temp.order_search_stage VALUES `, tuple: `(?, ?, ?, ?)`, width: 4}
+	}
+	if err := s.b.add(ctx, tx, lineID, e.nameChars, e.namePairs, e.tails); err != nil {
+		return fmt.Errorf("data: stage line search: %w", err)
+	}
+	return nil
+}
+
+// FlushTx stages the entries not yet staged.
+func (s *LineSearchStage) FlushTx(ctx context.Context, tx *Tx) error {
+	if s.b.width == 0 {
+		return nil
+	}
+	if err := s.b.flush(ctx, tx); err != nil {
+		return fmt.Errorf("data: stage line search: %w", err)
+	}
+	return nil
+}
+
+// OrderNoCeiling is the greatest 주문번호 stored that sorts below "A" (every number of digits does; a
+// manual order's M-… does not), and whether there is one. A number of that kind that sorts above it is
+// stored nowhere: an import takes such an order for new without looking it up.
+func OrderNoCeiling(ctx context.Context, q Querier) (string, bool, error) {
+	var no sql.NullString
+	if err := q.QueryRowContext(ctx, `SELECT max(order_no) FROM orders WHERE order_no < 'A'`).Scan(&no); err != nil {
+		return "", false, fmt.Errorf("data: greatest order number: %w", err)
+	}
+	return no.String, no.Valid, nil
 }

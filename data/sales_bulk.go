@@ -81,3 +81,97 @@ func SalesBulkPending(ctx context.Context, q Querier) (on bool, orders int64, er
 	}
 	return n > 0, orders, nil
 }
+
+// salesImportTriggers are the insert triggers of order_lines an import drops while it runs in bulk mode
+// (migrations/0015_sales_import.sql): the per-row ones do nothing in bulk mode, and the bulk ones' work, noting
+// the order, is SalesImport.NoteOrderTx's.
+var salesImportTriggers = []string{"sales_line_insert_before", "sales_line_insert_after", "sales_bulk_line_insert",
+	"sales_bulk_line_insert_new"}
+
+// SalesImport is bulk mode for an order import: like BeginSalesBulkTx, and without the per-line insert
+// triggers, so the import notes every order before it inserts a line into it (NoteOrderTx). Updates and
+// deletes of lines and orders keep their triggers.
+type SalesImport struct {
+	started  bool
+	triggers [][2]string // name and CREATE text of the dropped triggers, in their order of creation
+	noted    map[int64]bool
+}
+
+// BeginSalesImportTx turns bulk mode on in tx for an import and drops the insert triggers it replaces.
+// When an outer step of the same transaction already had bulk mode on, it changes nothing: the triggers
+// stay, NoteOrderTx does nothing and FlushTx leaves the flush to the outer step.
+func BeginSalesImportTx(ctx context.Context, tx *Tx) (*SalesImport, error) {
+	started, err := BeginSalesBulkTx(ctx, tx)
+	if err != nil || !started {
+		return &SalesImport{}, err
+	}
+	si := &SalesImport{started: true, noted: map[int64]bool{}}
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'order_lines'
+		AND name IN (`+placeholders(len(salesImportTriggers))+`) ORDER BY rowid`, anys(salesImportTriggers)...)
+	if err != nil {
+		return nil, fmt.Errorf("data: sales import mode: %w", err)
+	}
+	for rows.Next() {
+		var t [2]string
+		if err := rows.Scan(&t[0], &t[1]); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("data: sales import mode: %w", err)
+		}
+		si.triggers = append(si.triggers, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("data: sales import mode: %w", err)
+	}
+	if len(si.triggers) != len(salesImportTriggers) {
+		return nil, fmt.Errorf("data: sales import mode: %d of the %d insert triggers found", len(si.triggers), len(salesImportTriggers))
+	}
+	for _, t := range si.triggers {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER `+t[0]); err != nil {
+			return nil, fmt.Errorf("data: sales import mode: %w", err)
+		}
+	}
+	return si, nil
+}
+
+// NoteOrderTx notes an order before the import inserts a line into it, once: an order this import created
+// (created) only joins the orders the flush puts back; an order that was there before has its
+// contribution taken out first. An order noted already, or noted by a trigger, is not taken out again.
+func (si *SalesImport) NoteOrderTx(ctx context.Context, tx *Tx, orderID int64, created bool) error {
+	if si == nil || !si.started || si.noted[orderID] {
+		return nil
+	}
+	q := `INSERT INTO sales_bulk_note (order_id) VALUES (?)`
+	if created {
+		q = `INSERT OR IGNORE INTO sales_bulk_orders (order_id) VALUES (?)`
+	}
+	if _, err := tx.ExecContext(ctx, q, orderID); err != nil {
+		return fmt.Errorf("data: note order %d for the sales figures: %w", orderID, err)
+	}
+	si.noted[orderID] = true
+	return nil
+}
+
+// FlushTx ends the import's bulk mode: the dropped triggers come back as they were, then every noted order
+// gets its figures back (FlushSalesBulkTx). Call it after the import's last write, before the transaction
+// commits.
+func (si *SalesImport) FlushTx(ctx context.Context, tx *Tx) error {
+	if si == nil || !si.started {
+		return nil
+	}
+	for _, t := range si.triggers {
+		if _, err := tx.ExecContext(ctx, t[1]); err != nil {
+			return fmt.Errorf("data: sales import mode: trigger %s back: %w", t[0], err)
+		}
+	}
+	si.started, si.noted = false, nil
+	return FlushSalesBulkTx(ctx, tx)
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -90,7 +90,7 @@ func (s *Service) ImportFileTx(ctx context.Context, tx *data.Tx, r io.Reader, na
 	readDone := make(chan readResult, 1)
 	go func() {
 		defer close(rows)
-		file, err := sheet.StreamOrders(ctx, r, sheet.ReadOrderOptions{Password: password}, progress, func(row sheet.OrderRow) error {
+		file, err := sheet.StreamOrders(ctx, r, sheet.ReadOrderOptions{Password: password, Location: sheet.KST}, progress, func(row sheet.OrderRow) error {
 			select {
 			case rows <- row:
 				return nil
@@ -132,13 +132,15 @@ func (s *Service) Logged(res ImportResult) {
 // error that makes the whole import roll back.
 func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
 	res := ImportResult{File: source}
-	// the sales figures of the orders this import touches are put back once, at the end (data/sales_bulk.go)
-	bulk, err := data.BeginSalesBulkTx(ctx, tx)
+	// the sales figures of the orders this import touches are put back once, at the end, and the lines
+	// it inserts run no sales trigger (data/sales_bulk.go, migrations 0014 and 0015)
+	sales, err := data.BeginSalesImportTx(ctx, tx)
 	if err != nil {
 		return res, err
 	}
 	keeper := newStockKeeper()
-	im := &importer{s: s, tx: tx, keeper: keeper, source: source, orderIDs: map[string]int64{}, options: map[[3]string]int64{}}
+	im := &importer{s: s, tx: tx, keeper: keeper, sales: sales, batched: true, source: source, orderIDs: map[string]int64{},
+		options: map[[3]string]int64{}}
 	for n := 0; ; n++ {
 		row, ok := next()
 		if !ok {
@@ -180,7 +182,16 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	res.Skipped = im.skipped
 	res.Problems = append(res.Problems, im.skipped...)
 	res.Claims = im.claims
+	if err := im.history.FlushTx(ctx, tx); err != nil {
+		return res, err
+	}
+	if err := im.stage.FlushTx(ctx, tx); err != nil {
+		return res, err
+	}
 	if err := im.restageOrders(ctx); err != nil {
+		return res, err
+	}
+	if err := im.stage.FlushTx(ctx, tx); err != nil {
 		return res, err
 	}
 	if err := data.FlushLineSearchTx(ctx, tx); err != nil {
@@ -189,10 +200,8 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	if err := keeper.settle(ctx, tx); err != nil {
 		return res, err
 	}
-	if bulk {
-		if err := data.FlushSalesBulkTx(ctx, tx); err != nil {
-			return res, err
-		}
+	if err := sales.FlushTx(ctx, tx); err != nil {
+		return res, err
 	}
 	res.Oversold, res.OversoldWhy = keeper.oversold, keeper.why
 	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
@@ -215,9 +224,15 @@ func failedRows(problems []sheet.Problem) int {
 
 // importer is one import's transaction and what it remembers between rows.
 type importer struct {
-	s        *Service
-	tx       *data.Tx
-	keeper   *stockKeeper
+	s      *Service
+	tx     *data.Tx
+	keeper *stockKeeper
+	sales  *data.SalesImport // nil outside an import's bulk mode
+	// batched: status moves and lookup entries are written many to a statement, and written out by
+	// importRowsTx at the end; otherwise (the demo, a manual order) each at once
+	batched  bool
+	history  data.StatusChangeBatch
+	stage    data.LineSearchStage
 	source   string
 	orderIDs map[string]int64    // 주문번호 → id, each order saved once per import
 	options  map[[3]string]int64 // (상품코드, 옵션관리코드, 옵션정보) → option id (0: none)
@@ -226,9 +241,14 @@ type importer struct {
 	// of those is found by the new ones, also lines the file does not list
 	changedOrders map[int64]bool
 	last          savedOrder // the order of the previous row, as this import left it
-	skipped       []sheet.Problem
-	problems      []sheet.Problem
-	claims        []ClaimChange
+	search        data.LineSearchEntry
+	// ceiling is the greatest order number below "A" the store had before this import (see unstored)
+	ceiling                           string
+	ceilingRead, anyBelow, ceilingBad bool
+	searchOf                          data.OrderRecord // the order search was made from
+	skipped                           []sheet.Problem
+	problems                          []sheet.Problem
+	claims                            []ClaimChange
 }
 
 func (im *importer) productRef(ctx context.Context, name, option string) (int64, error) {
@@ -278,17 +298,29 @@ func fileDate(row sheet.OrderRow) time.Time {
 }
 
 func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, placing Placing) (outcome, error) {
-	tx, keeper, source := im.tx, im.keeper, im.source
+	return im.upsertRow(ctx, row, st, placing, false)
+}
+
+// upsertRow is upsert. A line of an order this import has just created is taken for new without looking
+// its number up (Smart Store gives a 상품주문번호 to one order only) and inserted only if absent; should a
+// line with that number exist after all (under another order), the row is done again with lookup, the way
+// every other row is.
+func (im *importer) upsertRow(ctx context.Context, row sheet.OrderRow, st Status, placing Placing, lookup bool) (outcome, error) {
+	tx, keeper := im.tx, im.keeper
 	// A Smart Store export lists domestic deliveries (개인통관고유부호 is for goods bought from abroad);
 	// overseas orders are the seller's own, entered by hand.
 	ord, orderChanged, err := im.saveOrder(ctx, row)
 	if err != nil {
 		return 0, err
 	}
-	old, err := data.LineByNo(ctx, tx, row.ProductOrderNo)
-	isNew := errors.Is(err, data.ErrNoRow)
-	if err != nil && !isNew {
-		return 0, err
+	var old data.OrderLineRecord
+	isNew, tentative := true, !lookup && im.last.created && im.last.rec.ID == ord.ID
+	if !tentative {
+		old, err = data.LineByNo(ctx, tx, row.ProductOrderNo)
+		isNew = errors.Is(err, data.ErrNoRow)
+		if err != nil && !isNew {
+			return 0, err
+		}
 	}
 	l := old
 	l.OrderID, l.ProductOrderNo = ord.ID, row.ProductOrderNo
@@ -381,17 +413,43 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		im.skipped = append(im.skipped, sheet.Problem{Sheet: row.Sheet, Row: row.Row, Column: "주문상태",
 			Reason: "이 파일보다 새 상태가 이미 있습니다: " + skip + ". 저장된 상태를 그대로 둡니다."})
 	}
-	if isNew {
+	if isNew && tentative {
+		if err := im.sales.NoteOrderTx(ctx, tx, l.OrderID, false); err != nil {
+			return 0, err
+		}
+		// the line goes in holding the stock keeper.sync takes for it just after
+		taken := l
+		taken.StockTaken = newLineTakesStock(l)
+		id, inserted, err := data.InsertLineIfAbsentTx(ctx, tx, taken)
+		if err != nil {
+			return 0, err
+		}
+		if !inserted {
+			return im.upsertRow(ctx, row, st, placing, true)
+		}
+		l.ID = id
 		if err := keeper.sync(ctx, tx, &l); err != nil {
+			return 0, err
+		}
+		if l.StockTaken != taken.StockTaken {
+			return 0, fmt.Errorf("orders: import line %s: stock taken %t, stored %t", l.ProductOrderNo, l.StockTaken, taken.StockTaken)
+		}
+	} else if isNew {
+		if err := keeper.sync(ctx, tx, &l); err != nil {
+			return 0, err
+		}
+		if err := im.sales.NoteOrderTx(ctx, tx, l.OrderID, false); err != nil {
 			return 0, err
 		}
 		if l.ID, err = data.InsertLineTx(ctx, tx, l); err != nil {
 			return 0, err
 		}
-		if err := data.AddStatusChangeTx(ctx, tx, l.ID, "", l.Status, "가져오기", source); err != nil {
+	}
+	if isNew {
+		if err := im.addHistory(ctx, l.ID, "", l.Status, "가져오기"); err != nil {
 			return 0, err
 		}
-		if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
+		if err := im.stageSearch(ctx, l.ID, im.searchEntry(ord)); err != nil {
 			return 0, err
 		}
 		im.noteClaim(l, "", reason)
@@ -414,21 +472,51 @@ func (im *importer) upsert(ctx context.Context, row sheet.OrderRow, st Status, p
 		if Claim(l.Claim) != "" && l.Claim != old.Claim {
 			note = "가져오기 (" + Claim(l.Claim).Label() + ")"
 		}
-		if err := data.AddStatusChangeTx(ctx, tx, l.ID, old.Status, l.Status, note, source); err != nil {
+		if err := im.addHistory(ctx, l.ID, old.Status, l.Status, note); err != nil {
 			return 0, err
 		}
 	} else if old.Claim != l.Claim {
-		if err := data.AddStatusChangeTx(ctx, tx, l.ID, old.Status, l.Status, "가져오기 ("+claimChangeNote(Claim(old.Claim), Claim(l.Claim))+")", source); err != nil {
+		if err := im.addHistory(ctx, l.ID, old.Status, l.Status, "가져오기 ("+claimChangeNote(Claim(old.Claim), Claim(l.Claim))+")"); err != nil {
 			return 0, err
 		}
 	}
-	if err := data.StageLineSearchTx(ctx, tx, l.ID, lineSearch(ord)); err != nil {
+	if err := im.stageSearch(ctx, l.ID, im.searchEntry(ord)); err != nil {
 		return 0, err // names and phones may have changed with the order
 	}
 	if old.Claim != l.Claim || (old.Status != l.Status && Claimed.Has(Status(l.Status))) {
 		im.noteClaim(l, Claim(old.Claim), reason)
 	}
 	return outcomeUpdated, nil
+}
+
+// newLineTakesStock is what keeper.sync makes of a new line's stock_taken: a line matched to an option whose
+// status holds stock takes its quantity.
+func newLineTakesStock(l data.OrderLineRecord) bool {
+	return l.OptionID != 0 && Status(l.Status).HoldsStock()
+}
+
+// addHistory records a line's status move from this import.
+func (im *importer) addHistory(ctx context.Context, lineID int64, from, to, note string) error {
+	if im.batched {
+		return im.history.AddTx(ctx, im.tx, lineID, from, to, note, im.source)
+	}
+	return data.AddStatusChangeTx(ctx, im.tx, lineID, from, to, note, im.source)
+}
+
+// stageSearch queues a line's lookup entry for FlushLineSearchTx.
+func (im *importer) stageSearch(ctx context.Context, lineID int64, e data.LineSearchEntry) error {
+	if im.batched {
+		return im.stage.AddTx(ctx, im.tx, lineID, e)
+	}
+	return data.StageLineSearchEntryTx(ctx, im.tx, lineID, e)
+}
+
+// searchEntry is the lookup entry of o's lines, made once for the lines of one order.
+func (im *importer) searchEntry(o data.OrderRecord) data.LineSearchEntry {
+	if im.searchOf.ID == 0 || im.searchOf.ID != o.ID || !sameSearch(im.searchOf, o) {
+		im.search, im.searchOf = data.LineSearchEntryOf(lineSearch(o)), o
+	}
+	return im.search
 }
 
 // noteClaim remembers a line whose claim this file changed (or that came with one) for the returns area.

@@ -30,6 +30,7 @@ func orderOf(row sheet.OrderRow) data.OrderRecord {
 type savedOrder struct {
 	rec     data.OrderRecord
 	changed bool
+	created bool // this import inserted it
 }
 
 // keepText is a field's value after a file that may carry it: the file's when it has the column and a value;
@@ -126,10 +127,14 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 		im.last = savedOrder{rec: o, changed: changed}
 		return o, changed, err
 	}
-	old, err := data.OrderByNo(ctx, im.tx, row.OrderNo)
-	isNew := errors.Is(err, data.ErrNoRow)
-	if err != nil && !isNew {
-		return data.OrderRecord{}, false, err
+	var old data.OrderRecord
+	isNew, err := im.unstored(ctx, row.OrderNo), error(nil)
+	if !isNew {
+		old, err = data.OrderByNo(ctx, im.tx, row.OrderNo)
+		isNew = errors.Is(err, data.ErrNoRow)
+		if err != nil && !isNew {
+			return data.OrderRecord{}, false, err
+		}
 	}
 	var o data.OrderRecord
 	if isNew {
@@ -148,11 +153,19 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 			return old, false, nil
 		}
 	}
-	if o.ID, err = data.SaveOrderTx(ctx, im.tx, o); err != nil {
+	if isNew {
+		// no row has its 주문번호: a plain insert, and noted for the sales figures before it has a line
+		if o.ID, err = data.InsertOrderTx(ctx, im.tx, o); err != nil {
+			return o, false, err
+		}
+		if err := im.sales.NoteOrderTx(ctx, im.tx, o.ID, true); err != nil {
+			return o, false, err
+		}
+	} else if o.ID, err = data.SaveOrderTx(ctx, im.tx, o); err != nil {
 		return o, false, err
 	}
 	im.orderIDs[strings.Clone(row.OrderNo)] = o.ID
-	im.last = savedOrder{rec: o, changed: !isNew}
+	im.last = savedOrder{rec: o, changed: !isNew, created: isNew}
 	if !isNew {
 		if im.changedOrders == nil {
 			im.changedOrders = map[int64]bool{}
@@ -161,6 +174,25 @@ func (im *importer) saveOrder(ctx context.Context, row sheet.OrderRow) (data.Ord
 		im.changedOrders[o.ID] = !sameSearch(old, o)
 	}
 	return o, !isNew, nil
+}
+
+// unstored says whether an order number is surely not stored: it sorts below "A" (digits do) and above the
+// greatest such number the store had when the import began (data.OrderNoCeiling). Smart Store numbers
+// grow with time, so a download's new orders are mostly of that kind and are not looked up one by one;
+// this import's own orders are found in orderIDs before this is asked.
+func (im *importer) unstored(ctx context.Context, orderNo string) bool {
+	if !im.ceilingRead {
+		im.ceilingRead = true
+		var err error
+		if im.ceiling, im.anyBelow, err = data.OrderNoCeiling(ctx, im.tx); err != nil {
+			im.ceiling, im.anyBelow = "", true
+			im.ceilingBad = true
+		}
+	}
+	if im.ceilingBad || orderNo >= "A" {
+		return false
+	}
+	return !im.anyBelow || orderNo > im.ceiling
 }
 
 func sameSearch(a, b data.OrderRecord) bool {
@@ -182,8 +214,9 @@ func (im *importer) restageOrders(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		e := data.LineSearchEntryOf(lineSearch(o))
 		for _, l := range lines {
-			if err := data.StageLineSearchTx(ctx, im.tx, l.ID, lineSearch(o)); err != nil {
+			if err := im.stageSearch(ctx, l.ID, e); err != nil {
 				return err
 			}
 		}

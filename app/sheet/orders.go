@@ -19,8 +19,14 @@ import (
 // ReadOrderOptions says how to open an order export.
 type ReadOrderOptions struct {
 	Password string
-	Location *time.Location // the time zone the file's times are written in; time.Local when nil
+	Location *time.Location // the time zone the file's times are written in; KST when nil
 }
+
+// KST is the zone a Smart Store file writes its dates and times in (Korea Standard Time, +09:00, no
+// daylight saving since 1988), whatever zone the seller's PC is set to: a PC abroad or left at UTC must not
+// move an order made at 00:30 to the day before. A fixed zone, so it needs no time zone database (Windows
+// without Go's tzdata cannot load "Asia/Seoul").
+var KST = time.FixedZone("KST", 9*60*60)
 
 // ErrNoOrderHeader is returned for a file in which no row is an order export header.
 var ErrNoOrderHeader = &apperr.Error{Code: apperr.ErrInvalid, Message: "주문 목록의 제목 행을 찾을 수 없습니다. 스마트스토어 '주문통합검색' 또는 '발주발송관리'에서 엑셀다운한 파일인지 확인하세요."}
@@ -45,7 +51,7 @@ func ReadOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progres
 // problems and counts, not the rows. An error from emit stops the reading and is returned.
 func StreamOrders(ctx context.Context, r io.Reader, opts ReadOrderOptions, progress func(float64), emit func(OrderRow) error) (*OrderFile, error) {
 	if opts.Location == nil {
-		opts.Location = time.Local
+		opts.Location = KST
 	}
 	// CSV, tab-separated text and HTML tables are read as they stream, never held whole; a workbook is
 	// read into one buffer of its size
