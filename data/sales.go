@@ -165,48 +165,15 @@ func SalesItemDays(ctx context.Context, q Querier, r SalesRange, refs []int64) (
 }
 
 // SalesBuyerCounts counts the distinct buyers with an order in r, and of them those whose first order ever
-// is in r (new buyers). The buyers in r who also bought before it are found from whichever side has fewer
-// days, each looked up in the other through the (buyer, day) index: a year's buyers are not each looked up
-// when only a few days lie before the year, nor the whole past when the period is a week.
+// is in r (new buyers). Each buyer's first row in r is the one whose previous day with orders (prev,
+// migration 0016) lies before r; a new buyer's has none. sales_day_buyer_prevs counts the rows by day and
+// prev: a year's count adds a few hundred of its rows, however many buyers the year had.
 func SalesBuyerCounts(ctx context.Context, q Querier, r SalesRange) (buyers, newBuyers int64, err error) {
-	if err = q.QueryRowContext(ctx, `SELECT count(DISTINCT buyer) FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0`,
-		r.From, r.To).Scan(&buyers); err != nil {
+	if err = q.QueryRowContext(ctx, `SELECT coalesce(sum(buyers), 0), coalesce(sum(CASE WHEN prev = '' THEN buyers END), 0)
+		FROM sales_day_buyer_prevs WHERE day >= ?1 AND day <= ?2 AND prev < ?1`, r.From, r.To).Scan(&buyers, &newBuyers); err != nil {
 		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
 	}
-	if buyers == 0 {
-		return 0, 0, nil
-	}
-	var first string
-	if err = q.QueryRowContext(ctx, `SELECT coalesce(min(day), '') FROM sales_day_buyer WHERE orders > 0`).Scan(&first); err != nil {
-		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
-	}
-	if first >= r.From {
-		return buyers, buyers, nil // nothing was bought before the period
-	}
-	before, after := daysBetween(first, r.From), daysBetween(r.From, r.To)+1
-	var returning int64
-	if before < after {
-		err = q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day < ? AND orders > 0) b
-			WHERE EXISTS (SELECT 1 FROM sales_day_buyer e WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day >= ? AND e.day <= ?)`,
-			r.From, r.From, r.To).Scan(&returning)
-	} else {
-		err = q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT buyer FROM sales_day_buyer WHERE day >= ? AND day <= ? AND orders > 0) b
-			WHERE EXISTS (SELECT 1 FROM sales_day_buyer e WHERE e.buyer = b.buyer AND e.orders > 0 AND e.day < ?)`,
-			r.From, r.To, r.From).Scan(&returning)
-	}
-	if err != nil {
-		return 0, 0, fmt.Errorf("data: sales buyers: %w", err)
-	}
-	return buyers, buyers - returning, nil
-}
-
-func daysBetween(a, b string) int {
-	ta, err1 := time.Parse(time.DateOnly, a)
-	tb, err2 := time.Parse(time.DateOnly, b)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return int(tb.Sub(ta).Hours() / 24)
+	return buyers, newBuyers, nil
 }
 
 // SalesBuyerRow is one buyer's orders and 결제금액 over a range.
@@ -216,13 +183,22 @@ type SalesBuyerRow struct {
 	First         string // the buyer's first day with an order, ever
 }
 
-// SalesTopBuyers lists the buyers with the most 결제금액 in r, at most limit.
+// SalesTopBuyers lists the buyers with the most 결제금액 in r, at most limit (ties by buyer). A buyer with one
+// day of orders in r is that day's row; only the buyers with several days in r (a row whose previous day
+// with orders, prev, is inside r) are summed. So the ranking reads the period's rows once for the top
+// single-day buyers and sums the few who came back, instead of grouping every buyer of the period.
 func SalesTopBuyers(ctx context.Context, q Querier, r SalesRange, limit int) ([]SalesBuyerRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT t.buyer, t.orders, t.gross,
+	rows, err := q.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT DISTINCT buyer FROM sales_day_buyer INDEXED BY sales_day_buyer_prev
+			WHERE day >= ?1 AND day <= ?2 AND orders > 0 AND prev >= ?1),
+		t AS (SELECT s.buyer, sum(s.orders) AS orders, sum(s.gross) AS gross FROM m CROSS JOIN sales_day_buyer s
+				WHERE s.buyer = m.buyer AND s.day >= ?1 AND s.day <= ?2 AND s.orders > 0 GROUP BY s.buyer
+			UNION ALL
+			SELECT * FROM (SELECT buyer, orders, gross FROM sales_day_buyer
+				WHERE day >= ?1 AND day <= ?2 AND orders > 0 AND prev < ?1 AND buyer NOT IN m
+				ORDER BY gross DESC, buyer LIMIT ?3))
+		SELECT t.buyer, t.orders, t.gross,
 			(SELECT min(e.day) FROM sales_day_buyer e WHERE e.buyer = t.buyer AND e.orders > 0)
-		FROM (SELECT buyer, sum(orders) AS orders, sum(gross) AS gross FROM sales_day_buyer
-			WHERE day >= ? AND day <= ? AND orders > 0 GROUP BY buyer ORDER BY 3 DESC, 1 LIMIT ?) t
-		ORDER BY t.gross DESC, t.buyer`, r.From, r.To, limit)
+		FROM t ORDER BY t.gross DESC, t.buyer LIMIT ?3`, r.From, r.To, limit)
 	if err != nil {
 		return nil, fmt.Errorf("data: top buyers: %w", err)
 	}
@@ -238,26 +214,34 @@ func SalesTopBuyers(ctx context.Context, q Querier, r SalesRange, limit int) ([]
 	return out, rows.Err()
 }
 
-// SalesRefundRow is one refund in a range: a return completed here (ReturnID) or a 반품 line no completed
-// return of this desk covers (LineID, refunded by its amount), with its order's payment, source and channel.
+// SalesRefundRow is the refunds of one day, payment method, source and channel.
 type SalesRefundRow struct {
-	Day                       string
-	ReturnID, LineID, OrderID int64
-	Amount                    int64
-	Payment, Source, Channel  string
-	Ref                       int64 // the line's product (0 for a return)
+	Day                      string
+	Payment, Source, Channel string
+	Amount                   int64
 }
 
-// SalesRefunds lists the refunds whose day is in r.
-func SalesRefunds(ctx context.Context, q Querier, r SalesRange) ([]SalesRefundRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.day, s.return_id, 0, o.id, s.amount, o.payment_method, o.source, o.channel, 0
+// salesRefundParts are the refunds of a range (?1..?2), as rows of day, payment, source, channel and amount:
+// the returns completed here (sales_refunds, few), the 반품 lines by day (sales_claim_day, migration 0016),
+// less the 반품 lines a return completed here covers (refunded by that return instead; read from the
+// completed returns, few, not from the lines).
+const salesRefundParts = `SELECT s.day, o.payment_method, o.source, o.channel, s.amount
 		FROM sales_refunds s JOIN returns r ON r.id = s.return_id JOIN orders o ON o.id = r.order_id
-		WHERE s.day >= ? AND s.day <= ?
-		UNION ALL
-		SELECT c.day, 0, l.id, o.id, l.amount, o.payment_method, o.source, o.channel, coalesce(l.product_ref, 0)
-		FROM sales_claims c JOIN order_lines l ON l.id = c.line_id JOIN orders o ON o.id = l.order_id
-		WHERE c.day >= ? AND c.day <= ? AND NOT EXISTS (SELECT 1 FROM return_lines rl JOIN returns r ON r.id = rl.return_id
-			WHERE rl.order_line_id = l.id AND r.kind = 'RETURN' AND r.state = 'DONE')`, r.From, r.To, r.From, r.To)
+		WHERE s.day >= ?1 AND s.day <= ?2
+	UNION ALL
+	SELECT day, payment, source, channel, amount FROM sales_claim_day WHERE day >= ?1 AND day <= ?2 AND amount <> 0
+	UNION ALL
+	SELECT c.day, c.payment, c.source, c.channel, -c.amount
+		FROM (SELECT DISTINCT rl.order_line_id AS id FROM returns r JOIN return_lines rl ON rl.return_id = r.id
+			WHERE r.kind = 'RETURN' AND r.state = 'DONE') d CROSS JOIN sales_claims c ON c.line_id = d.id
+		WHERE c.day >= ?1 AND c.day <= ?2`
+
+// SalesRefunds sums the refunds whose day is in r by day, payment method, source and channel: the returns
+// completed here on the day they were completed, and the 반품 lines no completed return of this desk
+// covers, by their amount, on their claim's day.
+func SalesRefunds(ctx context.Context, q Querier, r SalesRange) ([]SalesRefundRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT day, payment_method, source, channel, sum(amount) FROM (`+salesRefundParts+`)
+		GROUP BY 1, 2, 3, 4 HAVING sum(amount) <> 0`, r.From, r.To)
 	if err != nil {
 		return nil, fmt.Errorf("data: sales refunds: %w", err)
 	}
@@ -265,12 +249,21 @@ func SalesRefunds(ctx context.Context, q Querier, r SalesRange) ([]SalesRefundRo
 	var out []SalesRefundRow
 	for rows.Next() {
 		var x SalesRefundRow
-		if err := rows.Scan(&x.Day, &x.ReturnID, &x.LineID, &x.OrderID, &x.Amount, &x.Payment, &x.Source, &x.Channel, &x.Ref); err != nil {
+		if err := rows.Scan(&x.Day, &x.Payment, &x.Source, &x.Channel, &x.Amount); err != nil {
 			return nil, fmt.Errorf("data: sales refunds: %w", err)
 		}
 		out = append(out, x)
 	}
 	return out, rows.Err()
+}
+
+// SalesRefundTotal is the sum of SalesRefunds over r.
+func SalesRefundTotal(ctx context.Context, q Querier, r SalesRange) (int64, error) {
+	var total int64
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(sum(amount), 0) FROM (`+salesRefundParts+`)`, r.From, r.To).Scan(&total); err != nil {
+		return 0, fmt.Errorf("data: sales refunds: %w", err)
+	}
+	return total, nil
 }
 
 // CategoryRow is a category of the tree.
@@ -399,29 +392,69 @@ func SalesMismatches(ctx context.Context, q Querier, limit int, returned string)
 			return out, nil
 		}
 	}
-	// refunds: every completed return here has its row with its amount, and nothing else has one
-	rows, err := q.QueryContext(ctx, `SELECT 'sales_refunds ' || coalesce(r.id, s.return_id) || ': ' ||
+	// refunds: every completed return here has its row with its amount, and nothing else has one; every 반품
+	// line has its claim row and nothing else has one, with the line's amount, its order's payment, source and
+	// channel, and its claim's day where it has one (0016); sales_claim_day is the claims summed by day
+	for _, check := range []string{
+		`SELECT 'sales_refunds ' || coalesce(r.id, s.return_id) || ': ' ||
 			coalesce(s.amount, '-') || ' ≠ ' || coalesce(r.refund, '-')
 		FROM (SELECT id, refund FROM returns WHERE kind = 'RETURN' AND state = 'DONE') r
 		FULL JOIN sales_refunds s ON s.return_id = r.id
-		WHERE r.id IS NULL OR s.return_id IS NULL OR r.refund <> s.amount
-		UNION ALL
-		SELECT 'sales_claims ' || coalesce(l.id, c.line_id) || ': ' || (c.line_id IS NOT NULL) || ' ≠ ' || (l.id IS NOT NULL)
-		FROM (SELECT id FROM order_lines WHERE status = ?) l FULL JOIN sales_claims c ON c.line_id = l.id
-		WHERE l.id IS NULL OR c.line_id IS NULL
-		LIMIT ?`, returned, limit-len(out))
-	if err != nil {
-		return nil, fmt.Errorf("data: sales check refunds: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		WHERE r.id IS NULL OR s.return_id IS NULL OR r.refund <> s.amount LIMIT ?2`,
+		`SELECT 'sales_claims ' || coalesce(l.id, c.line_id) || ': ' || (c.line_id IS NOT NULL) || ' ≠ ' || (l.id IS NOT NULL)
+		FROM (SELECT id FROM order_lines WHERE status = ?1) l FULL JOIN sales_claims c ON c.line_id = l.id
+		WHERE l.id IS NULL OR c.line_id IS NULL LIMIT ?2`,
+		`SELECT 'sales_claims ' || c.line_id || ': ' || c.day || ',' || c.amount || ',' || c.payment || ',' || c.source || ',' || c.channel
+			|| ' ≠ ' || CASE WHEN l.claim_at <> '' THEN date(l.claim_at, g.day_offset) ELSE c.day END || ',' || l.amount || ','
+			|| o.payment_method || ',' || o.source || ',' || o.channel
+		FROM sales_claims c JOIN order_lines l ON l.id = c.line_id JOIN orders o ON o.id = l.order_id JOIN sales_config g
+		WHERE c.amount <> l.amount OR c.payment <> o.payment_method OR c.source <> o.source OR c.channel <> o.channel
+			OR (l.claim_at <> '' AND c.day <> date(l.claim_at, g.day_offset)) LIMIT ?2`,
+		`WITH f AS (SELECT day, payment, source, channel, count(*) AS lines, sum(amount) AS amount FROM sales_claims GROUP BY 1, 2, 3, 4),
+			s AS (SELECT * FROM sales_claim_day WHERE lines <> 0 OR amount <> 0)
+		SELECT 'sales_claim_day ' || k || ': ' || sv || ' ≠ ' || fv FROM (
+			SELECT s.day || '/' || s.payment || '/' || s.source || '/' || s.channel AS k, s.lines || ',' || s.amount AS sv,
+				coalesce(f.lines || ',' || f.amount, '') AS fv
+			FROM s LEFT JOIN f USING (day, payment, source, channel) WHERE coalesce(f.lines, 0) <> s.lines OR coalesce(f.amount, 0) <> s.amount
+			UNION ALL
+			SELECT f.day || '/' || f.payment || '/' || f.source || '/' || f.channel, '', f.lines || ',' || f.amount
+			FROM f LEFT JOIN s USING (day, payment, source, channel) WHERE s.lines IS NULL) LIMIT ?2`,
+		// the rows with orders counted by day and prev
+		`WITH f AS (SELECT day, prev, count(*) AS buyers FROM sales_day_buyer WHERE orders > 0 GROUP BY 1, 2),
+			s AS (SELECT * FROM sales_day_buyer_prevs WHERE buyers <> 0)
+		SELECT 'sales_day_buyer_prevs ' || k || ': ' || sv || ' ≠ ' || fv FROM (
+			SELECT s.day || '/' || s.prev AS k, s.buyers AS sv, coalesce(f.buyers, '') AS fv
+			FROM s LEFT JOIN f USING (day, prev) WHERE coalesce(f.buyers, 0) <> s.buyers
+			UNION ALL
+			SELECT f.day || '/' || f.prev, '', f.buyers FROM f LEFT JOIN s USING (day, prev) WHERE s.buyers IS NULL) LIMIT ?2`,
+		// each buyer's previous day with orders (0016), recomputed with a window over the rows
+		`SELECT 'sales_day_buyer ' || s.day || '/' || s.buyer || ': prev ' || s.prev || ' ≠ ' || w.prev
+		FROM sales_day_buyer s JOIN (SELECT day, buyer, lag(day, 1, '') OVER (PARTITION BY buyer ORDER BY day) AS prev
+			FROM sales_day_buyer WHERE orders > 0) w ON w.day = s.day AND w.buyer = s.buyer
+		WHERE s.prev <> w.prev LIMIT ?2`,
+	} {
+		if len(out) >= limit {
+			return out, nil
+		}
+		rows, err := q.QueryContext(ctx, check, returned, limit-len(out))
+		if err != nil {
 			return nil, fmt.Errorf("data: sales check refunds: %w", err)
 		}
-		out = append(out, s)
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("data: sales check refunds: %w", err)
+			}
+			out = append(out, s)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("data: sales check refunds: %w", err)
+		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func nonZero(cols []string) string {
@@ -468,13 +501,13 @@ func SalesCost(ctx context.Context, q Querier, r SalesRange) (costedGross, cost,
 }
 
 // RebuildSalesTx empties the sales tables and fills them again from the lines and returns, as migration
-// 0012 first did: the way back when a check finds them different. Refund and 반품 days come from the
-// returns' and lines' histories.
+// 0012 first did: the way back when a check finds them different. Refund days come from the returns'
+// histories; a 반품 line's day is its claim's own day (claim_at), else the day its history says it became 반품.
 // returned is the 반품 status code (app/orders StatusReturned).
 func RebuildSalesTx(ctx context.Context, tx *Tx, returned string) error {
 	for _, q := range []string{
-		`DELETE FROM sales_day`, `DELETE FROM sales_day_place`, `DELETE FROM sales_day_buyer`, `DELETE FROM sales_day_item`,
-		`DELETE FROM sales_month_item`, `DELETE FROM sales_refunds`, `DELETE FROM sales_claims`,
+		`DELETE FROM sales_day`, `DELETE FROM sales_day_place`, `DELETE FROM sales_day_buyer`, `DELETE FROM sales_day_buyer_prevs`, `DELETE FROM sales_day_item`,
+		`DELETE FROM sales_month_item`, `DELETE FROM sales_refunds`, `DELETE FROM sales_claims`, `DELETE FROM sales_claim_day`,
 		`DELETE FROM sales_bulk`, `DELETE FROM sales_bulk_orders`,
 		`INSERT INTO sales_day (day, payment, source, channel, orders, lines, qty, gross, shipping)
 			SELECT day, payment, source, channel, count(*), sum(lines), sum(qty), sum(gross), sum(shipping)
@@ -491,10 +524,12 @@ func RebuildSalesTx(ctx context.Context, tx *Tx, returned string) error {
 			SELECT r.id, date(coalesce((SELECT max(h.at) FROM return_history h WHERE h.return_id = r.id AND h.to_state = 'DONE'),
 				r.updated_at), c.day_offset), r.refund
 			FROM returns r JOIN sales_config c WHERE r.kind = 'RETURN' AND r.state = 'DONE'`,
-		`INSERT INTO sales_claims (line_id, day)
-			SELECT l.id, date(coalesce((SELECT max(h.at) FROM order_status_history h WHERE h.line_id = l.id AND h.to_status = ?1),
-				l.updated_at), c.day_offset)
-			FROM order_lines l JOIN sales_config c WHERE l.status = ?1`,
+		`INSERT INTO sales_claims (line_id, day, amount, payment, source, channel)
+			SELECT l.id, date(CASE WHEN l.claim_at <> '' THEN l.claim_at
+					ELSE coalesce((SELECT max(h.at) FROM order_status_history h WHERE h.line_id = l.id AND h.to_status = ?1),
+						l.updated_at) END, c.day_offset),
+				l.amount, o.payment_method, o.source, o.channel
+			FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN sales_config c WHERE l.status = ?1`,
 	} {
 		var args []any
 		if strings.Contains(q, "?1") {

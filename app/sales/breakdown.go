@@ -92,14 +92,14 @@ type Options struct {
 
 // Breakdown groups the period's sales.
 func (s *Service) Breakdown(ctx context.Context, p Period, by By, opt Options) (Breakdown, error) {
-	b, err := s.breakdown(ctx, s.store.Read(), p, by, opt)
+	b, err := s.breakdown(ctx, readStore(s.store.Read(), false), p, by, opt)
 	if err != nil {
 		return b, internal(err, "매출을 불러오지 못했습니다.")
 	}
 	return b, nil
 }
 
-func (s *Service) breakdown(ctx context.Context, q data.Querier, p Period, by By, opt Options) (Breakdown, error) {
+func (s *Service) breakdown(ctx context.Context, rd *reads, p Period, by By, opt Options) (Breakdown, error) {
 	b := Breakdown{By: by, Period: p, Category: opt.Category}
 	if !p.Valid() {
 		return b, nil
@@ -109,13 +109,13 @@ func (s *Service) breakdown(ctx context.Context, q data.Querier, p Period, by By
 	var err error
 	switch by {
 	case ByDay, ByWeek, ByMonth, ByPayment, ByChannel:
-		err = s.orderLevel(ctx, q, r, &b)
+		err = s.orderLevel(ctx, rd, r, &b)
 	case ByRegion, ByHour:
-		err = s.places(ctx, q, r, &b)
+		err = s.places(ctx, rd.q, r, &b)
 	case ByBuyer:
-		err = s.buyers(ctx, q, r, opt, &b)
+		err = s.buyers(ctx, rd, r, opt, &b)
 	case ByProduct, ByOption, ByCategory:
-		err = s.items(ctx, q, r, opt, &b)
+		err = s.items(ctx, rd, r, opt, &b)
 	default:
 		return b, fmt.Errorf("sales: unknown breakdown %q", by)
 	}
@@ -212,12 +212,12 @@ func paymentLabel(p string) string {
 }
 
 // orderLevel groups by time, payment method or channel: every order-level figure and the refunds are known.
-func (s *Service) orderLevel(ctx context.Context, q data.Querier, r data.SalesRange, b *Breakdown) error {
-	days, err := data.SalesDays(ctx, q, r)
+func (s *Service) orderLevel(ctx context.Context, rd *reads, r data.SalesRange, b *Breakdown) error {
+	days, err := rd.salesDays(ctx, r)
 	if err != nil {
 		return err
 	}
-	refunds, err := data.SalesRefunds(ctx, q, r)
+	refunds, err := rd.salesRefunds(ctx, r)
 	if err != nil {
 		return err
 	}
@@ -367,12 +367,12 @@ func maskPhone(p string) string {
 	return "****-" + string(d[len(d)-4:])
 }
 
-func (s *Service) buyers(ctx context.Context, q data.Querier, r data.SalesRange, opt Options, b *Breakdown) error {
+func (s *Service) buyers(ctx context.Context, rd *reads, r data.SalesRange, opt Options, b *Breakdown) error {
 	limit := opt.Limit
 	if limit <= 0 {
 		limit = 100
 	}
-	top, err := data.SalesTopBuyers(ctx, q, r, limit)
+	top, err := data.SalesTopBuyers(ctx, rd.q, r, limit)
 	if err != nil {
 		return err
 	}
@@ -382,7 +382,7 @@ func (s *Service) buyers(ctx context.Context, q data.Querier, r data.SalesRange,
 		b.Rows = append(b.Rows, Row{Key: t.Buyer, Label: MaskBuyer(t.Buyer), Orders: t.Orders, Gross: t.Gross, FirstOrder: first})
 	}
 	// the shares are of the whole period's 결제금액, not of the top buyers'
-	days, err := data.SalesDays(ctx, q, r)
+	days, err := rd.salesDays(ctx, r)
 	if err != nil {
 		return err
 	}
@@ -410,15 +410,15 @@ func BuyerName(key string) string {
 	return ""
 }
 
-func (s *Service) items(ctx context.Context, q data.Querier, r data.SalesRange, opt Options, b *Breakdown) error {
-	items, err := data.SalesItems(ctx, q, r)
+func (s *Service) items(ctx context.Context, rd *reads, r data.SalesRange, opt Options, b *Breakdown) error {
+	items, err := rd.salesItems(ctx, r)
 	if err != nil {
 		return err
 	}
 	rows := map[string]*Row{}
 	var tree categoryTree
 	if b.By == ByCategory {
-		cats, err := data.SalesCategories(ctx, q)
+		cats, err := data.SalesCategories(ctx, rd.q)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func newDesk(t testing.TB, now time.Time) *desk {
 // exportHeader is the Smart Store columns the fixture writes.
 var exportHeader = []string{"상품주문번호", "주문번호", "판매채널", "구매자명", "구매자ID", "수취인명", "주문상태", "결제일",
 	"상품명", "옵션정보", "수량", "상품가격", "최종 상품별 총 주문금액", "배송비 합계", "수취인연락처1", "구매자연락처",
-	"통합배송지", "결제수단", "주문일시", "택배사", "송장번호", "발송일"}
+	"통합배송지", "결제수단", "주문일시", "택배사", "송장번호", "발송일", "클레임 요청일"}
 
 // row is one export line, by header.
 type row map[string]string

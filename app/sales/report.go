@@ -30,17 +30,18 @@ const (
 // them: every product, the top 100 buyers).
 func (s *Service) Report(ctx context.Context, p Period, bys []By) (Report, error) {
 	r := Report{Period: p, Made: s.Now()}
+	rd := readStore(s.store.Read(), true) // the summary and the breakdowns read the period's days once
 	var err error
-	if r.Summary, err = s.Summary(ctx, p); err != nil {
+	if r.Summary, err = s.summary(ctx, rd, p); err != nil {
 		return r, err
 	}
 	if r.Buyers, err = s.BuyerCounts(ctx, p); err != nil {
 		return r, err
 	}
 	for _, by := range bys {
-		b, err := s.Breakdown(ctx, p, by, Options{})
+		b, err := s.breakdown(ctx, rd, p, by, Options{})
 		if err != nil {
-			return r, err
+			return r, internal(err, "매출을 불러오지 못했습니다.")
 		}
 		r.Breakdowns = append(r.Breakdowns, b)
 	}

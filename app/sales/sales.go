@@ -159,21 +159,21 @@ func (s Summary) NetVsYear() Change { return Compare(s.Now.Net, s.Year.Net) }
 
 // Figures reads one period's figures.
 func (s *Service) Figures(ctx context.Context, p Period) (Figures, error) {
-	f, err := s.figures(ctx, s.store.Read(), p)
+	f, err := s.figures(ctx, readStore(s.store.Read(), false), p)
 	if err != nil {
 		return f, internal(err, "매출을 불러오지 못했습니다.")
 	}
 	return f, nil
 }
 
-func (s *Service) figures(ctx context.Context, q data.Querier, p Period) (Figures, error) {
+func (s *Service) figures(ctx context.Context, rd *reads, p Period) (Figures, error) {
 	var f Figures
 	if !p.Valid() {
 		return f, nil
 	}
 	from, to := p.rangeKeys()
 	r := data.SalesRange{From: from, To: to}
-	days, err := data.SalesDays(ctx, q, r)
+	days, err := rd.salesDays(ctx, r)
 	if err != nil {
 		return f, err
 	}
@@ -184,14 +184,10 @@ func (s *Service) figures(ctx context.Context, q data.Querier, p Period) (Figure
 		f.Lines += d.Lines
 		f.Qty += d.Qty
 	}
-	refunds, err := data.SalesRefunds(ctx, q, r)
-	if err != nil {
+	if f.Refunds, err = rd.refundTotal(ctx, r); err != nil {
 		return f, err
 	}
-	for _, x := range refunds {
-		f.Refunds += x.Amount
-	}
-	if f.CostedGross, f.Cost, f.UncostedGross, err = data.SalesCost(ctx, q, r); err != nil {
+	if f.CostedGross, f.Cost, f.UncostedGross, err = data.SalesCost(ctx, rd.q, r); err != nil {
 		return f, err
 	}
 	f.Profit = f.CostedGross - f.Cost
@@ -204,8 +200,11 @@ func (s *Service) figures(ctx context.Context, q data.Querier, p Period) (Figure
 
 // Summary reads a period's figures with the previous period and the same days a year earlier.
 func (s *Service) Summary(ctx context.Context, p Period) (Summary, error) {
+	return s.summary(ctx, readStore(s.store.Read(), false), p)
+}
+
+func (s *Service) summary(ctx context.Context, q *reads, p Period) (Summary, error) {
 	sum := Summary{Period: p, PrevPeriod: p.Prev(), YearPeriod: p.YearAgo()}
-	q := s.store.Read()
 	var err error
 	if sum.Now, err = s.figures(ctx, q, p); err != nil {
 		return sum, internal(err, "매출을 불러오지 못했습니다.")
