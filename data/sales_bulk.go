@@ -31,7 +31,7 @@ func BeginSalesBulkTx(ctx context.Context, tx *Tx) (started bool, err error) {
 // then forgets the orders and turns bulk mode off. Each view is read once, into a temporary table (memory:
 // temp_store) the tables are then added from.
 var salesBulkFlush = []string{
-	`DELETE FROM sales_bulk`, // the triggers are back to per row for whatever follows in this transaction
+	`DELETE FROM sales_bulk`, // the triggers are back to per row for whatever follows in this transaction (first: see PutBackTx)
 	`DROP TABLE IF EXISTS temp.sales_bulk_o`,
 	`DROP TABLE IF EXISTS temp.sales_bulk_i`,
 	`CREATE TEMP TABLE sales_bulk_o AS SELECT day, payment, source, channel, region, hour, buyer, lines, qty, gross, shipping
@@ -149,6 +149,30 @@ func (si *SalesImport) NoteOrderTx(ctx context.Context, tx *Tx, orderID int64, c
 		return fmt.Errorf("data: note order %d for the sales figures: %w", orderID, err)
 	}
 	si.noted[orderID] = true
+	return nil
+}
+
+// Noted is how many orders the import has noted since it began or last put figures back.
+func (si *SalesImport) Noted() int {
+	if si == nil {
+		return 0
+	}
+	return len(si.noted)
+}
+
+// PutBackTx puts back the figures of the orders noted so far and forgets them, bulk mode staying on: an
+// import calls it between rows now and then, so this work is done while the file is still being read
+// rather than all after it. An order written again later is noted again (its figures taken out again).
+func (si *SalesImport) PutBackTx(ctx context.Context, tx *Tx) error {
+	if si == nil || !si.started || len(si.noted) == 0 {
+		return nil
+	}
+	for _, q := range salesBulkFlush[1:] { // all but the first, which ends bulk mode
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("data: sales bulk put back: %w", err)
+		}
+	}
+	clear(si.noted)
 	return nil
 }
 

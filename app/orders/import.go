@@ -161,6 +161,11 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 		if err != nil {
 			return res, err
 		}
+		if sales.Noted() >= salesPutBackOrders {
+			if err := sales.PutBackTx(ctx, tx); err != nil {
+				return res, err
+			}
+		}
 		switch outcome {
 		case outcomeNew:
 			res.New++
@@ -207,6 +212,10 @@ func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sh
 	res.Unmatched, err = data.CountOrderLines(ctx, tx, data.OrderLineQuery{Unmatched: true})
 	return res, err
 }
+
+// salesPutBackOrders is how many noted orders an import gathers before it puts their sales figures back
+// (data.SalesImport.PutBackTx): while the file is still being read, not all after it.
+var salesPutBackOrders = 4000 // a variable for the tests
 
 // failedRows counts the rows the problems are about: a row with a bad quantity and a bad amount is one
 // failed row ('실패 1건') with both cell problems listed under it.

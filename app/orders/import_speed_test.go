@@ -2,6 +2,7 @@ package orders
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"sellerdesk/data"
@@ -147,5 +148,50 @@ func TestImportOrderNumbersAboveTheStoredOnes(t *testing.T) {
 	bad, err := data.SalesMismatches(ctx, d.store.Read(), 10, "RETURNED")
 	if err != nil || len(bad) > 0 {
 		t.Errorf("sales figures differ from a recomputation: %v %v", bad, err)
+	}
+}
+
+// TestImportPutsSalesBackOnTheWay: an import puts the sales figures of the orders it noted back every
+// salesPutBackOrders orders, not only at the end. Whether that happens after every order, every second
+// one or never before the end, the figures equal a recomputation after each import and are the same — with
+// an order whose lines are apart in the file, a known order that gets a new line, lines cancelled and
+// delivered by a later file.
+func TestImportPutsSalesBackOnTheWay(t *testing.T) {
+	ctx := context.Background()
+	a1 := paidLine("2026112210000001", "2026112299990001", "김민지", "머그컵 화이트", "", "", "MUG-01", 1)
+	a2 := paidLine("2026112210000002", "2026112299990001", "김민지", "오버핏 반팔 티셔츠", "색상: 블랙 / 사이즈: M", "TEE-01-블랙-M", "TEE-01", 2)
+	b1 := paidLine("2026112210000003", "2026112299990002", "박서준", "단종된 에코백", "", "", "BAG-OLD", 1).with("결제일", "2026-11-23 09:00:00")
+	a3 := paidLine("2026112210000004", "2026112299990001", "김민지", "단종된 에코백", "", "", "BAG-OLD", 3)
+	first := []line{a1, a2, b1, a3}
+	second := []line{
+		a1.with("주문상태", "취소완료", "주문세부상태", ""),
+		b1.with("주문상태", "배송완료", "주문세부상태", "", "택배사", "CJ대한통운", "송장번호", "012345678901", "발송일", "2026.11.23"),
+		paidLine("2026112210000005", "2026112299990002", "박서준", "머그컵 화이트", "", "", "MUG-01", 1).with("결제일", "2026-11-23 09:00:00"),
+		paidLine("2026112210000006", "2026112299990003", "이하늘", "단종된 에코백", "", "", "BAG-OLD", 1).with("결제일", "2026-11-24 11:00:00"),
+		a3.with("수량", "1", "최종 상품별 총 주문금액", "19800"),
+	}
+	keep := salesPutBackOrders
+	t.Cleanup(func() { salesPutBackOrders = keep })
+	var want string
+	for _, every := range []int{1, 2, 4000} {
+		salesPutBackOrders = every
+		d := openDesk(t)
+		for i, file := range [][]line{first, second} {
+			d.importBytes(t, xlsxExport(t, exportHeader, file, ""), "주문.xlsx", "")
+			bad, err := data.SalesMismatches(ctx, d.store.Read(), 10, "RETURNED")
+			if err != nil || len(bad) > 0 {
+				t.Fatalf("every %d, file %d: sales figures differ from a recomputation: %v %v", every, i+1, bad, err)
+			}
+		}
+		days, err := data.SalesDays(ctx, d.store.Read(), data.SalesRange{From: "2026-11-01", To: "2026-11-30"})
+		if err != nil || len(days) == 0 {
+			t.Fatalf("sales days %v %v", days, err)
+		}
+		got := fmt.Sprint(days)
+		if want == "" {
+			want = got
+		} else if got != want {
+			t.Errorf("every %d: sales days\n%s\nwant (every 1)\n%s", every, got, want)
+		}
 	}
 }
