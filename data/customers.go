@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -284,10 +285,19 @@ type CustomerQuery struct {
 	Limit, Offset      int
 }
 
-// customerMatch turns what the seller typed into an FTS5 query over customer_search: a part of a name
-// (letters or pairs), the last four digits of a phone, or words of an email.
-func customerMatch(s string) (string, bool) {
+// customerSearch is what the seller typed, read as lookups: an FTS5 query over customer_search for parts
+// of names (letter pairs), the last four digits of a phone and words of an email, and the single letters
+// looked up in customer_letters. ok is false when nothing searchable was typed.
+type customerSearch struct {
+	match   string   // FTS5 query, "" for none
+	letters []string // each a single letter every match has in its names
+}
+
+func (c customerSearch) ok() bool { return c.match != "" || len(c.letters) > 0 }
+
+func customerMatch(s string) customerSearch {
 	var terms []string
+	var cs customerSearch
 	for _, w := range strings.Fields(strings.TrimSpace(s)) {
 		switch {
 		case strings.Contains(w, "@") || (strings.Contains(w, ".") && !strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII })):
@@ -305,17 +315,19 @@ func customerMatch(s string) (string, bool) {
 			rs := normalize(w)
 			switch {
 			case len(rs) == 1:
-				terms = append(terms, `name_chars : "`+string(rs)+`"`)
+				cs.letters = append(cs.letters, string(rs))
 			case len(rs) > 1:
 				terms = append(terms, `(name_pairs : "`+letters(string(rs), 2)+`" OR emails : "`+string(rs)+`" *)`)
 			}
 		}
 	}
-	if len(terms) == 0 {
-		return "", false
-	}
-	return strings.Join(terms, " AND "), true
+	cs.match = strings.Join(terms, " AND ")
+	return cs
 }
+
+// walkOver is how many matches make the list walk its own order probing each contact, rather than collect
+// the matches and sort them.
+const walkOver = 2000
 
 func (q CustomerQuery) where() (string, []any) { return q.whereWalk(false) }
 
@@ -324,13 +336,25 @@ func (q CustomerQuery) where() (string, []any) { return q.whereWalk(false) }
 func (q CustomerQuery) whereWalk(walk bool) (string, []any) {
 	conds := []string{"c.merged_into IS NULL"}
 	var args []any
-	if m, ok := customerMatch(q.Search); ok {
+	if cs := customerMatch(q.Search); cs.ok() {
 		col := "c.id"
 		if walk {
 			col = "+c.id"
 		}
-		conds = append(conds, col+" IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-		args = append(args, m)
+		if cs.match != "" {
+			conds = append(conds, col+" IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+			args = append(args, cs.match)
+		}
+		for _, l := range cs.letters {
+			if cs.match == "" && !walk && len(cs.letters) == 1 {
+				// a rare letter alone: its contacts are one range of the letters table
+				conds = append(conds, "c.id IN (SELECT customer_id FROM customer_letters WHERE letter = ?)")
+			} else {
+				// probed for each contact the list walks or the other lookups found
+				conds = append(conds, "EXISTS (SELECT 1 FROM customer_letters l WHERE l.letter = ? AND l.customer_id = c.id)")
+			}
+			args = append(args, l)
+		}
 	} else if strings.TrimSpace(q.Search) != "" {
 		conds = append(conds, "0")
 	}
@@ -377,12 +401,12 @@ func (q CustomerQuery) whereWalk(walk bool) (string, []any) {
 // after them, newest first).
 func ListCustomers(ctx context.Context, db Querier, q CustomerQuery) ([]CustomerRecord, error) {
 	walk := false
-	if m, ok := customerMatch(q.Search); ok && len(q.IDs) == 0 {
-		n, err := countMatches(ctx, db, m)
+	if cs := customerMatch(q.Search); cs.ok() && len(q.IDs) == 0 {
+		n, err := countMatchesUpTo(ctx, db, cs, walkOver+1)
 		if err != nil {
 			return nil, err
 		}
-		walk = n > 2000
+		walk = n > walkOver
 	}
 	where, args := q.whereWalk(walk)
 	limit := q.Limit
@@ -422,9 +446,14 @@ func ListCustomers(ctx context.Context, db Querier, q CustomerQuery) ([]Customer
 func CountCustomers(ctx context.Context, db Querier, q CustomerQuery) (int, error) {
 	where, args := q.where()
 	var n int
-	if m, ok := customerMatch(q.Search); ok && where == func() string { w, _ := (CustomerQuery{Search: q.Search}).where(); return w }() {
-		// a search alone: the lookup index holds live contacts only, so its count is the answer
-		return countMatches(ctx, db, m)
+	if cs := customerMatch(q.Search); cs.ok() && where == func() string { w, _ := (CustomerQuery{Search: q.Search}).where(); return w }() {
+		// a search alone: the lookup tables hold live contacts only, so their count is the answer
+		if cs.match == "" && len(cs.letters) == 1 {
+			return countLetter(ctx, db, cs.letters[0])
+		}
+		if len(cs.letters) == 0 {
+			return countMatches(ctx, db, cs.match)
+		}
 	}
 	if (CustomerQuery{Consent: "NONE"}).sameFilters(q) {
 		// most contacts have no record: all of them less the few that have one
@@ -583,114 +612,98 @@ func fillAffected(ctx context.Context, tx *Tx, ids []int64) error {
 }
 
 // refreshSearchAffectedTx rewrites the lookup entries of the contacts in temp.cust_affected: their own name,
-// phone and email, their details, and the buyer name and phone of each of their keys. The values are read
-// in three passes (contacts, details, keys), the entries staged in a temporary
-// table and written to the FTS index in one statement: an FTS write per row makes SQLite flush the index's
-// pending terms at each following statement.
+// phone and email, their details, and the buyer name and phone of each of their keys. One query reads each
+// contact with its details and keys folded in; the entries are written to the FTS index in one statement
+// from a JSON array (an FTS write per row makes SQLite flush the index's pending terms at each following
+// statement, and a statement per row costs more than the entry itself).
 func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
-	type vals struct{ names, phones, emails []string }
-	all := map[int64]*vals{}
-	get := func(id int64) *vals {
-		v := all[id]
-		if v == nil {
-			v = &vals{}
-			all[id] = v
-		}
-		return v
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.merged_into IS NOT NULL, c.name, c.phone, c.email,
+		coalesce((SELECT group_concat(d.kind || char(31) || d.value, char(30)) FROM customer_details d WHERE d.customer_id = c.id), ''),
+		coalesce((SELECT group_concat(k.name || char(31) || k.phone, char(30)) FROM customer_keys k WHERE k.customer_id = c.id), '')
+		FROM temp.cust_affected a JOIN customers c ON c.id = a.id ORDER BY c.id`)
+	if err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
 	}
-	read := func(query string, fn func(id int64, a, b, c string)) error {
-		rows, err := tx.QueryContext(ctx, query)
-		if err != nil {
+	var entries [][5]any // id, name pairs, phone tails, email words, letters
+	for rows.Next() {
+		var id int64
+		var merged bool
+		var name, phone, email, details, keys string
+		if err := rows.Scan(&id, &merged, &name, &phone, &email, &details, &keys); err != nil {
+			rows.Close()
 			return fmt.Errorf("data: customer search: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			var a, b, c string
-			if err := rows.Scan(&id, &a, &b, &c); err != nil {
-				return fmt.Errorf("data: customer search: %w", err)
-			}
-			fn(id, a, b, c)
-		}
-		return rows.Err()
-	}
-	if err := read(`SELECT c.id, c.name, c.phone, c.email FROM temp.cust_affected a JOIN customers c ON c.id = a.id`,
-		func(id int64, name, phone, email string) {
-			v := get(id)
-			v.names, v.phones, v.emails = append(v.names, name), append(v.phones, phone), append(v.emails, email)
-		}); err != nil {
-		return err
-	}
-	if err := read(`SELECT d.customer_id, d.kind, d.value, '' FROM temp.cust_affected a JOIN customer_details d ON d.customer_id = a.id`,
-		func(id int64, kind, value, _ string) {
-			v := get(id)
-			switch kind {
-			case DetailName:
-				v.names = append(v.names, value)
-			case DetailPhone:
-				v.phones = append(v.phones, value)
-			case DetailEmail:
-				v.emails = append(v.emails, value)
-			}
-		}); err != nil {
-		return err
-	}
-	if err := read(`SELECT k.customer_id, k.name, k.phone, '' FROM temp.cust_affected a JOIN customer_keys k ON k.customer_id = a.id`,
-		func(id int64, name, phone, _ string) {
-			v := get(id)
-			v.names, v.phones = append(v.names, name), append(v.phones, phone)
-		}); err != nil {
-		return err
-	}
-	for _, q := range []string{
-		`CREATE TEMP TABLE IF NOT EXISTS cust_search_stage (id INTEGER PRIMARY KEY, name_chars TEXT, name_pairs TEXT, tails TEXT, emails TEXT)`,
-		`DELETE FROM temp.cust_search_stage`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("data: customer search: %w", err)
-		}
-	}
-	merged := map[int64]bool{}
-	if err := read(`SELECT c.id, '', '', '' FROM temp.cust_affected a JOIN customers c ON c.id = a.id WHERE c.merged_into IS NOT NULL`,
-		func(id int64, _, _, _ string) { merged[id] = true }); err != nil {
-		return err
-	}
-	for id, v := range all {
-		if merged[id] {
+		if merged {
 			continue // a contact merged away is found through the one it joined
 		}
-		names, emails := uniq(v.names), uniq(v.emails)
+		names, phones, emails := []string{name}, []string{phone}, []string{email}
+		for _, d := range split30(details) {
+			kind, value, _ := strings.Cut(d, "\x1f")
+			switch kind {
+			case DetailName:
+				names = append(names, value)
+			case DetailPhone:
+				phones = append(phones, value)
+			case DetailEmail:
+				emails = append(emails, value)
+			}
+		}
+		for _, k := range split30(keys) {
+			n, p, _ := strings.Cut(k, "\x1f")
+			names, phones = append(names, n), append(phones, p)
+		}
+		names, emails = uniq(names), uniq(emails)
 		var ts []string
-		for _, p := range uniq(v.phones) {
+		for _, p := range uniq(phones) {
 			if d := digitsOf(p); len(d) >= 4 {
 				ts = append(ts, d[len(d)-4:])
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO temp.cust_search_stage VALUES (?, ?, ?, ?, ?)`, id,
-			letters(strings.Join(names, " "), 1), pairsOfEach(names), strings.Join(uniq(ts), " "),
-			strings.ToLower(strings.Join(emails, " "))); err != nil {
+		entries = append(entries, [5]any{id, pairsOfEach(names), strings.Join(uniq(ts), " "),
+			strings.ToLower(strings.Join(emails, " ")), uniq(strings.Fields(letters(strings.Join(names, " "), 1)))})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	// contacts new to the index have no entry to delete: only ids up to the index's highest are looked for
+	// (read from the index's own docsize table: max(rowid) of the FTS table walks every entry)
+	for _, q := range []string{
+		`DELETE FROM customer_search WHERE rowid IN (SELECT id FROM temp.cust_affected
+			WHERE id <= (SELECT coalesce(max(id), 0) FROM customer_search_docsize))`,
+		`DELETE FROM customer_letters WHERE customer_id IN (SELECT id FROM temp.cust_affected
+			WHERE id <= (SELECT coalesce(max(customer_id), 0) FROM customer_letters))`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
 	}
+	if len(entries) == 0 {
+		return nil
+	}
+	js, err := json.Marshal(entries)
+	if err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
 	for _, q := range []string{
-		`DELETE FROM customer_search WHERE rowid IN (SELECT id FROM temp.cust_affected)
-			AND rowid <= (SELECT coalesce(max(rowid), 0) FROM customer_search)`,
-		`INSERT INTO customer_search (rowid, name_chars, name_pairs, tails, emails)
-			SELECT id, name_chars, name_pairs, tails, emails FROM temp.cust_search_stage ORDER BY id`,
-		`DELETE FROM temp.cust_search_stage`,
+		`INSERT INTO customer_search (rowid, name_pairs, tails, emails)
+			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+		`INSERT OR IGNORE INTO customer_letters (letter, customer_id)
+			SELECT l.value, e.value ->> 0 FROM json_each(?) e, json_each(e.value -> 4) l ORDER BY 1, 2`,
 	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		if _, err := tx.ExecContext(ctx, q, string(js)); err != nil {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
 	}
 	return nil
 }
 
-func split31(s string) []string {
+// split30 splits a group_concat joined by the record separator (char 30).
+func split30(s string) []string {
 	if s == "" {
 		return nil
 	}
-	return strings.Split(s, "\x1f")
+	return strings.Split(s, "\x1e")
 }
 
 func uniq(in []string) []string {
@@ -738,10 +751,33 @@ func TagsOf(ctx context.Context, q Querier, ids []int64) (map[int64][]string, er
 	return out, rows.Err()
 }
 
-// countMatches counts the contacts a search matches, from the lookup index alone.
+// countMatches counts the contacts an FTS query matches, from the lookup index alone.
 func countMatches(ctx context.Context, db Querier, match string) (int, error) {
 	var n int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM customer_search WHERE customer_search MATCH ?`, match).Scan(&n); err != nil {
+		return 0, fmt.Errorf("data: count customers: %w", err)
+	}
+	return n, nil
+}
+
+// countLetter counts the live contacts with a letter in their names: one range of the letters table.
+func countLetter(ctx context.Context, db Querier, letter string) (int, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM customer_letters WHERE letter = ?`, letter).Scan(&n); err != nil {
+		return 0, fmt.Errorf("data: count customers: %w", err)
+	}
+	return n, nil
+}
+
+// countMatchesUpTo counts a search's matches, stopping at limit (the list only asks whether they are many):
+// the FTS part's when there is one, else the first letter's.
+func countMatchesUpTo(ctx context.Context, db Querier, cs customerSearch, limit int) (int, error) {
+	q, arg := `SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)`, cs.match
+	if cs.match == "" {
+		q, arg = `SELECT count(*) FROM (SELECT 1 FROM customer_letters WHERE letter = ? LIMIT ?)`, cs.letters[0]
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, q, arg, limit).Scan(&n); err != nil {
 		return 0, fmt.Errorf("data: count customers: %w", err)
 	}
 	return n, nil

@@ -50,12 +50,32 @@ func runSteps(ctx context.Context, tx *Tx, what string, steps []step) error {
 	return nil
 }
 
+// latestSQL folds an order's time, buyer name and phone into one text whose max() is the latest order's (the
+// time is fixed-width ISO text), so one grouping yields the latest name and phone beside count, min and sums;
+// latestPart takes a part back out of it (1 time, 2 name, 3 phone).
+const latestSQL = `max(at || char(31) || name || char(31) || phone)`
+
+func latestPart(col string, part int) string {
+	rest := `substr(` + col + `, instr(` + col + `, char(31)) + 1)`
+	switch part {
+	case 1:
+		return `substr(` + col + `, 1, instr(` + col + `, char(31)) - 1)`
+	case 2:
+		return `substr(` + rest + `, 1, instr(` + rest + `, char(31)) - 1)`
+	}
+	return `substr(` + rest + `, instr(` + rest + `, char(31)) + 1)`
+}
+
 // SyncCustomersBatchTx reads up to batch orders past the watermark into contacts and moves the watermark.
 // A new buyer key (구매자ID when the order has one, else name and phone) becomes a new contact; the figures
 // of the contacts the batch touches grow by the batch's orders alone (a contact's earlier orders are not
 // read again); contacts whose synced lines changed since (customer_dirty) are counted again in full; and
 // only contacts with a new key or a buyer name or phone not seen before get new lookup entries. sold is
 // the app's set of statuses that count toward 누적 구매액. It returns how many orders it read.
+//
+// It is set based and sorts the batch once: each order is read with its sold amount and returns (one
+// index probe each), grouped once by buyer key with every figure the contacts need, and a new key's contact
+// and key row get their ids from that grouping, so nothing is looked up again to learn them.
 func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string) (int, error) {
 	var w int64
 	if err := tx.QueryRowContext(ctx, `SELECT last_order_id FROM customer_sync WHERE id = 1`).Scan(&w); err != nil {
@@ -73,99 +93,100 @@ func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string)
 			defer tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = `+strconv.FormatInt(cache, 10))
 		}
 	}
-	var prevMax int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM customers`).Scan(&prevMax); err != nil {
+	var prevMax, prevKey int64
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM customers), (SELECT coalesce(max(id), 0) FROM customer_keys)`).
+		Scan(&prevMax, &prevKey); err != nil {
 		return 0, fmt.Errorf("data: customer sync: %w", err)
 	}
 	in, soldArgs := inSet("l.status", sold)
 	bound := max(hi, w)
-	steps := []step{
-		{`DROP TABLE IF EXISTS temp.cust_batch`, nil},
-		{`CREATE TEMP TABLE cust_batch (order_id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT, phone TEXT, at TEXT, paid TEXT)`, nil},
-		{`INSERT INTO temp.cust_batch SELECT o.id, ` + orderKeySQL + `, o.buyer_name, o.buyer_phone, o.ordered_at, o.paid_at
-			FROM orders o WHERE o.id > ? AND o.id <= ? AND (o.buyer_id <> '' OR o.buyer_name <> '')`, []any{w, hi}},
-		// each key of the batch with the name and phone of its latest order there (SQLite takes the bare
-		// columns from the row that holds the max)
-		{`DROP TABLE IF EXISTS temp.cust_bkeys`, nil},
-		{`CREATE TEMP TABLE cust_bkeys (key TEXT PRIMARY KEY, at TEXT, name TEXT, phone TEXT, kid INTEGER, cid INTEGER,
-			changed INTEGER NOT NULL DEFAULT 0)`, nil},
-		{`INSERT INTO temp.cust_bkeys (key, at, name, phone) SELECT key, max(at), name, phone FROM temp.cust_batch GROUP BY key`, nil},
-		{`UPDATE temp.cust_bkeys SET kid = k.id, cid = k.customer_id,
-			changed = NOT (k.name = cust_bkeys.name AND k.phone = cust_bkeys.phone) AND cust_bkeys.at >= k.seen_at
-			FROM customer_keys k WHERE k.key = cust_bkeys.key`, nil},
-		// new keys: a contact each, numbered after the last
-		{`DROP TABLE IF EXISTS temp.cust_newkeys`, nil},
-		{`CREATE TEMP TABLE cust_newkeys (key TEXT PRIMARY KEY, cid INTEGER)`, nil},
-		{`INSERT INTO temp.cust_newkeys (key) SELECT key FROM temp.cust_bkeys WHERE kid IS NULL ORDER BY key`, nil},
-		{`UPDATE temp.cust_newkeys SET cid = ? + rowid`, []any{prevMax}},
-		{`UPDATE temp.cust_bkeys SET cid = n.cid, changed = 1 FROM temp.cust_newkeys n WHERE n.key = cust_bkeys.key`, nil},
-		// the batch's share of each contact's figures
-		{`DROP TABLE IF EXISTS temp.cust_delta`, nil},
-		{`CREATE TEMP TABLE cust_delta (cid INTEGER PRIMARY KEY, n INTEGER, first TEXT, last TEXT, paid TEXT, total INTEGER)`, nil},
-		{`INSERT INTO temp.cust_delta SELECT k.cid, count(DISTINCT b.order_id), min(b.at), max(b.at), coalesce(max(b.paid), ''),
-			coalesce(sum(CASE WHEN ` + in + ` THEN l.amount ELSE 0 END), 0)
-			FROM temp.cust_batch b JOIN temp.cust_bkeys k ON k.key = b.key LEFT JOIN order_lines l ON l.order_id = b.order_id
-			GROUP BY k.cid`, soldArgs},
-		{`DROP TABLE IF EXISTS temp.cust_dret`, nil},
-		{`CREATE TEMP TABLE cust_dret (cid INTEGER PRIMARY KEY, n INTEGER)`, nil},
-		{`INSERT INTO temp.cust_dret SELECT k.cid, count(*) FROM returns r JOIN temp.cust_batch b ON b.order_id = r.order_id
-			JOIN temp.cust_bkeys k ON k.key = b.key GROUP BY k.cid`, nil},
-		{`DROP TABLE IF EXISTS temp.cust_dlatest`, nil},
-		{`CREATE TEMP TABLE cust_dlatest (cid INTEGER PRIMARY KEY, at TEXT, name TEXT, phone TEXT)`, nil},
-		{`INSERT INTO temp.cust_dlatest SELECT cid, max(at), name, phone FROM temp.cust_bkeys GROUP BY cid`, nil},
-		// new contacts are written once, whole
-		{`INSERT INTO customers (id, name, phone, source, first_order_at, last_order_at, last_paid_at, order_count, total_amount,
-			return_count, created_at, updated_at)
-			SELECT n.cid, l.name, l.phone, 'ORDERS', d.first, d.last, d.paid, d.n, d.total, coalesce(r.n, 0), ?, ?
-			FROM temp.cust_newkeys n JOIN temp.cust_delta d ON d.cid = n.cid JOIN temp.cust_dlatest l ON l.cid = n.cid
-			LEFT JOIN temp.cust_dret r ON r.cid = n.cid ORDER BY n.cid`, []any{tx.stamp(), tx.stamp()}},
-		{`INSERT INTO customer_keys (key, customer_id, name, phone, seen_at)
-			SELECT n.key, n.cid, b.name, b.phone, b.at FROM temp.cust_newkeys n JOIN temp.cust_bkeys b ON b.key = n.key ORDER BY n.cid`, nil},
-		{`UPDATE temp.cust_bkeys SET kid = k.id FROM customer_keys k WHERE k.key = cust_bkeys.key AND cust_bkeys.kid IS NULL`, nil},
-		{`UPDATE customer_keys SET name = b.name, phone = b.phone, seen_at = b.at FROM temp.cust_bkeys b
-			WHERE customer_keys.id = b.kid AND b.changed AND customer_keys.customer_id <= ?`, []any{prevMax}},
-		{`UPDATE customer_keys SET seen_at = b.at FROM temp.cust_bkeys b WHERE customer_keys.id = b.kid AND b.at > customer_keys.seen_at`, nil},
-		{`INSERT OR IGNORE INTO customer_orders (key_id, order_id)
-			SELECT k.kid, b.order_id FROM temp.cust_batch b JOIN temp.cust_bkeys k ON k.key = b.key ORDER BY 1, 2`, nil},
-		// contacts that existed grow by the batch
-		{`UPDATE customers SET
-			name = CASE WHEN customers.source = 'ORDERS' OR customers.name = '' THEN l.name ELSE customers.name END,
-			phone = CASE WHEN customers.source = 'ORDERS' OR customers.phone = '' THEN l.phone ELSE customers.phone END
-			FROM temp.cust_dlatest l WHERE customers.id = l.cid AND customers.id <= ? AND l.at >= customers.last_order_at`, []any{prevMax}},
-		{`UPDATE customers SET order_count = order_count + d.n, total_amount = total_amount + d.total,
-			first_order_at = CASE WHEN first_order_at = '' OR d.first < first_order_at THEN d.first ELSE first_order_at END,
-			last_order_at = max(last_order_at, d.last), last_paid_at = max(last_paid_at, d.paid), updated_at = ?
-			FROM temp.cust_delta d WHERE customers.id = d.cid AND customers.id <= ?`, []any{tx.stamp(), prevMax}},
-		{`UPDATE customers SET return_count = return_count + r.n FROM temp.cust_dret r WHERE customers.id = r.cid AND customers.id <= ?`,
-			[]any{prevMax}},
-		// contacts whose synced lines changed: counted again in full
+	var steps []step
+	if hi > w {
+		steps = append(steps, []step{
+			{`DROP TABLE IF EXISTS temp.cust_batch`, nil},
+			{`CREATE TEMP TABLE cust_batch (order_id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT, phone TEXT, at TEXT,
+				paid TEXT, total INTEGER, rets INTEGER)`, nil},
+			{`INSERT INTO temp.cust_batch SELECT o.id, ` + orderKeySQL + `, o.buyer_name, o.buyer_phone, o.ordered_at, o.paid_at,
+				(SELECT coalesce(sum(l.amount), 0) FROM order_lines l WHERE l.order_id = o.id AND ` + in + `),
+				(SELECT count(*) FROM returns r WHERE r.order_id = o.id)
+				FROM orders o WHERE o.id > ? AND o.id <= ? AND (o.buyer_id <> '' OR o.buyer_name <> '')`, append(append([]any{}, soldArgs...), w, hi)},
+			// each key of the batch with its share of the figures and the name and phone of its latest order
+			{`DROP TABLE IF EXISTS temp.cust_bkeys`, nil},
+			{`CREATE TEMP TABLE cust_bkeys (key TEXT PRIMARY KEY, at TEXT, name TEXT, phone TEXT, n INTEGER, first TEXT,
+				paid TEXT, total INTEGER, rets INTEGER, kid INTEGER, cid INTEGER, new INTEGER NOT NULL DEFAULT 0,
+				changed INTEGER NOT NULL DEFAULT 0)`, nil},
+			{`INSERT INTO temp.cust_bkeys (key, at, name, phone, n, first, paid, total, rets)
+				SELECT key, ` + latestPart("latest", 1) + `, ` + latestPart("latest", 2) + `, ` + latestPart("latest", 3) + `,
+					n, first, paid, total, rets
+				FROM (SELECT key, ` + latestSQL + ` AS latest, count(*) AS n, min(at) AS first, coalesce(max(paid), '') AS paid,
+					sum(total) AS total, sum(rets) AS rets FROM temp.cust_batch GROUP BY key)`, nil},
+			{`UPDATE temp.cust_bkeys SET kid = k.id, cid = k.customer_id,
+				changed = NOT (k.name = cust_bkeys.name AND k.phone = cust_bkeys.phone) AND cust_bkeys.at >= k.seen_at
+				FROM customer_keys k WHERE k.key = cust_bkeys.key`, nil},
+			// new keys: a contact and a key row each, numbered after the last
+			{`UPDATE temp.cust_bkeys SET cid = ? + rowid, kid = ? + rowid, new = 1, changed = 1 WHERE kid IS NULL`, []any{prevMax, prevKey}},
+			{`INSERT INTO customers (id, name, phone, source, first_order_at, last_order_at, last_paid_at, order_count, total_amount,
+				return_count, created_at, updated_at)
+				SELECT cid, name, phone, 'ORDERS', first, at, paid, n, total, rets, ?, ? FROM temp.cust_bkeys WHERE new ORDER BY cid`,
+				[]any{tx.stamp(), tx.stamp()}},
+			{`INSERT INTO customer_keys (id, key, customer_id, name, phone, seen_at)
+				SELECT kid, key, cid, name, phone, at FROM temp.cust_bkeys WHERE new ORDER BY kid`, nil},
+			{`UPDATE customer_keys SET name = b.name, phone = b.phone, seen_at = b.at FROM temp.cust_bkeys b
+				WHERE customer_keys.id = b.kid AND NOT b.new AND b.changed`, nil},
+			{`UPDATE customer_keys SET seen_at = b.at FROM temp.cust_bkeys b
+				WHERE customer_keys.id = b.kid AND NOT b.new AND b.at > customer_keys.seen_at`, nil},
+			{`INSERT OR IGNORE INTO customer_orders (key_id, order_id)
+				SELECT k.kid, b.order_id FROM temp.cust_batch b JOIN temp.cust_bkeys k ON k.key = b.key ORDER BY 1, 2`, nil},
+			// contacts that existed grow by the batch (a contact may hold several keys of it)
+			{`DROP TABLE IF EXISTS temp.cust_delta`, nil},
+			{`CREATE TEMP TABLE cust_delta AS SELECT cid, ` + latestPart("latest", 1) + ` AS at, ` + latestPart("latest", 2) + ` AS name,
+				` + latestPart("latest", 3) + ` AS phone, n, first, last, paid, total, rets
+				FROM (SELECT cid, ` + latestSQL + ` AS latest, sum(n) AS n, min(first) AS first, max(at) AS last, max(paid) AS paid,
+					sum(total) AS total, sum(rets) AS rets FROM temp.cust_bkeys WHERE NOT new GROUP BY cid)`, nil},
+			// one rewrite of each row: its name and phone follow the buyer's latest order, its figures grow
+			{`UPDATE customers SET
+				name = CASE WHEN d.at >= customers.last_order_at AND (customers.source = 'ORDERS' OR customers.name = '')
+					THEN d.name ELSE customers.name END,
+				phone = CASE WHEN d.at >= customers.last_order_at AND (customers.source = 'ORDERS' OR customers.phone = '')
+					THEN d.phone ELSE customers.phone END,
+				order_count = order_count + d.n, total_amount = total_amount + d.total,
+				return_count = return_count + d.rets,
+				first_order_at = CASE WHEN first_order_at = '' OR d.first < first_order_at THEN d.first ELSE first_order_at END,
+				last_order_at = max(last_order_at, d.last), last_paid_at = max(last_paid_at, d.paid), updated_at = ?
+				FROM temp.cust_delta d WHERE customers.id = d.cid`, []any{tx.stamp()}},
+		}...)
+	}
+	// contacts whose synced lines changed: counted again in full (the few noted orders first, then
+	// their keys: without CROSS JOIN SQLite walks every order below the bound probing for a note)
+	steps = append(steps, []step{
 		{affectedTable, nil},
 		{`DELETE FROM temp.cust_affected`, nil},
 		{`INSERT OR IGNORE INTO temp.cust_affected SELECT k.customer_id FROM customer_dirty d
-			JOIN orders o ON o.id = d.order_id JOIN customer_keys k ON k.key = ` + orderKeySQL + `
+			CROSS JOIN orders o ON o.id = d.order_id CROSS JOIN customer_keys k ON k.key = ` + orderKeySQL + `
 			WHERE d.order_id <= ?`, []any{bound}},
 		{`DELETE FROM customer_dirty WHERE order_id <= ?`, []any{bound}},
-	}
+	}...)
 	if err := runSteps(ctx, tx, "customer sync", steps); err != nil {
 		return 0, err
 	}
 	if err := refreshFiguresAffectedTx(ctx, tx, sold); err != nil {
 		return 0, err
 	}
+	if hi <= w {
+		return int(n), nil
+	}
 	// new lookup entries where a key is new or its buyer's name or phone changed
 	if err := runSteps(ctx, tx, "customer sync", []step{
 		{`DELETE FROM temp.cust_affected`, nil},
-		{`INSERT OR IGNORE INTO temp.cust_affected SELECT cid FROM temp.cust_bkeys WHERE changed`, nil},
+		{`INSERT OR IGNORE INTO temp.cust_affected SELECT cid FROM temp.cust_bkeys WHERE changed ORDER BY cid`, nil},
 	}); err != nil {
 		return 0, err
 	}
 	if err := refreshSearchAffectedTx(ctx, tx); err != nil {
 		return 0, err
 	}
-	if hi > w {
-		if _, err := tx.ExecContext(ctx, `UPDATE customer_sync SET last_order_id = ?, synced_at = ? WHERE id = 1`, hi, tx.stamp()); err != nil {
-			return 0, fmt.Errorf("data: customer sync: %w", err)
-		}
+	if _, err := tx.ExecContext(ctx, `UPDATE customer_sync SET last_order_id = ?, synced_at = ? WHERE id = 1`, hi, tx.stamp()); err != nil {
+		return 0, fmt.Errorf("data: customer sync: %w", err)
 	}
 	return int(n), nil
 }

@@ -29,7 +29,7 @@ var PersonalFields = []PersonalField{
 	{"customers", "note", "메모"},
 	{"customer_keys", "key", "구매자ID 또는 이름·전화"},
 	{"customer_details", "value", "이름·전화·이메일·주소"},
-	{"customer_search", "name_chars", "이름 검색어"},
+	{"customer_letters", "letter", "이름 글자 (한 글자 검색)"},
 	{"customer_search", "name_pairs", "이름 검색어"},
 	{"customer_search", "tails", "전화 뒤 4자리"},
 	{"customer_search", "emails", "이메일 검색어"},
