@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -134,4 +135,54 @@ func BenchmarkCustomerList(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCustomerBuildStore builds the contacts of a copy of a real order store (SELLERDESK_BENCH_STORE,
+// e.g. the 1,000,000-line import benchmark's), in the window's batches of 20,000 orders; the copy and its
+// migrations are not timed. Skipped without the variable.
+func BenchmarkCustomerBuildStore(b *testing.B) {
+	src := os.Getenv("SELLERDESK_BENCH_STORE")
+	if src == "" {
+		b.Skip("SELLERDESK_BENCH_STORE names no store")
+	}
+	ctx := context.Background()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "orders.db")
+		if err := copyFile(ctx, src, path); err != nil {
+			b.Fatal(err)
+		}
+		s, err := openWith(ctx, path, customerMigrations(b), WithClock((&custClock{t: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}).now))
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := CustomerSyncState(ctx, s.Read())
+		if err != nil {
+			b.Fatal(err)
+		}
+		c0 := cpuTime()
+		b.StartTimer()
+		for {
+			var n int
+			if err := s.Write(ctx, func(tx *Tx) error {
+				var err error
+				n, err = SyncCustomersBatchTx(ctx, tx, 20000, soldCodes)
+				return err
+			}); err != nil {
+				b.Fatal(err)
+			}
+			if n == 0 {
+				break
+			}
+		}
+		b.StopTimer()
+		cpu += cpuTime() - c0
+		n, _ := CountCustomers(ctx, s.Read(), CustomerQuery{})
+		var lines int
+		s.Read().QueryRowContext(ctx, `SELECT count(*) FROM order_lines`).Scan(&lines)
+		b.Logf("%d orders (%d lines) read into %d contacts", st.Pending, lines, n)
+		s.Close()
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
