@@ -97,6 +97,39 @@ func init() {
 		}
 		s.afterAction(orders.ActionDeliver, res)
 	})
+	registerGallery("발주-상세-입고완료", func(t *testing.T, sh *shell) {
+		// a purchase order received in one go notes every line in its history: the note wraps instead of
+		// widening the window
+		s := galleryScreen[*poScreen](t, sh, "발주")
+		ctx := context.Background()
+		number := ""
+		received, _ := sh.desk.POs.List(ctx, purchasing.StatusReceived)
+		for _, p := range received { // one received here before (the entry is drawn at every size)
+			if full, err := sh.desk.POs.Get(ctx, p.Number); err == nil && len(full.History) > 0 &&
+				len(full.History[len(full.History)-1].Note) > 200 {
+				number = p.Number
+			}
+		}
+		if number == "" {
+			po := galleryOpenPO(t, sh)
+			all := map[int64]int64{}
+			for _, l := range po.Items {
+				all[l.ID] = l.Qty - l.Received
+			}
+			if err := sh.desk.POs.Receive(ctx, po.Number, all); err != nil {
+				t.Fatal(err)
+			}
+			number = po.Number
+		}
+		s.openDetail(number)
+		sh.waitJobs()
+		for _, o := range everything(sh.win.Canvas()) {
+			if a, ok := o.(*widget.Accordion); ok {
+				a.OpenAll()
+			}
+		}
+		s.root.Refresh() // lays the detail out again for the opened history, as the window does
+	})
 	registerGallery("발주-입고처리", func(t *testing.T, sh *shell) {
 		s := galleryScreen[*poScreen](t, sh, "발주")
 		s.onReceive(galleryOpenPO(t, sh))

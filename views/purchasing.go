@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -244,10 +243,14 @@ func (s *poScreen) buildDetail(po purchasing.PO) fyne.CanvasObject {
 		if h.Note != "" {
 			text += " · " + h.Note
 		}
-		hist.Add(&widget.Label{Text: text, Importance: widget.LowImportance})
+		// wrapped: a receipt of many lines notes each of them, and one long line widened the whole window
+		hist.Add(&widget.Label{Text: text, Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
 	}
 	top := container.NewVBox(header, container.NewHBox(actions...), info)
-	bottom := widget.NewAccordion(widget.NewAccordionItem(lang.L("상태 이력"), hist))
+	// the history scrolls in a few lines' room: a long receipt note would otherwise push the lines away
+	histScroll := container.NewVScroll(hist)
+	histScroll.SetMinSize(fyne.NewSize(0, 120))
+	bottom := widget.NewAccordion(widget.NewAccordionItem(lang.L("상태 이력"), histScroll))
 	return container.NewBorder(top, bottom, nil, nil, lines)
 }
 
@@ -301,19 +304,37 @@ func (s *poScreen) showReceive(po purchasing.PO, stocks map[int64]int64) *receiv
 			_, msg := f.parsed(i)
 			return msg
 		})
-		if st, ok := stocks[l.ID]; ok {
-			field.Hint = lang.L("남은 {{.N}}개 · 지금 재고 {{.Stock}}개", map[string]any{"N": format.Number(left), "Stock": format.Number(st)})
-		} else {
-			field.Hint = lang.L("남은 {{.N}}개 · 상품 목록에 없는 품목이라 재고는 바뀌지 않습니다", map[string]any{"N": format.Number(left)})
-		}
 		f.lines = append(f.lines, l)
 		f.qty = append(f.qty, e)
 		f.fields = append(f.fields, field)
 	}
-	f.form.Consequence = f.consequence
+	f.form.Consequence = func() string {
+		f.hints()
+		return f.consequence()
+	}
 	f.form.OnSubmit = f.submit
+	f.hints()
 	f.form.Show()
 	return f
+}
+
+// hints writes under each line what is left and the stock now and after receiving what is typed.
+func (f *receiveForm) hints() {
+	for i, l := range f.lines {
+		args := map[string]any{"N": format.Number(l.Qty - l.Received)}
+		st, ok := f.stocks[l.ID]
+		n, msg := f.parsed(i)
+		switch {
+		case !ok:
+			f.fields[i].SetHint(lang.L("남은 {{.N}}개 · 상품 목록에 없는 품목이라 재고는 바뀌지 않습니다", args))
+		case msg != "" || n == 0:
+			args["Stock"] = format.Number(st)
+			f.fields[i].SetHint(lang.L("남은 {{.N}}개 · 지금 재고 {{.Stock}}개", args))
+		default:
+			args["Stock"], args["After"] = format.Number(st), format.Number(st+n)
+			f.fields[i].SetHint(lang.L("남은 {{.N}}개 · 재고 {{.Stock}}개 → 입고 후 {{.After}}개", args))
+		}
+	}
 }
 
 // parsed reads line i's quantity: empty is 0; msg says what is wrong with it ("" when fine).
@@ -332,9 +353,13 @@ func (f *receiveForm) parsed(i int) (n int64, msg string) {
 	return n, ""
 }
 
-// consequence is the stock each option will have and what the purchase order becomes, as typed.
+// consequence is, as typed, the stock the first options will have (each line's own is under it), how many
+// pieces arrive and what the purchase order becomes.
 func (f *receiveForm) consequence() string {
+	const listed = 3
 	var parts []string
+	var pieces int64
+	lines := 0
 	complete := true
 	for i, l := range f.lines {
 		n, msg := f.parsed(i)
@@ -347,6 +372,11 @@ func (f *receiveForm) consequence() string {
 		if n == 0 {
 			continue
 		}
+		pieces += n
+		lines++
+		if len(parts) == listed {
+			continue
+		}
 		name := strings.TrimSpace(l.Name + " " + l.OptionLabel)
 		if st, ok := f.stocks[l.ID]; ok {
 			parts = append(parts, lang.L("{{.Item}} 재고 {{.Before}} → {{.After}}개", map[string]any{"Item": name,
@@ -355,14 +385,18 @@ func (f *receiveForm) consequence() string {
 			parts = append(parts, lang.L("{{.Item}} {{.N}}개 (재고 없음)", map[string]any{"Item": name, "N": format.Number(n)}))
 		}
 	}
-	if len(parts) == 0 {
+	if lines == 0 {
 		return lang.L("입고할 수량이 없습니다. 도착한 수량을 입력하세요.")
+	}
+	text := lang.L("입고 후") + ": " + strings.Join(parts, ", ")
+	if lines > listed {
+		text += " " + lang.L("외 {{.N}}품목 (모두 {{.Pieces}}개)", map[string]any{"N": lines - listed, "Pieces": format.Number(pieces)})
 	}
 	next := lang.L("남은 수량이 있어 발주서는 부분입고가 됩니다.")
 	if complete {
 		next = lang.L("모두 도착해 발주서는 입고완료가 됩니다.")
 	}
-	return lang.L("입고 후") + ": " + strings.Join(parts, ", ") + "\n" + next
+	return text + "\n" + next
 }
 
 // submit books the quantities into stock off the window; the form stays open with what was typed until
@@ -397,19 +431,26 @@ func (f *receiveForm) submit() bool {
 	return false
 }
 
-func (s *poScreen) onCancel(number string) {
-	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.L("예: 공급업체 품절, 단가 재협의"))
-	dialog.ShowForm(lang.L("발주 취소"), lang.L("발주 취소"), lang.L("닫기"), []*widget.FormItem{
-		{Text: "", Widget: &widget.Label{Text: lang.L("이미 입고한 수량은 재고에 그대로 남습니다."), Wrapping: fyne.TextWrapWord}},
-		widget.NewFormItem(lang.L("취소 사유"), reason),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
+// onCancel asks why the purchase order is cancelled; a missing reason is shown at its field with the form
+// open.
+func (s *poScreen) onCancel(number string) *widgets.FormDialog {
+	reason := widgets.NewEntryWithPlaceholder(lang.L("예: 공급업체 품절, 단가 재협의"))
+	d := s.sh.formDialog(lang.L("발주 취소"), lang.L("발주 취소"))
+	d.SetIntro(lang.L("이미 입고한 수량은 재고에 그대로 남습니다."))
+	d.SetConfirmImportance(widget.DangerImportance)
+	field := d.AddField(lang.L("취소 사유"), reason, nil)
+	d.OnSubmit = func() bool {
 		why := reason.Text
-		saving(s.sh, func(ctx context.Context) error { return s.svc.Cancel(ctx, number, why) }, func() { s.openDetail(number) })
-	}, s.sh.win)
+		submitForm(s.sh, d, map[string]*widgets.FormField{"reason": field},
+			func(ctx context.Context) (struct{}, error) { return struct{}{}, s.svc.Cancel(ctx, number, why) },
+			func(struct{}) {
+				s.sh.toast(lang.L("{{.Number}} 발주를 취소했습니다.", map[string]any{"Number": number}))
+				s.openDetail(number)
+			})
+		return false
+	}
+	d.Show()
+	return d
 }
 
 func (s *poScreen) onDropship(number string) {

@@ -74,8 +74,8 @@ func TestReceiveFormShowsStockAfter(t *testing.T) {
 	test.Tap(button(t, c, "입고 처리…"))
 	sh.waitJobs() // the options' stock
 	tee, mug := entryWithText(t, c, "9"), entryWithText(t, c, "5")
-	if !hasLabel(c, "남은 9개 · 지금 재고 1개") || !hasLabel(c, "남은 5개 · 지금 재고 0개") {
-		t.Errorf("no hints of what is left and in stock: %v", visibleTexts(c))
+	if !hasLabel(c, "남은 9개 · 재고 1개 → 입고 후 10개") || !hasLabel(c, "남은 5개 · 재고 0개 → 입고 후 5개") {
+		t.Errorf("no hints of what is left, in stock and after: %v", visibleTexts(c))
 	}
 	want := "입고 후: 머그컵 재고 0 → 5개, 오버핏 티셔츠 재고 1 → 10개\n모두 도착해 발주서는 입고완료가 됩니다."
 	if !hasLabel(c, want) {
@@ -111,6 +111,9 @@ func TestReceiveFormShowsStockAfter(t *testing.T) {
 	if want := "입고 후: 오버핏 티셔츠 재고 1 → 5개\n남은 수량이 있어 발주서는 부분입고가 됩니다."; !hasLabel(c, want) {
 		t.Errorf("the consequence does not follow the input, want %q: %v", want, visibleTexts(c))
 	}
+	if !hasLabel(c, "남은 9개 · 재고 1개 → 입고 후 5개") || !hasLabel(c, "남은 5개 · 지금 재고 0개") {
+		t.Errorf("the lines' hints do not follow the input: %v", visibleTexts(c))
+	}
 	if stock(t, sh, "TEE") != 1 {
 		t.Fatal("stock moved before 입고")
 	}
@@ -141,4 +144,52 @@ func stock(t *testing.T, sh *shell, code string) int64 {
 		t.Fatal(err)
 	}
 	return p.Options[0].Stock
+}
+
+// 발주 취소 is a form dialog: without a reason the service's refusal shows at the field with the form open;
+// with one, Enter cancels the purchase order.
+func TestCancelPOFormKeepsItsInput(t *testing.T) {
+	sh, _, po := orderedPO(t)
+	c := sh.win.Canvas()
+	test.Tap(button(t, c, "발주 취소…"))
+	test.Tap(button(t, c, "발주 취소"))
+	sh.waitJobs()
+	if !hasLabel(c, "취소 사유를 입력하세요.") || len(c.Overlays().List()) == 0 {
+		t.Fatalf("no reason: %v", visibleTexts(c))
+	}
+	reason, ok := c.Focused().(*widgets.Entry)
+	if !ok {
+		t.Fatalf("the cursor is not in the reason: %T", c.Focused())
+	}
+	test.Type(reason, "공급업체 품절")
+	reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	sh.waitJobs()
+	if len(c.Overlays().List()) != 0 {
+		t.Fatalf("Enter did not cancel: %v", visibleTexts(c))
+	}
+	got, _ := sh.desk.POs.Get(context.Background(), po.Number)
+	if got.Status != purchasing.StatusCanceled || !hasLabel(c, po.Number+" 발주를 취소했습니다.") {
+		t.Errorf("after 발주 취소: %s, %v", got.Status, visibleTexts(c))
+	}
+}
+
+// A purchase order of many lines keeps 입고 처리's consequence short: the first three options' stock after,
+// then how many more lines and pieces (each line's own stock after is under its input).
+func TestReceiveFormManyLinesSummed(t *testing.T) {
+	sh, s := openArea[*poScreen](t, "발주")
+	c := sh.win.Canvas()
+	po := purchasing.PO{Number: "PO-20261124-009", Status: purchasing.StatusOrdered}
+	stocks := map[int64]int64{}
+	for i := int64(1); i <= 5; i++ {
+		po.Items = append(po.Items, purchasing.Line{ID: i, OptionID: i, Name: "품목" + string(rune('A'-1+i)), Qty: 2})
+		stocks[i] = 10
+	}
+	s.showReceive(po, stocks)
+	want := "입고 후: 품목A 재고 10 → 12개, 품목B 재고 10 → 12개, 품목C 재고 10 → 12개 외 2품목 (모두 10개)\n모두 도착해 발주서는 입고완료가 됩니다."
+	if !hasLabel(c, want) {
+		t.Errorf("want %q: %v", want, visibleTexts(c))
+	}
+	if !hasLabel(c, "남은 2개 · 재고 10개 → 입고 후 12개") {
+		t.Errorf("no line's own stock after: %v", visibleTexts(c))
+	}
 }

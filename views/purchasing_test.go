@@ -71,7 +71,7 @@ func TestPurchaseOrderFlow(t *testing.T) {
 	}
 	test.Tap(button(t, c, "입고 처리…"))
 	sh.waitJobs() // the option's stock
-	if !hasLabel(c, "남은 9개 · 지금 재고 1개") {
+	if !hasLabel(c, "남은 9개 · 재고 1개 → 입고 후 10개") {
 		t.Fatalf("receive dialog: %v", visibleTexts(c))
 	}
 	test.Tap(button(t, c, "입고"))

@@ -51,10 +51,20 @@ type FormField struct {
 	// Check returns the problem with the field's current value ("" when fine); it runs on submit and,
 	// once a problem was shown, again on each change until the value is fine.
 	Check func() string
-	// Hint is a quiet explanation under the input (optional; set before Show).
+	// Hint is a quiet explanation under the input (optional; set before Show, changed after with SetHint).
 	Hint string
 
-	msg *ErrorLine
+	msg  *ErrorLine
+	hint *widget.Label
+}
+
+// SetHint changes the quiet line under the input, also while the form is shown (e.g. the stock after a
+// receipt, following the quantity typed). A field shown without a hint gets none.
+func (f *FormField) SetHint(text string) {
+	f.Hint = text
+	if f.hint != nil {
+		f.hint.SetText(text)
+	}
 }
 
 // Message is the field's reserved problem line.
@@ -407,7 +417,8 @@ func (d *FormDialog) body() fyne.CanvasObject {
 		}
 		cell := []fyne.CanvasObject{f.Widget}
 		if f.Hint != "" {
-			cell = append(cell, NewHint(f.Hint))
+			f.hint = NewHint(f.Hint)
+			cell = append(cell, f.hint)
 		}
 		cell = append(cell, f.msg)
 		label := &widget.Label{Text: f.Label, TextStyle: fyne.TextStyle{Bold: true}}
