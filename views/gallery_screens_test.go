@@ -145,18 +145,18 @@ func init() {
 		f.qty[0].SetText("999")
 		f.form.Submit()
 	})
-	registerGallery("상품-선택", func(t *testing.T, sh *shell) {
+	// tickFirstRows ticks the first three rows of 상품 (whatever the entry drawn before left ticked)
+	tickFirstRows := func(t *testing.T, sh *shell) *productsScreen {
 		s := galleryScreen[*productsScreen](t, sh, "상품")
+		s.clearSelection()
 		for row := 0; row < 3; row++ {
 			s.table.Select(widget.TableCellID{Row: row, Col: colSelect})
 		}
-	})
+		return s
+	}
+	registerGallery("상품-선택", func(t *testing.T, sh *shell) { tickFirstRows(t, sh) })
 	registerGallery("상품-카테고리이동", func(t *testing.T, sh *shell) {
-		s := galleryScreen[*productsScreen](t, sh, "상품")
-		for row := 0; row < 3; row++ {
-			s.table.Select(widget.TableCellID{Row: row, Col: colSelect})
-		}
-		s.onBatchMove().Submit() // nothing chosen yet: the problem at the field
+		tickFirstRows(t, sh).onBatchMove().Submit() // nothing chosen yet: the problem at the field
 	})
 	registerGallery("대화상자-해외배송요금표-문제", func(t *testing.T, sh *shell) {
 		f := sh.showRateTable()

@@ -327,6 +327,24 @@ func galleryReset(sh *shell, w fyne.Window) {
 	c.Unfocus()
 	sh.toaster.Dismiss()
 	sh.files = &widgets.ScriptedChooser{}
+	// screens go back to their lists: an editor or a detail left open by the entry before would otherwise
+	// stand in for the screen in the next picture
+	for _, sc := range sh.screens {
+		switch x := sc.(type) {
+		case *productsScreen:
+			if x.editor != nil {
+				x.closeEditor(false)
+			}
+		case *ordersScreen:
+			if x.detail != nil {
+				x.closeDetail()
+			}
+		case *poScreen:
+			if x.detail != nil {
+				x.closeDetail()
+			}
+		}
+	}
 	sh.waitJobs()
 }
 

@@ -474,18 +474,18 @@ func (sh *shell) showRateTable() *rateForm {
 	f.form = sh.formDialog(lang.L("해외 배송 요금표"), lang.L("저장"))
 	f.form.MinWidth = 760
 	f.form.SetIntro(lang.L("무게 구간마다 요금(원)을 적습니다. 처음 값은 예시이니 우체국 요금표로 바꾸세요. 1지역: 일본·중국 등, 2지역: 동남아, 3지역: 유럽·호주·캐나다, 4지역: 미국."))
-	f.form.AddField(lang.L("배송 방법"), f.service, nil)
-	f.form.AddField(lang.L("지역"), f.zone, nil)
-	sampleField := f.form.AddField(lang.L("예시 무게 (g)"), f.sample, func() string {
+	// the service and the zone share a row, and the bands lie in the form itself (no scroll inside the
+	// scroll), so a 1093×570 window shows the choices, the sample and the first bands at once
+	f.service.OnSubmit, f.service.OnEscape = f.form.Submit, f.form.Cancel
+	f.zone.OnSubmit, f.zone.OnEscape = f.form.Submit, f.form.Cancel
+	f.form.AddField(lang.L("배송 방법 · 지역"), container.NewGridWithColumns(2, f.service, f.zone), nil)
+	f.form.AddField(lang.L("예시 무게 (g)"), f.sample, func() string {
 		if _, ok := f.sampleGrams(); !ok {
 			return lang.L("무게를 g 단위로 입력하세요 (예: 850).")
 		}
 		return ""
 	})
-	sampleField.Hint = lang.L("바꾼 요금으로 이 무게의 배송비가 얼마인지 아래에 보여 드립니다.")
-	scroll := container.NewVScroll(f.list)
-	scroll.SetMinSize(fyne.NewSize(700, 200))
-	f.form.AddRow(scroll)
+	f.form.AddRow(f.list)
 	f.form.Consequence = f.consequence
 	f.form.OnSubmit = f.submit
 	f.service.OnChanged = func(string) { f.show() }

@@ -129,7 +129,9 @@ func (sh *shell) showStock(p catalog.Product, opt catalog.Option, changed func(c
 	d.apply = &widget.Button{Text: lang.L("재고 반영"), Importance: widget.HighImportance, OnTapped: d.onApply}
 	form := container.NewVBox(
 		widget.NewLabel(name), d.current,
-		container.NewGridWithColumns(3, d.delta, d.reason, d.note),
+		// the memo on a row of its own: a third of the row was narrower than its own example, which then
+		// scrolled sideways inside the input
+		container.NewGridWithColumns(2, d.delta, d.reason), d.note,
 		container.NewHBox(d.apply),
 		d.message,
 		container.NewHBox(&widget.Label{Text: lang.L("재고 이력"), TextStyle: fyne.TextStyle{Bold: true}}, d.state),

@@ -244,6 +244,11 @@ func (d *FormDialog) relayout() {
 	if m := d.dlg.MinSize(); m.Width > d.size.Width+0.5 || m.Height > d.size.Height+0.5 {
 		d.size = d.size.Max(m)
 		d.dlg.Resize(d.size)
+		// a dialog is centred when its overlay is laid out: grown, it would reach past the window's
+		// bottom from where it stood, so the overlays lay out (and centre) again
+		for _, o := range d.win.Canvas().Overlays().List() {
+			o.Refresh()
+		}
 	}
 }
 
