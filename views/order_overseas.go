@@ -3,11 +3,13 @@ package views
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"io"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -175,7 +177,9 @@ func (f *overseasForm) show() {
 		f.addItemRow(itemsBox, itemRow, it)
 	}
 	rates := &widget.Button{Text: lang.L("요금표…"), Icon: theme.SettingsIcon(), OnTapped: func() { f.v.s.sh.showRateTable().onSaved = f.requote }}
-	rows = append(rows, formRow{input: container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), rates)},
+	gap := canvas.NewRectangle(color.Transparent) // the form's scroll bar lies over the right edge
+	gap.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 0))
+	rows = append(rows, formRow{input: container.NewBorder(nil, nil, boldLabel(lang.L("세관 신고 품목")), container.NewHBox(rates, gap))},
 		formRow{label: " ", input: itemsBox, field: "items"})
 	f.form = newScreenForm(f.v.s.sh, lang.L("해외배송 · 세관 신고"), lang.L("저장"), 860, rows, func(*screenForm) { f.save() })
 	f.requote()
