@@ -92,14 +92,16 @@ var salesImportTriggers = []string{"sales_line_insert_before", "sales_line_inser
 // triggers, so the import notes every order before it inserts a line into it (NoteOrderTx). Updates and
 // deletes of lines and orders keep their triggers.
 type SalesImport struct {
-	started  bool
+	started  bool        // this import turned bulk mode on, and flushes it
+	dropped  bool        // the insert triggers are dropped: the import notes orders itself
 	triggers [][2]string // name and CREATE text of the dropped triggers, in their order of creation
 	noted    map[int64]bool
 }
 
 // BeginSalesImportTx turns bulk mode on in tx for an import and drops the insert triggers it replaces.
 // When an outer step of the same transaction already had bulk mode on, it changes nothing: the triggers
-// stay, NoteOrderTx does nothing and FlushTx leaves the flush to the outer step.
+// stay, NoteOrderTx does nothing and FlushTx leaves the flush to the outer step. Should the store not have
+// the four triggers as 0012/0014 wrote them, none is dropped and the import runs in 0014's bulk mode.
 func BeginSalesImportTx(ctx context.Context, tx *Tx) (*SalesImport, error) {
 	started, err := BeginSalesBulkTx(ctx, tx)
 	if err != nil || !started {
@@ -124,8 +126,10 @@ func BeginSalesImportTx(ctx context.Context, tx *Tx) (*SalesImport, error) {
 		return nil, fmt.Errorf("data: sales import mode: %w", err)
 	}
 	if len(si.triggers) != len(salesImportTriggers) {
-		return nil, fmt.Errorf("data: sales import mode: %d of the %d insert triggers found", len(si.triggers), len(salesImportTriggers))
+		si.triggers = nil
+		return si, nil
 	}
+	si.dropped = true
 	for _, t := range si.triggers {
 		if _, err := tx.ExecContext(ctx, `DROP TRIGGER `+t[0]); err != nil {
 			return nil, fmt.Errorf("data: sales import mode: %w", err)
@@ -138,7 +142,7 @@ func BeginSalesImportTx(ctx context.Context, tx *Tx) (*SalesImport, error) {
 // (created) only joins the orders the flush puts back; an order that was there before has its
 // contribution taken out first. An order noted already, or noted by a trigger, is not taken out again.
 func (si *SalesImport) NoteOrderTx(ctx context.Context, tx *Tx, orderID int64, created bool) error {
-	if si == nil || !si.started || si.noted[orderID] {
+	if si == nil || !si.dropped || si.noted[orderID] {
 		return nil
 	}
 	q := `INSERT INTO sales_bulk_note (order_id) VALUES (?)`
@@ -164,7 +168,7 @@ func (si *SalesImport) Noted() int {
 // import calls it between rows now and then, so this work is done while the file is still being read
 // rather than all after it. An order written again later is noted again (its figures taken out again).
 func (si *SalesImport) PutBackTx(ctx context.Context, tx *Tx) error {
-	if si == nil || !si.started || len(si.noted) == 0 {
+	if si == nil || !si.dropped || len(si.noted) == 0 {
 		return nil
 	}
 	for _, q := range salesBulkFlush[1:] { // all but the first, which ends bulk mode
@@ -188,7 +192,7 @@ func (si *SalesImport) FlushTx(ctx context.Context, tx *Tx) error {
 			return fmt.Errorf("data: sales import mode: trigger %s back: %w", t[0], err)
 		}
 	}
-	si.started, si.noted = false, nil
+	si.started, si.dropped, si.triggers, si.noted = false, false, nil, nil
 	return FlushSalesBulkTx(ctx, tx)
 }
 

@@ -142,3 +142,83 @@ func salesBulkHistory(t *testing.T, seed uint64) {
 		}
 	}
 }
+
+// TestSalesImportNotesOrders drives the import's bulk mode as an import does — a known order gets new lines,
+// a new order gets lines, figures are put back midway and the known order is written again after that, a
+// line is updated by its trigger — and checks the triggers are gone meanwhile, back after, and the figures
+// equal a recomputation after the flush.
+func TestSalesImportNotesOrders(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openCustomerStore(t)
+	at := time.Date(2026, 11, 18, 9, 0, 0, 0, time.UTC)
+	known := addOrder(t, s, "O1", "id1", "김", "010-1", at, 5000, "PAYED")
+	countTriggers := func(q Querier) int {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (`+
+			placeholders(len(salesImportTriggers))+`)`, anys(salesImportTriggers)...).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	line := func(tx *Tx, no string, order int64, amount int64, status string) {
+		t.Helper()
+		if _, err := InsertLineTx(ctx, tx, OrderLineRecord{ProductOrderNo: no, OrderID: order, ProductName: "양말", Qty: 1,
+			Amount: amount, Status: status, Placing: "NOT_YET", OrderedAt: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := s.Write(ctx, func(tx *Tx) error {
+		si, err := BeginSalesImportTx(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if n := countTriggers(tx); n != 0 {
+			t.Errorf("%d insert triggers during the import, want 0", n)
+		}
+		if err := si.NoteOrderTx(ctx, tx, known, false); err != nil {
+			return err
+		}
+		line(tx, "O1-2", known, 3000, "PAYED")
+		id, err := InsertOrderTx(ctx, tx, OrderRecord{OrderNo: "O2", OrderedAt: at, PaidAt: at, BuyerName: "이", Address: "부산 1"})
+		if err != nil {
+			return err
+		}
+		if err := si.NoteOrderTx(ctx, tx, id, true); err != nil {
+			return err
+		}
+		line(tx, "O2-1", id, 7000, "PAYED")
+		line(tx, "O2-2", id, 1000, "CANCELED")
+		if si.Noted() != 2 {
+			t.Errorf("noted %d orders, want 2", si.Noted())
+		}
+		if err := si.PutBackTx(ctx, tx); err != nil {
+			return err
+		}
+		// written again after the put-back: noted (taken out) again
+		if err := si.NoteOrderTx(ctx, tx, known, false); err != nil {
+			return err
+		}
+		line(tx, "O1-3", known, 2000, "DELIVERED")
+		if _, err := tx.ExecContext(ctx, `UPDATE order_lines SET status = 'CANCELED' WHERE product_order_no = 'O2-1'`); err != nil {
+			return err
+		}
+		if bad, err := SalesMismatches(ctx, tx, 5, "RETURNED"); err != nil || len(bad) == 0 {
+			t.Errorf("check before the flush: %v %v; want the step unfinished", bad, err)
+		}
+		return si.FlushTx(ctx, tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countTriggers(s.Read()); n != len(salesImportTriggers) {
+		t.Errorf("%d insert triggers after the import, want %d", n, len(salesImportTriggers))
+	}
+	bad, err := SalesMismatches(ctx, s.Read(), 10, "RETURNED")
+	if err != nil || len(bad) > 0 {
+		t.Errorf("figures differ from a recomputation: %v %v", bad, err)
+	}
+	var gross int64
+	if err := s.Read().QueryRow(`SELECT coalesce(sum(gross), 0) FROM sales_day`).Scan(&gross); err != nil || gross != 10000 {
+		t.Errorf("gross = %d %v, want 5,000 + 3,000 + 2,000 (O2's lines cancelled)", gross, err)
+	}
+}
