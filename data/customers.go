@@ -668,15 +668,9 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 	}
 	// contacts new to the index have no entry to delete: only ids up to the index's highest are looked for
 	// (read from the index's own docsize table: max(rowid) of the FTS table walks every entry)
-	for _, q := range []string{
-		`DELETE FROM customer_search WHERE rowid IN (SELECT id FROM temp.cust_affected
-			WHERE id <= (SELECT coalesce(max(id), 0) FROM customer_search_docsize))`,
-		`DELETE FROM customer_letters WHERE customer_id IN (SELECT id FROM temp.cust_affected
-			WHERE id <= (SELECT coalesce(max(customer_id), 0) FROM customer_letters))`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("data: customer search: %w", err)
-		}
+	if err := deleteLookupsTx(ctx, tx, `SELECT id FROM temp.cust_affected
+		WHERE id <= (SELECT coalesce(max(id), 0) FROM customer_search_docsize)`); err != nil {
+		return err
 	}
 	if len(entries) == 0 {
 		return nil
@@ -694,6 +688,50 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, q, string(js)); err != nil {
 			return fmt.Errorf("data: customer search: %w", err)
 		}
+	}
+	return nil
+}
+
+// deleteLookupsTx removes the lookup entries of the contacts ids selects: their FTS row and their letters.
+// The letters to remove are those of the row's name pairs (every letter of every name is in a pair, or
+// alone for a one-letter name), so the letters table needs no second index by contact.
+func deleteLookupsTx(ctx context.Context, tx *Tx, ids string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, name_pairs FROM customer_search WHERE rowid IN (`+ids+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	var gone [][2]any // letter, contact
+	for rows.Next() {
+		var id int64
+		var pairs string
+		if err := rows.Scan(&id, &pairs); err != nil {
+			rows.Close()
+			return fmt.Errorf("data: customer search: %w", err)
+		}
+		seen := map[rune]bool{}
+		for _, r := range pairs {
+			if r != ' ' && r != 'ǁ' && !seen[r] {
+				seen[r] = true
+				gone = append(gone, [2]any{string(r), id})
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	if len(gone) > 0 {
+		js, err := json.Marshal(gone)
+		if err != nil {
+			return fmt.Errorf("data: customer search: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM customer_letters WHERE (letter, customer_id) IN
+			(SELECT value ->> 0, value ->> 1 FROM json_each(?))`, string(js)); err != nil {
+			return fmt.Errorf("data: customer search: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_search WHERE rowid IN (`+ids+`)`, args...); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
 	}
 	return nil
 }

@@ -74,6 +74,28 @@ func TestCustomerOneLetterSearch(t *testing.T) {
 	if got := names(CustomerQuery{Search: "늘"}); len(got) != 1 || !got["박하늘"] {
 		t.Errorf("after the merge 늘 finds %v", got)
 	}
+	// a renamed contact is found by its new letters only
+	var id int64
+	if err := s.Write(ctx, func(tx *Tx) error {
+		var err error
+		if id, err = AddCustomerTx(ctx, tx, NewCustomer{Name: "최가을"}); err != nil {
+			return err
+		}
+		return UpdateCustomerTx(ctx, tx, id, "최겨울", "", "", "")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(CustomerQuery{Search: "가"}); len(got) != 0 {
+		t.Errorf("가 still finds %v after the rename", got)
+	}
+	if got := names(CustomerQuery{Search: "겨"}); len(got) != 1 || !got["최겨울"] {
+		t.Errorf("겨 finds %v", got)
+	}
+	var stale int
+	s.Read().QueryRowContext(ctx, `SELECT count(*) FROM customer_letters WHERE customer_id = ? AND letter = '가'`, id).Scan(&stale)
+	if stale != 0 {
+		t.Errorf("%d stale letters left", stale)
+	}
 }
 
 // Migration 0017 carries the letters the lookup index held into customer_letters and keeps the index's

@@ -107,10 +107,8 @@ func MergeCustomersTx(ctx context.Context, tx *Tx, into, from int64) (int64, err
 		return 0, fmt.Errorf("data: merge customers: %w", err)
 	}
 	// the hidden contact is found through the one it joined (its lookup row comes back with an undo's refresh)
-	for _, q := range []string{`DELETE FROM customer_search WHERE rowid = ?`, `DELETE FROM customer_letters WHERE customer_id = ?`} {
-		if _, err := tx.ExecContext(ctx, q, from); err != nil {
-			return 0, fmt.Errorf("data: merge customers: %w", err)
-		}
+	if err := deleteLookupsTx(ctx, tx, `?`, from); err != nil {
+		return 0, fmt.Errorf("data: merge customers: %w", err)
 	}
 	// the note and email of the hidden contact are not lost: a missing one is taken over
 	if _, err := tx.ExecContext(ctx, `UPDATE customers SET

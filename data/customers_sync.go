@@ -115,14 +115,15 @@ func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string)
 			{`CREATE TEMP TABLE cust_bkeys (key TEXT PRIMARY KEY, at TEXT, name TEXT, phone TEXT, n INTEGER, first TEXT,
 				paid TEXT, total INTEGER, rets INTEGER, kid INTEGER, cid INTEGER, new INTEGER NOT NULL DEFAULT 0,
 				changed INTEGER NOT NULL DEFAULT 0)`, nil},
-			{`INSERT INTO temp.cust_bkeys (key, at, name, phone, n, first, paid, total, rets)
-				SELECT key, ` + latestPart("latest", 1) + `, ` + latestPart("latest", 2) + `, ` + latestPart("latest", 3) + `,
-					n, first, paid, total, rets
-				FROM (SELECT key, ` + latestSQL + ` AS latest, count(*) AS n, min(at) AS first, coalesce(max(paid), '') AS paid,
-					sum(total) AS total, sum(rets) AS rets FROM temp.cust_batch GROUP BY key)`, nil},
-			{`UPDATE temp.cust_bkeys SET kid = k.id, cid = k.customer_id,
-				changed = NOT (k.name = cust_bkeys.name AND k.phone = cust_bkeys.phone) AND cust_bkeys.at >= k.seen_at
-				FROM customer_keys k WHERE k.key = cust_bkeys.key`, nil},
+			// (with the key's row when it is known: its contact, and whether the buyer's name or phone changed)
+			{`INSERT INTO temp.cust_bkeys (key, at, name, phone, n, first, paid, total, rets, kid, cid, changed)
+				SELECT g.key, g.at, g.name, g.phone, g.n, g.first, g.paid, g.total, g.rets, k.id, k.customer_id,
+					coalesce(NOT (k.name = g.name AND k.phone = g.phone) AND g.at >= k.seen_at, 0)
+				FROM (SELECT key, ` + latestPart("latest", 1) + ` AS at, ` + latestPart("latest", 2) + ` AS name,
+					` + latestPart("latest", 3) + ` AS phone, n, first, paid, total, rets
+					FROM (SELECT key, ` + latestSQL + ` AS latest, count(*) AS n, min(at) AS first, coalesce(max(paid), '') AS paid,
+						sum(total) AS total, sum(rets) AS rets FROM temp.cust_batch GROUP BY key)) g
+				LEFT JOIN customer_keys k ON k.key = g.key`, nil},
 			// new keys: a contact and a key row each, numbered after the last
 			{`UPDATE temp.cust_bkeys SET cid = ? + rowid, kid = ? + rowid, new = 1, changed = 1 WHERE kid IS NULL`, []any{prevMax, prevKey}},
 			{`INSERT INTO customers (id, name, phone, source, first_order_at, last_order_at, last_paid_at, order_count, total_amount,

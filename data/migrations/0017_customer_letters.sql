@@ -6,13 +6,13 @@
 -- email words.
 
 -- Each distinct letter of a live contact's names (their own, entered, and their buyers' on orders),
--- lower-cased, as app search normalizes it.
+-- lower-cased, as app search normalizes it. No index by contact: a contact's letters are those of its
+-- FTS row's name pairs, which is how they are found to be removed.
 CREATE TABLE customer_letters (
     letter      TEXT NOT NULL,
     customer_id INTEGER NOT NULL,
     PRIMARY KEY (letter, customer_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX customer_letters_customer ON customer_letters (customer_id);
 
 -- the letters the index holds today (name_chars: a contact's letters, space separated)
 WITH RECURSIVE split (id, rest, letter) AS (
