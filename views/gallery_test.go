@@ -335,6 +335,9 @@ func galleryReset(sh *shell, w fyne.Window) {
 			if x.editor != nil {
 				x.closeEditor(false)
 			}
+			if len(x.selected) > 0 {
+				x.clearSelection()
+			}
 		case *ordersScreen:
 			if x.detail != nil {
 				x.closeDetail()

@@ -137,3 +137,55 @@ func TestPlaceholderReadsAsHint(t *testing.T) {
 		}
 	}
 }
+
+// A theme switch while a screen shows an editor or a detail in place of its list repaints the list too:
+// back on it, the product table (and the purchase order list) draws no light lines or check boxes. The
+// list stays in the window's tree, hidden, instead of being taken out of it.
+func TestThemeSwitchBehindAnEditorRepaintsTheList(t *testing.T) {
+	sh, w := openShell(t)
+	c := w.Canvas()
+	sh.fyneApp.Settings().SetTheme(newSellerTheme(app.ThemeLight))
+	if err := sh.desk.LoadDemo(context.Background(), app.DemoOptions{Seed: 5, Orders: 40}, nil); err != nil {
+		t.Fatal(err)
+	}
+	sh.reload()
+	sh.waitJobs()
+	tapText(t, c, "상품")
+	sh.waitJobs()
+	ps := sh.screens[sh.current].(*productsScreen)
+	ps.createNew()
+	sh.waitJobs()
+	if ps.editor == nil {
+		t.Fatal("the editor did not open")
+	}
+	tapText(t, c, "발주")
+	sh.waitJobs()
+	po := sh.screens[sh.current].(*poScreen)
+	po.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	sh.waitJobs()
+	if po.detail == nil {
+		t.Fatal("the purchase order did not open")
+	}
+	sh.fyneApp.Settings().SetTheme(newSellerTheme(app.ThemeDark))
+	po.closeDetail()
+	sh.waitJobs()
+	tapText(t, c, "상품")
+	sh.waitJobs()
+	ps.closeEditor(false)
+	sh.waitJobs()
+	light := lightOnly()
+	checks := 0
+	for _, o := range everything(c) {
+		switch x := o.(type) {
+		case *widget.Check:
+			checks++
+		case *canvas.Rectangle:
+			if n, ok := light[rgba(x.FillColor)]; ok && x.Size().Width > 0 && x.Size().Height > 0 {
+				t.Errorf("a %v rectangle at %v still in the light %s", x.Size(), x.Position(), n)
+			}
+		}
+	}
+	if checks == 0 {
+		t.Fatal("no check boxes in the product list: the test looks at nothing")
+	}
+}
