@@ -30,7 +30,10 @@ package widgets
 // fits a 1093×570 window); a problem shows under its field in red without closing, each field keeping one
 // line reserved for it so nothing jumps; the Consequence line is recomputed whenever a field changes; Enter
 // (in a single-line entry, or with nothing focused) submits, Esc cancels, Tab moves down the form in the
-// order the fields were added, and the first field has the focus when it opens.
+// order the fields were added, and the first field has the focus when it opens. A choice that must answer
+// Enter and Esc too is a widgets.Select (Fyne's Select takes both keys and ignores them). When a line
+// appears, goes or grows (the consequence, a problem), the body is laid out again and the dialog grows and
+// stays centred; FormField.SetHint changes a field's quiet line while the form is shown.
 
 import (
 	"image/color"
