@@ -132,8 +132,9 @@ func (s *Service) Logged(res ImportResult) {
 // error that makes the whole import roll back.
 func (s *Service) importRowsTx(ctx context.Context, tx *data.Tx, next func() (sheet.OrderRow, bool), finish func() (*sheet.OrderFile, error), source string) (ImportResult, error) {
 	res := ImportResult{File: source}
-	// the sales figures of the orders this import touches are put back once, at the end, and the lines
-	// it inserts run no sales trigger (data/sales_bulk.go, migrations 0014 and 0015)
+	// the sales figures of the orders this import touches are taken out once and put back set based, every
+	// salesPutBackOrders orders and at the end; the lines it inserts run no sales trigger (data/sales_bulk.go,
+	// migrations 0014 and 0015)
 	sales, err := data.BeginSalesImportTx(ctx, tx)
 	if err != nil {
 		return res, err
@@ -251,13 +252,13 @@ type importer struct {
 	changedOrders map[int64]bool
 	last          savedOrder // the order of the previous row, as this import left it
 	search        data.LineSearchEntry
+	searchOf      data.OrderRecord // the order search was made from
+	skipped       []sheet.Problem
+	problems      []sheet.Problem
+	claims        []ClaimChange
 	// ceiling is the greatest order number below "A" the store had before this import (see unstored)
 	ceiling                           string
 	ceilingRead, anyBelow, ceilingBad bool
-	searchOf                          data.OrderRecord // the order search was made from
-	skipped                           []sheet.Problem
-	problems                          []sheet.Problem
-	claims                            []ClaimChange
 }
 
 func (im *importer) productRef(ctx context.Context, name, option string) (int64, error) {
