@@ -98,6 +98,27 @@ func TestRateTableForm(t *testing.T) {
 	if after[band].Fee != 25000 {
 		t.Errorf("stored fee %d, want 25000", after[band].Fee)
 	}
+	// Tab goes from the sample weight to the first band's fee; Esc there closes without saving
+	f = sh.showRateTable()
+	sh.waitJobs()
+	if c.Focused() != f.sample {
+		t.Fatalf("the sample weight does not have the focus: %T", c.Focused())
+	}
+	test.FocusNext(c)
+	k, _ := f.key()
+	first := f.tables[k].entries[0]
+	if c.Focused() != first {
+		t.Fatalf("Tab went to %T, not the first band's fee", c.Focused())
+	}
+	first.SetText("1")
+	first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	sh.waitJobs()
+	if len(c.Overlays().List()) != 0 {
+		t.Error("Esc did not close the rate table")
+	}
+	if again, _ := sh.desk.Abroad.Rates(ctx, overseas.EMS, 1); again[0].Fee == 1 {
+		t.Error("Esc saved a fee")
+	}
 }
 
 // The customs items' placeholders read as examples ("예: 180") in the theme's placeholder colour, a figure
