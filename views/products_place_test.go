@@ -3,6 +3,8 @@ package views
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"sellerdesk/app/catalog"
 	"sellerdesk/app/clock"
@@ -202,5 +205,59 @@ func TestCategoryMoveForm(t *testing.T) {
 	}
 	if p, _ := sh.desk.Catalog.ProductByCode(context.Background(), "P01"); p.CategoryID != 0 {
 		t.Error("a cancelled move moved P01")
+	}
+}
+
+// 대량 수정 (the exported spreadsheet edited and read back) keeps the list where the seller was too: the
+// edited rows stay at their places, still ticked, the table still scrolled down.
+func TestExcelBulkEditKeepsRowsInPlace(t *testing.T) {
+	sh, s, clk := openPlacedProducts(t, 60)
+	c := sh.win.Canvas()
+	ctx := context.Background()
+	s.table.ScrollTo(widget.TableCellID{Row: 45, Col: colName})
+	s.table.Select(widget.TableCellID{Row: 40, Col: colSelect})
+	s.table.Select(widget.TableCellID{Row: 41, Col: colSelect})
+	a, b := rowCode(t, s, 40), rowCode(t, s, 41)
+	seen := drawnNames(c)
+	path := filepath.Join(t.TempDir(), "상품_대량수정.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.importer().WriteExport(ctx, f, catalog.ListFilter{IDs: s.selectedIDs()}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetCellValue(x.GetSheetName(0), "E2", 12000) // E is 판매가
+	x.SetCellValue(x.GetSheetName(0), "E3", 13000)
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(time.Hour)
+	s.readXLSX("대량 수정 올리기", path, "", false, s.previewBulkEdit)
+	sh.waitJobs()
+	test.Tap(button(t, c, "반영"))
+	sh.waitJobs()
+	if !hasLabel(c, "상품 2개를 수정했습니다.") {
+		t.Fatalf("no outcome: %v", visibleTexts(c))
+	}
+	for _, o := range c.Overlays().List() { // the outcome's dialog
+		c.Overlays().Remove(o)
+	}
+	if got := []string{rowCode(t, s, 40), rowCode(t, s, 41)}; got[0] != a || got[1] != b {
+		t.Errorf("rows 40 and 41 are %v after the bulk edit, were %s %s", got, a, b)
+	}
+	if got := drawnNames(c); strings.Join(got, ",") != strings.Join(seen, ",") {
+		t.Errorf("the table shows %v, was %v", got, seen)
+	}
+	if len(s.selected) != 2 || tickedBoxes(c) != 2 {
+		t.Errorf("%d selected, %d boxes ticked after the bulk edit", len(s.selected), tickedBoxes(c))
+	}
+	if p, _ := s.svc.ProductByCode(ctx, a); p.Price != 12000 && p.Price != 13000 {
+		t.Errorf("%s price %d: the edit did not apply", a, p.Price)
 	}
 }
