@@ -234,3 +234,18 @@ func BenchmarkPDF12Months(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheck recomputes every aggregate from the million lines and compares, as `sellerdesk check` does.
+func BenchmarkCheck(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		bad, err := s.Check(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(bad) > 0 {
+			b.Fatalf("the benchmark store's aggregates differ from the lines: %v", bad)
+		}
+	}
+}

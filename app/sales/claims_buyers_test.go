@@ -100,7 +100,8 @@ func TestImportedReturnsCountOnTheirClaimDay(t *testing.T) {
 }
 
 // The check notices a claim whose day, amount or order figures differ from its line's, a claims-per-day row
-// that differs from the claims, and a buyer's previous day that is not the previous day.
+// that differs from the claims, a buyer's previous day that is not the previous day, and a daily table that
+// lacks a fact, holds a row the lines do not explain or a figure that differs.
 func TestCheckSeesClaimAndBuyerDrift(t *testing.T) {
 	d := newDesk(t, time.Date(2026, 11, 24, 10, 0, 0, 0, kst))
 	d.importRows(
@@ -116,6 +117,11 @@ func TestCheckSeesClaimAndBuyerDrift(t *testing.T) {
 		{"claims per day", `UPDATE sales_claim_day SET amount = amount + 1`, "sales_claim_day"},
 		{"buyer's previous day", `UPDATE sales_day_buyer SET prev = '' WHERE day = '2026-04-02'`, "sales_day_buyer "},
 		{"buyers by day and previous day", `UPDATE sales_day_buyer_prevs SET buyers = buyers + 1`, "sales_day_buyer_prevs"},
+		// the daily tables, both ways: a fact the table lacks, a row the lines do not explain, a figure
+		{"a day's items missing", `DELETE FROM sales_day_item`, "sales_day_item"},
+		{"a place nobody ordered from", `INSERT INTO sales_day_place (day, region, hour, orders, gross) VALUES ('2020-01-01', '서울', 3, 1, 100)`, "sales_day_place"},
+		{"a month's quantity", `UPDATE sales_month_item SET qty = qty + 1`, "sales_month_item"},
+		{"a buyer's 결제금액", `UPDATE sales_day_buyer SET gross = gross + 1 WHERE day = '2026-04-02'`, "sales_day_buyer "},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := d.store.Write(context.Background(), func(tx *data.Tx) error {
