@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -171,7 +172,9 @@ func (f *manualOrderForm) picker() fyne.CanvasObject {
 		f.refreshLines()
 	}}
 	return container.NewVBox(container.NewBorder(nil, nil, nil, status, search),
-		container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개")), add), pick))
+		container.NewBorder(nil, nil, nil, container.NewHBox(sized(qty, 60), widget.NewLabel(lang.L("개")), add,
+			// the form scrolls: keep the button clear of the scroll bar drawn over the right edge
+			sized(layout.NewSpacer(), theme.ScrollBarSize())), pick))
 }
 
 func (f *manualOrderForm) refreshLines() {

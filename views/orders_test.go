@@ -361,7 +361,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	}
 	// the customs items lie on one row each: description, HS 코드, 수량, 순중량, 가격, 원산지 side by side
 	var row []fyne.CanvasObject
-	for _, ph := range []string{"Wool knit scarf", "6117.10", "1", "180", "20.00", "KR"} {
+	for _, ph := range []string{"예: Wool knit scarf", "예: 6117.10", "예: 1", "예: 180", "예: 20.00", "예: KR"} {
 		for _, o := range everything(c) {
 			if e, ok := entryOf(o); ok && e.PlaceHolder == ph {
 				row = append(row, o)
@@ -396,7 +396,7 @@ func TestOverseasShipmentForm(t *testing.T) {
 	if form.entries["city"].Text != "Austin" {
 		t.Errorf("the refused form lost the city typed: %q", form.entries["city"].Text)
 	}
-	set("Wool knit scarf", "Wool scarf")
+	set("예: Wool knit scarf", "Wool scarf")
 	set("예: Hong Gildong", "Haru Studio")
 	set("예: 12 Sejong-daero, Jung-gu", "396 World Cup-buk-ro, Mapo-gu")
 	set("예: Seoul", "Seoul")

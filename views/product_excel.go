@@ -152,7 +152,7 @@ func problemTable(problems []sheet.Problem) fyne.CanvasObject {
 		func() int { return len(problems) },
 		func(row, col int) string {
 			p := problems[row]
-			return []string{p.Sheet, fmt.Sprint(p.Row), p.Column, p.Reason}[col]
+			return []string{p.Sheet, fmt.Sprint(p.Row), p.Column, p.Text(translate)}[col]
 		})
 }
 
