@@ -178,23 +178,17 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 				line.TrackingNo = fmt.Sprintf("%d%011d", 5+rng.IntN(4), rng.Int64N(1e11))
 				line.ShippedAt = at.Add(time.Duration(20+rng.IntN(30)) * time.Hour)
 			}
-			if _, err := im.upsert(ctx, line, st, placing); err != nil {
-				return err
-			}
 			if st == StatusReturned {
 				// Smart Store finished the return a week or two after the sale, not on the day the demo
-				// was made: its refund belongs to that day
-				l, err := data.LineByNo(ctx, tx, line.ProductOrderNo)
-				if err != nil {
-					return err
-				}
+				// was made: its refund belongs to that day (the line's claim day, which 매출 counts)
 				claimed := at.AddDate(0, 0, 5+rng.IntN(10))
 				if claimed.After(now) {
 					claimed = now
 				}
-				if err := data.SetSalesClaimDayTx(ctx, tx, l.ID, claimed.In(salesZone).Format(time.DateOnly)); err != nil {
-					return err
-				}
+				line.ClaimAt = claimed
+			}
+			if _, err := im.upsert(ctx, line, st, placing); err != nil {
+				return err
 			}
 		}
 	}
@@ -204,8 +198,6 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 	return im.keeper.settle(ctx, tx)
 }
 
-// salesZone is the zone the sales figures count days in (KST).
-var salesZone = time.FixedZone("KST", 9*60*60)
 
 // demoID is a Naver ID as exports show it, the end hidden: "hrkim***".
 func demoID(rng *rand.Rand) string {
