@@ -203,7 +203,8 @@ func orderCSV(ordered time.Time, productCode, optionCode string, qty int) string
 		"주문세부상태", "결제일", "상품명", "상품종류", "옵션정보", "옵션관리코드", "수량", "옵션가격", "상품가격",
 		"최종 상품별 할인액", "최종 상품별 총 주문금액", "배송비 합계", "판매자 상품코드", "수취인연락처1", "구매자연락처",
 		"통합배송지", "우편번호", "결제수단", "주문일시"}
-	at := ordered.Format("2006-01-02 15:04:05")
+	// Smart Store writes its times in KST whatever the zone of the PC that downloads the file
+	at := ordered.In(time.FixedZone("KST", 9*60*60)).Format("2006-01-02 15:04:05")
 	row := []string{"2099000000000001", "2099000000000000", "택배,등기,소포", "스마트스토어", "시계손님", "clock***", "시계손님",
 		"결제완료", "신규주문", at, "시계 테스트 티셔츠", "단일상품", "", optionCode, fmt.Sprint(qty), "0", "19,800",
 		"0", fmt.Sprint(19800 * qty), "3,000", productCode, "010-1234-5678", "010-9876-4321",
