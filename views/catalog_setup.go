@@ -110,49 +110,79 @@ func (s *catalogSetup) onRename() {
 	}
 }
 
-// categoryDialog asks for the name of a new or renamed category and saves it; a refused name keeps the
-// dialog open with what the seller typed and the reason under it.
+// categoryDialog asks for the name of a new or renamed category and saves it (a widgets.FormDialog): an
+// empty name, or one its siblings already have, shows under the name with what the seller typed kept; the
+// line above the buttons says where the category goes ("의류 > 상의 카테고리를 만듭니다."), Enter saves, Esc
+// cancels.
 type categoryDialog struct {
-	s    *catalogSetup
-	cat  catalog.Category
-	name *widgets.Field
-	dlg  *dialog.ConfirmDialog
+	s     *catalogSetup
+	cat   catalog.Category
+	name  *widgets.Entry
+	field *widgets.FormField
+	form  *widgets.FormDialog
 }
 
 // editCategory opens the dialog for c (ID 0: a new category).
 func (s *catalogSetup) editCategory(c catalog.Category) *categoryDialog {
-	d := &categoryDialog{s: s, cat: c, name: widgets.NewField("name", lang.L("이름"), lang.L("예: 상의"), nil)}
-	d.name.Entry.SetText(c.Name)
-	title := lang.L("새 카테고리")
+	d := &categoryDialog{s: s, cat: c, name: widgets.NewEntryWithPlaceholder(lang.L("예: 상의"))}
+	d.name.SetText(c.Name)
+	title, confirm := lang.L("새 카테고리"), lang.L("만들기")
 	if c.ID != 0 {
-		title = lang.L("이름 바꾸기")
+		title, confirm = lang.L("이름 바꾸기"), lang.L("저장")
 	}
-	d.dlg = dialog.NewCustomConfirm(title, lang.L("저장"), lang.L("취소"), d.name.Object(), func(ok bool) {
-		if ok {
-			d.onSave()
+	d.form = widgets.NewFormDialog(s.sh.win, title, confirm, lang.L("취소"))
+	d.field = d.form.AddField(lang.L("이름"), d.name, func() string {
+		if strings.TrimSpace(d.name.Text) == "" {
+			return lang.L("카테고리 이름을 입력하세요.")
 		}
-	}, s.sh.win)
-	d.dlg.Resize(fyne.NewSize(420, d.dlg.MinSize().Height))
-	d.dlg.Show()
+		return ""
+	})
+	if parent := s.parentPath(c.ParentID); parent != "" {
+		d.field.Hint = lang.L("상위 카테고리: {{.Path}}", map[string]any{"Path": parent})
+	}
+	d.form.Consequence = d.consequence
+	d.form.OnSubmit = func() bool { d.onSave(); return false }
+	d.form.Show()
 	return d
+}
+
+// parentPath is the path of the category id ("" for the top level or one not in the list).
+func (s *catalogSetup) parentPath(id int64) string {
+	for _, c := range s.cats {
+		if c.ID == id && id != 0 {
+			return c.Path
+		}
+	}
+	return ""
+}
+
+// consequence says what saving does with the name typed: where the new category goes, or the rename.
+func (d *categoryDialog) consequence() string {
+	name := strings.TrimSpace(d.name.Text)
+	if name == "" {
+		return ""
+	}
+	path := name
+	if parent := d.s.parentPath(d.cat.ParentID); parent != "" {
+		path = parent + " > " + name
+	}
+	if d.cat.ID == 0 {
+		return lang.L("{{.Path}} 카테고리를 만듭니다.", map[string]any{"Path": path})
+	}
+	if name == d.cat.Name {
+		return lang.L("이름이 그대로입니다.")
+	}
+	return lang.L("이름을 바꿉니다: {{.Old}} → {{.Path}}", map[string]any{"Old": d.cat.Path, "Path": path})
 }
 
 func (d *categoryDialog) onSave() {
 	c := d.cat
-	c.Name = strings.TrimSpace(d.name.Entry.Text)
-	d.name.ShowMessage("")
-	background(d.s.sh, func(ctx context.Context) (catalog.Category, error) { return d.s.svc.SaveCategory(ctx, c) },
-		func(_ catalog.Category, err error) {
-			if msg := fieldText(err, "name"); app.ErrorCode(err) == app.ErrInvalid && msg != "" {
-				d.name.ShowMessage(msg)
-				d.dlg.Show() // keep what the seller typed
-				return
-			}
-			if err != nil {
-				d.s.sh.showError(err)
-				return
-			}
+	c.Name = strings.TrimSpace(d.name.Text)
+	submitForm(d.s.sh, d.form, map[string]*widgets.FormField{"name": d.field},
+		func(ctx context.Context) (catalog.Category, error) { return d.s.svc.SaveCategory(ctx, c) },
+		func(saved catalog.Category) {
 			d.s.loadCategories()
+			d.s.sh.toast(lang.L("카테고리를 저장했습니다: {{.Name}}", map[string]any{"Name": saved.Name}))
 		})
 }
 

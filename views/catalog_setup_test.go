@@ -32,8 +32,8 @@ func TestCatalogSetupSavesOffTheWindow(t *testing.T) {
 	sh.waitJobs() // the categories and suppliers
 
 	d := s.editCategory(catalog.Category{})
-	test.Type(d.name.Entry, "상의")
-	test.Tap(button(t, c, "저장"))
+	test.Type(d.name, "상의")
+	test.Tap(button(t, c, "만들기"))
 	if _, ok := categoryNamed(t, svc, "상의"); ok {
 		t.Fatal("the category was stored on the UI goroutine, before the queued save ran")
 	}
@@ -47,13 +47,13 @@ func TestCatalogSetupSavesOffTheWindow(t *testing.T) {
 
 	// the same name again is refused: the dialog stays with the name and says why
 	d = s.editCategory(catalog.Category{})
-	test.Type(d.name.Entry, "상의")
-	test.Tap(button(t, c, "저장"))
+	test.Type(d.name, "상의")
+	test.Tap(button(t, c, "만들기"))
 	sh.waitJobs()
-	if !d.name.Message.Visible() || !hasLabel(c, d.name.Message.Text) {
-		t.Fatalf("no reason shown under the name; labels: %v", visibleTexts(c))
+	if msg := d.field.Message().Text(); msg == "" || !hasLabel(c, msg) || !d.form.Visible() {
+		t.Fatalf("no reason shown under the name (%q, open %v); labels: %v", msg, d.form.Visible(), visibleTexts(c))
 	}
-	if got, want := d.name.Entry.Text, "상의"; got != want {
+	if got, want := d.name.Text, "상의"; got != want {
 		t.Errorf("the dialog kept %q, want %q", got, want)
 	}
 	test.Tap(button(t, c, "취소"))

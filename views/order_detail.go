@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -179,18 +178,20 @@ func (v *orderDetail) lineCard(l orders.DetailLine) fyne.CanvasObject {
 }
 
 // mapLine links an unmatched line to one of the catalog's options, found by product name or code. The
-// search and the chosen product's options load off the UI goroutine while the seller types and picks.
-func (v *orderDetail) mapLine(l orders.DetailLine) {
+// search and the chosen product's options load off the UI goroutine while the seller types and picks. It
+// is a widgets.FormDialog: 연결 without an option says so under 옵션 and keeps the form, the line above the
+// buttons names the option the line will be linked to, Enter links, Esc cancels.
+func (v *orderDetail) mapLine(l orders.DetailLine) *widgets.FormDialog {
 	sh, cat := v.s.sh, v.s.sh.desk.Catalog
 	var options []catalog.Option
-	productSel := newSelect(nil, nil)
-	productSel.PlaceHolder = lang.L("상품을 검색하세요")
-	optionSel := newSelect(nil, nil)
-	optionSel.PlaceHolder = lang.L("옵션 선택")
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("상품명 또는 상품코드"))
+	var product catalog.ProductRow
+	productSel := widgets.NewSelect(nil, lang.L("상품을 검색하세요"), nil)
+	optionSel := widgets.NewSelect(nil, lang.L("옵션 선택"), nil)
+	search := widgets.NewEntryWithPlaceholder(lang.L("상품명 또는 상품코드"))
 	search.SetText(l.ProductCode)
 	status := &widget.Label{Importance: widget.LowImportance}
+	d := sh.formDialog(lang.L("상품 연결"), lang.L("연결"))
+	d.MinWidth = 560
 	found := trackList(sh, &widgets.ListSource[string, catalog.ProductRow]{
 		// the first 30 matches: the seller narrows the search rather than scrolls
 		Page: func(ctx context.Context, q string, _, _, _ int) ([]catalog.ProductRow, error) {
@@ -199,9 +200,13 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 	})
 	found.OnChange = func(ev widgets.ListEvent) {
 		if sh.showListState(status, ev, found.Err()) {
+			d.Refresh()
 			return
 		}
 		status.SetText("")
+		if found.Len() == 0 {
+			status.SetText(lang.L("찾는 상품이 없습니다. 상품명이나 상품코드를 바꿔 보세요."))
+		}
 		names := make([]string, found.Len())
 		for i := range names {
 			r, _ := found.Row(i)
@@ -212,14 +217,17 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 		if len(names) == 1 {
 			productSel.SetSelectedIndex(0)
 		}
+		d.Refresh()
 	}
 	productSel.OnChanged = func(string) {
 		r, ok := found.Row(productSel.SelectedIndex())
+		options = nil
+		optionSel.ClearSelected()
+		optionSel.SetOptions(nil)
 		if !ok {
 			return
 		}
-		optionSel.ClearSelected()
-		optionSel.SetOptions(nil)
+		product = r
 		background(sh, func(ctx context.Context) (catalog.Product, error) { return cat.Product(ctx, r.ID) }, func(p catalog.Product, err error) {
 			if err != nil {
 				sh.showError(err)
@@ -235,36 +243,65 @@ func (v *orderDetail) mapLine(l orders.DetailLine) {
 					continue
 				}
 				options = append(options, o)
-				label := o.Label()
-				if label == "" {
-					label = lang.L("(옵션 없음)")
-				}
-				labels = append(labels, label+" · "+lang.L("재고")+" "+format.Number(o.Stock))
+				labels = append(labels, optionText(o)+" · "+lang.L("재고")+" "+format.Number(o.Stock))
 			}
 			optionSel.SetOptions(labels)
 			if len(labels) == 1 {
 				optionSel.SetSelectedIndex(0)
 			}
+			d.Changed()
 		})
 	}
 	search.OnChanged = found.LoadTyping
 	remember := widget.NewCheck(lang.L("다음 가져오기에서도 이렇게 연결"), nil)
 	remember.SetChecked(true)
 	found.Load(l.ProductCode)
-	dialog.ShowForm(lang.L("상품 연결"), lang.L("연결"), lang.L("취소"), []*widget.FormItem{
-		{Text: "", Widget: &widget.Label{Text: lang.L("주문 상품") + ": " + l.ProductName + " " + l.OptionInfo, Wrapping: fyne.TextWrapWord}},
-		widget.NewFormItem(lang.L("검색"), container.NewVBox(search, status)),
-		widget.NewFormItem(lang.L("상품"), productSel),
-		widget.NewFormItem(lang.L("옵션"), optionSel),
-		{Text: "", Widget: remember},
-	}, func(ok bool) {
-		i := optionSel.SelectedIndex()
-		if !ok || i < 0 || i >= len(options) {
-			return
+	d.SetIntro(lang.L("주문 상품") + ": " + strings.TrimSpace(l.ProductName+" "+l.OptionInfo))
+	d.AddField(lang.L("검색"), search, nil)
+	d.AddRow(status)
+	d.AddField(lang.L("상품"), productSel, nil)
+	optionField := d.AddField(lang.L("옵션"), optionSel, func() string {
+		if i := optionSel.SelectedIndex(); i < 0 || i >= len(options) {
+			if productSel.SelectedIndex() < 0 {
+				return lang.L("연결할 상품을 검색해 고르고 옵션을 고르세요.")
+			}
+			return lang.L("연결할 옵션을 고르세요.")
 		}
-		optionID, keep := options[i].ID, remember.Checked
-		saving(v.s.sh, func(ctx context.Context) error { return v.s.svc.MapLine(ctx, l.ID, optionID, keep) }, v.s.afterChange)
-	}, v.s.sh.win)
+		return ""
+	})
+	d.AddRow(remember)
+	d.Consequence = func() string {
+		i := optionSel.SelectedIndex()
+		if i < 0 || i >= len(options) {
+			return ""
+		}
+		text := lang.L("이 주문 상품을 {{.Product}} · {{.Option}}에 연결합니다.", map[string]any{
+			"Product": product.Name, "Option": optionText(options[i])})
+		if remember.Checked {
+			text += " " + lang.L("다음 가져오기에서도 같은 상품은 여기에 연결됩니다.")
+		}
+		return text
+	}
+	remember.OnChanged = func(bool) { d.Changed() }
+	d.OnSubmit = func() bool {
+		optionID, keep := options[optionSel.SelectedIndex()].ID, remember.Checked
+		submitForm(sh, d, map[string]*widgets.FormField{"option": optionField},
+			func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, v.s.svc.MapLine(ctx, l.ID, optionID, keep)
+			},
+			func(struct{}) { v.s.afterChange() })
+		return false
+	}
+	d.Show()
+	return d
+}
+
+// optionText is an option's label, "(옵션 없음)" for a product without options.
+func optionText(o catalog.Option) string {
+	if label := o.Label(); label != "" {
+		return label
+	}
+	return lang.L("(옵션 없음)")
 }
 
 // claimLine says what the buyer asked (취소요청, 반품수거중 …) and why, and — for a cancel request not yet

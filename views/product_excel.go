@@ -129,21 +129,30 @@ func (s *productsScreen) readXLSX(title, path, password string, register bool, n
 	})
 }
 
-// askPassword asks for an encrypted workbook's password (again, when the last one was wrong).
-func (sh *shell) askPassword(wrong bool, then func(string)) {
-	pw := widget.NewPasswordEntry()
-	msg := lang.L("암호가 걸린 엑셀 파일입니다. 파일을 내려받을 때 정한 암호를 입력하세요.")
-	if wrong {
-		msg = lang.L("암호가 맞지 않습니다. 다시 입력하세요.")
-	}
-	dialog.ShowForm(lang.L("엑셀 암호"), lang.L("열기"), lang.L("취소"), []*widget.FormItem{
-		{Text: "", Widget: &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord}},
-		widget.NewFormItem(lang.L("암호"), pw),
-	}, func(ok bool) {
-		if ok {
-			then(pw.Text)
+// askPassword asks for an encrypted workbook's password in a widgets.FormDialog: Enter opens, Esc cancels,
+// an empty password is refused at the field. The file is read behind its own progress dialog, so a wrong
+// password (wrong: the last one typed did not open it) comes back here: the form opens again with the
+// problem under the password field.
+func (sh *shell) askPassword(wrong bool, then func(string)) *widgets.FormDialog {
+	pw := widgets.NewEntry()
+	pw.Password = true
+	d := sh.formDialog(lang.L("엑셀 암호"), lang.L("열기"))
+	d.SetIntro(lang.L("암호가 걸린 엑셀 파일입니다. 파일을 내려받을 때 정한 암호를 입력하세요."))
+	field := d.AddField(lang.L("암호"), pw, func() string {
+		if pw.Text == "" {
+			return lang.L("암호를 입력하세요.")
 		}
-	}, sh.win)
+		return ""
+	})
+	d.OnSubmit = func() bool {
+		then(pw.Text)
+		return true
+	}
+	d.Show()
+	if wrong {
+		d.SetFieldError(field, lang.L("암호가 맞지 않습니다. 다시 입력하세요."))
+	}
+	return d
 }
 
 // problemTable lists an import's problems by sheet, row, column and reason.
