@@ -157,10 +157,26 @@ func (c *Chart) MinSize() fyne.Size {
 		h = max(h, float32(len(c.labels))*row/2)
 	}
 	if c.Kind == Stacked {
-		h = max(float32(60), theme.TextSize()*3+theme.Padding()*4+float32((len(c.labels)+2)/3)*(theme.CaptionTextSize()+theme.Padding()))
+		h = c.stackedHeight()
 	}
 	return fyne.NewSize(240, h)
 }
+
+// stackedHeight is the height the share bar needs: the bar and every line of its legend as laid out at
+// the chart's width (before its first layout, a width of stackedGuessWidth).
+func (c *Chart) stackedHeight() float32 {
+	pad := theme.Padding()
+	w := c.Size().Width
+	if w <= 0 {
+		w = stackedGuessWidth
+	}
+	g := c.geometry(fyne.NewSize(w, 0))
+	_, rows := flowLegend(c.stackedEntries(), g.w, g.textSize)
+	return g.plot.Y + g.h + pad*2 + float32(rows)*legendRowHeight(g.textSize) + pad
+}
+
+// stackedGuessWidth is the width a share bar's legend is measured for before the chart was laid out.
+const stackedGuessWidth = 360
 
 // CreateRenderer builds the renderer; its objects are made again at each layout.
 func (c *Chart) CreateRenderer() fyne.WidgetRenderer {

@@ -415,19 +415,83 @@ func (r *renderer) stacked(objs []fyne.CanvasObject, g geometry, fg color.Color)
 		objs = append(objs, rect(x, g.plot.Y, max(w-1, 0), g.h, col))
 		x += w
 	}
-	// the legend: three to a row, each with its share
-	colW := g.w / 3
+	// the legend: each entry with its share, side by side as far as they fit, the rest on the next lines
 	y := g.plot.Y + g.h + pad*2
+	items, _ := flowLegend(c.stackedEntries(), g.w, g.textSize)
+	for i, it := range items {
+		lx, ly := g.plot.X+it.x, y+float32(it.row)*legendRowHeight(g.textSize)
+		objs = append(objs, rect(lx, ly+g.textSize*0.2, legendSwatch-4, legendSwatch-4, palette(i)),
+			text(it.text, g.textSize, fg, fyne.NewPos(lx+legendSwatch, ly-g.textSize*0.1), fyne.TextAlignLeading))
+	}
+	return objs
+}
+
+// legendSwatch is the room of a legend entry's colour square before its text.
+const legendSwatch = 14
+
+// legendRowHeight is the height of one line of the share bar's legend.
+func legendRowHeight(ts float32) float32 { return ts + theme.Padding()*1.5 }
+
+// stackedEntries are the share bar's legend texts: each category with its share ("스마트스토어 95%").
+func (c *Chart) stackedEntries() []string {
+	if len(c.series) == 0 {
+		return nil
+	}
+	vals := c.series[0].Values
+	total := sum(vals)
+	var out []string
 	for i, l := range c.labels {
 		if i >= len(vals) {
 			break
 		}
-		lx := g.plot.X + colW*float32(i%3)
-		ly := y + float32(i/3)*(g.textSize+pad*1.5)
-		objs = append(objs, rect(lx, ly+g.textSize*0.2, 10, 10, palette(i)),
-			text(l+" "+percent(vals[i]/total), g.textSize, fg, fyne.NewPos(lx+14, ly-g.textSize*0.1), fyne.TextAlignLeading))
+		share := 0.0
+		if total != 0 {
+			share = vals[i] / total
+		}
+		out = append(out, l+" "+percent(share))
 	}
-	return objs
+	return out
+}
+
+// legendItem is one placed legend entry: its left edge, its line, and its text (shortened when needed).
+type legendItem struct {
+	x    float32
+	row  int
+	text string
+}
+
+// flowLegend places the entries left to right with a gap between them and starts a new line before an
+// entry that would not fit in width, so no entry runs into the next one's colour; an entry wider than a
+// whole line is shortened with "…". It returns the entries placed and the number of lines.
+func flowLegend(entries []string, width, ts float32) ([]legendItem, int) {
+	gap := theme.Padding() * 3
+	items := make([]legendItem, 0, len(entries))
+	x, row := float32(0), 0
+	for _, e := range entries {
+		w := legendSwatch + fyne.MeasureText(e, ts, fyne.TextStyle{}).Width
+		if w > width {
+			e = shorten(e, width-legendSwatch, ts)
+			w = legendSwatch + fyne.MeasureText(e, ts, fyne.TextStyle{}).Width
+		}
+		if x > 0 && x+w > width {
+			x, row = 0, row+1
+		}
+		items = append(items, legendItem{x: x, row: row, text: e})
+		x += w + gap
+	}
+	if len(items) == 0 {
+		return items, 0
+	}
+	return items, row + 1
+}
+
+// shorten cuts s, with "…", until it is no wider than w.
+func shorten(s string, w, ts float32) string {
+	rs := []rune(s)
+	for len(rs) > 0 && fyne.MeasureText(string(rs)+"…", ts, fyne.TextStyle{}).Width > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
 }
 
 func (r *renderer) heatmap(objs []fyne.CanvasObject, g geometry, fg color.Color) []fyne.CanvasObject {
