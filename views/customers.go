@@ -40,6 +40,10 @@ type customersScreen struct {
 	table   *widget.Table
 	src     *widgets.ListSource[customers.Query, customers.Contact]
 	tags    []string
+	// empty says what the list is for on a store without contacts, or that nothing matches the filters
+	empty *listEmpty
+	// syncing: the contacts are still being built from the orders, so an empty list is not a store without customers
+	syncing bool
 	// watch stops the IDLE connection the screen keeps while it is shown
 	watch context.CancelFunc
 	// asked: the password was asked for once this session
@@ -117,7 +121,28 @@ func (s *customersScreen) build() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("내보내기"), Icon: theme.DownloadIcon(), OnTapped: s.onExport},
 	)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, s.count, actions), s.sync)
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	first := widgets.NewEmptyState(theme.AccountIcon(), lang.L("아직 고객이 없습니다"),
+		lang.L("주문을 가져오면 구매자가 고객으로 만들어집니다. 매장 손님은 새 고객으로 더하고, 고객 엑셀 파일은 가져오기로 올리세요."),
+		&widget.Button{Text: lang.L("새 고객"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: s.createNew},
+		&widget.Button{Text: lang.L("가져오기"), Icon: theme.UploadIcon(), OnTapped: s.onImport})
+	s.empty = newListEmpty(s.table, first, lang.L("조건에 맞는 고객이 없습니다"), s.clearFilters)
+	return container.NewBorder(top, nil, nil, nil, s.empty.box)
+}
+
+// filtered tells whether a search or filter narrows the list.
+func (s *customersScreen) filtered() bool {
+	q := s.query()
+	return q.Search != "" || q.Tag != "" || q.Consent != "" || !q.LastFrom.IsZero() || !q.LastTo.IsZero() || q.MinTotal > 0
+}
+
+// clearFilters empties the search and every filter and shows the whole list.
+func (s *customersScreen) clearFilters() {
+	s.search.SetText("")
+	s.tag.ClearSelected()
+	s.consent.SetSelectedIndex(0)
+	s.last.SetSelectedIndex(0)
+	s.total.SetText("")
+	s.src.Load(s.query())
 }
 
 // hintEntry is an entry never narrower than its placeholder, so the hint is read whole.
@@ -175,6 +200,12 @@ func (s *customersScreen) query() customers.Query {
 }
 
 func (s *customersScreen) onList(ev widgets.ListEvent) {
+	if s.empty != nil {
+		s.empty.update(ev, s.src.Total(), s.filtered())
+		if s.syncing {
+			s.empty.first.SetShown(false) // the contacts are on their way from the orders
+		}
+	}
 	if s.sh.showListState(s.count, ev, s.src.Err()) {
 		return
 	}
@@ -237,6 +268,8 @@ func (s *customersScreen) startSync() {
 			return 0, err
 		}
 		fyne.Do(func() {
+			s.syncing = true
+			s.empty.first.SetShown(false)
 			s.sync.SetText(tr("주문에서 고객 정보를 만드는 중… ({{.N}}건)", map[string]any{"N": format.Number(pending)}))
 			s.sync.Show()
 		})
@@ -248,6 +281,7 @@ func (s *customersScreen) startSync() {
 		})
 	}, func(n int64, err error) {
 		s.sync.Hide()
+		s.syncing = false
 		if err != nil {
 			s.sh.showError(err)
 			return
@@ -351,7 +385,7 @@ func (s *customersScreen) focusSearch() { s.sh.win.Canvas().Focus(s.search) }
 // createNew asks for a contact entered by hand.
 func (s *customersScreen) createNew() {
 	d := s.sh.formDialog(lang.L("새 고객"), lang.L("저장"))
-	name, phone, email := &widget.Entry{}, &widget.Entry{PlaceHolder: "010-1234-5678"}, &widget.Entry{PlaceHolder: "name@naver.com"}
+	name, phone, email := &widget.Entry{}, &widget.Entry{PlaceHolder: lang.L("예: 010-1234-5678")}, &widget.Entry{PlaceHolder: lang.L("예: name@naver.com")}
 	addr, tags := &widget.Entry{}, &widget.Entry{PlaceHolder: lang.L("쉼표로 구분: VIP, 단골")}
 	note := &widget.Entry{MultiLine: true}
 	fName := d.AddField(lang.L("이름"), name, nil)

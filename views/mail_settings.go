@@ -58,7 +58,7 @@ func (m *mailSettings) show(a mail.Account) {
 	}
 	m.help = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	m.preset = &widget.Select{Options: names, OnChanged: func(string) { m.onPreset() }}
-	m.address = &widget.Entry{Text: a.Address, PlaceHolder: "shop@naver.com"}
+	m.address = &widget.Entry{Text: a.Address, PlaceHolder: lang.L("예: shop@naver.com")}
 	m.name = &widget.Entry{Text: a.DisplayName, PlaceHolder: lang.L("보내는 사람 이름 (상호)")}
 	m.user = &widget.Entry{Text: a.Username, PlaceHolder: lang.L("비우면 메일 주소")}
 	m.password = &widget.Entry{Password: true, PlaceHolder: lang.L("저장된 비밀번호를 바꿀 때만 입력")}
