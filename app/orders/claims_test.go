@@ -59,7 +59,7 @@ func TestNarrowFileErasesNothing(t *testing.T) {
 		o.BuyerID != "minji01" || o.DeliveryMessage == "" {
 		t.Errorf("the narrow file erased what it does not carry: %+v", o)
 	}
-	if got := o.OrderedAt.In(time.Local).Format("2006-01-02 15:04:05"); got != "2026-11-22 14:05:31" {
+	if got := o.OrderedAt.In(time.FixedZone("KST", 9*3600)).Format("2006-01-02 15:04:05"); got != "2026-11-22 14:05:31" { // Smart Store writes KST
 		t.Errorf("주문일시 = %s, want 2026-11-22 14:05:31 (결제일 never stands in for a known 주문일시)", got)
 	}
 	if det.Lines[0].Status != string(StatusDecided) {

@@ -272,7 +272,7 @@ func (d desk) checkNewest(t *testing.T) {
 			o.Postcode != "04001" || o.Address != "서울특별시 마포구 월드컵로 1" || o.AddressDetail != "101동 202호" {
 			t.Errorf("%s: order details erased or replaced: %+v", no, o)
 		}
-		if got := o.OrderedAt.In(time.Local).Format("2006-01-02 15:04:05"); got != "2026-11-20 09:59:00" { // files are read in local time
+		if got := o.OrderedAt.In(time.FixedZone("KST", 9*3600)).Format("2006-01-02 15:04:05"); got != "2026-11-20 09:59:00" { // files are read in KST
 			t.Errorf("%s: 주문일시 = %s, want the file's 주문일시, not another date", no, got)
 		}
 		dl := det.Lines[0]
