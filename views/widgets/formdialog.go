@@ -440,7 +440,9 @@ func (d *FormDialog) body() fyne.CanvasObject {
 	top = append(top, form)
 	bottom := container.NewVBox(d.conseq, d.problem)
 	d.content = container.New(&fitLayout{win: d.win, minWidth: &d.MinWidth, reserve: 170},
-		container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(container.NewVBox(top...))))
+		container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(
+			// the scroll bar is drawn over the content's right edge: keep the inputs clear of it
+			container.NewBorder(nil, nil, nil, scrollBarRoom(), container.NewVBox(top...)))))
 	return d.content
 }
 
@@ -613,4 +615,11 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// scrollBarRoom is an empty strip as wide as a scroll bar, for the right edge of scrolled content.
+func scrollBarRoom() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 0))
+	return r
 }
