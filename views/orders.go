@@ -179,7 +179,9 @@ func (s *ordersScreen) build() fyne.CanvasObject {
 
 	filters := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.status, s.period, custom), s.search),
-		container.NewHBox(s.payment, s.channel, s.scope, s.unmatched))
+		// a choice is as wide as its longest default ("전체 결제수단"): Fyne sizes it by its placeholder and cut it
+		container.NewHBox(sized(s.payment, choiceWidth(lang.L("전체 결제수단"))), sized(s.channel, choiceWidth(lang.L("전체 판매채널"))),
+			s.scope, s.unmatched))
 	top := container.NewVBox(container.NewBorder(nil, nil, s.count, container.NewHBox(manualBtn, trackingBtn, dispatchBtn, importBtn)), filters, reserved(s.batch))
 	first := widgets.NewEmptyState(theme.StorageIcon(), lang.L("아직 주문이 없습니다"),
 		lang.L("스마트스토어에서 내려받은 주문 파일을 가져오세요. 전화나 현장에서 받은 주문은 수동 주문으로 넣습니다."),
@@ -668,4 +670,9 @@ func (s *ordersScreen) clearFilters(search string) {
 	s.unmatched.OnChanged = on
 	s.search.SetText(search) // asks the list again
 	s.reload()
+}
+
+// choiceWidth is the width a choice needs to show text whole beside its drop-down icon.
+func choiceWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + theme.IconInlineSize() + 6*theme.InnerPadding()
 }
