@@ -380,7 +380,7 @@ func (q CustomerQuery) whereWalk(walk bool) (string, []any) {
 	}
 	switch q.Consent {
 	case "YES", "NO":
-		conds = append(conds, "c.consent = ?")
+		conds = append(conds, "c.consent = ? AND c.consent <> ''") // the second term lets the partial index serve
 		args = append(args, q.Consent)
 	case "NONE":
 		conds = append(conds, "c.consent = ''")
@@ -458,7 +458,7 @@ func CountCustomers(ctx context.Context, db Querier, q CustomerQuery) (int, erro
 	if (CustomerQuery{Consent: "NONE"}).sameFilters(q) {
 		// most contacts have no record: all of them less the few that have one
 		if err := db.QueryRowContext(ctx, `SELECT (SELECT n FROM customer_count) - (SELECT count(*) FROM customers
-			WHERE consent IN ('YES', 'NO') AND merged_into IS NULL)`).Scan(&n); err != nil {
+			WHERE consent IN ('YES', 'NO') AND merged_into IS NULL AND consent <> '')`).Scan(&n); err != nil {
 			return 0, fmt.Errorf("data: count customers: %w", err)
 		}
 		return n, nil
@@ -624,7 +624,8 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
-	var entries [][5]any // id, name pairs, phone tails, email words, letters
+	var entries [][4]any         // id, name pairs, phone tails, email words
+	lets := map[string][]int64{} // letter → its contacts, in id order as the rows come
 	for rows.Next() {
 		var id int64
 		var merged bool
@@ -659,8 +660,11 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 				ts = append(ts, d[len(d)-4:])
 			}
 		}
-		entries = append(entries, [5]any{id, pairsOfEach(names), strings.Join(uniq(ts), " "),
-			strings.ToLower(strings.Join(emails, " ")), uniq(strings.Fields(letters(strings.Join(names, " "), 1)))})
+		entries = append(entries, [4]any{id, pairsOfEach(names), strings.Join(uniq(ts), " "),
+			strings.ToLower(strings.Join(emails, " "))})
+		for _, l := range uniq(strings.Fields(letters(strings.Join(names, " "), 1))) {
+			lets[l] = append(lets[l], id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -679,15 +683,19 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
-	for _, q := range []string{
-		`INSERT INTO customer_search (rowid, name_pairs, tails, emails)
-			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
-		`INSERT OR IGNORE INTO customer_letters (letter, customer_id)
-			SELECT l.value, e.value ->> 0 FROM json_each(?) e, json_each(e.value -> 4) l ORDER BY 1, 2`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, string(js)); err != nil {
-			return fmt.Errorf("data: customer search: %w", err)
-		}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO customer_search (rowid, name_pairs, tails, emails)
+		SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`, string(js)); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	// the letters in the table's order without SQLite's sorter: an object of letters (json.Marshal writes a
+	// map's keys sorted, as the table's BINARY order) each with its contacts in id order
+	if js, err = json.Marshal(lets); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_letters (letter, customer_id)
+		SELECT l.key, i.value FROM json_each(?) l, json_each(l.value) i`,
+		string(js)); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
 	}
 	return nil
 }

@@ -36,6 +36,9 @@ func CustomerSyncState(ctx context.Context, q Querier) (SyncState, error) {
 	return st, nil
 }
 
+// syncCache is the writer's page cache (in KiB, negative) while the contacts' sync has orders to read.
+const syncCache = -65536
+
 type step struct {
 	q    string
 	args []any
@@ -86,10 +89,19 @@ func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string)
 		w, batch).Scan(&hi, &n); err != nil {
 		return 0, fmt.Errorf("data: customer sync: %w", err)
 	}
-	// a batch reads and writes more pages than the default cache holds; the writer's cache grows for it
+	// a batch reads and writes more pages than the default cache holds; the writer's cache grows for it and
+	// stays grown while orders wait behind the batch (shrinking a cache drops its pages, so every batch of a
+	// build would read the contacts' tables and indexes again); the batch that catches up shrinks it back
+	// (a cache found at the sync's size was grown by an earlier batch from SQLite's default, -2000)
 	var cache int64
-	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil && cache > -65536 && cache < 16384 {
-		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err == nil {
+	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil && cache >= syncCache && cache < 16384 {
+		grown := cache == syncCache
+		if grown {
+			cache = -2000
+		} else if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = `+strconv.Itoa(syncCache)); err == nil {
+			grown = true
+		}
+		if grown && n < int64(batch) {
 			defer tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = `+strconv.FormatInt(cache, 10))
 		}
 	}
@@ -132,10 +144,12 @@ func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string)
 				[]any{tx.stamp(), tx.stamp()}},
 			{`INSERT INTO customer_keys (id, key, customer_id, name, phone, seen_at)
 				SELECT kid, key, cid, name, phone, at FROM temp.cust_bkeys WHERE new ORDER BY kid`, nil},
-			{`UPDATE customer_keys SET name = b.name, phone = b.phone, seen_at = b.at FROM temp.cust_bkeys b
-				WHERE customer_keys.id = b.kid AND NOT b.new AND b.changed`, nil},
-			{`UPDATE customer_keys SET seen_at = b.at FROM temp.cust_bkeys b
-				WHERE customer_keys.id = b.kid AND NOT b.new AND b.at > customer_keys.seen_at`, nil},
+			// a known key takes the buyer's new name and phone (changed: from an order no older than its last)
+			// and its latest order's time, in one pass
+			{`UPDATE customer_keys SET name = CASE WHEN b.changed THEN b.name ELSE customer_keys.name END,
+				phone = CASE WHEN b.changed THEN b.phone ELSE customer_keys.phone END,
+				seen_at = max(customer_keys.seen_at, b.at) FROM temp.cust_bkeys b
+				WHERE customer_keys.id = b.kid AND NOT b.new AND (b.changed OR b.at > customer_keys.seen_at)`, nil},
 			{`INSERT OR IGNORE INTO customer_orders (key_id, order_id)
 				SELECT k.kid, b.order_id FROM temp.cust_batch b JOIN temp.cust_bkeys k ON k.key = b.key ORDER BY 1, 2`, nil},
 			// contacts that existed grow by the batch (a contact may hold several keys of it)
