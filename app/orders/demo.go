@@ -198,7 +198,6 @@ func FillDemo(ctx context.Context, tx *data.Tx, rng *rand.Rand, n int, now time.
 	return im.keeper.settle(ctx, tx)
 }
 
-
 // demoID is a Naver ID as exports show it, the end hidden: "hrkim***".
 func demoID(rng *rand.Rand) string {
 	b := make([]byte, 3+rng.IntN(3))
