@@ -40,11 +40,43 @@ func fillAffected(ctx context.Context, tx *Tx, ids []int64) error {
 }
 
 // refreshSearchAffectedTx rewrites the lookup entries of the contacts in temp.cust_affected: their own name,
-// phone and email, their details, and the buyer name and phone of each of their keys. One query reads each
-// contact with its details and keys folded in; the entries are written to the FTS index in one statement
-// from a JSON array (an FTS write per row makes SQLite flush the index's pending terms at each following
-// statement, and a statement per row costs more than the entry itself).
+// phone and email, their details, and the buyer name and phone of each of their keys.
 func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
+	var le lookupEntries
+	if err := le.readAffected(ctx, tx); err != nil {
+		return err
+	}
+	return le.writeTx(ctx, tx)
+}
+
+// lookupEntries are the lookup entries about to be written: each contact's FTS row and its letters.
+type lookupEntries struct {
+	entries [][4]any           // id, name pairs, phone tails, email words
+	lets    map[string][]int64 // letter → its contacts, in the order they were added (by id)
+}
+
+// add notes the entry of the contact id from its names, phones and emails; contacts are added by id.
+func (le *lookupEntries) add(id int64, names, phones, emails []string) {
+	names, emails = uniq(names), uniq(emails)
+	var ts []string
+	for _, p := range uniq(phones) {
+		if d := digitsOf(p); len(d) >= 4 {
+			ts = append(ts, d[len(d)-4:])
+		}
+	}
+	le.entries = append(le.entries, [4]any{id, pairsOfEach(names), strings.Join(uniq(ts), " "),
+		strings.ToLower(strings.Join(emails, " "))})
+	if le.lets == nil {
+		le.lets = map[string][]int64{}
+	}
+	for _, l := range uniq(strings.Fields(letters(strings.Join(names, " "), 1))) {
+		le.lets[l] = append(le.lets[l], id)
+	}
+}
+
+// readAffected adds the contacts in temp.cust_affected. One query reads each contact with its details and
+// keys folded in.
+func (le *lookupEntries) readAffected(ctx context.Context, tx *Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.merged_into IS NOT NULL, c.name, c.phone, c.email,
 		coalesce((SELECT group_concat(d.kind || char(31) || d.value, char(30)) FROM customer_details d WHERE d.customer_id = c.id), ''),
 		coalesce((SELECT group_concat(k.name || char(31) || k.phone, char(30)) FROM customer_keys k WHERE k.customer_id = c.id), '')
@@ -52,14 +84,12 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 	if err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
-	var entries [][4]any         // id, name pairs, phone tails, email words
-	lets := map[string][]int64{} // letter → its contacts, in id order as the rows come
+	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var merged bool
 		var name, phone, email, details, keys string
 		if err := rows.Scan(&id, &merged, &name, &phone, &email, &details, &keys); err != nil {
-			rows.Close()
 			return fmt.Errorf("data: customer search: %w", err)
 		}
 		if merged {
@@ -81,33 +111,52 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 			n, p, _ := strings.Cut(k, "\x1f")
 			names, phones = append(names, n), append(phones, p)
 		}
-		names, emails = uniq(names), uniq(emails)
-		var ts []string
-		for _, p := range uniq(phones) {
-			if d := digitsOf(p); len(d) >= 4 {
-				ts = append(ts, d[len(d)-4:])
-			}
-		}
-		entries = append(entries, [4]any{id, pairsOfEach(names), strings.Join(uniq(ts), " "),
-			strings.ToLower(strings.Join(emails, " "))})
-		for _, l := range uniq(strings.Fields(letters(strings.Join(names, " "), 1))) {
-			lets[l] = append(lets[l], id)
-		}
+		le.add(id, names, phones, emails)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
+	return nil
+}
+
+// readNewKeys adds the contacts the sync's batch made (temp.cust_bkeys' new keys): a new contact has one
+// key and no details yet, so its key's buyer name and phone are all it is found by. Their ids are above
+// every contact readAffected adds, and in the order of their rows (a new key's contact is numbered
+// by its row: SyncCustomersBatchTx).
+func (le *lookupEntries) readNewKeys(ctx context.Context, tx *Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT cid, name, phone FROM temp.cust_bkeys WHERE new ORDER BY rowid`)
+	if err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, phone string
+		if err := rows.Scan(&id, &name, &phone); err != nil {
+			return fmt.Errorf("data: customer search: %w", err)
+		}
+		le.add(id, []string{name}, []string{phone}, nil)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("data: customer search: %w", err)
+	}
+	return nil
+}
+
+// writeTx removes the entries of the contacts in temp.cust_affected and writes those added. The entries go
+// to the FTS index in one statement from a JSON array (an FTS write per row makes SQLite flush the index's
+// pending terms at each following statement, and a statement per row costs more than the entry itself).
+func (le *lookupEntries) writeTx(ctx context.Context, tx *Tx) error {
 	// contacts new to the index have no entry to delete: only ids up to the index's highest are looked for
 	// (read from the index's own docsize table: max(rowid) of the FTS table walks every entry)
 	if err := deleteLookupsTx(ctx, tx, `SELECT id FROM temp.cust_affected
 		WHERE id <= (SELECT coalesce(max(id), 0) FROM customer_search_docsize)`); err != nil {
 		return err
 	}
-	if len(entries) == 0 {
+	if len(le.entries) == 0 {
 		return nil
 	}
-	js, err := json.Marshal(entries)
+	js, err := json.Marshal(le.entries)
 	if err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
@@ -117,7 +166,7 @@ func refreshSearchAffectedTx(ctx context.Context, tx *Tx) error {
 	}
 	// the letters in the table's order without SQLite's sorter: an object of letters (json.Marshal writes a
 	// map's keys sorted, as the table's BINARY order) each with its contacts in id order
-	if js, err = json.Marshal(lets); err != nil {
+	if js, err = json.Marshal(le.lets); err != nil {
 		return fmt.Errorf("data: customer search: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_letters (letter, customer_id)

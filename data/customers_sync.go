@@ -190,14 +190,23 @@ func SyncCustomersBatchTx(ctx context.Context, tx *Tx, batch int, sold []string)
 	if hi <= w {
 		return int(n), nil
 	}
-	// new lookup entries where a key is new or its buyer's name or phone changed
+	// new lookup entries where a key's buyer name or phone changed (read again with everything else the
+	// contact is found by) and for the new contacts, whose one key is all they are found by (the batch
+	// knows it: nothing is read again for them, the bulk of a first build)
 	if err := runSteps(ctx, tx, "customer sync", []step{
 		{`DELETE FROM temp.cust_affected`, nil},
-		{`INSERT OR IGNORE INTO temp.cust_affected SELECT cid FROM temp.cust_bkeys WHERE changed ORDER BY cid`, nil},
+		{`INSERT OR IGNORE INTO temp.cust_affected SELECT cid FROM temp.cust_bkeys WHERE changed AND NOT new ORDER BY cid`, nil},
 	}); err != nil {
 		return 0, err
 	}
-	if err := refreshSearchAffectedTx(ctx, tx); err != nil {
+	var le lookupEntries
+	if err := le.readAffected(ctx, tx); err != nil {
+		return 0, err
+	}
+	if err := le.readNewKeys(ctx, tx); err != nil {
+		return 0, err
+	}
+	if err := le.writeTx(ctx, tx); err != nil {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE customer_sync SET last_order_id = ?, synced_at = ? WHERE id = 1`, hi, tx.stamp()); err != nil {
