@@ -50,19 +50,18 @@ func main() {
 			release = unlock
 		}
 	}
-	var desk *app.Desk
-	if err == nil {
-		desk, err = app.Open(ctx, path, info, app.WithClock(clock.System()))
-	}
 	if err != nil {
 		release()
 		views.ShowStartupError(a, err, path)
 		return
 	}
 	defer release()
-	defer desk.Close()
-	if err := views.LoadTranslations(desk.Language(ctx)); err != nil {
-		desk.Log.Error("load translations", "err", err)
+	// the file opens while the app runs: a file an older version wrote may take a while to bring up to date,
+	// and the window says so instead of showing nothing
+	desk := views.RunDesk(a, path, func(progress func(app.OpeningProgress)) (*app.Desk, error) {
+		return app.Open(ctx, path, info, app.WithClock(clock.System()), app.WithOpenProgress(progress))
+	})
+	if desk != nil {
+		desk.Close()
 	}
-	views.NewMainWindow(a, desk).ShowAndRun()
 }

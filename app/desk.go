@@ -87,6 +87,7 @@ type openOptions struct {
 	clock    clock.Clock
 	readOnly bool
 	tempBase string // where OpenTempDir makes this process's folder: os.TempDir() unless a test says
+	progress func(OpeningProgress)
 }
 
 // WithClock makes the desk (its services, its store's transactions, its demo data) read the time from c
@@ -113,6 +114,9 @@ func Open(ctx context.Context, dbPath string, info AppInfo, opts ...Option) (*De
 	dataOpts := []data.Option{data.WithClock(o.clock)}
 	if o.readOnly {
 		dataOpts = append(dataOpts, data.ReadOnly())
+	}
+	if o.progress != nil {
+		dataOpts = append(dataOpts, dataProgress(o.progress))
 	}
 	store, err := data.Open(ctx, dbPath, dataOpts...)
 	if err != nil {

@@ -71,10 +71,12 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 	if err != nil {
 		return err
 	}
+	steps := max(0, min(target, len(s.migrations))-current)
 	for _, m := range s.migrations {
 		if m.step <= current || m.step > target {
 			continue
 		}
+		s.reportOpen(OpenProgress{Stage: OpenMigrating, Step: m.step - current, Steps: steps})
 		err := s.Write(ctx, func(tx *Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err

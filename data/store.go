@@ -44,6 +44,8 @@ type Store struct {
 	// immutable is set when the store is read from a folder SQLite cannot create its -shm file in: the
 	// file is then opened with immutable=1, which needs no -shm and takes no locks
 	immutable bool
+	// openProgress hears the stages of bringing an older file up to date (WithOpenProgress)
+	openProgress func(OpenProgress)
 }
 
 // Option changes how Open opens the store.
@@ -86,8 +88,10 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 	if s.access != Writable {
 		return s.openReadOnly(ctx, version, existing)
 	}
-	if existing && version < len(migs) {
+	upgrading := existing && version < len(migs)
+	if upgrading {
 		// a migration is about to rewrite the schema: never do that to a damaged file
+		s.reportOpen(OpenProgress{Stage: OpenChecking})
 		if err := checkFile(ctx, path, "quick_check"); err != nil {
 			return nil, err
 		}
@@ -109,7 +113,10 @@ func openWith(ctx context.Context, path string, migs []migration, opts ...Option
 		return nil, err
 	}
 	// statistics for the planner before any reader opens (readers load them when they connect); cheap when
-	// nothing grew tenfold since the last time (see Optimize)
+	// nothing grew tenfold since the last time (see Optimize), not always after a migration
+	if upgrading {
+		s.reportOpen(OpenProgress{Stage: OpenOptimizing})
+	}
 	s.optimizeIfFree(ctx)
 	s.r, err = sql.Open("sqlite", s.dsn(false))
 	if err != nil {

@@ -117,21 +117,18 @@ type shell struct {
 // MinWindowSize is the smallest main window the screens are laid out for.
 var MinWindowSize = fyne.NewSize(1100, 700)
 
-// NewMainWindow builds the main window on desk and applies the seller's theme. What it does before the
+// newMainShell builds the main window on desk and applies the seller's theme. What it does before the
 // window shows is kept to a few small reads; slower work (the day's backup, a check of the whole file after
-// a session that did not close) waits for the app's event loop to run and then goes on in the background
-// (see startupJob). The shell owns the app's OnStarted hook for that: later one-off work joins with
+// a session that did not close) waits for the window's first frame (RunDesk calls firstFrameDrawn once the
+// window shows) and then goes on in the background (see startupJob); later one-off work joins with
 // afterFirstFrame.
-func NewMainWindow(a fyne.App, d *app.Desk) fyne.Window {
+func newMainShell(a fyne.App, d *app.Desk) *shell {
 	sh := newShell(a, a.NewWindow(lang.L("셀러데스크")), d, newJobs(false))
 	sh.win.SetMaster()
 	sh.win.Resize(fyne.NewSize(1200, 760))
 	sh.win.CenterOnScreen()
 	sh.start()
-	// OnStarted runs on the UI goroutine as the event loop begins; the jobs are let go from the loop's
-	// queue, so the window paints while they run instead of after
-	a.Lifecycle().SetOnStarted(func() { fyne.Do(sh.firstFrameDrawn) })
-	return sh.win
+	return sh
 }
 
 // newShell builds the window's content on w; j runs its background work.

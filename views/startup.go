@@ -21,6 +21,12 @@ func ShowStartupError(a fyne.App, err error, dbPath string) {
 	_ = LoadTranslations(app.Korean)
 	a.Settings().SetTheme(newSellerTheme(app.ThemeSystem))
 	w := a.NewWindow(lang.L("셀러데스크"))
+	startupErrorContent(a, w, err, dbPath)
+	w.ShowAndRun()
+}
+
+// startupErrorContent puts on w why the data file could not be opened and the ways on.
+func startupErrorContent(a fyne.App, w fyne.Window, err error, dbPath string) {
 	msg := &widget.Label{Text: sellerText(err), Wrapping: fyne.TextWrapWord}
 	hint := &widget.Label{Wrapping: fyne.TextWrapWord, Text: lang.L("다른 데이터 파일로 시작하려면 --db 옵션이나 SELLERDESK_DB 환경 변수로 위치를 지정하세요. 백업에서 되살리려면 'sellerdesk restore 백업파일' 명령을 사용하세요.")}
 	body := container.NewVBox(msg, hint)
@@ -42,5 +48,4 @@ func ShowStartupError(a fyne.App, err error, dbPath string) {
 		body)))
 	w.Resize(fyne.NewSize(640, 300))
 	w.CenterOnScreen()
-	w.ShowAndRun()
 }

@@ -66,7 +66,7 @@ func (sh *shell) afterFirstFrame(j startupJob) {
 	}
 }
 
-// firstFrameDrawn lets the queued jobs start. NewMainWindow calls it once the app's event loop runs; tests
+// firstFrameDrawn lets the queued jobs start. RunDesk calls it once the main window shows; tests
 // call it when they choose.
 func (sh *shell) firstFrameDrawn() {
 	sh.work.mu.Lock()
