@@ -374,12 +374,8 @@ func TagsOf(ctx context.Context, q Querier, ids []int64) (map[int64][]string, er
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
 	rows, err := q.QueryContext(ctx, `SELECT customer_id, tag FROM customer_tags WHERE customer_id IN (`+placeholders(len(ids))+`)
-		ORDER BY customer_id, tag`, args...)
+		ORDER BY customer_id, tag`, anys(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: tags: %w", err)
 	}

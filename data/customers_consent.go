@@ -81,12 +81,8 @@ func LatestConsents(ctx context.Context, q Querier, ids []int64) (map[int64]Cons
 	out := make(map[int64]ConsentRecord, len(ids))
 	for start := 0; start < len(ids); start += 500 {
 		part := ids[start:min(start+500, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
 		rows, err := q.QueryContext(ctx, `SELECT `+consentCols+` FROM consent_records WHERE customer_id IN (`+placeholders(len(part))+`)
-			ORDER BY customer_id, at, id`, args...)
+			ORDER BY customer_id, at, id`, anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("data: latest consents: %w", err)
 		}
@@ -138,11 +134,7 @@ func RecentCategoryPurchases(ctx context.Context, q Querier, ids []int64, since 
 	in, soldArgs := inSet("l.status", sold)
 	for start := 0; start < len(ids); start += 500 {
 		part := ids[start:min(start+500, len(ids))]
-		args := []any{}
-		for _, id := range part {
-			args = append(args, id)
-		}
-		args = append(args, timeText(since))
+		args := append(anys(part), timeText(since))
 		args = append(args, soldArgs...)
 		rows, err := q.QueryContext(ctx, `
 			SELECT k.customer_id, coalesce(p.category_id, 0), max(o.paid_at)

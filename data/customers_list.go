@@ -127,9 +127,7 @@ func (q CustomerQuery) whereWalk(walk bool) (string, []any) {
 	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "c.id IN ("+placeholders(len(q.IDs))+")")
-		for _, id := range q.IDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(q.IDs)...)
 	}
 	return strings.Join(conds, " AND "), args
 }

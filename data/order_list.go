@@ -305,9 +305,7 @@ func (q OrderLineQuery) where(walk bool, s orderSearch, searching bool) (string,
 	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "l.id IN ("+placeholders(len(q.IDs))+")")
-		for _, id := range q.IDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(q.IDs)...)
 	}
 	if len(conds) == 0 {
 		return "1", nil

@@ -117,15 +117,21 @@ func OrderByID(ctx context.Context, q Querier, id int64) (OrderRecord, error) {
 	return o, nil
 }
 
-// SaveOrderTx inserts an order, or updates the one with the same 주문번호, and returns its id.
-func SaveOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
-	t := tx.stamp()
+// withDefaults fills what an order left empty: a Smart Store order shipped in Korea.
+func (o OrderRecord) withDefaults() OrderRecord {
 	if o.Source == "" {
 		o.Source = "SMARTSTORE"
 	}
 	if o.Country == "" {
 		o.Country = "KR"
 	}
+	return o
+}
+
+// SaveOrderTx inserts an order, or updates the one with the same 주문번호, and returns its id.
+func SaveOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
+	t := tx.stamp()
+	o = o.withDefaults()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO orders (order_no, source, ordered_at, paid_at, buyer_name, buyer_id,
 		buyer_phone, recipient_name, recipient_phone1, recipient_phone2, postcode, address, address_detail,

@@ -15,12 +15,7 @@ import (
 // its lines (it has none yet).
 func InsertOrderTx(ctx context.Context, tx *Tx, o OrderRecord) (int64, error) {
 	t := tx.stamp()
-	if o.Source == "" {
-		o.Source = "SMARTSTORE"
-	}
-	if o.Country == "" {
-		o.Country = "KR"
-	}
+	o = o.withDefaults()
 	res, err := tx.ExecContext(ctx, `INSERT INTO orders (order_no, source, ordered_at, paid_at, buyer_name, buyer_id,
 		buyer_phone, recipient_name, recipient_phone1, recipient_phone2, postcode, address, address_detail,
 		delivery_message, payment_method, channel, shipping_fee, shipping_fee_extra, shipping_discount, country,

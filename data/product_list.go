@@ -78,9 +78,7 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 	}
 	if len(q.CategoryIDs) > 0 {
 		conds = append(conds, plus+"p.category_id IN ("+placeholders(len(q.CategoryIDs))+")")
-		for _, id := range q.CategoryIDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(q.CategoryIDs)...)
 	}
 	if q.Status != "" {
 		conds = append(conds, plus+"p.status = ?")
@@ -91,9 +89,7 @@ func (q ProductQuery) whereExcept(ordered, noSearch bool) (string, []any) {
 	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "p.id IN ("+placeholders(len(q.IDs))+")")
-		for _, id := range q.IDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(q.IDs)...)
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -171,10 +167,6 @@ func (q ProductQuery) resolveCode(ctx context.Context, db Querier) (ProductQuery
 		}
 	}
 	return q, nil
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
 // ListProducts reads one page of the product list.

@@ -29,12 +29,8 @@ func RefreshCategoryTagsTx(ctx context.Context, tx *Tx, categoryIDs []int64) err
 	if len(categoryIDs) == 0 {
 		return nil
 	}
-	args := make([]any, len(categoryIDs))
-	for i, id := range categoryIDs {
-		args[i] = id
-	}
 	_, err := tx.ExecContext(ctx, `UPDATE product_search SET tags = (`+productTagsOfRow+`)
-		WHERE rowid IN (SELECT id FROM products WHERE category_id IN (`+placeholders(len(categoryIDs))+`))`, args...)
+		WHERE rowid IN (SELECT id FROM products WHERE category_id IN (`+placeholders(len(categoryIDs))+`))`, anys(categoryIDs)...)
 	if err != nil {
 		return fmt.Errorf("data: search tags of moved categories: %w", err)
 	}

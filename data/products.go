@@ -430,11 +430,7 @@ func ExistingCodes(ctx context.Context, q Querier, productCodes, optionCodes []s
 	check := func(table string, codes []string, into map[string]bool) error {
 		for start := 0; start < len(codes); start += 500 {
 			chunk := codes[start:min(start+500, len(codes))]
-			args := make([]any, len(chunk))
-			for i, c := range chunk {
-				args[i] = c
-			}
-			rows, err := q.QueryContext(ctx, `SELECT code FROM `+table+` WHERE code IN (`+placeholders(len(chunk))+`)`, args...)
+			rows, err := q.QueryContext(ctx, `SELECT code FROM `+table+` WHERE code IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
 			if err != nil {
 				return fmt.Errorf("data: existing codes: %w", err)
 			}

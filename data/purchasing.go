@@ -256,10 +256,6 @@ func OrderLineSupplies(ctx context.Context, q Querier, lineIDs []int64) ([]Order
 	if len(lineIDs) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(lineIDs))
-	for i, id := range lineIDs {
-		args[i] = id
-	}
 	rows, err := q.QueryContext(ctx, `SELECT l.id, coalesce(l.option_id, 0), coalesce(p.supplier_id, 0), l.product_order_no,
 		l.product_name, l.option_info, coalesce(oc.code, p.code, l.option_code, l.product_code), l.qty, coalesce(p.cost, 0),
 		coalesce(p.tax_type = 'DUTYFREE', 0), o.recipient_name, o.recipient_phone1, o.postcode,
@@ -269,7 +265,7 @@ func OrderLineSupplies(ctx context.Context, q Querier, lineIDs []int64) ([]Order
 		FROM order_lines l JOIN orders o ON o.id = l.order_id
 		LEFT JOIN product_options oc ON oc.id = l.option_id
 		LEFT JOIN products p ON p.id = oc.product_id
-		WHERE l.id IN (`+placeholders(len(lineIDs))+`) ORDER BY l.ordered_at, l.id`, args...)
+		WHERE l.id IN (`+placeholders(len(lineIDs))+`) ORDER BY l.ordered_at, l.id`, anys(lineIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("data: order line supplies: %w", err)
 	}

@@ -143,9 +143,7 @@ func SalesItemDays(ctx context.Context, q Querier, r SalesRange, refs []int64) (
 	args := []any{r.From, r.To}
 	if len(refs) > 0 {
 		query += ` AND ref IN (` + placeholders(len(refs)) + `)`
-		for _, id := range refs {
-			args = append(args, id)
-		}
+		args = append(args, anys(refs)...)
 	}
 	rows, err := q.QueryContext(ctx, query+` GROUP BY day`, args...)
 	if err != nil {

@@ -195,11 +195,3 @@ func (si *SalesImport) FlushTx(ctx context.Context, tx *Tx) error {
 	si.started, si.dropped, si.triggers, si.noted = false, false, nil, nil
 	return FlushSalesBulkTx(ctx, tx)
 }
-
-func anys(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}

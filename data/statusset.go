@@ -8,9 +8,5 @@ func inSet(column string, codes []string) (string, []any) {
 	if len(codes) == 0 {
 		return column + " IN (NULL)", nil
 	}
-	args := make([]any, len(codes))
-	for i, c := range codes {
-		args[i] = c
-	}
-	return column + " IN (" + placeholders(len(codes)) + ")", args
+	return column + " IN (" + placeholders(len(codes)) + ")", anys(codes)
 }
