@@ -35,10 +35,9 @@ func RunDesk(a fyne.App, dbPath string, open func(progress func(app.OpeningProgr
 
 // opening is the window shown while the data file opens, and what came of opening it.
 type opening struct {
-	win   fyne.Window
-	title *widget.Label
-	step  *widget.Label
-	bar   *widget.ProgressBarInfinite
+	win  fyne.Window
+	step *widget.Label
+	bar  *widget.ProgressBarInfinite
 	// set on the UI goroutine
 	done bool
 	desk *app.Desk
@@ -52,16 +51,15 @@ type opening struct {
 // the opening window, or turns the opening window into the startup error.
 func startOpening(a fyne.App, dbPath string, delay time.Duration, open func(func(app.OpeningProgress)) (*app.Desk, error),
 	show func(*app.Desk)) *opening {
-	_ = LoadTranslations(app.Korean) // the seller's language is in the file being opened
-	a.Settings().SetTheme(newSellerTheme(app.ThemeSystem))
+	beforeTheFile(a)
 	o := &opening{win: a.NewWindow(lang.L("셀러데스크")), settled: make(chan struct{})}
-	o.title = &widget.Label{Text: lang.L("데이터 파일을 여는 중입니다"), TextStyle: fyne.TextStyle{Bold: true},
+	title := &widget.Label{Text: lang.L("데이터 파일을 여는 중입니다"), TextStyle: fyne.TextStyle{Bold: true},
 		SizeName: theme.SizeNameSubHeadingText}
 	o.step = &widget.Label{Text: lang.L("잠시만 기다려 주세요."), Wrapping: fyne.TextWrapWord}
 	o.bar = widget.NewProgressBarInfinite()
 	hint := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText,
 		Text: lang.L("주문이 많은 매장은 몇 분 걸릴 수 있습니다. 단계마다 따로 저장되므로, 중간에 꺼져도 데이터는 마지막으로 마친 단계에 그대로 남고 다음에 열 때 이어서 합니다.")}
-	o.win.SetContent(container.NewPadded(container.NewVBox(o.title, o.step, o.bar, hint)))
+	o.win.SetContent(container.NewPadded(container.NewVBox(title, o.step, o.bar, hint)))
 	o.win.Resize(fyne.NewSize(520, 220))
 	o.win.CenterOnScreen()
 	time.AfterFunc(delay, func() {

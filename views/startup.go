@@ -18,11 +18,17 @@ import (
 // ShowStartupError runs a small window that says, in Korean, why the data file could not be opened
 // (not SellerDesk's, damaged, from a newer version …) and how to go on. The file is never touched.
 func ShowStartupError(a fyne.App, err error, dbPath string) {
-	_ = LoadTranslations(app.Korean)
-	a.Settings().SetTheme(newSellerTheme(app.ThemeSystem))
+	beforeTheFile(a)
 	w := a.NewWindow(lang.L("셀러데스크"))
 	startupErrorContent(a, w, err, dbPath)
 	w.ShowAndRun()
+}
+
+// beforeTheFile sets the language and theme of a window shown before the data file is open: Korean and the
+// system's light or dark, since the seller's own choices are kept in the file.
+func beforeTheFile(a fyne.App) {
+	_ = LoadTranslations(app.Korean)
+	a.Settings().SetTheme(newSellerTheme(app.ThemeSystem))
 }
 
 // startupErrorContent puts on w why the data file could not be opened and the ways on.
