@@ -65,19 +65,7 @@ func benchBuild(b *testing.B, orders, buyers, batch int) {
 		fillMillionLines(b, s, orders)
 		c0 := cpuTime()
 		b.StartTimer()
-		for {
-			var n int
-			if err := s.Write(ctx, func(tx *Tx) error {
-				var err error
-				n, err = SyncCustomersBatchTx(ctx, tx, batch, soldCodes)
-				return err
-			}); err != nil {
-				b.Fatal(err)
-			}
-			if n == 0 {
-				break
-			}
-		}
+		syncInBatches(b, s, batch)
 		b.StopTimer()
 		cpu += cpuTime() - c0
 		if n, _ := CountCustomers(ctx, s.Read(), CustomerQuery{}); n != buyers {
@@ -98,19 +86,7 @@ func BenchmarkCustomerList(b *testing.B) {
 	}
 	defer s.Close()
 	fillMillionLines(b, s, 200000) // 200,000 buyers, one order of two lines each
-	for {
-		var n int
-		if err := s.Write(ctx, func(tx *Tx) error {
-			var err error
-			n, err = SyncCustomersBatchTx(ctx, tx, 100000, soldCodes)
-			return err
-		}); err != nil {
-			b.Fatal(err)
-		}
-		if n == 0 {
-			break
-		}
-	}
+	syncInBatches(b, s, 100000)
 	s.Optimize(ctx)
 	for _, c := range []struct {
 		name string
@@ -163,19 +139,7 @@ func BenchmarkCustomerBuildStore(b *testing.B) {
 		}
 		c0 := cpuTime()
 		b.StartTimer()
-		for {
-			var n int
-			if err := s.Write(ctx, func(tx *Tx) error {
-				var err error
-				n, err = SyncCustomersBatchTx(ctx, tx, 20000, soldCodes)
-				return err
-			}); err != nil {
-				b.Fatal(err)
-			}
-			if n == 0 {
-				break
-			}
-		}
+		syncInBatches(b, s, 20000)
 		b.StopTimer()
 		cpu += cpuTime() - c0
 		n, _ := CountCustomers(ctx, s.Read(), CustomerQuery{})

@@ -25,19 +25,7 @@ func TestSyncLookupEntriesMatchAFullRewrite(t *testing.T) {
 	addOrder(t, s, "A3", "kim01", "김민주", "010-1234-5678", day.AddDate(0, 0, 2), 5000, "PAYED")
 	addOrder(t, s, "F1", "", "최유리", "010-5555-1212", day, 2000, "PAYED")
 	addOrder(t, s, "F2", "", "최유리", "010-5555-1212", day.AddDate(0, 0, 1), 2000, "PAYED")
-	for {
-		var n int
-		if err := s.Write(ctx, func(tx *Tx) error {
-			var err error
-			n, err = SyncCustomersBatchTx(ctx, tx, 2, soldCodes)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
-		if n == 0 {
-			break
-		}
-	}
+	syncInBatches(t, s, 2)
 	entries := func() []string {
 		t.Helper()
 		var out []string

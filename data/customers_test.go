@@ -50,13 +50,16 @@ func addOrder(t testing.TB, s *Store, no, buyerID, name, phone string, at time.T
 	return id
 }
 
-func syncAll(t testing.TB, s *Store) {
+func syncAll(t testing.TB, s *Store) { syncInBatches(t, s, 1000) }
+
+// syncInBatches reads every order into contacts, batch orders to a transaction, as the window's sync does.
+func syncInBatches(t testing.TB, s *Store, batch int) {
 	t.Helper()
 	for {
 		var n int
 		if err := s.Write(context.Background(), func(tx *Tx) error {
 			var err error
-			n, err = SyncCustomersBatchTx(context.Background(), tx, 1000, soldCodes)
+			n, err = SyncCustomersBatchTx(context.Background(), tx, batch, soldCodes)
 			return err
 		}); err != nil {
 			t.Fatal(err)
