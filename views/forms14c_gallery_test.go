@@ -14,28 +14,12 @@ import (
 // screen gallery, each with a refused input at its field.
 func init() {
 	registerGallery("대화상자-재고조정-문제", func(t *testing.T, sh *shell) {
-		ps, err := sh.desk.Catalog.ListProducts(context.Background(), catalog.ListFilter{Limit: 1})
-		if err != nil || len(ps) == 0 {
-			t.Fatalf("no product for the stock dialog: %v", err)
-		}
-		p, err := sh.desk.Catalog.Product(context.Background(), ps[0].ID)
-		if err != nil || len(p.Options) == 0 {
-			t.Fatalf("product %d: %v", ps[0].ID, err)
-		}
-		d := sh.showStock(p, p.Options[0], func(catalog.Option) {})
+		d := galleryStockDialog(t, sh)
 		test.Type(d.delta, "많이")
 		d.form.Submit() // not a number: the problem under the quantity
 	})
 	registerGallery("대화상자-재고조정-결과", func(t *testing.T, sh *shell) {
-		ps, err := sh.desk.Catalog.ListProducts(context.Background(), catalog.ListFilter{Limit: 1})
-		if err != nil || len(ps) == 0 {
-			t.Fatalf("no product for the stock dialog: %v", err)
-		}
-		p, err := sh.desk.Catalog.Product(context.Background(), ps[0].ID)
-		if err != nil || len(p.Options) == 0 {
-			t.Fatalf("product %d: %v", ps[0].ID, err)
-		}
-		d := sh.showStock(p, p.Options[0], func(catalog.Option) {})
+		d := galleryStockDialog(t, sh)
 		test.Type(d.delta, "+20")
 		test.Type(d.note, "공급업체 입고")
 	})
@@ -74,4 +58,18 @@ func init() {
 	registerGallery("대화상자-엑셀암호-틀림", func(t *testing.T, sh *shell) {
 		sh.askPassword(true, func(string) {})
 	})
+}
+
+// galleryStockDialog opens 재고 조정 on the first option of the demo store's first product.
+func galleryStockDialog(t *testing.T, sh *shell) *stockDialog {
+	t.Helper()
+	ps, err := sh.desk.Catalog.ListProducts(context.Background(), catalog.ListFilter{Limit: 1})
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("no product for the stock dialog: %v", err)
+	}
+	p, err := sh.desk.Catalog.Product(context.Background(), ps[0].ID)
+	if err != nil || len(p.Options) == 0 {
+		t.Fatalf("product %d: %v", ps[0].ID, err)
+	}
+	return sh.showStock(p, p.Options[0], func(catalog.Option) {})
 }

@@ -69,8 +69,16 @@ func TestThemeSwitchRepaintsTables(t *testing.T) {
 	}
 	tapText(t, c, "주문")
 	sh.waitJobs()
+	if lightLeftovers(t, c, true) == 0 {
+		t.Fatal("no check boxes on the orders screen: the test looks at nothing")
+	}
+}
+
+// lightLeftovers reports every drawn rectangle still filled (and, with outlines, stroked) in a colour only the
+// light theme uses, and returns how many check boxes it walked past (a test that saw none looked at nothing).
+func lightLeftovers(t *testing.T, c fyne.Canvas, outlines bool) (checks int) {
+	t.Helper()
 	light := lightOnly()
-	checks := 0
 	for _, o := range everything(c) {
 		switch x := o.(type) {
 		case *widget.Check:
@@ -79,14 +87,12 @@ func TestThemeSwitchRepaintsTables(t *testing.T) {
 			if n, ok := light[rgba(x.FillColor)]; ok && x.Size().Width > 0 && x.Size().Height > 0 {
 				t.Errorf("a %v rectangle at %v still in the light %s", x.Size(), x.Position(), n)
 			}
-			if n, ok := light[rgba(x.StrokeColor)]; ok && x.StrokeWidth > 0 && x.Size().Width > 0 {
+			if n, ok := light[rgba(x.StrokeColor)]; outlines && ok && x.StrokeWidth > 0 && x.Size().Width > 0 {
 				t.Errorf("a %v outline still in the light %s", x.Size(), n)
 			}
 		}
 	}
-	if checks == 0 {
-		t.Fatal("no check boxes on the orders screen: the test looks at nothing")
-	}
+	return checks
 }
 
 // contrast is the WCAG contrast ratio of two colours.
@@ -173,19 +179,7 @@ func TestThemeSwitchBehindAnEditorRepaintsTheList(t *testing.T) {
 	sh.waitJobs()
 	ps.closeEditor(false)
 	sh.waitJobs()
-	light := lightOnly()
-	checks := 0
-	for _, o := range everything(c) {
-		switch x := o.(type) {
-		case *widget.Check:
-			checks++
-		case *canvas.Rectangle:
-			if n, ok := light[rgba(x.FillColor)]; ok && x.Size().Width > 0 && x.Size().Height > 0 {
-				t.Errorf("a %v rectangle at %v still in the light %s", x.Size(), x.Position(), n)
-			}
-		}
-	}
-	if checks == 0 {
+	if lightLeftovers(t, c, false) == 0 {
 		t.Fatal("no check boxes in the product list: the test looks at nothing")
 	}
 }
