@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"sellerdesk/app/apperr"
@@ -25,33 +24,15 @@ func TranslatorFor(l Language) Translator {
 	}
 }
 
-// translationTable reads the translation file of l as key → text. Fyne's format also allows a plural
-// object ({"one": …, "other": …}); its "other" form is taken, as Fyne does without a count.
+// translationTable reads the translations of l as key → text (assets.TranslationTable).
 func translationTable(l Language) (map[string]string, error) {
 	name := "ko"
 	if l == English {
 		name = "en"
 	}
-	b, err := assets.TranslationJSON(name)
+	table, err := assets.TranslationTable(name)
 	if err != nil {
 		return nil, fmt.Errorf("app: translations: %w", err)
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("app: parse %s: %w", name, err)
-	}
-	table := make(map[string]string, len(raw))
-	for k, v := range raw {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			table[k] = s
-			continue
-		}
-		var plural map[string]string
-		if err := json.Unmarshal(v, &plural); err != nil {
-			return nil, fmt.Errorf("app: parse %s: %q: %w", name, k, err)
-		}
-		table[k] = plural["other"]
 	}
 	return table, nil
 }

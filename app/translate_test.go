@@ -287,22 +287,9 @@ func sentenceKeys(t *testing.T, paths []string) map[string]string {
 
 func translationFile(t *testing.T, name string) map[string]string {
 	t.Helper()
-	b, err := assets.TranslationJSON(strings.TrimSuffix(name, ".json"))
+	m, err := assets.TranslationTable(strings.TrimSuffix(name, ".json"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	raw := map[string]any{}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	m := make(map[string]string, len(raw))
-	for k, v := range raw {
-		switch x := v.(type) {
-		case string:
-			m[k] = x
-		case map[string]any: // a plural form, as Fyne's own keys use
-			m[k], _ = x["other"].(string)
-		}
 	}
 	return m
 }

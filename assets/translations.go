@@ -56,3 +56,30 @@ func TranslationJSON(lang string) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// TranslationTable is TranslationJSON read as key → text. Fyne's format also allows a plural object
+// ({"one": …, "other": …}); its "other" form is taken, as Fyne does without a count.
+func TranslationTable(lang string) (map[string]string, error) {
+	b, err := TranslationJSON(lang)
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("assets: parse %s translations: %w", lang, err)
+	}
+	table := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			table[k] = s
+			continue
+		}
+		var plural map[string]string
+		if err := json.Unmarshal(v, &plural); err != nil {
+			return nil, fmt.Errorf("assets: parse %s translations: %q: %w", lang, k, err)
+		}
+		table[k] = plural["other"]
+	}
+	return table, nil
+}

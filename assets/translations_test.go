@@ -26,3 +26,17 @@ func TestTranslationJSONJoinsAreaFiles(t *testing.T) {
 		t.Fatal("a language without files must be an error")
 	}
 }
+
+// The table reads a plain entry as its text and a plural one (Fyne's file dialog words) as its "other" form.
+func TestTranslationTableReadsPlurals(t *testing.T) {
+	ko, err := TranslationTable("ko")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ko["file.name"] != "이름" || ko["Yes"] != "예" {
+		t.Fatalf("file.name = %q, Yes = %q", ko["file.name"], ko["Yes"])
+	}
+	if _, err := TranslationTable("xx"); err == nil {
+		t.Fatal("a language without files must be an error")
+	}
+}

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -63,15 +62,11 @@ func uiStrings(t *testing.T) []string {
 	return keys
 }
 
-func translations(t *testing.T, name string) map[string]any {
+func translations(t *testing.T, name string) map[string]string {
 	t.Helper()
-	b, err := assets.TranslationJSON(strings.TrimSuffix(name, ".json"))
+	m, err := assets.TranslationTable(strings.TrimSuffix(name, ".json"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	m := map[string]any{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("%s: %v", name, err)
 	}
 	return m
 }

@@ -2,7 +2,6 @@ package returns
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -14,12 +13,8 @@ import (
 // The service's refusals are keys with values, so a seller working in English reads them in English, the
 // values (quantities, dates, states) filled in.
 func TestRefusalsReadInEnglish(t *testing.T) {
-	b, err := assets.TranslationJSON("en")
+	en, err := assets.TranslationTable("en")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]string
-	if err := json.Unmarshal(b, &en); err != nil {
 		t.Fatal(err)
 	}
 	english := func(key string, args map[string]any) string {

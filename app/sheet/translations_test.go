@@ -81,19 +81,9 @@ func sheetKeys(t *testing.T) map[string]string {
 
 func translations(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	b, err := assets.TranslationJSON(lang)
+	m, err := assets.TranslationTable(lang)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var raw map[string]any
-	if err := json.Unmarshal(b, &raw); err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	for k, v := range raw {
-		if s, ok := v.(string); ok {
-			m[k] = s
-		}
 	}
 	return m
 }
