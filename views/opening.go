@@ -71,6 +71,10 @@ func startOpening(a fyne.App, dbPath string, delay time.Duration, open func(func
 	})
 	go func() {
 		d, err := open(func(p app.OpeningProgress) { fyne.Do(func() { o.report(p) }) })
+		language := app.Korean
+		if err == nil {
+			language = d.Language(context.Background()) // read here: the UI goroutine never waits for the file
+		}
 		fyne.Do(func() {
 			defer close(o.settled)
 			o.done, o.desk, o.err = true, d, err
@@ -80,7 +84,7 @@ func startOpening(a fyne.App, dbPath string, delay time.Duration, open func(func
 				o.win.Show()
 				return
 			}
-			if err := LoadTranslations(d.Language(context.Background())); err != nil {
+			if err := LoadTranslations(language); err != nil {
 				d.Log.Error("load translations", "err", err)
 			}
 			show(d)
